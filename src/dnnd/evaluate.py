@@ -440,7 +440,9 @@ class _Checks:
 class _Tally:
     """Mutable accumulator behind :func:`score_records`."""
 
-    counts: dict[str, _Counts] = attrs.field(factory=lambda: {f: _Counts() for f in FIELDS})
+    counts: dict[str, _Counts] = attrs.field(
+        factory=lambda: {f: _Counts() for f in FIELDS}
+    )
     checks: dict[str, _Checks] = attrs.field(
         factory=lambda: {a: _Checks() for a in ATTRIBUTES}
     )
@@ -462,12 +464,24 @@ class _Tally:
         hit = set(pairs.values())
         for i, item in enumerate(gold):
             if i not in pairs:
-                self.misses.append(Miss(field=field, article=article, kind="missed",
-                                        description=str(describe(item))))
+                self.misses.append(
+                    Miss(
+                        field=field,
+                        article=article,
+                        kind="missed",
+                        description=str(describe(item)),
+                    )
+                )
         for i, item in enumerate(predicted):
             if i not in hit:
-                self.misses.append(Miss(field=field, article=article, kind="extra",
-                                        description=str(describe(item))))
+                self.misses.append(
+                    Miss(
+                        field=field,
+                        article=article,
+                        kind="extra",
+                        description=str(describe(item)),
+                    )
+                )
 
     def check(self, attribute: str, article: str, ok: bool, description: str) -> None:
         checks = self.checks[attribute]
@@ -475,15 +489,25 @@ class _Tally:
         if ok:
             checks.correct += 1
         else:
-            self.misses.append(Miss(field=attribute, article=article, kind="wrong",
-                                    description=description))
+            self.misses.append(
+                Miss(
+                    field=attribute,
+                    article=article,
+                    kind="wrong",
+                    description=description,
+                )
+            )
 
 
 class _Article:
     """Scores one article's prediction against its gold record."""
 
     def __init__(
-        self, tally: _Tally, article: str, gold: Mapping[str, Any], pred: Mapping[str, Any]
+        self,
+        tally: _Tally,
+        article: str,
+        gold: Mapping[str, Any],
+        pred: Mapping[str, Any],
     ) -> None:
         self.tally = tally
         self.article = article
@@ -519,34 +543,55 @@ class _Article:
         gold = _date_text(self.gold.get("published"))
         pred = _date_text(self.pred.get("published"))
         if gold or pred:
-            self.tally.check("published", self.article, gold == pred,
-                             f"gold {gold or None} got {pred or None}")
+            self.tally.check(
+                "published",
+                self.article,
+                gold == pred,
+                f"gold {gold or None} got {pred or None}",
+            )
 
     def documents(self) -> None:
-        gold = [d for d in _items(self.gold, "documents") if number_key(d.get("number"))]
-        pred = [d for d in _items(self.pred, "documents") if number_key(d.get("number"))]
-        pairs = _pair_up(gold, pred,
-                         lambda g, p: number_key(g["number"]) == number_key(p["number"]))
-        self.tally.detection("documents", self.article, gold, pred, pairs,
-                             lambda d: d.get("number"))
+        gold = [
+            d for d in _items(self.gold, "documents") if number_key(d.get("number"))
+        ]
+        pred = [
+            d for d in _items(self.pred, "documents") if number_key(d.get("number"))
+        ]
+        pairs = _pair_up(
+            gold, pred, lambda g, p: number_key(g["number"]) == number_key(p["number"])
+        )
+        self.tally.detection(
+            "documents", self.article, gold, pred, pairs, lambda d: d.get("number")
+        )
         for g, p in ((gold[i], pred[j]) for i, j in pairs.items()):
             number = g["number"]
             if g.get("date"):
                 self.tally.check(
-                    "document.date", self.article,
+                    "document.date",
+                    self.article,
                     _same_date(str(g["date"]), _date_text(p.get("date"))),
-                    f"{number} gold {g['date']} got {p.get('date')}")
+                    f"{number} gold {g['date']} got {p.get('date')}",
+                )
             if g.get("kind"):
                 self.tally.check(
-                    "document.kind", self.article, g["kind"] == p.get("kind"),
-                    f"{number} gold {g['kind']} got {p.get('kind')}")
+                    "document.kind",
+                    self.article,
+                    g["kind"] == p.get("kind"),
+                    f"{number} gold {g['kind']} got {p.get('kind')}",
+                )
 
     def congresses(self) -> None:
         gold = [_congress_key(c) for c in _items(self.gold, "congress_resolutions")]
         pred = [_congress_key(c) for c in _items(self.pred, "congress_resolutions")]
         pairs = _pair_up(gold, pred, lambda g, p: g == p)
-        self.tally.detection("congress_resolutions", self.article, gold, pred, pairs,
-                             lambda k: f"{k[0]} {k[1]}")
+        self.tally.detection(
+            "congress_resolutions",
+            self.article,
+            gold,
+            pred,
+            pairs,
+            lambda k: f"{k[0]} {k[1]}",
+        )
 
     def organisations(self) -> None:
         gold = _items(self.gold, "organisations")
@@ -554,16 +599,19 @@ class _Article:
         self.gold_orgs = [_organisation_keys(o) for o in gold]
         pred_keys = [_organisation_keys(o) for o in pred]
         pairs = _pair_up(self.gold_orgs, pred_keys, lambda g, p: not g.isdisjoint(p))
-        self.tally.detection("organisations", self.article, gold, pred, pairs,
-                             lambda o: o.get("name"))
+        self.tally.detection(
+            "organisations", self.article, gold, pred, pairs, lambda o: o.get("name")
+        )
 
     def people(self) -> None:
         gold = _items(self.gold, "people")
         pred = _items(self.pred, "people")
-        pairs = _pair_up(gold, pred,
-                         lambda g, p: name_key(g.get("name")) == name_key(p.get("name")))
-        self.tally.detection("people", self.article, gold, pred, pairs,
-                             lambda x: x.get("name"))
+        pairs = _pair_up(
+            gold, pred, lambda g, p: name_key(g.get("name")) == name_key(p.get("name"))
+        )
+        self.tally.detection(
+            "people", self.article, gold, pred, pairs, lambda x: x.get("name")
+        )
         counts = self.tally.counts["positions"]
         for gi, person in enumerate(gold):
             gold_pos = _items(person, "positions")
@@ -574,9 +622,14 @@ class _Article:
             name = person.get("name")
             for i, pos in enumerate(gold_pos):
                 if i not in found:
-                    self.tally.misses.append(Miss(
-                        field="positions", article=self.article, kind="missed",
-                        description=f"{name}: {pos.get('title')} | {pos.get('organisation')}"))
+                    self.tally.misses.append(
+                        Miss(
+                            field="positions",
+                            article=self.article,
+                            kind="missed",
+                            description=f"{name}: {pos.get('title')} | {pos.get('organisation')}",
+                        )
+                    )
         matched_pred = {p: g for g, p in pairs.items()}
         for pi, person in enumerate(pred):
             pred_pos = _items(person, "positions")
@@ -588,10 +641,15 @@ class _Article:
             counts.fp += len(pred_pos) - len(used)
             for j, pos in enumerate(pred_pos):
                 if j not in used:
-                    self.tally.misses.append(Miss(
-                        field="positions", article=self.article, kind="extra",
-                        description=f"{person.get('name')}: {pos.get('title')}"
-                                    f" | {pos.get('organisation')}"))
+                    self.tally.misses.append(
+                        Miss(
+                            field="positions",
+                            article=self.article,
+                            kind="extra",
+                            description=f"{person.get('name')}: {pos.get('title')}"
+                            f" | {pos.get('organisation')}",
+                        )
+                    )
 
     def position_fits(self, gold: Mapping[str, Any], pred: Mapping[str, Any]) -> bool:
         return name_key(gold.get("title")) == name_key(pred.get("title")) and (
@@ -606,29 +664,46 @@ class _Article:
             return _same_date(_date_text(g["date"]), _date_text(p["date"]))
 
         taken: set[int] = set()
-        pairs = _pair_up(gold, pred,
-                         lambda g, p: same_day(g, p) and g.get("kind") == p.get("kind"),
-                         taken=taken)
+        pairs = _pair_up(
+            gold,
+            pred,
+            lambda g, p: same_day(g, p) and g.get("kind") == p.get("kind"),
+            taken=taken,
+        )
         rest = [i for i in range(len(gold)) if i not in pairs]
         pairs.update(_pair_up(gold, pred, same_day, gold_indices=rest, taken=taken))
-        self.tally.detection("events", self.article, gold, pred, pairs,
-                             lambda e: f"{e.get('date')} {e.get('kind')}")
+        self.tally.detection(
+            "events",
+            self.article,
+            gold,
+            pred,
+            pairs,
+            lambda e: f"{e.get('date')} {e.get('kind')}",
+        )
         for gi in sorted(pairs):
             g, p = gold[gi], pred[pairs[gi]]
             label = str(g["date"])
-            self.tally.check("event.kind", self.article, g.get("kind") == p.get("kind"),
-                             f"{label} gold {g.get('kind')} got {p.get('kind')}")
+            self.tally.check(
+                "event.kind",
+                self.article,
+                g.get("kind") == p.get("kind"),
+                f"{label} gold {g.get('kind')} got {p.get('kind')}",
+            )
             if g.get("location"):
                 self.tally.check(
-                    "event.location", self.article,
+                    "event.location",
+                    self.article,
                     place_key(g["location"]) == place_key(p.get("location")),
-                    f"{label} gold {g['location']} got {p.get('location')}")
+                    f"{label} gold {g['location']} got {p.get('location')}",
+                )
             offered = _texts(p.get("organisers"))
             for org in _texts(g.get("organisers")):
                 self.tally.check(
-                    "event.organisers", self.article,
+                    "event.organisers",
+                    self.article,
                     any(self.organisation_fits(org, o) for o in offered),
-                    f"{label} organiser {org} not found")
+                    f"{label} organiser {org} not found",
+                )
 
 
 # --------------------------------------------------------------- public API
@@ -659,9 +734,13 @@ def score_records(
             pred_record = {}
         _Article(tally, article, gold_record, pred_record).run()
     return Report(
-        fields={f: FieldScore(tp=c.tp, fp=c.fp, fn=c.fn) for f, c in tally.counts.items()},
-        attributes={a: AttributeScore(correct=c.correct, total=c.total)
-                    for a, c in tally.checks.items()},
+        fields={
+            f: FieldScore(tp=c.tp, fp=c.fp, fn=c.fn) for f, c in tally.counts.items()
+        },
+        attributes={
+            a: AttributeScore(correct=c.correct, total=c.total)
+            for a, c in tally.checks.items()
+        },
         misses=tuple(tally.misses),
         missing_predictions=tuple(missing),
     )
@@ -685,7 +764,9 @@ def _read_text(path: Path) -> str:
 def _record_file(path: Path) -> dict[str, Any]:
     record = _parse(_read_text(path), path)
     if not isinstance(record, dict):
-        raise CorpusFileError(f"{path}:1: expected a JSON object, got {type(record).__name__}")
+        raise CorpusFileError(
+            f"{path}:1: expected a JSON object, got {type(record).__name__}"
+        )
     return record
 
 
@@ -741,7 +822,8 @@ def load_predictions(path: str | os.PathLike[str]) -> dict[str, dict[str, Any]]:
     for number, record in _json_lines(source_path):
         if not isinstance(record, dict):
             raise CorpusFileError(
-                f"{source_path}:{number}: expected a JSON object, got {type(record).__name__}")
+                f"{source_path}:{number}: expected a JSON object, got {type(record).__name__}"
+            )
         source = record.get("source")
         if not source:
             raise CorpusFileError(f"{source_path}:{number}: record without 'source'")
@@ -772,11 +854,15 @@ def main(argv: list[str] | None = None) -> int:
         description="Score extraction records against gold annotations.",
     )
     parser.add_argument("gold", type=Path, help="folder of gold records <id>.json")
-    parser.add_argument("predictions", type=Path,
-                        help="folder of <id>.json records or a JSON Lines file")
+    parser.add_argument(
+        "predictions",
+        type=Path,
+        help="folder of <id>.json records or a JSON Lines file",
+    )
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss")
-    parser.add_argument("--json", type=Path, metavar="OUT",
-                        help="also write the summary as JSON here")
+    parser.add_argument(
+        "--json", type=Path, metavar="OUT", help="also write the summary as JSON here"
+    )
     args = parser.parse_args(argv)
     try:
         report = score_paths(args.gold, args.predictions)
@@ -785,8 +871,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     print(report.format(verbose=args.verbose))
     if args.json:
-        args.json.write_text(json.dumps(report.to_dict(), ensure_ascii=False, indent=2),
-                             encoding="utf-8")
+        args.json.write_text(
+            json.dumps(report.to_dict(), ensure_ascii=False, indent=2), encoding="utf-8"
+        )
     return 0
 
 
