@@ -1,0 +1,196 @@
+"""The Vietnamese date grammar and year resolution.
+
+Recognised forms (on canonical text, where every dash is ``-``):
+
+- full dates ``5/1/2022``, ``05/01/2022``, ``6-7-2011``, ``28.09.2020``,
+  ``ngày 05 tháng 01 năm 2022``, and the typo ``5/1//2022``;
+- day and month ``14/7``, ``4-6``, ``19.1`` (year resolved later);
+- ranges ``từ ngày 24 đến 29/5``, ``21-26/11``, ``29-31/5/2025``,
+  ``11 và 12/11/2022``, ``28/11 đến 30/11``;
+- months ``tháng 9-2021``, ``tháng 4/2019``, ``tháng 10 năm 2022``;
+- a time of day before the date (``Sáng``, ``Chiều``, ``Tối`` ...).
+
+Every pattern is a flat sequence of bounded digit runs, so matching is linear.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import attrs
+
+from .model import PartialDate
+
+__all__ = ["DateMention", "find_dates", "find_published", "resolve_year"]
+
+
+@attrs.frozen
+class DateMention:
+    """A date (or range) found at ``[start, end)`` of the canonical text."""
+
+    start: int
+    end: int
+    date: PartialDate
+    end_date: PartialDate | None = None
+    time_of_day: str | None = None
+
+
+_TOD = r"(?P<tod>(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Rr]ạng sáng|[Ss]áng sớm)(?: nay| qua| mai)?)"
+_D = r"(?P<d>[0-3]?\d)"
+_M = r"(?P<m>[01]?\d)"
+_Y = r"(?P<y>(?:19|20)\d\d)"
+_SEP = r"\s?[/.-]\s?"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # ngày 05 tháng 01 năm 2022 / 20 tháng 8 năm 1999 / tháng 10 năm 2022
+    (
+        "long",
+        re.compile(
+            r"(?:(?:ngày|Ngày)\s+)?(?:(?P<d>[0-3]?\d)\s+)?tháng\s+(?P<m>[01]?\d)\s*(?:,\s*)?năm\s+(?P<y>(?:19|20)\d\d)\b"
+        ),
+    ),
+    # ranges with an explicit end: từ ngày 24 đến 29/5[/2025]; 28/11 đến 30/11
+    (
+        "range_words",
+        re.compile(
+            r"(?:[Tt]ừ\s+)?(?:ngày\s+)?(?P<d1>[0-3]?\d)(?:" + _SEP + r"(?P<m1>[01]?\d))?"
+            r"\s+(?:đến|tới|-)\s+(?:ngày\s+)?(?P<d>[0-3]?\d)" + _SEP + _M + r"(?:" + _SEP + _Y + r")?\b(?![/.-]\d)"
+        ),
+    ),
+    # ranges 21-26/11, 29-31/5/2025, 11 và 12/11/2022
+    (
+        "range_dash",
+        re.compile(
+            r"(?<![\d/.-])(?P<d1>[0-3]?\d)\s?(?:-|và)\s?(?P<d>[0-3]?\d)/" + _M + r"(?:/" + _Y + r")?\b(?![/.-]\d)"
+        ),
+    ),
+    # full numeric dates (the doubled slash is a typo seen in the wild)
+    (
+        "full",
+        re.compile(r"(?<![\d/.-])" + _D + r"\s?([/.-])\s?" + _M + r"\s?(?:\2|//)\s?" + _Y + r"\b"),
+    ),
+    # months: tháng 9-2021, tháng 4/2019
+    ("month", re.compile(r"[Tt]háng\s+" + _M + r"\s?[/.-]\s?" + _Y + r"\b")),
+    # day and month: 14/7, 4-6, 19.1 (never followed by more digits)
+    (
+        "day_month",
+        re.compile(r"(?<![\d/.,-])" + _D + r"\s?([/.-])\s?" + _M + r"\b(?!\s?[/.-]\s?\d|,\d|\.\d)"),
+    ),
+]
+_TOD_BEFORE = re.compile(_TOD + r"(?:\s+(?:ngày|hôm nay|thứ \w+,?))?\s*\(?$")
+
+
+def _valid(d: int | None, m: int | None) -> bool:
+    return (m is None or 1 <= m <= 12) and (d is None or 1 <= d <= 31)
+
+
+def find_dates(text: str) -> Iterator[DateMention]:
+    """Every date mention in *text*, left to right, without overlaps."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for name, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            mention = _build(name, m)
+            if mention is None:
+                continue
+            taken.append((s, e))
+            found.append(mention)
+    found.sort(key=lambda dm: dm.start)
+    for dm in found:
+        tod = _TOD_BEFORE.search(text, max(0, dm.start - 30), dm.start)
+        yield attrs.evolve(dm, time_of_day=tod.group("tod").lower()) if tod else dm
+
+
+def _int(m: re.Match[str], group: str) -> int | None:
+    try:
+        value = m.group(group)
+    except IndexError:
+        return None
+    return int(value) if value else None
+
+
+def _build(name: str, m: re.Match[str]) -> DateMention | None:
+    d, mo, y = _int(m, "d"), _int(m, "m"), _int(m, "y")
+    if not _valid(d, mo):
+        return None
+    if name == "day_month" and m.group(2) == "." and (d or 0) > 31:
+        return None
+    try:
+        date = PartialDate(year=y, month=mo, day=d)
+    except ValueError:
+        return None
+    end_date = None
+    if name.startswith("range"):
+        d1, m1 = _int(m, "d1"), _int(m, "m1")
+        if d1 is None or not _valid(d1, m1) or (m1 is None and d1 >= (d or 0)):
+            return None
+        try:
+            start = PartialDate(year=y, month=m1 or mo, day=d1)
+        except ValueError:
+            return None
+        date, end_date = start, date
+    return DateMention(m.start(), m.end(), date, end_date)
+
+
+def resolve_year(date: PartialDate, year: int | None, reference: PartialDate | None = None) -> PartialDate:
+    """Give a yearless date the *year* the context fixes.
+
+    With a *reference* (the publication date), a day and month later than the
+    reference by more than a month belongs to the year before: an article of
+    5 January about "28/12" speaks of last December.
+    """
+    if date.year is not None or year is None:
+        return date
+    if reference is not None and reference.year == year and reference.month and date.month:
+        if date.month - reference.month > 1:
+            year -= 1
+    return attrs.evolve(date, year=year)
+
+
+# ------------------------------------------------------------- published
+
+_PUBLISHED_PATTERNS = [
+    # 22:12 | 20/07/2022 GMT+7 ; Thứ 2, 28.09.2020 | 10:07:28 ; 14:01 04/06/2021
+    re.compile(
+        r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:\|\s*)?)?(?:[Tt]hứ\s+\w+\s*,\s*|[Cc]hủ nhật\s*,\s*)?"
+        r"(?P<d>[0-3]?\d)[/.-](?P<m>[01]?\d)[/.-](?P<y>(?:19|20)\d\d)"
+        r"(?:\s*(?:\|\s*)?\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*\(?GMT\s?[+-]\d+\)?)?"
+    ),
+    # Hà Nội, ngày 05 tháng 01 năm 2022
+    re.compile(r"(?:[^\d,]{2,30},\s*)?ngày\s+(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)\s+năm\s+(?P<y>(?:19|20)\d\d)"),
+    # date 2025-12-26 (an export header)
+    re.compile(r"(?:date|ngày đăng|cập nhật|đăng ngày)?:?\s*(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)"),
+]
+_HAS_CLOCK = re.compile(r"\d{1,2}:\d{2}|GMT|[Tt]hứ\s|[Cc]hủ nhật")
+
+
+def find_published(line: str) -> tuple[PartialDate, tuple[int, int]] | None:
+    """The publication date a header line states, with its offsets.
+
+    Only timestamp-like lines count: a clock time, a weekday or ``GMT`` next
+    to a full date, a formal dateline (``Hà Nội, ngày 05 tháng 01 năm
+    2022``) or an ISO date; a sentence that merely contains a date does not.
+    """
+    text = line.strip()
+    for i, pattern in enumerate(_PUBLISHED_PATTERNS):
+        m = pattern.search(text)
+        if not m:
+            continue
+        if i == 0 and not _HAS_CLOCK.search(text):
+            continue
+        # the date must dominate the line: a short line, or one that starts with it
+        if i == 2 and m.start() > 1:
+            continue
+        if i < 2 and len(text) > 80:
+            continue
+        try:
+            date = PartialDate(year=int(m["y"]), month=int(m["m"]), day=int(m["d"]))
+        except ValueError:
+            continue
+        offset = line.index(text)
+        return date, (offset + m.start(), offset + m.end())
+    return None

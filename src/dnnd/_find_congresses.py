@@ -1,0 +1,98 @@
+"""Finding Party congress mentions.
+
+National: "Đại hội đại biểu toàn quốc lần thứ XIII của Đảng", "Đại hội XIII",
+"Nghị quyết Đại hội XIII của Đảng", "Văn kiện Đại hội XIII", "Đại hội Đảng
+lần thứ 14". Local: "Đại hội XVII của Đảng bộ thành phố Hà Nội", "Đại hội
+đại biểu Đảng bộ tỉnh lần thứ XVIII, nhiệm kỳ 2015 - 2020".
+
+Congresses of other bodies use the same words ("Đại hội lần thứ 22 Hội đồng
+Hòa bình thế giới", "Đại hội VI của Liên hiệp ..."): a mention counts only
+when the Party is named ("Đảng", "Đảng bộ") or when nothing but the ordinal
+follows a bare "Đại hội <Roman>", which Vietnamese reserves for the national
+Party congress.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import attrs
+
+from ._lexicon import CAP
+
+__all__ = ["CongressMention", "find_congresses", "roman_to_int"]
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def roman_to_int(text: str) -> int | None:
+    """``"XIII"`` -> 13; ``None`` for something that is not a Roman numeral."""
+    total = 0
+    prev = 0
+    for ch in reversed(text.upper()):
+        value = _ROMAN.get(ch)
+        if value is None:
+            return None
+        total = total - value if value < prev else total + value
+        prev = max(prev, value)
+    return total or None
+
+
+@attrs.frozen
+class CongressMention:
+    """A Party congress at ``[start, end)``."""
+
+    start: int
+    end: int
+    ordinal: int
+    locality: str | None  # None: national; "" : a local one whose place the article fixes
+    locality_kind: str | None
+    term: str | None
+
+
+_NUM = r"(?P<num>[IVXL]{1,7}|\d{1,2})\b"
+_TERM = r"(?:,?\s*nhiệm kỳ\s+(?P<term>(?:19|20)\d\d\s?-\s?(?:19|20)\d\d))?"
+_PLACE = rf"(?P<ltype>tỉnh|thành phố|[Tt]hành phố|TP\.?|Tp\.?)(?:\s+(?P<place>{CAP}(?:\s+{CAP}){{0,3}}))?"
+_CONGRESS = re.compile(
+    r"Đại hội(?P<party1>\s+Đảng)?(?P<nat>\s+đại biểu toàn quốc|\s+Đảng toàn quốc|\s+toàn quốc)?"
+    rf"(?:\s+đại biểu)?(?P<bo1>\s+Đảng bộ\s+{_PLACE})?(?:\s+(?:lần thứ|lần))?\s+{_NUM}"
+    rf"(?P<tail>(?:\s+của Đảng(?:\s+Cộng sản Việt Nam)?(?!\s+bộ)|\s+Đảng\b(?!\s+bộ))?"
+    rf"(?:,?\s+(?:của\s+)?Đảng bộ\s+{_PLACE.replace('ltype', 'ltype2').replace('place', 'place2')})?)"
+    + _TERM
+)
+# after the ordinal, another body's name means it is not a Party congress
+_OTHER_BODY = re.compile(rf"\s*(?:của\s+)?(?:(?:Liên hiệp|Hội|Hiệp hội|Mặt trận|MTTQ|Ủy ban|Công đoàn|Đoàn)\b|{CAP}\s+{CAP})")
+
+
+def find_congresses(text: str, start: int = 0, end: int | None = None) -> Iterator[CongressMention]:
+    """Party congress mentions in ``text[start:end]``."""
+    end = len(text) if end is None else end
+    for m in _CONGRESS.finditer(text, start, end):
+        num = m.group("num")
+        ordinal = int(num) if num.isdigit() else roman_to_int(num)
+        if not ordinal:
+            continue
+        local = m.group("bo1") or m.group("ltype2")
+        party = bool(m.group("party1") or m.group("nat") or m.group("tail") or local)
+        if not party:
+            after = text[m.end() : m.end() + 40]
+            before = text[max(0, m.start() - 25) : m.start()]
+            # "Đại hội XIII" alone is the national congress; "Đại hội lần thứ IV"
+            # of an association is not
+            if "lần" in m.group() or _OTHER_BODY.match(after) or num.isdigit():
+                continue
+            if re.search(r"(?:Liên hiệp|Hội|Ủy ban|Mặt trận)[^.;,]*$", before):
+                continue
+        if local:
+            ltype = m.group("ltype") or m.group("ltype2") or ""
+            place = m.group("place") or m.group("place2") or ""
+            kind = "tỉnh" if ltype == "tỉnh" else "thành phố"
+            yield CongressMention(m.start(), m.end(), ordinal, place, kind, _term(m))
+        else:
+            yield CongressMention(m.start(), m.end(), ordinal, None, None, _term(m))
+
+
+def _term(m: re.Match[str]) -> str | None:
+    term = m.group("term")
+    return re.sub(r"\s", "", term) if term else None

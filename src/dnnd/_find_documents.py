@@ -1,0 +1,149 @@
+"""Finding citations of Party and State documents.
+
+Shapes (see the registry's ``document_types.json``):
+
+- Party: ``<n>-<TYPE>/<ISSUER>`` (``12-CT/TW``, ``05-TT/TU``), also written
+  ``04 CT/TW``, ``45/CT-TU``, ``12-CT/TƯ``;
+- State: ``<n>/<year>/<TYPE>-<ISSUER>`` (``80/2020/NĐ-CP``) and
+  ``<n>/<TYPE>-<ISSUER>`` (``837/QĐ-TTg``).
+
+A type word before the number ("Chỉ thị số") gives the kind; otherwise the
+type code does. The date ("ngày 5/1/2022"), the issuer ("của Ban Bí thư
+Trung ương Đảng") and the subject ("về ...") are read from the phrase that
+follows. Short forms ("Chỉ thị 04") are linked to the full citation of the
+same article by the resolver.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+import attrs
+
+from . import registry
+from ._dates import find_dates
+from ._lexicon import alternation
+from .model import DocumentKind, PartialDate
+
+__all__ = ["DocumentMention", "canonical_number", "find_documents"]
+
+
+@attrs.frozen
+class DocumentMention:
+    """A cited document at ``[start, end)`` (the whole citation phrase)."""
+
+    start: int
+    end: int
+    kind: DocumentKind
+    number: str | None
+    short: str | None = None  # "04" of "Chỉ thị 04"
+    issuer_text: str | None = None
+    issuer_start: int | None = None
+    date: PartialDate | None = None
+    title: str | None = None
+
+
+_UP = "A-ZĐƯ"
+_PARTY = rf"(?P<party>\d{{1,4}}\s?[-\s]\s?[{_UP}]{{1,6}}(?:\.?[{_UP}]{{1,4}})?\s?/\s?(?:[{_UP}][{_UP}a-zđ.]{{0,9}}))"
+_STATE = (
+    rf"(?P<state>\d{{1,5}}\s?/\s?(?:(?:19|20)\d\d\s?/\s?)?[{_UP}][{_UP}a-zđ]{{0,8}}(?:\.[{_UP}]{{1,4}})?"
+    rf"(?:\s?-\s?[{_UP}][{_UP}a-zđ]{{0,9}}){{0,3}})"
+)
+
+
+@functools.cache
+def _type_words() -> dict[str, DocumentKind]:
+    words = {t.word.lower(): DocumentKind(t.kind) for t in registry.document_types()}
+    return words
+
+
+@functools.cache
+def _code_kinds() -> dict[str, DocumentKind]:
+    return {c.code.upper(): DocumentKind(c.kind) for c in registry.document_codes()}
+
+
+@functools.cache
+def _pattern() -> re.Pattern[str]:
+    words = alternation({w for w in _type_words()} | {w.capitalize() for w in _type_words()} | {w.title() for w in _type_words()})
+    return re.compile(
+        rf"(?:(?P<word>{words})\s+)?(?:(?:số|Số|No\.?)\s*:?\s*)?(?:{_STATE}|{_PARTY})(?![{_UP}a-z0-9])"
+        rf"|(?P<sword>{words})\s+(?:số\s+)?(?P<short>\d{{1,4}})\b(?![-/.,]\d|\s?[-/]\s?[{_UP}])"
+    )
+
+
+def canonical_number(text: str) -> str:
+    """Write a document number canonically: ``số 12 - CT/TƯ`` -> ``12-CT/TW``.
+
+    >>> canonical_number("04 CT/TW")
+    '04-CT/TW'
+    >>> canonical_number("80/2020/NĐ-CP")
+    '80/2020/NĐ-CP'
+    """
+    s = re.sub(r"^(?:số|Số|SỐ|No\.?)\s*:?\s*", "", text.strip())
+    s = re.sub(r"\s*([-/])\s*", r"\1", s)
+    s = re.sub(r"^(\d+)\s+", r"\1-", s)
+    s = s.replace(" ", "").replace("T.Ư", "TW").replace("TƯ", "TW")
+    return s.upper().replace("TTG", "TTg") if "/" in s else s.upper()
+
+
+def _kind_from_code(number: str) -> DocumentKind:
+    codes = _code_kinds()
+    m = re.match(r"\d+-([A-ZĐ]+)", number)  # Party: 12-CT/TW
+    if m is None:
+        m = re.search(r"/([A-ZĐ]+)(?:-|\.|$)", number.split("/", 1)[1] if "/" in number else "")
+        if m is None:
+            parts = number.split("/")
+            m = re.match(r"([A-ZĐ]+)", parts[-1]) if parts else None
+    code = m.group(1) if m else ""
+    kind = codes.get(code)
+    if kind is None and code.startswith("QĐ"):
+        kind = DocumentKind.DECISION
+    return kind or DocumentKind.OTHER
+
+
+_ISSUER = re.compile(r"\s*(?:,\s*)?(?:của|do)\s+(?P<issuer>[A-ZĐỦ][^,;:\"'()\n]{2,80}?)(?=\s+(?:về|ban hành|khóa|khoá|nhiệm kỳ)\b|[,;:\"'()\n.]|$)")
+_ABOUT = re.compile(r"\s*(?:,\s*)?(?:về(?: việc)?|V/v)\s+(?P<q>\"?)(?P<title>[^\"\n]{4,200}?)(?(q)\"|(?=[;.\n]|\s\(|$))")
+_QUOTED = re.compile(r"\s*(?:,\s*)?\"(?P<title>[^\"\n]{4,200})\"")
+
+
+def find_documents(text: str, start: int = 0, end: int | None = None) -> Iterator[DocumentMention]:
+    """Document citations in ``text[start:end]``."""
+    end = len(text) if end is None else end
+    words = _type_words()
+    for m in _pattern().finditer(text, start, end):
+        if m.group("short"):
+            kind = words[m.group("sword").lower()]
+            yield DocumentMention(m.start(), m.end(), kind, None, short=m.group("short"))
+            continue
+        raw = m.group("party") or m.group("state")
+        number = canonical_number(raw)
+        if m.group("state") and not re.search(r"[A-ZĐ]", number.split("/", 1)[1]):
+            continue
+        word = m.group("word")
+        if word:
+            kind = words[word.lower()]
+            if kind is DocumentKind.CIRCULAR or word.lower() == "thông tư":
+                kind = DocumentKind.CIRCULAR
+        else:
+            kind = _kind_from_code(number)
+        pos = m.end()
+        date = None
+        dm = next(find_dates(text[pos : min(end, pos + 60)]), None)
+        if dm is not None and text[pos : pos + dm.start].strip(" ,") in ("ngày", "ban hành ngày", ""):
+            date = dm.date
+            pos += dm.end
+        issuer_text = issuer_start = None
+        im = _ISSUER.match(text, pos, min(end, pos + 120))
+        if im:
+            issuer_text, issuer_start = im.group("issuer").strip(), im.start("issuer")
+            pos = im.end("issuer")
+        title = None
+        am = _ABOUT.match(text, pos, min(end, pos + 260)) or _QUOTED.match(text, pos, min(end, pos + 260))
+        if am:
+            title = am.group("title").strip().strip('"').strip()
+            title = title[:1].upper() + title[1:]
+        yield DocumentMention(
+            m.start(), m.end(), kind, number, issuer_text=issuer_text, issuer_start=issuer_start, date=date, title=title
+        )

@@ -1,0 +1,296 @@
+"""Finding organisation names.
+
+Two sources work together:
+
+- the registry: every canonical name, alias and abbreviation of a known body
+  (VUFO, Ban Bí thư Trung ương Đảng, ASEAN ...), matched literally;
+- the grammar of open classes, a *head* followed by a *locality*:
+  "Liên hiệp các tổ chức hữu nghị" + "tỉnh Bắc Giang", "Hội hữu nghị Việt Nam
+  - Cuba" + "TP Hà Nội", "Ủy ban MTTQ Việt Nam" + "tỉnh", "Sở Ngoại vụ",
+  "Đại sứ quán X tại Y", "Tỉnh ủy Đồng Nai", "UBND tỉnh" ...
+
+A locality is written "tỉnh X", "thành phố X", "TP X", "TP. X" or just "X"
+(a province or city name); a bare "tỉnh" / "thành phố" / "TP" leaves the
+place to the resolver, which takes it from the surrounding phrase or the
+article. Lists spread one head over several places ("Liên hiệp các tổ chức
+hữu nghị các tỉnh: Bắc Giang, Bắc Ninh, ...").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+import attrs
+
+from . import _lexicon as _lex
+from . import registry
+from ._lexicon import CAP, LOW, alternation, canonical_province, countries, province_names
+from .model import OrganisationKind
+
+__all__ = ["OrgMention", "find_organisations"]
+
+
+@attrs.frozen
+class OrgMention:
+    """An organisation named at ``[start, end)`` of the canonical text.
+
+    ``head`` is the canonical name without locality; ``place`` the province
+    or city ("" when the text uses a bare "tỉnh"/"thành phố" and the resolver
+    must fix it, ``None`` when the body has no locality). ``place_kind`` is
+    "tỉnh" or "thành phố". ``registry_id`` is set for registry matches.
+    """
+
+    start: int
+    end: int
+    head: str
+    kind: OrganisationKind
+    place: str | None = None
+    place_kind: str | None = None
+    registry_id: str | None = None
+    abbreviation: str | None = None
+    place_joiner: str = " "  # "" when the place is glued without a type word
+    suffix: str = ""  # text after the place ("tại Thành phố Hồ Chí Minh")
+    name_override: str | None = None
+
+
+# ------------------------------------------------------------------ places
+
+_TYPE = r"(?P<ptype>tỉnh|Tỉnh|thành phố|Thành phố|TP\.?|Tp\.?|T\.P|thủ đô|Thủ đô)"
+
+
+@functools.cache
+def _place_alt() -> str:
+    return alternation(province_names())
+
+
+def _place_re(tag: str = "") -> str:
+    """A locality: optional type word and a known province/city name."""
+    return (
+        rf"(?:\s*,?\s+(?:{_TYPE.replace('ptype', 'ptype' + tag)}\s*)?(?P<place{tag}>{_place_alt()})(?![{LOW[:-1]}]|\w)"
+        rf"|\s+(?P<bare{tag}>tỉnh|thành phố|TP)(?!\s*[A-ZĐ\w]))"
+    )
+
+
+# ------------------------------------------------------------------ heads
+
+_VN = r"(?:Việt Nam|VN)"
+_MTTQ = rf"(?:MTTQ\s?{_VN}|MTTQVN|Mặt trận Tổ quốc(?:\s+{_VN})?|MTTQ)"
+_LH = r"Liên hiệp\s+[Cc]ác\s+[Tt]ổ\s+chức\s+[Hh]ữu\s+nghị"
+
+
+@functools.cache
+def _country_alt() -> str:
+    return alternation(countries())
+
+
+@functools.cache
+def _mass_heads() -> str:
+    return alternation(_lex.mass_organisation_heads())
+
+
+@functools.cache
+def _department_alt() -> str:
+    return alternation(_lex.departments())
+
+
+@functools.cache
+def _ministry_alt() -> str:
+    return alternation(_lex.ministries())
+
+
+@functools.cache
+def _party_boards() -> str:
+    return alternation(_lex.party_boards())
+
+
+@functools.cache
+def _heads() -> list[tuple[re.Pattern[str], str, OrganisationKind, bool]]:
+    """(pattern, canonical head, kind, takes a locality)."""
+    country = _country_alt()
+    rows: list[tuple[str, str, OrganisationKind, bool]] = [
+        # friendship unions
+        (rf"{_LH}(?=\s+{_VN}\b)\s+{_VN}", "Liên hiệp các tổ chức hữu nghị Việt Nam", OrganisationKind.FRIENDSHIP_UNION, False),
+        (rf"(?:{_LH}|Liên hiệp hữu nghị|LHHN|LHCTCHN|Liên hiệp CTCHN)(?!\s+{_VN}\b)", "Liên hiệp các tổ chức hữu nghị", OrganisationKind.FRIENDSHIP_UNION, True),
+        # friendship associations: Hội hữu nghị Việt Nam - Cuba [TP Hà Nội]
+        (
+            rf"(?:Trung ương\s+)?Hội\s+[Hh]ữu\s+nghị\s+(?P<a>Việt Nam|Việt)\s?-\s?(?P<c>{country})"
+            rf"|Hội\s+(?:[Hh]ữu\s+nghị\s+)?(?P<c2>{country})\s?-\s?(?P<a2>Việt Nam|{CAP}(?:\s{CAP})?)",
+            "",
+            OrganisationKind.FRIENDSHIP_ASSOCIATION,
+            True,
+        ),
+        # the Front
+        (rf"(?:Ủy ban|UB)\s+(?:Trung ương|TW|T\.Ư|TƯ)\s+{_MTTQ}|UBTƯ\s+{_MTTQ}|UBTW\s+{_MTTQ}", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", OrganisationKind.FRONT, False),
+        (rf"(?:Ban Thường trực\s+)?(?:Ủy ban|UB)\s+{_MTTQ}", "Ủy ban Mặt trận Tổ quốc Việt Nam", OrganisationKind.FRONT, True),
+        (rf"(?:MTTQ|Mặt trận Tổ quốc)(?=\s+(?:tỉnh|thành phố|TP)\b)", "Ủy ban Mặt trận Tổ quốc Việt Nam", OrganisationKind.FRONT, True),
+        (rf"(?:Mặt trận Tổ quốc|MTTQ)\s+{_VN}\b", "Mặt trận Tổ quốc Việt Nam", OrganisationKind.FRONT, False),
+        # State, local
+        (r"(?:Ủy ban nhân dân|UBND)", "Ủy ban nhân dân", OrganisationKind.STATE, True),
+        (r"(?:Hội đồng nhân dân|HĐND)", "Hội đồng nhân dân", OrganisationKind.STATE, True),
+        (r"(?:Đoàn đại biểu Quốc hội|Đoàn ĐBQH)", "Đoàn đại biểu Quốc hội", OrganisationKind.STATE, True),
+        (rf"Sở\s+(?P<dept>{_department_alt()})", "Sở", OrganisationKind.STATE, True),
+        (rf"Bộ\s+(?P<min>{_ministry_alt()})", "Bộ", OrganisationKind.STATE, False),
+        # Party, local
+        (rf"(?:(?P<organ>Ban Thường vụ|Thường vụ|Ban Tuyên giáo|Ban Dân vận|Ban Tổ chức|Ban Nội chính|Ủy ban Kiểm tra|Văn phòng|Ban Tuyên giáo và Dân vận)\s+)?(?P<cq>Tỉnh ủy|Thành ủy)", "", OrganisationKind.PARTY, True),
+        (rf"Ban Chấp hành Đảng bộ\s+(?=tỉnh|thành phố|TP)", "Ban Chấp hành Đảng bộ", OrganisationKind.PARTY, True),
+        # Party, central boards: Ban Đối ngoại Trung ương [Đảng]
+        (rf"Ban\s+(?P<board>{_party_boards()})\s+(?:Trung ương|TW|T\.Ư|TƯ)(?:\s+Đảng\b)?", "", OrganisationKind.PARTY, False),
+        # embassies and consulates
+        (rf"(?P<emb>Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán)\s+(?P<ec>{country})(?:\s+tại\s+(?P<at>(?:TP\.?\s?|Thành phố\s|thành phố\s)?{CAP}(?:\s{CAP}){{0,3}}|TP\.?\s?HCM))?", "", OrganisationKind.EMBASSY, False),
+        # education
+        (rf"(?:[Tt]rường\s+)?(?:Đại học|Cao đẳng|Học viện|Trường (?:THPT|THCS|Tiểu học|Mầm non|Phổ thông|Trung học cơ sở|Trung học phổ thông))(?:\s+(?:{CAP}|-|Y\s?-\s?Dược)){{1,6}}", "", OrganisationKind.EDUCATION, False),
+        # mass organisations with a locality: Hội Cựu chiến binh TP Cần Thơ
+        (rf"Hội\s+(?P<mass>{_mass_heads()})", "Hội", OrganisationKind.MASS, True),
+        # named competition clusters
+        (rf"Cụm thi đua số\s+\d+(?:\s+của\s+{_LH}\s+{_VN})?|Cụm\s+\d+(?=\s+{_LH})", "", OrganisationKind.OTHER, False),
+    ]
+    compiled = []
+    for pattern, head, kind, local in rows:
+        compiled.append((re.compile(pattern), head, kind, local))
+    return compiled
+
+
+@functools.cache
+def _registry_index() -> tuple[re.Pattern[str], dict[str, registry.RegistryOrganisation]]:
+    names: dict[str, registry.RegistryOrganisation] = {}
+    for org in registry.organisations():
+        for name in (org.name, *org.aliases, *([org.abbreviation] if org.abbreviation else [])):
+            names.setdefault(name, org)
+            if name and name[0].islower():
+                names.setdefault(name[0].upper() + name[1:], org)
+    pattern = re.compile(rf"(?<![\w-]){alternation(names)}(?![\w-])")
+    return pattern, names
+
+
+def find_organisations(text: str, start: int = 0, end: int | None = None) -> Iterator[OrgMention]:
+    """Organisation mentions in ``text[start:end]`` (longest wins on overlap)."""
+    end = len(text) if end is None else end
+    found: list[OrgMention] = []
+    for pattern, head, kind, local in _heads():
+        for m in pattern.finditer(text, start, end):
+            found.extend(_from_head(text, m, head, kind, local, end))
+    reg_pattern, names = _registry_index()
+    for m in reg_pattern.finditer(text, start, end):
+        org = names[m.group()]
+        found.append(
+            OrgMention(m.start(), m.end(), org.name, OrganisationKind(org.kind), registry_id=org.id, abbreviation=org.abbreviation)
+        )
+    yield from _longest(found)
+
+
+def _longest(found: list[OrgMention]) -> list[OrgMention]:
+    found.sort(key=lambda o: (o.start, -(o.end - o.start)))
+    out: list[OrgMention] = []
+    last_end = -1
+    for o in found:
+        if o.start >= last_end:
+            out.append(o)
+            last_end = o.end
+        elif o.end > last_end and out and out[-1].place is None and o.start == out[-1].start:
+            out[-1] = o
+            last_end = o.end
+    return out
+
+
+_LIST_HEAD = re.compile(r"\s+các\s+(?:tỉnh|tỉnh,\s*thành phố|tỉnh,\s*thành|địa phương)\s*:?\s*")
+_LIST_ITEM_SEP = re.compile(r"\s*(?:,|và)\s*")
+
+
+def _from_head(text: str, m: re.Match[str], head: str, kind: OrganisationKind, local: bool, end: int) -> Iterator[OrgMention]:
+    groups = m.groupdict()
+    name = head
+    if kind is OrganisationKind.FRIENDSHIP_ASSOCIATION:
+        if groups.get("c"):
+            name = f"Hội hữu nghị {groups['a']} - {groups['c']}"
+        else:
+            name = f"Hội hữu nghị {groups['c2']} - {groups['a2']}"
+    elif groups.get("dept"):
+        name = f"Sở {groups['dept']}"
+    elif groups.get("min"):
+        name = f"Bộ {groups['min']}"
+    elif groups.get("cq"):
+        organ = groups.get("organ")
+        if organ == "Thường vụ":
+            organ = "Ban Thường vụ"
+        name = f"{organ} {groups['cq']}" if organ else groups["cq"]
+    elif groups.get("board"):
+        name = f"Ban {groups['board']} Trung ương"
+    elif groups.get("emb"):
+        at = groups.get("at")
+        name = f"{groups['emb']} {groups['ec']}" + (f" tại {_city(at)}" if at else "")
+    elif groups.get("mass"):
+        name = f"Hội {groups['mass']}"
+    elif not head:
+        name = re.sub(r"\s+", " ", m.group())
+        if kind is OrganisationKind.EDUCATION and not name.startswith(("Trường", "Học viện", "trường")):
+            name = "Trường " + name
+        name = name[:1].upper() + name[1:]
+    if kind is OrganisationKind.FRONT and head == "Ủy ban Mặt trận Tổ quốc Việt Nam":
+        name = head
+    if not local:
+        yield OrgMention(m.start(), m.end(), name, kind)
+        return
+    # a list of places: "Liên hiệp các tổ chức hữu nghị các tỉnh: Bắc Giang, ..."
+    lm = _LIST_HEAD.match(text, m.end(), end)
+    if lm and kind is OrganisationKind.FRIENDSHIP_UNION:
+        pos = lm.end()
+        place_re = re.compile(rf"(?P<place>{_place_alt()})")
+        any_item = False
+        while pos < end:
+            pm = place_re.match(text, pos, end)
+            if not pm:
+                break
+            place = canonical_province(pm.group("place")) or pm.group("place")
+            yield OrgMention(pm.start(), pm.end(), name, kind, place=place, place_kind=_kind_of(place, None))
+            any_item = True
+            sm = _LIST_ITEM_SEP.match(text, pm.end(), end)
+            if not sm:
+                break
+            pos = sm.end()
+        if any_item:
+            return
+    pm = _place_match(text, m.end(), end)
+    if pm is None:
+        if kind is OrganisationKind.FRIENDSHIP_UNION and head == "Liên hiệp các tổ chức hữu nghị":
+            return  # "Liên hiệp các tổ chức hữu nghị" alone is generic
+        if name in ("Ủy ban nhân dân", "Hội đồng nhân dân", "Đoàn đại biểu Quốc hội", "Hội") or (
+            kind is OrganisationKind.FRONT and head == "Ủy ban Mặt trận Tổ quốc Việt Nam" and "Việt Nam" not in m.group() and "VN" not in m.group()
+        ):
+            return  # a head without any place is a common noun
+        if kind in (OrganisationKind.PARTY,) or name.startswith(("Sở ", "Ủy ban Mặt trận", "Hội ")) or kind is OrganisationKind.FRIENDSHIP_ASSOCIATION:
+            place = "" if kind is not OrganisationKind.FRIENDSHIP_ASSOCIATION and not name.startswith("Hội ") else None
+            yield OrgMention(m.start(), m.end(), name, kind, place=place)
+        return
+    place_text, ptype, bare, pend = pm
+    if bare:
+        yield OrgMention(m.start(), pend, name, kind, place="", place_kind="tỉnh" if bare == "tỉnh" else "thành phố")
+        return
+    place = canonical_province(place_text) or place_text
+    yield OrgMention(m.start(), pend, name, kind, place=place, place_kind=_kind_of(place, ptype), place_joiner=" " if ptype else "")
+
+
+def _place_match(text: str, pos: int, end: int) -> tuple[str | None, str | None, str | None, int] | None:
+    pm = re.compile(_place_re()).match(text, pos, end)
+    if pm is None:
+        return None
+    return pm.group("place"), pm.group("ptype"), pm.group("bare"), pm.end()
+
+
+def _kind_of(place: str, ptype: str | None) -> str:
+    if ptype and ptype.lower().startswith(("tp", "t.p", "thành phố", "thủ đô")):
+        return "thành phố"
+    if ptype and ptype.lower() == "tỉnh":
+        return "tỉnh"
+    unit = registry.province(place)
+    if unit is not None and unit.type == "thành phố":
+        return "thành phố"
+    return "tỉnh"
+
+
+def _city(text: str) -> str:
+    t = re.sub(r"^(?:TP\.?\s?|Thành phố\s|thành phố\s)", "", text.strip())
+    if t in ("HCM", "Hồ Chí Minh"):
+        return "Thành phố Hồ Chí Minh"
+    return canonical_province(t) or t

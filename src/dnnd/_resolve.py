@@ -1,0 +1,419 @@
+"""From mentions to records, within one article.
+
+The resolver fixes what a single mention cannot: the place of a bare unit
+("Ủy ban MTTQ tỉnh"), the full citation behind a short form ("Chỉ thị 04"),
+one person behind a misspelt repeat ("Nguyên Văn Doanh"), the year of
+"Sáng 14/7", and the canonical name and aliases of every organisation. It
+returns the typed records of :mod:`dnnd.model`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+
+import attrs
+
+from . import registry
+from ._dates import DateMention, resolve_year
+from ._find_congresses import CongressMention
+from ._find_documents import DocumentMention, canonical_number
+from ._find_events import EventMention
+from ._find_organisations import OrgMention, find_organisations
+from ._find_people import PersonMention
+from ._lexicon import canonical_province
+from .model import (
+    CongressResolution,
+    Document,
+    DocumentKind,
+    Event,
+    Organisation,
+    OrganisationKind,
+    PartialDate,
+    Person,
+    Position,
+    Span,
+    slug,
+)
+
+SpanOf = Callable[[int, int], Span]
+NATIONAL_PARTY = "Đảng Cộng sản Việt Nam"
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics: the key that merges misspelt names."""
+    s = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return re.sub(r"\s+", " ", "".join(c for c in s if not unicodedata.combining(c)).lower()).strip()
+
+
+# ----------------------------------------------------------- organisations
+
+
+@attrs.frozen
+class ResolvedOrg:
+    """An organisation mention with its place fixed and its names built."""
+
+    mention: OrgMention
+    name: str
+    aliases: tuple[str, ...]
+    locality: str | None
+
+
+def article_locality(orgs: Sequence[OrgMention], text: str) -> str | None:
+    """The province or city the article is about: the most named one."""
+    counts: Counter[str] = Counter()
+    for o in orgs:
+        if o.place:
+            counts[o.place] += 2
+    for m in re.finditer(r"(?:tỉnh|thành phố|TP\.?)\s+([A-ZĐ][^\s,.;:]*(?:\s[A-ZĐ][^\s,.;:]*){0,3})", text):
+        place = canonical_province(m.group(1))
+        if place:
+            counts[place] += 1
+    if not counts:
+        return None
+    return counts.most_common(1)[0][0]
+
+
+def _fix_place(o: OrgMention, orgs: Sequence[OrgMention], text: str, default: str | None) -> tuple[str | None, str | None]:
+    """Place of a bare unit: the next explicit place in the phrase, else the
+    previous one in the sentence, else the article's."""
+    if o.place != "":
+        return o.place, o.place_kind
+    i = orgs.index(o)
+    for nxt in orgs[i + 1 : i + 4]:
+        between = text[o.end : nxt.start]
+        if nxt.place and len(between) < 120 and not re.search(r"[.;\n]", between):
+            return nxt.place, nxt.place_kind or o.place_kind
+    for prev in reversed(orgs[max(0, i - 3) : i]):
+        between = text[prev.end : o.start]
+        if prev.place and len(between) < 160 and not re.search(r"[.\n]", between):
+            return prev.place, prev.place_kind or o.place_kind
+    if default is None:
+        return None, None
+    unit = registry.province(default)
+    kind = o.place_kind or ("thành phố" if unit is not None and unit.type == "thành phố" else "tỉnh")
+    return default, kind
+
+
+def _with_place(o: OrgMention, place: str | None, place_kind: str | None) -> tuple[str, list[str]]:
+    """Canonical name and name variants of a mention placed in *place*."""
+    if o.name_override:
+        return o.name_override, []
+    if not place:
+        return o.head, []
+    kind_word = place_kind or "tỉnh"
+    if o.kind is OrganisationKind.PARTY and o.head.endswith(("Tỉnh ủy", "Thành ủy")):
+        name = f"{o.head} {place}"
+        return name, [f"{o.head} {kind_word} {place}"]
+    full = f"{o.head} {kind_word} {place}"
+    variants = [f"{o.head} {place}"]
+    if o.head.startswith("Sở ") and not o.place_joiner:
+        return f"{o.head} {place}", [full]
+    return full, variants
+
+
+def resolve_organisations(orgs: Sequence[OrgMention], text: str, locality: str | None) -> list[ResolvedOrg]:
+    """Fix places and build names for every organisation mention."""
+    out = []
+    for o in orgs:
+        place, kind = _fix_place(o, orgs, text, locality)
+        name, variants = _with_place(o, place, kind)
+        surface = re.sub(r"\s+", " ", text[o.start : o.end])
+        out.append(ResolvedOrg(o, name, tuple(dict.fromkeys([surface, *variants])), place))
+    return out
+
+
+_ACRONYM_AFTER = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z]{1,9})\)")
+
+
+def build_organisations(resolved: Sequence[ResolvedOrg], text: str, span_of: SpanOf) -> tuple[list[Organisation], dict[int, Organisation]]:
+    """Group resolved mentions into :class:`Organisation` records.
+
+    Returns the records and a map from mention start to record.
+    """
+    groups: dict[str, list[ResolvedOrg]] = defaultdict(list)
+    key_of: dict[str, str] = {}
+    order: list[str] = []
+    for r in resolved:
+        key = registry.name_key(r.name)
+        for alias in (r.name, *r.aliases):
+            existing = key_of.get(registry.name_key(alias))
+            if existing is not None and groups[existing] and groups[existing][0].mention.kind == r.mention.kind:
+                key = existing
+                break
+        if key not in groups:
+            order.append(key)
+        groups[key].append(r)
+        for alias in (r.name, *r.aliases):
+            key_of.setdefault(registry.name_key(alias), key)
+    records: list[Organisation] = []
+    by_start: dict[int, Organisation] = {}
+    for key in order:
+        members = groups[key]
+        first = members[0]
+        reg = next((registry.organisation_by_id(m.mention.registry_id) for m in members if m.mention.registry_id), None)
+        if reg is None:
+            reg = registry.organisation_by_name(first.name)
+        name = reg.name if reg else first.name
+        abbreviation = reg.abbreviation if reg else None
+        for m in members:
+            am = _ACRONYM_AFTER.match(text, m.mention.end)
+            if am and abbreviation is None:
+                abbreviation = am.group("abbr")
+        aliases = {a for m in members for a in (m.name, *m.aliases)} - {name}
+        if reg:
+            aliases |= set(reg.aliases)
+        if abbreviation:
+            aliases.discard(abbreviation)
+        kind = OrganisationKind(reg.kind) if reg else first.mention.kind
+        record = Organisation(
+            id=f"org:{slug(name)}",
+            name=name,
+            kind=kind,
+            abbreviation=abbreviation,
+            aliases=frozenset(a for a in aliases if a),
+            locality=first.locality if not reg else (reg.locality or first.locality),
+            registry_id=reg.id if reg else None,
+            mentions=[span_of(m.mention.start, m.mention.end) for m in members],
+        )
+        records.append(record)
+        for m in members:
+            by_start[m.mention.start] = record
+    return records, by_start
+
+
+# --------------------------------------------------------------- documents
+
+
+def build_documents(mentions: Sequence[DocumentMention], text: str, span_of: SpanOf, published: PartialDate | None) -> list[Document]:
+    """Group citations by number; attach short forms to their full citation."""
+    del published
+    full: dict[str, list[DocumentMention]] = defaultdict(list)
+    order: list[str] = []
+    for m in mentions:
+        if m.number:
+            if m.number not in full:
+                order.append(m.number)
+            full[m.number].append(m)
+    for m in mentions:
+        if m.number or not m.short:
+            continue
+        target = next(
+            (n for n in order if re.match(rf"0*{int(m.short)}\D", n) and full[n][0].kind is m.kind),
+            None,
+        )
+        if target is None:
+            candidates = [d for d in registry.documents() if d.kind == m.kind.value and re.match(rf"0*{int(m.short)}\D", d.number)]
+            if len(candidates) == 1:
+                target = candidates[0].number
+                order.append(target)
+                full[target].append(attrs.evolve(m, number=target))
+                continue
+        if target is not None:
+            full[target].append(m)
+    docs = []
+    for number in order:
+        ms = full[number]
+        kind = next((x.kind for x in ms if x.kind is not DocumentKind.OTHER), ms[0].kind)
+        date = next((x.date for x in ms if x.date), None)
+        title = next((x.title for x in ms if x.title), None)
+        issuer = None
+        for x in ms:
+            if x.issuer_text:
+                org = next(find_organisations(x.issuer_text), None)
+                if org is not None and org.start == 0:
+                    issuer = _issuer_name(org)
+                    break
+        reg = registry.find_document(number, kind.value)
+        docs.append(
+            Document(
+                id=f"doc:{slug(kind.value)}:{slug(number)}",
+                kind=kind,
+                number=number,
+                issuer=issuer,
+                date=date,
+                title=title,
+                registry_id=reg[0].id if reg else None,
+                mentions=[span_of(x.start, x.end) for x in ms],
+            )
+        )
+    return docs
+
+
+def _issuer_name(org: OrgMention) -> str:
+    reg = registry.organisation_by_id(org.registry_id) if org.registry_id else None
+    if reg:
+        return reg.name
+    if org.place:
+        name, _ = _with_place(org, org.place, org.place_kind)
+        return name
+    return org.head
+
+
+# -------------------------------------------------------------- congresses
+
+
+def build_congresses(mentions: Sequence[CongressMention], span_of: SpanOf, locality: str | None) -> list[CongressResolution]:
+    """One record per congress, however often it is named."""
+    groups: dict[tuple[int, str], list[CongressMention]] = defaultdict(list)
+    kinds: dict[tuple[int, str], str] = {}
+    for m in mentions:
+        if m.locality is None:
+            scope = "national"
+        else:
+            scope = canonical_province(m.locality) if m.locality else (locality or "")
+            if not scope:
+                continue
+            kinds[(m.ordinal, scope)] = m.locality_kind or "tỉnh"
+        groups[(m.ordinal, scope)].append(m)
+    out = []
+    for (ordinal, scope), ms in groups.items():
+        term = next((m.term for m in ms if m.term), None)
+        if scope == "national":
+            body = NATIONAL_PARTY
+            if term is None:
+                reg = registry.national_congress(ordinal)
+                term = reg.term if reg else None
+        else:
+            body = f"Đảng bộ {kinds[(ordinal, scope)]} {scope}"
+        out.append(
+            CongressResolution(
+                id=f"congress:{slug(scope)}:{ordinal}",
+                ordinal=ordinal,
+                scope=scope,
+                party_body=body,
+                term=term,
+                mentions=[span_of(m.start, m.end) for m in ms],
+            )
+        )
+    return out
+
+
+# ------------------------------------------------------------------ people
+
+
+def build_people(mentions: Sequence[PersonMention], orgs_by_start: dict[int, Organisation], span_of: SpanOf, text: str) -> list[Person]:
+    """Merge mentions of one person (spelling variants too) with positions."""
+    groups: dict[str, list[PersonMention]] = defaultdict(list)
+    order: list[str] = []
+    for m in mentions:
+        key = fold(m.name)
+        if key not in groups:
+            order.append(key)
+        groups[key].append(m)
+    # a later bare mention of a name anywhere in the text is the same person
+    out = []
+    for key in order:
+        ms = groups[key]
+        forms = Counter(m.name for m in ms)
+        best = max(forms, key=lambda f: (forms[f], -min(m.start for m in ms if m.name == f)))
+        positions: list[Position] = []
+        seen: set[tuple[str, str | None]] = set()
+        for m in ms:
+            for p in m.positions:
+                org = orgs_by_start.get(p.org.start) if p.org else None
+                org_name = org.name if org else None
+                ident = (p.title, org_name)
+                if ident in seen:
+                    continue
+                seen.add(ident)
+                positions.append(
+                    Position(
+                        title=p.title,
+                        organisation=org_name,
+                        organisation_id=org.id if org else None,
+                        former=p.former,
+                        mentions=[span_of(p.start, p.end)],
+                    )
+                )
+        spans = [span_of(m.start, m.end) for m in ms]
+        for variant in forms:
+            for vm in re.finditer(re.escape(variant), text):
+                spans.append(span_of(vm.start(), vm.end()))
+        out.append(
+            Person(
+                id=f"person:{slug(best)}",
+                name=best,
+                positions=tuple(positions),
+                aliases=frozenset(forms) - {best},
+                mentions=sorted(set(spans)),
+            )
+        )
+    return out
+
+
+# ------------------------------------------------------------------ events
+
+
+def context_year(text: str, dates: Iterable[DateMention], published: PartialDate | None) -> int | None:
+    """The year an article's yearless dates belong to."""
+    if published and published.year:
+        return published.year
+    counts: Counter[int] = Counter()
+    for m in re.finditer(r"(?<!nhiệm kỳ )(?<!-)\bnăm\s+((?:19|20)\d\d)\b(?!\s?-)", text):
+        counts[int(m.group(1))] += 1
+    for d in dates:
+        if d.date.year and d.date.precision == "day":
+            counts[d.date.year] += 1
+    if not counts:
+        return None
+    top = max(counts.values())
+    return max(y for y, c in counts.items() if c == top)
+
+
+def build_events(
+    mentions: Sequence[EventMention],
+    orgs_by_start: dict[int, Organisation],
+    span_of: SpanOf,
+    year: int | None,
+    published: PartialDate | None,
+) -> list[Event]:
+    """One record per (date, kind), with organisers and place resolved."""
+    out: list[Event] = []
+    index: dict[tuple[str, str], int] = {}
+    for m in mentions:
+        date = resolve_year(m.date.date, year, published)
+        end = resolve_year(m.date.end_date, year or date.year, published) if m.date.end_date else None
+        organisers = tuple(dict.fromkeys(orgs_by_start[o.start].name for o in m.organisers if o.start in orgs_by_start))
+        location = _location(m, orgs_by_start)
+        key = (date.iso, m.kind.value)
+        if key in index:
+            prev = out[index[key]]
+            out[index[key]] = attrs.evolve(
+                prev,
+                organisers=prev.organisers or organisers,
+                location=prev.location or location,
+                mentions=[*prev.mentions, span_of(m.start, m.end)],
+            )
+            continue
+        index[key] = len(out)
+        out.append(
+            Event(
+                id=f"event:{date.iso}:{m.kind.value}:{slug(m.title or '')[:40]}",
+                kind=m.kind,
+                date=date,
+                end_date=end,
+                time_of_day=m.date.time_of_day,
+                location=location,
+                organisers=organisers,
+                title=m.title,
+                mentions=[span_of(m.start, m.end), span_of(m.noun_start, m.noun_end)],
+            )
+        )
+    return out
+
+
+def _location(m: EventMention, orgs_by_start: dict[int, Organisation]) -> str | None:
+    if m.location:
+        place = m.location
+        place = re.sub(r"^TP\.?\s?", "", place)
+        if place in ("HCM", "Hồ Chí Minh"):
+            return "Thành phố Hồ Chí Minh"
+        return canonical_province(place) or place
+    for o in m.organisers:
+        org = orgs_by_start.get(o.start)
+        if org and org.locality:
+            return org.locality
+    return None

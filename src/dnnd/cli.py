@@ -1,0 +1,196 @@
+"""The ``dnnd`` command line: the only place that prints or exits.
+
+Commands:
+
+``dnnd extract PATH...``
+    one contract record per input, as JSON Lines (``--format json`` for one
+    pretty array, ``-o FILE`` to write a file atomically);
+``dnnd report [PATH...]``
+    a readable summary; with no PATH, of the bundled seed articles;
+``dnnd evaluate GOLD_DIR PREDICTIONS``
+    score records against gold annotations (see :mod:`dnnd.evaluate`).
+
+Exit codes: 0 when every input was fine; 1 when some input failed (one line
+on stderr names the file and the problem; every other input is still
+processed and printed); 2 for bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from . import __version__, seed_paths
+from ._io import read
+from .errors import DnndError
+from .model import Article
+from .serialize import to_record
+
+__all__ = ["main", "write_atomic"]
+
+
+def _parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(
+        prog="dnnd",
+        description="Extract typed records from Vietnamese people's-diplomacy articles.",
+    )
+    ap.add_argument("--version", action="version", version=f"dnnd {__version__}")
+    sub = ap.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    ex = sub.add_parser("extract", help="print one contract record per input")
+    ex.add_argument("paths", nargs="+", metavar="PATH", help="text files (UTF-8, UTF-16 or a legacy Vietnamese encoding)")
+    ex.add_argument("--format", choices=("jsonl", "json"), default="jsonl", help="JSON Lines (default) or one pretty array")
+    ex.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of standard output")
+
+    rp = sub.add_parser("report", help="a readable summary of articles (the bundled seeds by default)")
+    rp.add_argument("paths", nargs="*", metavar="PATH")
+
+    ev = sub.add_parser("evaluate", help="score extraction records against gold annotations", add_help=False)
+    ev.add_argument("args", nargs=argparse.REMAINDER)
+    return ap
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list[:1] == ["evaluate"]:
+        from .evaluate import main as evaluate_main
+
+        return evaluate_main(args_list[1:])
+    args = _parser().parse_args(args_list)
+    try:
+        if args.command == "extract":
+            return _extract(args.paths, args.format, args.output)
+        return _report(args.paths)
+    except BrokenPipeError:  # e.g. `dnnd extract ... | head`
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        print("dnnd: interrupted", file=sys.stderr)
+        return 130
+
+
+def _articles(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Article], int]:
+    """Parse every path; report failures on stderr and keep going."""
+    articles: list[Article] = []
+    failures = 0
+    for path in paths:
+        try:
+            articles.append(read(path, source=str(path)))
+        except DnndError as err:
+            print(f"dnnd: {err}", file=sys.stderr)
+            failures += 1
+    return articles, failures
+
+
+def write_atomic(path: str | os.PathLike[str], text: str) -> None:
+    """Write *text* to *path* through a temporary file renamed into place.
+
+    An interrupted run never leaves a half-written file where a good one was.
+    """
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or Path("."))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _extract(paths: list[str], fmt: str, output: str | None) -> int:
+    articles, failures = _articles(paths)
+    records = [to_record(a) for a in articles]
+    if fmt == "json":
+        text = json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    if output:
+        try:
+            write_atomic(output, text)
+        except OSError as err:
+            print(f"dnnd: {output}: cannot write ({err.strerror or err})", file=sys.stderr)
+            return 1
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    return 1 if failures else 0
+
+
+def _report(paths: list[str]) -> int:
+    if paths:
+        articles, failures = _articles(paths)
+    else:
+        articles, failures = _articles(seed_paths())
+    _print_report(articles, sys.stdout)
+    return 1 if failures else 0
+
+
+def _print_report(articles: Sequence[Article], out: TextIO) -> None:
+    def line(text: str = "") -> None:
+        out.write(text + "\n")
+
+    line(f"dnnd report: {len(articles)} article(s)")
+    for art in articles:
+        line()
+        line("=" * 78)
+        line(f"{art.source}  [{art.published.iso if art.published else 'undated'}]")
+        if art.title:
+            line(f"  {art.title}")
+        if art.documents:
+            line("  Documents cited:")
+            for d in art.documents:
+                extra = ", ".join(x for x in (d.issuer, d.date.iso if d.date else None) if x)
+                line(f"    - {d.kind.value:<10} {d.number or '(no number)'}" + (f"  ({extra})" if extra else ""))
+                if d.title:
+                    line(f"        {d.title}")
+        if art.congress_resolutions:
+            line("  Party congresses:")
+            for c in art.congress_resolutions:
+                where = "national" if c.scope == "national" else c.party_body
+                line(f"    - Đại hội {_roman(c.ordinal)} ({c.ordinal}), {where}" + (f", nhiệm kỳ {c.term}" if c.term else ""))
+        if art.organisations:
+            line("  Organisations:")
+            for o in art.organisations:
+                abbr = f" ({o.abbreviation})" if o.abbreviation else ""
+                line(f"    - {o.name}{abbr}  [{o.kind.value}]")
+        if art.people:
+            line("  People:")
+            for p in art.people:
+                posts = "; ".join(f"{x.title}" + (f", {x.organisation}" if x.organisation else "") for x in p.positions)
+                line(f"    - {p.name}" + (f": {posts}" if posts else ""))
+        if art.events:
+            line("  Events (timeline):")
+            for e in sorted(art.events, key=lambda e: e.date.sort_key if e.date else (0, 0, 0)):
+                when = e.date.iso if e.date else "?"
+                if e.end_date:
+                    when += f" to {e.end_date.iso}"
+                where = f" @ {e.location}" if e.location else ""
+                line(f"    - {when:<24} {e.kind.value:<10}{where}")
+                if e.title:
+                    line(f"        {e.title}")
+                if e.organisers:
+                    line(f"        organised by: {', '.join(e.organisers)}")
+
+
+def _roman(n: int) -> str:
+    vals = [(50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    out = ""
+    for v, s in vals:
+        while n >= v:
+            out += s
+            n -= v
+    return out

@@ -1,0 +1,394 @@
+"""The typed records dnnd extracts.
+
+Every class here is an immutable ``attrs`` class (frozen, slotted, keyword
+only). Each extracted item keeps the :class:`Span` of every mention it was
+built from; a span always indexes the caller's *original* string, so
+``article.text[span.start:span.end]`` is exactly the surface text.
+
+Ids are stable strings derived from the content (never from ``hash()``), so
+the same input gives the same ids in every run and on every machine.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import re
+import unicodedata
+from typing import TYPE_CHECKING
+
+import attrs
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+__all__ = [
+    "Article",
+    "CongressResolution",
+    "Document",
+    "DocumentKind",
+    "Event",
+    "EventKind",
+    "Organisation",
+    "OrganisationKind",
+    "PartialDate",
+    "Person",
+    "Position",
+    "Segment",
+    "SegmentKind",
+    "Span",
+]
+
+
+class DocumentKind(str, enum.Enum):
+    """The type of a Party or State document (the word before its number)."""
+
+    DIRECTIVE = "directive"  #: Chỉ thị
+    RESOLUTION = "resolution"  #: Nghị quyết (not a congress resolution)
+    CONCLUSION = "conclusion"  #: Kết luận
+    DECISION = "decision"  #: Quyết định
+    NOTICE = "notice"  #: Thông báo
+    CIRCULAR = "circular"  #: Thông tri (Party) or Thông tư (State)
+    DECREE = "decree"  #: Nghị định
+    LAW = "law"  #: Luật
+    REGULATION = "regulation"  #: Quy định, Quy chế
+    SCHEME = "scheme"  #: Đề án, Chiến lược, Chương trình, Kế hoạch
+    CHARTER = "charter"  #: Điều lệ
+    OTHER = "other"  #: Hướng dẫn, Công văn and anything else
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class OrganisationKind(str, enum.Enum):
+    """What sort of body an organisation is."""
+
+    FRIENDSHIP_UNION = "friendship_union"  #: VUFO and the provincial unions
+    FRIENDSHIP_ASSOCIATION = "friendship_association"  #: Hội hữu nghị Việt Nam - X
+    PARTY = "party"  #: Party bodies (Ban Bí thư, Tỉnh ủy, Ban Đối ngoại ...)
+    STATE = "state"  #: State bodies (ministries, Sở, UBND, Quốc hội ...)
+    FRONT = "front"  #: the Fatherland Front and its committees
+    MASS = "mass"  #: mass organisations (youth, women, veterans ...)
+    INTERNATIONAL = "international"  #: international organisations and networks
+    EMBASSY = "embassy"  #: embassies and consulates
+    EDUCATION = "education"  #: universities, schools, institutes
+    FOREIGN_GOVERNMENT = "foreign_government"  #: foreign State bodies
+    NGO = "ngo"  #: non-governmental organisations
+    MEDIA = "media"  #: newspapers and broadcasters acting in a story
+    COMPANY = "company"  #: enterprises
+    OTHER = "other"  #: anything else (competition clusters ...)
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class EventKind(str, enum.Enum):
+    """The kind of a dated happening."""
+
+    CONFERENCE = "conference"  #: hội nghị
+    SEMINAR = "seminar"  #: tọa đàm, hội thảo, diễn đàn, đối thoại
+    CEREMONY = "ceremony"  #: lễ kỷ niệm, lễ trao, mít tinh ...
+    CONGRESS = "congress"  #: đại hội of an organisation
+    VISIT = "visit"  #: thăm, làm việc, tiếp, hội kiến
+    EXCHANGE = "exchange"  #: giao lưu, liên hoan, cuộc thi ...
+    PROGRAMME = "programme"  #: a named campaign run over a period
+    SIGNING = "signing"  #: ký kết, ký biên bản ghi nhớ
+    OTHER = "other"  #: anything else
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class SegmentKind(str, enum.Enum):
+    """The role of a stretch of an article's text."""
+
+    TITLE = "title"
+    PUBLISHED = "published"  #: the timestamp or dateline giving the date
+    BYLINE = "byline"
+    LEAD = "lead"
+    BODY = "body"
+    CAPTION = "caption"
+    CHROME = "chrome"  #: site furniture: menus, teasers, footers (never mined)
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def _check_span(instance: Span, attribute: attrs.Attribute[int], value: int) -> None:
+    if value < 0:
+        raise ValueError(f"{attribute.name} must be >= 0, got {value}")
+    if attribute.name == "end" and value < instance.start:
+        raise ValueError(f"end ({value}) is before start ({instance.start})")
+
+
+@attrs.frozen(kw_only=True, order=True)
+class Span:
+    """A half-open range ``[start, end)`` of the caller's original string.
+
+    >>> text = "Chỉ thị 12-CT/TW"
+    >>> Span(start=8, end=16).of(text)
+    '12-CT/TW'
+    """
+
+    start: int = attrs.field(validator=_check_span)
+    end: int = attrs.field(validator=_check_span)
+
+    def of(self, text: str) -> str:
+        """Return the surface text this span covers in *text*."""
+        return text[self.start : self.end]
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+_ISO_PARTIAL = re.compile(r"(\d{4}|XXXX)(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def _check_date(instance: PartialDate, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+    del attribute
+    if instance.day is not None and instance.month is None:
+        raise ValueError("a day needs a month")
+    if instance.month is not None and not 1 <= instance.month <= 12:
+        raise ValueError(f"month out of range: {instance.month}")
+    if instance.day is not None:
+        year = instance.year if instance.year is not None else 2000  # leap year
+        _dt.date(year, instance.month or 1, instance.day)  # raises ValueError
+    if instance.year is None and instance.month is None:
+        raise ValueError("a date needs at least a year or a month")
+    del value
+
+
+@attrs.frozen(kw_only=True)
+class PartialDate:
+    """A calendar date known to the day, the month or only the year.
+
+    The year may be unknown when the text gives a day and month but no way to
+    fix the year; its ISO form then starts with ``XXXX``, as in the extraction
+    contract.
+
+    >>> PartialDate(year=2022, month=7, day=14).iso
+    '2022-07-14'
+    >>> PartialDate.from_iso("XXXX-05-29").precision
+    'day'
+    >>> str(PartialDate(year=2021, month=9))
+    '2021-09'
+    """
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = attrs.field(default=None, validator=_check_date)
+
+    @classmethod
+    def from_iso(cls, text: str) -> PartialDate:
+        """Parse ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or ``XXXX-MM[-DD]``."""
+        m = _ISO_PARTIAL.fullmatch(text.strip())
+        if not m:
+            raise ValueError(f"not a partial ISO date: {text!r}")
+        year = None if m[1] == "XXXX" else int(m[1])
+        return cls(year=year, month=int(m[2]) if m[2] else None, day=int(m[3]) if m[3] else None)
+
+    @classmethod
+    def from_date(cls, value: _dt.date) -> PartialDate:
+        """Wrap a complete :class:`datetime.date`."""
+        return cls(year=value.year, month=value.month, day=value.day)
+
+    @property
+    def precision(self) -> str:
+        """``'day'``, ``'month'`` or ``'year'``."""
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+    @property
+    def iso(self) -> str:
+        """The contract's ISO form (``2022-07``, ``XXXX-07-14`` ...)."""
+        parts = [f"{self.year:04d}" if self.year is not None else "XXXX"]
+        if self.month is not None:
+            parts.append(f"{self.month:02d}")
+        if self.day is not None:
+            parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+    def to_date(self) -> _dt.date | None:
+        """The :class:`datetime.date`, or ``None`` unless known to the day."""
+        if self.year is None or self.month is None or self.day is None:
+            return None
+        return _dt.date(self.year, self.month, self.day)
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        """A key that orders dates chronologically, unknown parts first."""
+        return (self.year or 0, self.month or 0, self.day or 0)
+
+    def __str__(self) -> str:
+        return self.iso
+
+
+def _spans(value: object) -> tuple[Span, ...]:
+    return tuple(sorted(value)) if value else ()  # type: ignore[call-overload]
+
+
+def _strs(value: object) -> frozenset[str]:
+    return frozenset(value) if value else frozenset()  # type: ignore[arg-type]
+
+
+@attrs.frozen(kw_only=True)
+class Document:
+    """A Party or State document the article cites (Chỉ thị 12-CT/TW ...).
+
+    ``number`` is canonical (``12-CT/TW``, ``80/2020/NĐ-CP``); ``issuer``,
+    ``date`` and ``title`` are what the article states, which may disagree with
+    the registry (see :mod:`dnnd.corpus` for the cross-checks).
+    """
+
+    id: str
+    kind: DocumentKind
+    number: str | None = None
+    issuer: str | None = None
+    date: PartialDate | None = None
+    title: str | None = None
+    registry_id: str | None = None
+    mentions: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
+
+    @property
+    def is_directive(self) -> bool:
+        """True for a Chỉ thị."""
+        return self.kind is DocumentKind.DIRECTIVE
+
+
+@attrs.frozen(kw_only=True)
+class CongressResolution:
+    """A Party congress whose resolution or line the article invokes.
+
+    ``scope`` is ``"national"`` for the national Party congress, otherwise the
+    province or city of the Party organisation (``"Hà Nội"``).
+    """
+
+    id: str
+    ordinal: int
+    scope: str
+    party_body: str
+    term: str | None = None
+    mentions: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
+
+    @property
+    def is_national(self) -> bool:
+        """True for a congress of the Communist Party of Viet Nam as a whole."""
+        return self.scope == "national"
+
+
+@attrs.frozen(kw_only=True)
+class Organisation:
+    """A named body, under one canonical name whatever the spelling."""
+
+    id: str
+    name: str
+    kind: OrganisationKind = OrganisationKind.OTHER
+    abbreviation: str | None = None
+    aliases: frozenset[str] = attrs.field(default=frozenset(), converter=_strs)
+    locality: str | None = None
+    registry_id: str | None = None
+    mentions: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
+
+    @property
+    def names(self) -> frozenset[str]:
+        """The canonical name, the abbreviation and every alias."""
+        extra = {self.name} | ({self.abbreviation} if self.abbreviation else set())
+        return self.aliases | extra
+
+
+@attrs.frozen(kw_only=True)
+class Position:
+    """A post a person holds: ``title`` of ``organisation``.
+
+    ``organisation`` is the canonical name of the body (``None`` for a title
+    used alone, such as "Đại sứ"); ``former`` is set for "nguyên ...".
+    """
+
+    title: str
+    organisation: str | None = None
+    organisation_id: str | None = None
+    former: bool = False
+    mentions: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
+
+
+@attrs.frozen(kw_only=True)
+class Person:
+    """A named person who takes part in or is spoken of in the story."""
+
+    id: str
+    name: str
+    positions: tuple[Position, ...] = ()
+    aliases: frozenset[str] = attrs.field(default=frozenset(), converter=_strs)
+    mentions: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    """A dated happening: a conference, seminar, ceremony, visit ...
+
+    ``date`` is resolved as far as the text allows (see :class:`PartialDate`);
+    ``end_date`` is set for a span ("từ ngày 24 đến 29/5").
+    """
+
+    id: str
+    kind: EventKind
+    date: PartialDate | None = None
+    end_date: PartialDate | None = None
+    time_of_day: str | None = None
+    location: str | None = None
+    organisers: tuple[str, ...] = ()
+    title: str | None = None
+    mentions: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
+
+
+@attrs.frozen(kw_only=True)
+class Segment:
+    """A stretch of the article with its role (title, body, chrome ...)."""
+
+    kind: SegmentKind
+    span: Span
+
+
+@attrs.frozen(kw_only=True)
+class Article:
+    """One article: its text, its layout and everything extracted from it.
+
+    ``text`` is the caller's original string (decoded, never altered); every
+    span of every item indexes it. ``encoding`` records how the file was
+    decoded (``None`` when the caller passed a string).
+    """
+
+    text: str
+    source: str | None = None
+    title: str | None = None
+    published: PartialDate | None = None
+    author: str | None = None
+    encoding: str | None = None
+    segments: tuple[Segment, ...] = ()
+    documents: tuple[Document, ...] = ()
+    congress_resolutions: tuple[CongressResolution, ...] = ()
+    organisations: tuple[Organisation, ...] = ()
+    people: tuple[Person, ...] = ()
+    events: tuple[Event, ...] = ()
+
+    @property
+    def directives(self) -> tuple[Document, ...]:
+        """The documents that are directives (Chỉ thị)."""
+        return tuple(d for d in self.documents if d.is_directive)
+
+    @property
+    def chrome(self) -> tuple[str, ...]:
+        """The site furniture cut from the article (kept, never mined)."""
+        return tuple(s.span.of(self.text) for s in self.segments if s.kind is SegmentKind.CHROME)
+
+    def segments_of(self, kind: SegmentKind) -> Iterator[Segment]:
+        """The segments of one kind, in text order."""
+        return (s for s in self.segments if s.kind is kind)
+
+
+def slug(text: str) -> str:
+    """A stable ASCII key for ids: ``"Nguyễn Văn Doanh"`` -> ``"nguyen-van-doanh"``."""
+    folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    ascii_text = folded.encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9/]+", "-", ascii_text).strip("-")

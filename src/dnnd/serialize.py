@@ -1,0 +1,101 @@
+"""JSON-compatible (de)serialisation: one cattrs converter and the contract record.
+
+:data:`converter` round-trips every public class of :mod:`dnnd.model`::
+
+    >>> import dnnd
+    >>> from dnnd.model import PartialDate
+    >>> dnnd.converter.unstructure(PartialDate(year=2022, month=7))
+    '2022-07'
+    >>> d = PartialDate(year=2022, month=7, day=14)
+    >>> dnnd.converter.structure(dnnd.converter.unstructure(d), PartialDate) == d
+    True
+
+Dates become ISO strings (``XXXX-07-14`` when the year is unknown), enums
+their values, frozensets sorted lists (so output is deterministic) and spans
+``[start, end]`` pairs.
+
+:func:`to_record` gives the flat record of the extraction contract, which
+``dnnd extract`` prints.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import cattrs
+
+from .model import Article, PartialDate, Span
+
+__all__ = ["converter", "to_record"]
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True)
+    conv.register_unstructure_hook(PartialDate, lambda d: d.iso)
+    conv.register_structure_hook(PartialDate, lambda v, _: v if isinstance(v, PartialDate) else PartialDate.from_iso(v))
+    conv.register_unstructure_hook(Span, lambda s: [s.start, s.end])
+    conv.register_structure_hook(Span, _structure_span)
+    conv.register_unstructure_hook(frozenset, lambda s: sorted(conv.unstructure(x) for x in s))
+    return conv
+
+
+def _structure_span(value: Any, _: type) -> Span:
+    if isinstance(value, Span):
+        return value
+    if isinstance(value, dict):
+        return Span(start=int(value["start"]), end=int(value["end"]))
+    start, end = value
+    return Span(start=int(start), end=int(end))
+
+
+#: The converter for every public class (dates as ISO strings, sets sorted).
+converter: cattrs.Converter = _make_converter()
+
+
+def to_record(article: Article) -> dict[str, Any]:
+    """The contract record of one article (what ``dnnd extract`` prints).
+
+    Keys and shapes follow the extraction contract exactly; dnnd's own extras
+    (ids, spans, registry links) are left out of this flat view.
+    """
+    return {
+        "source": article.source,
+        "title": article.title,
+        "published": article.published.iso if article.published else None,
+        "documents": [
+            {
+                "kind": d.kind.value,
+                "number": d.number,
+                "issuer": d.issuer,
+                "date": d.date.iso if d.date else None,
+                "title": d.title,
+            }
+            for d in article.documents
+        ],
+        "congress_resolutions": [
+            {"ordinal": c.ordinal, "scope": c.scope, "party_body": c.party_body, "term": c.term}
+            for c in article.congress_resolutions
+        ],
+        "organisations": [
+            {"name": o.name, "abbreviation": o.abbreviation, "aliases": sorted(o.aliases), "kind": o.kind.value}
+            for o in article.organisations
+        ],
+        "people": [
+            {
+                "name": p.name,
+                "positions": [{"title": pos.title, "organisation": pos.organisation} for pos in p.positions],
+            }
+            for p in article.people
+        ],
+        "events": [
+            {
+                "kind": e.kind.value,
+                "date": e.date.iso if e.date else None,
+                "end_date": e.end_date.iso if e.end_date else None,
+                "location": e.location,
+                "organisers": list(e.organisers),
+                "title": e.title,
+            }
+            for e in article.events
+        ],
+    }
