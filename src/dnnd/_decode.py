@@ -76,8 +76,9 @@ __all__ = ["LEGACY_ENCODINGS", "decode", "encode_legacy"]
 LEGACY_ENCODINGS: Final = ("tcvn3", "vni-windows", "viscii", "windows-1258")
 
 _SAMPLE_SIZE: Final = 64 * 1024
-_MIN_SCORE: Final = 0.6
-_MIN_MARGIN: Final = 0.15
+_MIN_SCORE: Final = 0.7
+_MIN_MARGIN: Final = 0.2
+_MIN_WORDS: Final = 3
 _UNDEFINED: Final = "\ufffe"  # marks an unassigned byte in a charmap table
 
 # --------------------------------------------------------------------------
@@ -104,34 +105,125 @@ def _vietnamese_letters() -> dict[str, tuple[str, str]]:
 _LETTERS: Final = _vietnamese_letters()
 #: Every letter of the Vietnamese alphabet that is not plain ASCII (NFC).
 VIETNAMESE_LETTERS: Final = frozenset(ch for ch in _LETTERS if not ch.isascii())
-_STRIP_TONE: Final = str.maketrans({ch: base for ch, (base, tone) in _LETTERS.items() if tone})
+_STRIP_TONE: Final = str.maketrans(
+    {ch: base for ch, (base, tone) in _LETTERS.items() if tone}
+)
 _TONED: Final = frozenset(ch for ch, (_, tone) in _LETTERS.items() if tone)
 
 _SYLLABLE_RE: Final = re.compile(
-    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
-    r"(?:iêu|yêu|oai|oay|oao|oeo|uây|uôi|uya|uyê|uyu|ươi|ươu|uơi"
+    r"(?P<onset>ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
+    r"(?P<nucleus>iêu|yêu|oai|oay|oao|oeo|uây|uôi|uya|uyê|uyu|ươi|ươu|uơi"
     r"|ai|ao|au|ay|âu|ây|eo|êu|ia|iê|iu|oa|oă|oe|oi|ôi|ơi|oo|ua|uâ|uê|ui|uô|uơ|uy"
     r"|ưa|ưi|ưu|ươ|yê|[aăâeêioôơuưy])"
-    r"(?:ch|ng|nh|[cmnpt])?"
+    r"(?P<coda>ch|ng|nh|[cmnpt])?"
 )
+_FRONT_VOWELS: Final = tuple("eêiy")
+_STOPS: Final = frozenset(("c", "ch", "p", "t"))
+_STOP_TONES: Final = frozenset(("\u0301", "\u0323"))  # sắc, nặng
+_NEEDS_CODA: Final = frozenset(("iê", "yê", "uô", "ươ", "uyê"))
+_TONE_OF: Final = {ch: tone for ch, (_, tone) in _LETTERS.items() if tone}
 
 _COMMON_WORDS: Final = frozenset(
-    """của được người những việt đối ngoại các và là có không một với này đã để
-    từ tại về nhiều năm nước quốc hội chính phủ thủ tướng phát triển kinh tế hợp
-    tác đồng thời cũng sẽ đến như trên giữa nhân dân công tổ chức cường lãnh đạo
-    đảng bộ trưởng ngày tháng thế giới quan hệ tiếp tục nâng cao hiệu quả đầu tư
-    hoạt động sự xây dựng bảo vệ đất đoàn kết hữu nghị thành phố hà nội""".split()
+    [
+        "của",
+        "được",
+        "người",
+        "những",
+        "việt",
+        "đối",
+        "ngoại",
+        "các",
+        "và",
+        "là",
+        "có",
+        "không",
+        "một",
+        "với",
+        "này",
+        "đã",
+        "để",
+        "từ",
+        "tại",
+        "về",
+        "nhiều",
+        "năm",
+        "nước",
+        "quốc",
+        "hội",
+        "chính",
+        "phủ",
+        "thủ",
+        "tướng",
+        "phát",
+        "triển",
+        "kinh",
+        "tế",
+        "hợp",
+        "tác",
+        "đồng",
+        "thời",
+        "cũng",
+        "sẽ",
+        "đến",
+        "như",
+        "trên",
+        "giữa",
+        "nhân",
+        "dân",
+        "công",
+        "tổ",
+        "chức",
+        "cường",
+        "lãnh",
+        "đạo",
+        "đảng",
+        "bộ",
+        "trưởng",
+        "ngày",
+        "tháng",
+        "thế",
+        "giới",
+        "quan",
+        "hệ",
+        "tiếp",
+        "tục",
+        "nâng",
+        "cao",
+        "hiệu",
+        "quả",
+        "đầu",
+        "tư",
+        "hoạt",
+        "động",
+        "sự",
+        "xây",
+        "dựng",
+        "bảo",
+        "vệ",
+        "đất",
+        "đoàn",
+        "kết",
+        "hữu",
+        "nghị",
+        "thành",
+        "phố",
+        "hà",
+        "nội",
+    ]
 )
 
 _TOKEN_RE: Final = re.compile(r"[^\W\d_]+")
 _ALLOWED_PUNCT: Final = "\u00a0“”‘’–—…«»°·•€"
 _NOT_GARBAGE_RE: Final = re.compile(
-    "[\t\n\r\x0b\x0c\x20-\x7e" + "".join(sorted(VIETNAMESE_LETTERS)) + _ALLOWED_PUNCT + "]+"
+    "[\t\n\r\x0b\x0c\x20-\x7e"
+    + "".join(sorted(VIETNAMESE_LETTERS))
+    + _ALLOWED_PUNCT
+    + "]+"
 )
 
 # C0 bytes that never occur in text files (tab, newlines, VT, FF are allowed);
 # the few that TCVN3/VISCII use for capitals are rare enough to be tolerated.
-_CONTROL_BYTES: Final = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
+_CONTROL_BYTES: Final = bytes([*range(0x09), *range(0x0E, 0x20), 0x7F])
 _NON_CONTROL: Final = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
 
 # --------------------------------------------------------------------------
@@ -200,10 +292,38 @@ def _cp1252_table() -> str:
 _CP1252_TABLE: Final = _cp1252_table()
 
 # Diacritic bytes (lowercase forms; the uppercase letter forms serve capitals).
-_VNI_TONE: Final = {"\u0300": "ø", "\u0301": "ù", "\u0309": "û", "\u0303": "õ", "\u0323": "ï", "": ""}
-_VNI_BREVE: Final = {"\u0300": "è", "\u0301": "é", "\u0309": "ú", "\u0303": "ü", "\u0323": "ë", "": "ê"}
-_VNI_CIRCUMFLEX: Final = {"\u0300": "à", "\u0301": "á", "\u0309": "å", "\u0303": "ã", "\u0323": "ä", "": "â"}
-_VNI_I: Final = {"\u0300": "ì", "\u0301": "í", "\u0309": "æ", "\u0303": "ó", "\u0323": "ò", "": "i"}
+_VNI_TONE: Final = {
+    "\u0300": "ø",
+    "\u0301": "ù",
+    "\u0309": "û",
+    "\u0303": "õ",
+    "\u0323": "ï",
+    "": "",
+}
+_VNI_BREVE: Final = {
+    "\u0300": "è",
+    "\u0301": "é",
+    "\u0309": "ú",
+    "\u0303": "ü",
+    "\u0323": "ë",
+    "": "ê",
+}
+_VNI_CIRCUMFLEX: Final = {
+    "\u0300": "à",
+    "\u0301": "á",
+    "\u0309": "å",
+    "\u0303": "ã",
+    "\u0323": "ä",
+    "": "â",
+}
+_VNI_I: Final = {
+    "\u0300": "ì",
+    "\u0301": "í",
+    "\u0309": "æ",
+    "\u0303": "ó",
+    "\u0323": "ò",
+    "": "i",
+}
 
 
 def _vni_lowercase(vowel: str, tone: str) -> str:
@@ -232,7 +352,11 @@ def _vni_tables() -> tuple[dict[str, str], dict[str, str]]:
             continue
         spelling = _vni_lowercase(vowel.lower(), tone)
         encode[letter] = spelling.upper() if vowel.isupper() else spelling
-    decode = {spelling: letter for letter, spelling in encode.items() if not spelling.isascii()}
+    decode = {
+        spelling: letter
+        for letter, spelling in encode.items()
+        if not spelling.isascii()
+    }
     # Be lenient with mixed case (a capital base with a lowercase diacritic byte
     # and vice versa): the base letter decides the case.
     for spelling, letter in list(decode.items()):
@@ -244,17 +368,22 @@ def _vni_tables() -> tuple[dict[str, str], dict[str, str]]:
 
 _VNI_ENCODE, _VNI_DECODE = _vni_tables()
 _VNI_RE: Final = re.compile(
-    "[aAeEoOuUyYôÔöÖ][" + "".join(sorted({s[1] for s in _VNI_DECODE if len(s) == 2})) + "]"
+    "[aAeEoOuUyYôÔöÖ]["
+    + "".join(sorted({s[1] for s in _VNI_DECODE if len(s) == 2}))
+    + "]"
     "|[" + "".join(sorted({s for s in _VNI_DECODE if len(s) == 1})) + "]"
 )
-_VNI_SINGLES: Final = str.maketrans({s: v for s, v in _VNI_DECODE.items() if len(s) == 1})
+_VNI_SINGLES: Final = str.maketrans(
+    {s: v for s, v in _VNI_DECODE.items() if len(s) == 1}
+)
 
 
 def _vni_replace(match: re.Match[str]) -> str:
     """Replace one VNI letter spelling by the Unicode letter."""
     found = match.group()
     letter = _VNI_DECODE.get(found)
-    if letter is None:  # a base letter followed by a diacritic byte that does not fit it
+    if letter is None:
+        # A base letter followed by a diacritic byte that does not fit it.
         return found.translate(_VNI_SINGLES)
     return letter
 
@@ -300,7 +429,9 @@ def _decode_legacy(data: bytes, encoding: str) -> str:
         return _nfc(_VNI_RE.sub(_vni_replace, text))
     if encoding == "windows-1258":
         return _nfc(data.decode("cp1258"))
-    raise ValueError(f"unknown legacy encoding {encoding!r}; expected one of {LEGACY_ENCODINGS}")
+    raise ValueError(
+        f"unknown legacy encoding {encoding!r}; expected one of {LEGACY_ENCODINGS}"
+    )
 
 
 def _encoding_map(table: str, exclude: str = "") -> dict[int, int]:
@@ -316,7 +447,8 @@ def _encoding_map(table: str, exclude: str = "") -> dict[int, int]:
 # VNI: ASCII, Windows-1252 punctuation (0x80-0xBF) and the bytes VNI uses.
 _VNI_BYTES: Final = frozenset("".join(_VNI_ENCODE.values()))
 _VNI_CHARMAP: Final = _encoding_map(
-    _CP1252_TABLE, exclude="".join(c for c in _CP1252_TABLE[0xC0:] if c not in _VNI_BYTES)
+    _CP1252_TABLE,
+    exclude="".join(c for c in _CP1252_TABLE[0xC0:] if c not in _VNI_BYTES),
 )
 _ENCODE_MAPS: Final = {
     "tcvn3": _encoding_map(_TCVN3_TABLE),
@@ -333,7 +465,11 @@ def _charmap_encode(text: str, mapping: Mapping[int, int]) -> bytes:
 # diacritic or letter bytes (a literal "ä", say) cannot be written.
 _VNI_ENCODE_TRANS: Final = str.maketrans(
     {
-        **{c: _UNDEFINED for c in _VNI_BYTES if not c.isascii() and c not in _VNI_ENCODE},
+        **{
+            c: _UNDEFINED
+            for c in _VNI_BYTES
+            if not c.isascii() and c not in _VNI_ENCODE
+        },
         **_VNI_ENCODE,
     }
 )
@@ -352,7 +488,9 @@ def encode_legacy(text: str, encoding: str) -> bytes:
     VISCII, or a non-Vietnamese accented letter).
     """
     if encoding not in LEGACY_ENCODINGS:
-        raise ValueError(f"unknown legacy encoding {encoding!r}; expected one of {LEGACY_ENCODINGS}")
+        raise ValueError(
+            f"unknown legacy encoding {encoding!r}; expected one of {LEGACY_ENCODINGS}"
+        )
     text = unicodedata.normalize("NFC", text)
     try:
         if encoding == "windows-1258":
@@ -363,7 +501,9 @@ def encode_legacy(text: str, encoding: str) -> bytes:
         return _charmap_encode(text, _ENCODE_MAPS[encoding])
     except UnicodeEncodeError as err:
         bad = _first_unencodable(text, encoding) or err.object[err.start]
-        raise ValueError(f"{encoding} cannot represent {bad!r} (U+{ord(bad):04X})") from None
+        raise ValueError(
+            f"{encoding} cannot represent {bad!r} (U+{ord(bad):04X})"
+        ) from None
 
 
 def _first_unencodable(text: str, encoding: str) -> str | None:
@@ -389,22 +529,45 @@ _syllable_cache: dict[str, bool] = {}
 
 
 def _is_syllable(word: str) -> bool:
-    """Whether a lowercase word is a well-formed Vietnamese syllable."""
+    """Whether a lowercase word is a well-formed Vietnamese syllable.
+
+    Checks the shape (initial consonant, vowel cluster, final consonant), at
+    most one tone mark, the spelling rules for c/k, g/gh and ng/ngh, that
+    the long clusters iê/uô/ươ take a final consonant, and that syllables
+    ending in c, ch, p or t carry the acute or dot-below tone.
+    """
     known = _syllable_cache.get(word)
     if known is not None:
         return known
-    ok = (
-        len(word) <= 8
-        and sum(ch in _TONED for ch in word) <= 1
-        and _SYLLABLE_RE.fullmatch(word.translate(_STRIP_TONE)) is not None
-    )
+    ok = _check_syllable(word)
     if len(_syllable_cache) < 100_000:
         _syllable_cache[word] = ok
     return ok
 
 
-def vietnamese_score(text: str) -> float:
-    """Score in (-inf, 1] for how much ``text`` looks like Vietnamese.
+def _check_syllable(word: str) -> bool:
+    """Uncached body of :func:`_is_syllable`."""
+    if len(word) > 8:
+        return False
+    tones = [_TONE_OF[ch] for ch in word if ch in _TONE_OF]
+    if len(tones) > 1:
+        return False
+    match = _SYLLABLE_RE.fullmatch(word.translate(_STRIP_TONE))
+    if match is None:
+        return False
+    onset, nucleus, coda = match.group("onset", "nucleus", "coda")
+    front = nucleus.startswith(_FRONT_VOWELS)
+    if onset in ("k", "gh", "ngh") and not front or onset == "c" and front:
+        return False
+    if nucleus in _NEEDS_CODA and coda is None:
+        return False
+    return coda not in _STOPS or bool(tones) and tones[0] in _STOP_TONES
+
+
+def _score(text: str) -> tuple[float, int]:
+    """Return (score, words): how much ``text`` looks like Vietnamese, and on how many words.
+
+    The score is at most 1.
 
     Only words with non-ASCII letters count (ASCII words look the same in
     every encoding).  1.0 means every such word is a Vietnamese syllable and
@@ -422,8 +585,8 @@ def vietnamese_score(text: str) -> float:
             if lower in _COMMON_WORDS:
                 common += n
     if words == 0:
-        return 1.0 if garbage == 0 else -1.0
-    return (valid + common - 2 * garbage) / (words + common)
+        return (1.0 if garbage == 0 else -1.0), 0
+    return (valid + common - 2 * garbage) / (words + common), words
 
 
 # --------------------------------------------------------------------------
@@ -463,8 +626,12 @@ def _decode_utf16(data: bytes, codec: str, source: str | None) -> tuple[str, str
     try:
         text = data.decode(codec)
     except UnicodeDecodeError as err:
-        raise DecodeError(f"not valid UTF-16 ({err.reason} at byte {err.start})", source=source) from None
-    if text.count("\x00") or _looks_binary(text[:_SAMPLE_SIZE].encode("utf-8", "surrogatepass")):
+        raise DecodeError(
+            f"not valid UTF-16 ({err.reason} at byte {err.start})", source=source
+        ) from None
+    if text.count("\x00") or _looks_binary(
+        text[:_SAMPLE_SIZE].encode("utf-8", "surrogatepass")
+    ):
         raise DecodeError("binary data (control characters in UTF-16)", source=source)
     return _finish(text, "utf-16", source)
 
@@ -526,12 +693,14 @@ def decode(data: bytes, *, source: str | None = None) -> tuple[str, str]:
 def _detect_legacy(sample: bytes, utf8_problem: str, source: str | None) -> str:
     """Choose the legacy encoding of a non-UTF-8 sample, or raise DecodeError."""
     scored: list[tuple[float, str, str]] = []
+    words: dict[str, int] = {}
     for encoding in LEGACY_ENCODINGS:
         try:
             text = _decode_legacy(sample, encoding)
         except UnicodeDecodeError:
             continue
-        scored.append((vietnamese_score(text), encoding, text))
+        score, words[encoding] = _score(text)
+        scored.append((score, encoding, text))
     scored.sort(key=lambda item: -item[0])
     if not scored or scored[0][0] < _MIN_SCORE:
         raise DecodeError(
@@ -540,8 +709,16 @@ def _detect_legacy(sample: bytes, utf8_problem: str, source: str | None) -> str:
             source=source,
         )
     best_score, best, best_text = scored[0]
+    if words[best] < _MIN_WORDS:
+        raise DecodeError(
+            f"not valid UTF-8 and too little Vietnamese text (under {_MIN_WORDS} words "
+            "with diacritics) to tell which legacy encoding it is",
+            source=source,
+        )
     rivals = [
-        name for score, name, text in scored[1:] if score > best_score - _MIN_MARGIN and text != best_text
+        name
+        for score, name, text in scored[1:]
+        if score > best_score - _MIN_MARGIN and text != best_text
     ]
     if rivals:
         names = ", ".join(_NAMES[n] for n in [best, *rivals])
