@@ -244,6 +244,15 @@ def test_undecidable_input(data: bytes, message: str) -> None:
         decode(data)
 
 
+def test_bad_byte_after_the_sample_is_reported() -> None:
+    # Detection reads the first 64 KiB; the full decode still checks every byte.
+    seed = SEEDS[1].read_text(encoding="utf-8")
+    data = encode_legacy(seed * 4, "windows-1258") + b"\x8a"  # unassigned in cp1258
+    assert len(data) > 64 * 1024
+    with pytest.raises(DecodeError, match="looks like Windows-1258 but byte 0x8A"):
+        decode(data)
+
+
 def test_errors_name_the_source() -> None:
     with pytest.raises(DecodeError) as info:
         decode(PNG_HEADER, source="photo.png")

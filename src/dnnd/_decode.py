@@ -687,7 +687,15 @@ def decode(data: bytes, *, source: str | None = None) -> tuple[str, str]:
     except UnicodeDecodeError as err:
         utf8_problem = f"{err.reason} at byte {err.start}"
     encoding = _detect_legacy(sample, utf8_problem, source)
-    return _finish(_decode_legacy(data, encoding), encoding, source)
+    try:
+        text = _decode_legacy(data, encoding)
+    except UnicodeDecodeError as err:  # only Windows-1258 has unassigned bytes
+        raise DecodeError(
+            f"looks like {_NAMES[encoding]} but byte 0x{data[err.start]:02X} at "
+            f"{err.start} is not assigned in it",
+            source=source,
+        ) from None
+    return _finish(text, encoding, source)
 
 
 def _detect_legacy(sample: bytes, utf8_problem: str, source: str | None) -> str:
