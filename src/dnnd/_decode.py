@@ -57,6 +57,19 @@ belong in Vietnamese text.  A legacy encoding is chosen only when it looks
 clearly Vietnamese and clearly beats the other candidates; otherwise
 :class:`~dnnd.errors.DecodeError` says why.  Text decoded from a legacy
 encoding is returned in NFC; UTF-8 and UTF-16 text is returned as stored.
+
+Limits, by design:
+
+* Very short legacy inputs (fewer than three words with diacritics) are
+  refused: one or two bytes read as a valid letter in several encodings.
+* TCVN3 capitals typed with the uppercase-font trick come back lowercase.
+* A TCVN3 or VISCII file whose only non-ASCII letters are the capitals kept
+  in C0 control positions is pure ASCII and is read as UTF-8.
+* VNI is decoded as base letter + one diacritic byte (ơ and ư are themselves
+  single bytes, so "ớ" is ``ô`` + ``ù``); the case of a spelled letter
+  follows its base letter.
+* Windows-1252 text in other languages (French, German ...) is refused, not
+  decoded: this library reads Vietnamese.
 """
 
 from __future__ import annotations
@@ -361,8 +374,7 @@ def _vni_tables() -> tuple[dict[str, str], dict[str, str]]:
     # and vice versa): the base letter decides the case.
     for spelling, letter in list(decode.items()):
         if len(spelling) == 2:
-            for variant in (spelling[0] + spelling[1].swapcase(),):
-                decode.setdefault(variant, letter)
+            decode.setdefault(spelling[0] + spelling[1].swapcase(), letter)
     return encode, decode
 
 
