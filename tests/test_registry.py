@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 import json
 import unicodedata
 from importlib.resources import files
@@ -521,3 +522,28 @@ def test_country_names_unique() -> None:
         for n in {name_key(x) for x in (c.name, *c.variants)}:
             assert n not in seen, (n, seen.get(n), c.name)
             seen[n] = c.name
+
+
+# ---------------------------------------------------------------- cross-checks
+
+
+def test_party_document_terms_match_congress_years() -> None:
+    """A /TW document of khóa N is dated between congress N and congress N+1."""
+    years = {c.roman: c.year for c in registry.national_congresses()}
+    following = dict(itertools.pairwise(ROMAN))
+    for doc in registry.documents():
+        if doc.issuer_code != "TW" or doc.term is None or doc.date is None:
+            continue
+        start, end = years[doc.term], years.get(following.get(doc.term, ""))
+        assert start is not None and start <= doc.date.year, doc.id
+        assert end is None or doc.date.year <= end, doc.id
+
+
+@pytest.mark.parametrize("name", ["documents.json", "organisations.json"])
+def test_records_cite_sources_and_explain_doubts(name: str) -> None:
+    for record in load(name):
+        assert all(
+            s.startswith("S") and s[1:].rstrip("b").isdigit() for s in record["sources"]
+        )
+        if record["status"] != "verified":
+            assert record["note"], record["id"]
