@@ -1,0 +1,600 @@
+"""The curated registry: real-world facts the extractors can lean on.
+
+The facts live in JSON files under ``dnnd/data/`` (documents, document type
+words and codes, Party congresses, organisations, provinces, titles, event
+words, surnames, countries). This module reads each file once, on first use,
+and hands out small frozen records::
+
+    >>> from dnnd import registry
+    >>> registry.find_document("số 12-CT/TƯ")[0].date
+    datetime.date(2022, 1, 5)
+    >>> registry.organisation_by_name("Liên hiệp Hữu nghị").abbreviation
+    'VUFO'
+    >>> registry.province("Bắc Giang", on=datetime.date(2025, 8, 1)).name
+    'Bắc Ninh'
+
+Every record carries a ``status``: ``"verified"`` (seen in a stored source),
+``"partial"`` (partly verified or inferred) or ``"unverified"`` (the item is
+real but one attribute could not be checked; that attribute is ``None`` and
+the ``note`` says which).
+
+Names are compared through :func:`name_key`, the same normalisation the
+scorer uses, so "Uỷ ban MTTQ TP. Hà Nội" and "Ủy ban MTTQ thành phố Hà Nội"
+are one name. Document numbers are compared through :func:`canonical_number`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import json
+import re
+import unicodedata
+from collections.abc import Mapping
+from importlib.resources import files
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+__all__ = [
+    "DOCUMENT_KINDS",
+    "ORGANISATION_KINDS",
+    "STATUSES",
+    "Congress",
+    "Country",
+    "DocumentType",
+    "EventWord",
+    "Province",
+    "RegistryDocument",
+    "RegistryOrganisation",
+    "canonical_number",
+    "countries",
+    "country",
+    "degrees",
+    "document_types",
+    "documents",
+    "event_words",
+    "find_document",
+    "former_markers",
+    "honorifics",
+    "issuer_codes",
+    "local_congresses",
+    "name_key",
+    "national_congress",
+    "national_congresses",
+    "organisation_by_name",
+    "organisations",
+    "place_key",
+    "province",
+    "provinces",
+    "surnames",
+    "time_of_day_words",
+    "titles",
+]
+
+#: Allowed values of ``RegistryDocument.kind`` (the contract's document kinds).
+DOCUMENT_KINDS = frozenset(
+    {
+        "directive", "resolution", "conclusion", "decision", "notice", "circular",
+        "decree", "law", "regulation", "scheme", "charter", "other",
+    }
+)  # fmt: skip
+
+#: Allowed values of ``RegistryOrganisation.kind``.
+ORGANISATION_KINDS = frozenset(
+    {
+        "friendship_union", "friendship_association", "party", "state", "front", "mass",
+        "international", "embassy", "education", "foreign_government", "ngo", "media",
+        "company", "other",
+    }
+)  # fmt: skip
+
+#: Allowed values of every record's ``status``.
+STATUSES = frozenset({"verified", "partial", "unverified"})
+
+
+# ------------------------------------------------------------------ keys
+
+_TONES = {
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}  # fmt: skip
+_TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(_TONES) + r")(?!\w)")
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+_PUNCT = re.compile(r"[^\w\s/\-]")
+_TP = re.compile(r"\b(tp\.?|thành phố)(?=\s|$)")
+_ADMIN = re.compile(r"^(tỉnh|thành phố)\s+")
+
+
+def name_key(text: str) -> str:
+    """Return the comparison key of a name.
+
+    The steps follow the extraction contract's normalisation: Unicode NFC
+    (with the look-alike "Ð"/"ð" folded to "Đ"/"đ"), lower case, one tone
+    placement for oa/oe/uy at the end of a syllable (``hoà`` = ``hòa``,
+    ``Uỷ`` = ``Ủy``), "TP", "TP." and "Tp." read as "thành phố", dashes
+    unified and the spaces around "-" and "/" dropped, other punctuation
+    dropped, white space collapsed.
+
+    >>> name_key("Uỷ ban MTTQ TP. Hà Nội") == name_key("Ủy ban MTTQ thành phố Hà Nội")
+    True
+    """
+    s = (
+        unicodedata.normalize("NFC", text)
+        .replace("\u00d0", "\u0110")
+        .replace("\u00f0", "\u0111")
+    )
+    s = s.lower()
+    s = _TONE_RE.sub(lambda m: _TONES[m.group(1)], s)
+    s = _DASHES.sub("-", s)
+    s = s.replace("tp.", "tp ")
+    s = _PUNCT.sub(" ", s)
+    s = _TP.sub("thành phố", s)
+    s = re.sub(r"\s*([/\-])\s*", r"\1", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def place_key(text: str) -> str:
+    """Return :func:`name_key` of a place name without a leading "tỉnh" or "thành phố".
+
+    >>> place_key("TP. Hà Nội") == place_key("Hà Nội")
+    True
+    """
+    return _ADMIN.sub("", name_key(text))
+
+
+_PARTY_STATE_STYLE = re.compile(r"^(\d+)/([A-ZĐ]+)-(TW|TU)$")
+_NUMBER_SPACE_TYPE = re.compile(r"^(\d+)\s+(?=[A-ZĐ])")
+
+
+def canonical_number(text: str) -> str:
+    """Return a document number in the contract's canonical spelling.
+
+    Upper case, no leading "số", no spaces, ASCII hyphen; "TƯ" and "T.Ư" as
+    issuer read as "TW"; a Party number written State-style ("45/CT-TU") is
+    put back in the Party shape ("45-CT/TU"); "04 CT/TW" becomes "04-CT/TW".
+
+    >>> canonical_number("số 12-CT/TƯ")
+    '12-CT/TW'
+    >>> canonical_number("837/QĐ-TTg")
+    '837/QĐ-TTG'
+    """
+    s = unicodedata.normalize("NFC", text).replace("\u00d0", "\u0110").upper().strip()
+    s = _DASHES.sub("-", s)
+    s = re.sub(r"^SỐ\s*", "", s)
+    s = _NUMBER_SPACE_TYPE.sub(r"\1-", s)
+    s = re.sub(r"\s+", "", s)
+    s = re.sub(r"/T\.?Ư$", "/TW", s)
+    return _PARTY_STATE_STYLE.sub(r"\1-\2/\3", s)
+
+
+# ------------------------------------------------------------------ loading
+
+
+@functools.cache
+def _load(name: str) -> Any:
+    """Read and parse one data file (once per process)."""
+    text = files("dnnd").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def _date(value: str | None) -> datetime.date | None:
+    """Parse an ISO date, passing ``None`` through."""
+    return None if value is None else datetime.date.fromisoformat(value)
+
+
+# ------------------------------------------------------------------ documents
+
+
+@attrs.frozen(kw_only=True)
+class RegistryDocument:
+    """A real Party or State document (identity: number + kind + issuer + date)."""
+
+    id: str
+    number: str
+    kind: str
+    issuer: str | None
+    issuer_code: str | None
+    date: datetime.date | None
+    title: str | None
+    term: str | None
+    aliases: tuple[str, ...]
+    status: str
+    note: str | None
+    sources: tuple[str, ...]
+
+
+@attrs.frozen(kw_only=True)
+class DocumentType:
+    """A Vietnamese document type word, its contract kind and its number codes."""
+
+    word: str
+    kind: str
+    codes: tuple[str, ...]
+
+
+@functools.cache
+def documents() -> tuple[RegistryDocument, ...]:
+    """Return every document in the registry."""
+    return tuple(
+        RegistryDocument(
+            id=d["id"],
+            number=d["number"],
+            kind=d["kind"],
+            issuer=d["issuer"],
+            issuer_code=d["issuer_code"],
+            date=_date(d["date"]),
+            title=d["title"],
+            term=d["term"],
+            aliases=tuple(d["aliases"]),
+            status=d["status"],
+            note=d["note"],
+            sources=tuple(d["sources"]),
+        )
+        for d in _load("documents.json")
+    )
+
+
+@functools.cache
+def _documents_by_number() -> Mapping[str, tuple[RegistryDocument, ...]]:
+    """Index documents by the canonical form of their number and aliases."""
+    index: dict[str, list[RegistryDocument]] = {}
+    for doc in documents():
+        for written in {canonical_number(n) for n in (doc.number, *doc.aliases)}:
+            index.setdefault(written, []).append(doc)
+    return MappingProxyType({k: tuple(v) for k, v in index.items()})
+
+
+def find_document(number: str, kind: str | None = None) -> tuple[RegistryDocument, ...]:
+    """Return the documents with this number (however written), optionally of one kind.
+
+    Several documents may share a number (12-CT/TW and 12-KL/TW differ by
+    type; numbers also restart each term), so the result is a tuple.
+    """
+    found = _documents_by_number().get(canonical_number(number), ())
+    return tuple(d for d in found if kind is None or d.kind == kind)
+
+
+@functools.cache
+def document_types() -> tuple[DocumentType, ...]:
+    """Return the document type words ("Chỉ thị", "Thông tri", ...) with kinds and codes."""
+    return tuple(
+        DocumentType(word=t["word"], kind=t["kind"], codes=tuple(t["codes"]))
+        for t in _load("document_types.json")["types"]
+    )
+
+
+@functools.cache
+def issuer_codes() -> Mapping[str, str]:
+    """Return issuer codes of document numbers mapped to what they stand for ("TTg" → "Thủ tướng Chính phủ")."""
+    return MappingProxyType(
+        {c["code"]: c["name"] for c in _load("document_types.json")["issuer_codes"]}
+    )
+
+
+# ------------------------------------------------------------------ congresses
+
+
+@attrs.frozen(kw_only=True)
+class Congress:
+    """A Party congress: national (scope "national") or of a provincial Party organisation."""
+
+    ordinal: int
+    roman: str
+    scope: str
+    party_body: str
+    start: datetime.date | None
+    end: datetime.date | None
+    year: int | None
+    term: str | None
+    status: str
+    note: str | None
+
+
+def _congress(c: Mapping[str, Any], scope: str, party_body: str) -> Congress:
+    """Build a :class:`Congress` from one JSON record."""
+    start = _date(c["start"])
+    return Congress(
+        ordinal=c["ordinal"],
+        roman=c["roman"],
+        scope=scope,
+        party_body=party_body,
+        start=start,
+        end=_date(c["end"]),
+        year=c.get("year"),
+        term=c["term"],
+        status=c["status"],
+        note=c["note"],
+    )
+
+
+@functools.cache
+def national_congresses() -> tuple[Congress, ...]:
+    """Return the national congresses of the Communist Party of Vietnam, I to XIV."""
+    data = _load("congresses.json")
+    body = data["party_body_national"]
+    return tuple(_congress(c, "national", body) for c in data["national"])
+
+
+def national_congress(ordinal: int) -> Congress | None:
+    """Return the national Party congress with this number, or ``None``."""
+    return next((c for c in national_congresses() if c.ordinal == ordinal), None)
+
+
+@functools.cache
+def _local_congresses() -> tuple[Congress, ...]:
+    """Return every provincial Party congress in the registry."""
+    return tuple(
+        _congress(c, c["scope"], c["party_body"])
+        for c in _load("congresses.json")["local"]
+    )
+
+
+def local_congresses(scope: str | None = None) -> tuple[Congress, ...]:
+    """Return the known provincial Party congresses, optionally of one locality ("Hà Nội")."""
+    if scope is None:
+        return _local_congresses()
+    key = place_key(scope)
+    return tuple(c for c in _local_congresses() if place_key(c.scope) == key)
+
+
+# ------------------------------------------------------------------ organisations
+
+
+@attrs.frozen(kw_only=True)
+class RegistryOrganisation:
+    """A real organisation with its canonical Vietnamese name and the other names it goes by."""
+
+    id: str
+    name: str
+    abbreviation: str | None
+    aliases: tuple[str, ...]
+    kind: str
+    locality: str | None
+    english: str | None
+    status: str
+    note: str | None
+    sources: tuple[str, ...]
+
+    def names(self) -> tuple[str, ...]:
+        """Return the name, the abbreviation (if any) and the aliases."""
+        abbr = () if self.abbreviation is None else (self.abbreviation,)
+        return (self.name, *abbr, *self.aliases)
+
+
+@functools.cache
+def organisations() -> tuple[RegistryOrganisation, ...]:
+    """Return every organisation in the registry."""
+    return tuple(
+        RegistryOrganisation(
+            id=o["id"],
+            name=o["name"],
+            abbreviation=o["abbreviation"],
+            aliases=tuple(o["aliases"]),
+            kind=o["kind"],
+            locality=o["locality"],
+            english=o["english"],
+            status=o["status"],
+            note=o["note"],
+            sources=tuple(o["sources"]),
+        )
+        for o in _load("organisations.json")
+    )
+
+
+@functools.cache
+def _organisations_by_key() -> Mapping[str, RegistryOrganisation]:
+    """Index organisations by the :func:`name_key` of every name they go by."""
+    return MappingProxyType(
+        {name_key(n): org for org in organisations() for n in org.names()}
+    )
+
+
+def organisation_by_name(name: str) -> RegistryOrganisation | None:
+    """Return the organisation called ``name`` (full name, abbreviation or alias), or ``None``."""
+    return _organisations_by_key().get(name_key(name))
+
+
+# ------------------------------------------------------------------ provinces
+
+
+@attrs.frozen(kw_only=True)
+class Province:
+    """A provincial-level unit with the dates it existed.
+
+    ``valid_from`` / ``valid_to`` are inclusive; ``None`` means open.
+    ``merged_into`` names the unit it became part of (or was renamed to).
+    """
+
+    name: str
+    type: str
+    valid_from: datetime.date | None
+    valid_to: datetime.date | None
+    merged_into: str | None
+    merged_from: tuple[str, ...]
+    aliases: tuple[str, ...]
+    status: str
+    note: str | None
+
+    def exists_on(self, day: datetime.date) -> bool:
+        """Tell whether the unit existed on ``day``."""
+        after_start = self.valid_from is None or self.valid_from <= day
+        before_end = self.valid_to is None or day <= self.valid_to
+        return after_start and before_end
+
+
+@functools.cache
+def provinces() -> tuple[Province, ...]:
+    """Return every provincial unit: the 63 of mid-2025, the 34 from 2025-07-01, and Thừa Thiên Huế."""
+    return tuple(
+        Province(
+            name=u["name"],
+            type=u["type"],
+            valid_from=_date(u["valid_from"]),
+            valid_to=_date(u["valid_to"]),
+            merged_into=u["merged_into"],
+            merged_from=tuple(u["merged_from"]),
+            aliases=tuple(u["aliases"]),
+            status=u["status"],
+            note=u["note"],
+        )
+        for u in _load("provinces.json")["units"]
+    )
+
+
+@functools.cache
+def _provinces_by_key() -> Mapping[str, tuple[Province, ...]]:
+    """Index provinces by the :func:`place_key` of their name and aliases."""
+    index: dict[str, list[Province]] = {}
+    for unit in provinces():
+        for key in {place_key(n) for n in (unit.name, *unit.aliases)}:
+            index.setdefault(key, []).append(unit)
+    return MappingProxyType({k: tuple(v) for k, v in index.items()})
+
+
+def _successor(unit: Province) -> Province | None:
+    """Return the unit that ``unit`` merged into (or was renamed to), or ``None``."""
+    if unit.merged_into is None or unit.valid_to is None:
+        return None
+    end = unit.valid_to
+    return next(
+        (
+            u
+            for u in provinces()
+            if u.name == unit.merged_into
+            and u.valid_from is not None
+            and u.valid_from > end
+        ),
+        None,
+    )
+
+
+def province(name: str, *, on: datetime.date | None = None) -> Province | None:
+    """Return the provincial unit called ``name`` (old or new name, or an alias).
+
+    Without ``on`` the current unit of that name wins, else the latest one.
+    With ``on`` the unit that existed that day is returned: an old unit
+    after its merger leads to the unit it merged into ("Bắc Giang" on
+    2025-08-01 is Bắc Ninh), and a renamed unit before the renaming leads
+    back to its predecessor ("Huế" in 2024 is Thừa Thiên Huế). ``None``
+    when nothing matches.
+    """
+    found = _provinces_by_key().get(place_key(name), ())
+    if not found:
+        return None
+    if on is None:
+        return max(found, key=lambda u: u.valid_to or datetime.date.max)
+    for unit in found:
+        if unit.exists_on(on):
+            return unit
+    for unit in found:
+        later: Province | None = unit
+        while later is not None and not later.exists_on(on):
+            later = _successor(later)
+        if later is not None:
+            return later
+    names = {u.name for u in found}
+    before = [u for u in provinces() if u.merged_into in names and u.exists_on(on)]
+    return before[0] if len(before) == 1 else None
+
+
+# ------------------------------------------------------------------ vocabulary
+
+
+@functools.cache
+def titles() -> tuple[str, ...]:
+    """Return position titles ("Phó Chủ tịch Thường trực", "Trưởng ban", ...), longest first."""
+    return tuple(sorted(_load("titles.json")["titles"], key=lambda t: (-len(t), t)))
+
+
+@functools.cache
+def honorifics() -> tuple[str, ...]:
+    """Return honorifics and rank prefixes that precede a name ("ông", "đồng chí", "Đại tá", ...)."""
+    return tuple(_load("titles.json")["honorifics"])
+
+
+@functools.cache
+def degrees() -> tuple[str, ...]:
+    """Return academic and honorary prefixes ("PGS. TS", "ThS.", "NSND", ...), longest first."""
+    return tuple(sorted(_load("titles.json")["degrees"], key=lambda t: (-len(t), t)))
+
+
+@functools.cache
+def former_markers() -> tuple[str, ...]:
+    """Return the words that mark a former position ("nguyên")."""
+    return tuple(_load("titles.json")["former"])
+
+
+@attrs.frozen(kw_only=True)
+class EventWord:
+    """A word that names an event, with the contract's event kind."""
+
+    word: str
+    kind: str
+
+
+@functools.cache
+def event_words() -> tuple[EventWord, ...]:
+    """Return event words ("tọa đàm" → seminar, "đại hội" → congress, ...), longest first."""
+    words = (
+        EventWord(word=w["word"], kind=w["kind"])
+        for w in _load("event_words.json")["words"]
+    )
+    return tuple(sorted(words, key=lambda w: (-len(w.word), w.word)))
+
+
+@functools.cache
+def time_of_day_words() -> tuple[str, ...]:
+    """Return the words that open a dated lead ("Sáng", "Chiều", "Sáng nay", ...), longest first."""
+    return tuple(
+        sorted(_load("event_words.json")["time_of_day"], key=lambda t: (-len(t), t))
+    )
+
+
+@functools.cache
+def surnames() -> frozenset[str]:
+    """Return Vietnamese family names (NFC, as written: "Nguyễn", "Đỗ", ...)."""
+    return frozenset(_load("surnames.json")["surnames"])
+
+
+@attrs.frozen(kw_only=True)
+class Country:
+    """A country as Vietnamese writes it, with variant spellings.
+
+    ``ambiguous`` lists forms that are also ordinary words or given names
+    ("Anh", "Đức"); match those only in a country context.
+    """
+
+    name: str
+    variants: tuple[str, ...]
+    ambiguous: tuple[str, ...]
+    status: str
+
+
+@functools.cache
+def countries() -> tuple[Country, ...]:
+    """Return every country in the registry."""
+    return tuple(
+        Country(
+            name=c["name"],
+            variants=tuple(c["variants"]),
+            ambiguous=tuple(c["ambiguous"]),
+            status=c["status"],
+        )
+        for c in _load("countries.json")["countries"]
+    )
+
+
+@functools.cache
+def _countries_by_key() -> Mapping[str, Country]:
+    """Index countries by the :func:`name_key` of their name and variants."""
+    return MappingProxyType(
+        {name_key(n): c for c in countries() for n in (c.name, *c.variants)}
+    )
+
+
+def country(name: str) -> Country | None:
+    """Return the country called ``name`` ("Mỹ" → Hoa Kỳ, "Cu Ba" → Cuba), or ``None``."""
+    return _countries_by_key().get(name_key(name))
