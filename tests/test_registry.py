@@ -449,6 +449,9 @@ def test_titles_are_longest_first_and_cover_the_contract() -> None:
         assert title in titles
     assert titles.index("Phó Chủ tịch Thường trực") < titles.index("Phó Chủ tịch")
     assert titles.index("Phó Chủ tịch") < titles.index("Chủ tịch")
+    # The contract splits these into a title and an organisation.
+    for whole in ["Thường trực Ban Bí thư", "Trưởng Ban Kiểm tra", "Chủ tịch Quốc hội"]:
+        assert whole not in titles
     assert "đồng chí" in registry.honorifics()
     assert "PGS. TS" in registry.degrees()
     assert registry.former_markers() == ("nguyên",)
