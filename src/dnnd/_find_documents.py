@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from . import registry
+from . import _lexicon as _lex
 from ._dates import find_dates
 from ._lexicon import alternation
 from .model import DocumentKind, PartialDate
@@ -55,13 +55,12 @@ _STATE = (
 
 @functools.cache
 def _type_words() -> dict[str, DocumentKind]:
-    words = {t.word.lower(): DocumentKind(t.kind) for t in registry.document_types()}
-    return words
+    return {w: DocumentKind(k) for w, k in _lex.document_words().items()}
 
 
 @functools.cache
 def _code_kinds() -> dict[str, DocumentKind]:
-    return {c.code.upper(): DocumentKind(c.kind) for c in registry.document_codes()}
+    return {c: DocumentKind(k) for c, k in _lex.document_codes().items()}
 
 
 @functools.cache

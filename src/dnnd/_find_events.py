@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
-from . import registry
+from . import _lexicon as _lex
 from ._dates import DateMention
 from ._find_organisations import OrgMention
 from ._lexicon import CAP, alternation
@@ -44,7 +44,7 @@ class EventMention:
 
 @functools.cache
 def _event_words() -> dict[str, EventKind]:
-    return {w.lower(): EventKind(k) for w, k in registry.event_words().items()}
+    return {w: EventKind(k) for w, k in _lex.event_words().items()}
 
 
 @functools.cache

@@ -26,7 +26,7 @@ import attrs
 
 from . import _lexicon as _lex
 from . import registry
-from ._lexicon import CAP, LOW, alternation, canonical_province, countries, province_names
+from ._lexicon import CAP, alternation, canonical_province, countries, province_names
 from .model import OrganisationKind
 
 __all__ = ["OrgMention", "find_organisations"]
@@ -68,7 +68,7 @@ def _place_alt() -> str:
 def _place_re(tag: str = "") -> str:
     """A locality: optional type word and a known province/city name."""
     return (
-        rf"(?:\s*,?\s+(?:{_TYPE.replace('ptype', 'ptype' + tag)}\s*)?(?P<place{tag}>{_place_alt()})(?![{LOW[:-1]}]|\w)"
+        rf"(?:\s*,?\s+(?:{_TYPE.replace('ptype', 'ptype' + tag)}\s*)?(?P<place{tag}>{_place_alt()})(?!\w)"
         rf"|\s+(?P<bare{tag}>tỉnh|thành phố|TP)(?!\s*[A-ZĐ\w]))"
     )
 
@@ -271,8 +271,13 @@ def _from_head(text: str, m: re.Match[str], head: str, kind: OrganisationKind, l
     yield OrgMention(m.start(), pend, name, kind, place=place, place_kind=_kind_of(place, ptype), place_joiner=" " if ptype else "")
 
 
+@functools.cache
+def _place_pattern() -> re.Pattern[str]:
+    return re.compile(_place_re())
+
+
 def _place_match(text: str, pos: int, end: int) -> tuple[str | None, str | None, str | None, int] | None:
-    pm = re.compile(_place_re()).match(text, pos, end)
+    pm = _place_pattern().match(text, pos, end)
     if pm is None:
         return None
     return pm.group("place"), pm.group("ptype"), pm.group("bare"), pm.end()

@@ -57,13 +57,13 @@ def countries() -> tuple[str, ...]:
     names: set[str] = set()
     for country in registry.countries():
         names.add(country.name)
-        names.update(country.aliases)
+        names.update(country.variants)
     return tuple(sorted(names, key=lambda n: (-len(n), n)))
 
 
 @functools.cache
 def _vocabulary() -> dict[str, list[str]]:
-    return registry.load_data("vocabulary.json")  # type: ignore[no-any-return]
+    return registry._load("vocabulary.json")  # type: ignore[no-any-return]
 
 
 def departments() -> tuple[str, ...]:
@@ -84,3 +84,31 @@ def party_boards() -> tuple[str, ...]:
 def mass_organisation_heads() -> tuple[str, ...]:
     """Mass organisations named with a locality (the X of "Hội X tỉnh Y")."""
     return tuple(_vocabulary()["mass_organisation_heads"])
+
+
+@functools.cache
+def organisation_by_id(org_id: str) -> registry.RegistryOrganisation | None:
+    """The registry organisation with this id."""
+    return next((o for o in registry.organisations() if o.id == org_id), None)
+
+
+@functools.cache
+def event_words() -> dict[str, str]:
+    """Event word (lower case) -> event kind."""
+    return {w.word.lower(): w.kind for w in registry.event_words()}
+
+
+@functools.cache
+def document_words() -> dict[str, str]:
+    """Document type word (lower case) -> document kind ("chỉ thị" -> directive)."""
+    return {t.word.lower(): t.kind for t in registry.document_types()}
+
+
+@functools.cache
+def document_codes() -> dict[str, str]:
+    """Document type code ("CT") -> kind, from the type words' codes."""
+    out: dict[str, str] = {}
+    for t in registry.document_types():
+        for code in t.codes:
+            out.setdefault(code.upper(), t.kind)
+    return out

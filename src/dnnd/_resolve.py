@@ -23,7 +23,7 @@ from ._find_documents import DocumentMention, canonical_number
 from ._find_events import EventMention
 from ._find_organisations import OrgMention, find_organisations
 from ._find_people import PersonMention
-from ._lexicon import canonical_province
+from ._lexicon import canonical_province, organisation_by_id
 from .model import (
     CongressResolution,
     Document,
@@ -153,7 +153,7 @@ def build_organisations(resolved: Sequence[ResolvedOrg], text: str, span_of: Spa
     for key in order:
         members = groups[key]
         first = members[0]
-        reg = next((registry.organisation_by_id(m.mention.registry_id) for m in members if m.mention.registry_id), None)
+        reg = next((organisation_by_id(m.mention.registry_id) for m in members if m.mention.registry_id), None)
         if reg is None:
             reg = registry.organisation_by_name(first.name)
         name = reg.name if reg else first.name
@@ -243,7 +243,7 @@ def build_documents(mentions: Sequence[DocumentMention], text: str, span_of: Spa
 
 
 def _issuer_name(org: OrgMention) -> str:
-    reg = registry.organisation_by_id(org.registry_id) if org.registry_id else None
+    reg = organisation_by_id(org.registry_id) if org.registry_id else None
     if reg:
         return reg.name
     if org.place:

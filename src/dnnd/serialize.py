@@ -35,8 +35,12 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(PartialDate, lambda v, _: v if isinstance(v, PartialDate) else PartialDate.from_iso(v))
     conv.register_unstructure_hook(Span, lambda s: [s.start, s.end])
     conv.register_structure_hook(Span, _structure_span)
-    conv.register_unstructure_hook(frozenset, lambda s: sorted(conv.unstructure(x) for x in s))
+    conv.register_unstructure_hook_func(_is_frozenset, lambda s: sorted(conv.unstructure(x) for x in s))
     return conv
+
+
+def _is_frozenset(t: Any) -> bool:
+    return t is frozenset or getattr(t, "__origin__", None) is frozenset
 
 
 def _structure_span(value: Any, _: type) -> Span:

@@ -1,0 +1,94 @@
+"""Round trips through dnnd.converter, and the invariants of the model."""
+
+import json
+
+import pytest
+
+import dnnd
+from dnnd.model import (
+    Article,
+    CongressResolution,
+    Document,
+    DocumentKind,
+    Event,
+    EventKind,
+    Organisation,
+    OrganisationKind,
+    PartialDate,
+    Person,
+    Position,
+    Segment,
+    SegmentKind,
+    Span,
+)
+
+SPAN = Span(start=3, end=9)
+EXAMPLES = [
+    SPAN,
+    PartialDate(year=2022, month=1, day=5),
+    PartialDate(year=None, month=11, day=21),
+    PartialDate(year=2019, month=4),
+    PartialDate(year=2016),
+    Document(id="doc:1", kind=DocumentKind.DIRECTIVE, number="12-CT/TW", issuer="Ban Bí thư Trung ương Đảng",
+             date=PartialDate(year=2022, month=1, day=5), title="Tăng cường ...", mentions=[SPAN]),
+    CongressResolution(id="c:1", ordinal=17, scope="Hà Nội", party_body="Đảng bộ thành phố Hà Nội", term="2020-2025"),
+    Organisation(id="o:1", name="Liên hiệp các tổ chức hữu nghị Việt Nam", kind=OrganisationKind.FRIENDSHIP_UNION,
+                 abbreviation="VUFO", aliases={"Liên hiệp Hữu nghị", "LHHN"}, mentions=[SPAN, Span(start=0, end=1)]),
+    Position(title="Phó Chủ tịch", organisation="Liên hiệp các tổ chức hữu nghị Việt Nam", former=True),
+    Person(id="p:1", name="Nguyễn Văn Doanh", positions=(Position(title="Phó Chủ tịch"),), aliases={"Nguyên Văn Doanh"}),
+    Event(id="e:1", kind=EventKind.SEMINAR, date=PartialDate(year=2022, month=7, day=20), end_date=None,
+          time_of_day="chiều", location="Bắc Giang", organisers=("Cụm thi đua số 1",), title="Giải pháp"),
+    Segment(kind=SegmentKind.CHROME, span=SPAN),
+]
+
+
+@pytest.mark.parametrize("value", EXAMPLES, ids=lambda v: type(v).__name__)
+def test_round_trip_through_json(value):
+    data = dnnd.converter.unstructure(value)
+    again = dnnd.converter.structure(json.loads(json.dumps(data)), type(value))
+    assert again == value
+
+
+def test_every_seed_article_round_trips():
+    for article in dnnd.seeds():
+        data = json.loads(json.dumps(dnnd.converter.unstructure(article)))
+        assert dnnd.converter.structure(data, Article) == article
+
+
+def test_sets_are_emitted_sorted():
+    org = EXAMPLES[7]
+    assert dnnd.converter.unstructure(org)["aliases"] == ["LHHN", "Liên hiệp Hữu nghị"]
+
+
+@pytest.mark.parametrize(
+    ("iso", "precision"),
+    [("2022-07-14", "day"), ("2021-09", "month"), ("2016", "year"), ("XXXX-05-29", "day"), ("XXXX-11", "month")],
+)
+def test_partial_dates_read_and_write_the_contract_form(iso, precision):
+    d = PartialDate.from_iso(iso)
+    assert d.iso == iso
+    assert d.precision == precision
+
+
+@pytest.mark.parametrize("bad", ["2022-13-01", "2022-02-30", "22-01-01", "", "XXXX"])
+def test_impossible_dates_are_refused(bad):
+    with pytest.raises(ValueError):
+        PartialDate.from_iso(bad)
+
+
+def test_records_are_immutable():
+    with pytest.raises(AttributeError):
+        EXAMPLES[5].number = "04-CT/TW"  # type: ignore[misc]
+
+
+def test_directives_are_a_question_you_can_ask():
+    art = dnnd.parse("Thực hiện Chỉ thị số 12-CT/TW ngày 5/1/2022 và Thông tri 05-TT/TU của Thành ủy Hà Nội.")
+    assert [d.number for d in art.directives] == ["12-CT/TW"]
+    assert {d.number for d in art.documents} == {"12-CT/TW", "05-TT/TU"}
+
+
+def test_ids_are_stable_strings():
+    a = dnnd.parse("Chiều 20/7/2022, tại Bắc Giang, Liên hiệp các tổ chức hữu nghị tỉnh Bắc Giang tổ chức tọa đàm.")
+    b = dnnd.parse("Chiều 20/7/2022, tại Bắc Giang, Liên hiệp các tổ chức hữu nghị tỉnh Bắc Giang tổ chức tọa đàm.")
+    assert [o.id for o in a.organisations] == [o.id for o in b.organisations]
+    assert all(isinstance(o.id, str) and o.id.startswith("org:") for o in a.organisations)
