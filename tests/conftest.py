@@ -20,3 +20,23 @@ def dev_dir() -> Path:
     if not (DEV / "texts").is_dir():
         pytest.skip("../shared/corpus/dev is not here (the project stands alone without it)")
     return DEV
+
+
+# ---------------------------------------------------------------- slow tests
+# Tests marked ``slow`` (the 100,000-example fuzz run) run only when asked
+# for: ``pytest -m slow`` or ``DNND_FUZZ=long pytest``.
+
+
+def _slow_wanted(config: pytest.Config) -> bool:
+    import os
+
+    return os.environ.get("DNND_FUZZ") == "long" or "slow" in (config.getoption("-m") or "")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if _slow_wanted(config):
+        return
+    skip = pytest.mark.skip(reason="slow: run with -m slow or DNND_FUZZ=long")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)

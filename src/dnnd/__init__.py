@@ -19,8 +19,8 @@ from __future__ import annotations
 import os
 from importlib import resources
 
-from ._io import read
-from ._parse import parse_text
+from ._io import DEFAULT_MAX_BYTES, read
+from ._parse import DEFAULT_MAX_CHARS, parse_text
 from .errors import CorpusFileError, DecodeError, DnndError, EmptyInputError, InputError, InputTooLargeError
 from .model import (
     Article,
@@ -43,6 +43,8 @@ from .serialize import converter, to_record
 __version__ = "0.1.0"
 
 __all__ = [
+    "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_CHARS",
     "Article",
     "CongressResolution",
     "CorpusFileError",
@@ -72,27 +74,43 @@ __all__ = [
 ]
 
 
-def parse(text: str, *, source: str | None = None) -> Article:
-    """Extract documents, congresses, organisations, people and events from *text*.
+def parse(text: str, *, source: str | None = None, max_chars: int | None = DEFAULT_MAX_CHARS) -> Article:
+    r"""Extract documents, congresses, organisations, people and events from *text*.
 
     *text* is the article as a Python string (any Unicode form: NFD, old
     tone placement and look-alike letters are handled); every span in the
-    result indexes it. *source* labels the article (a path or an id).
+    result indexes it, and ``article.text`` is *text* itself, unaltered.
+    *source* labels the article (a path or an id).
 
-    Raises :class:`~dnnd.errors.EmptyInputError` for blank text and
-    :class:`~dnnd.errors.InputTooLargeError` beyond 20 million characters.
+    Any string gives an :class:`~dnnd.model.Article` or one of these input
+    errors, never another exception:
+
+    - :class:`~dnnd.errors.EmptyInputError` for blank text (empty, or only
+      white space);
+    - :class:`~dnnd.errors.InputTooLargeError` for more than *max_chars*
+      characters (default :data:`DEFAULT_MAX_CHARS`, 20 million; ``None``
+      for no limit);
+    - :class:`~dnnd.errors.DecodeError` for a string holding lone surrogates
+      (``"\udc80"`` as ``bytes.decode(..., "surrogateescape")`` leaves for
+      undecodable bytes): that is not Unicode text and could not be written
+      out as UTF-8, so it is refused, naming the first one and its offset,
+      rather than silently altered.
+
+    Control characters, NUL, emoji, bidi marks and other scripts are just
+    characters: they are kept in ``article.text`` and spans still index it.
+    Time and memory grow linearly with the length of *text*.
     """
-    return parse_text(text, source=source)
+    return parse_text(text, source=source, max_chars=max_chars)
 
 
 def seed_paths() -> list[os.PathLike[str]]:
     """Paths of the five bundled seed articles, in name order."""
     folder = resources.files("dnnd") / "_seeds"
-    return sorted((p for p in folder.iterdir() if p.name.endswith(".txt")), key=lambda p: p.name)  # type: ignore[misc]
+    return sorted((p for p in folder.iterdir() if p.name.endswith(".txt")), key=lambda p: p.name)  # type: ignore[misc,attr-defined]
 
 
 def seeds() -> list[Article]:
-    """The five bundled seed articles, parsed.
+    """Parse the five bundled seed articles.
 
     >>> [a.source for a in seeds()][:1]
     ['000_dbb8df4873b6d839.txt']

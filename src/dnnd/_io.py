@@ -1,31 +1,45 @@
-"""Reading articles from files: the one place dnnd touches the file system
-for input. Errors name the file and say what is wrong."""
+"""Reading articles from files: the one place dnnd touches the file system for input.
+
+Errors name the file and say what is wrong; every one is an
+:class:`~dnnd.errors.InputError`.
+"""
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
+import stat
+from typing import BinaryIO
 
 from ._decode import decode
 from ._parse import DEFAULT_MAX_CHARS, parse_text
 from .errors import InputError, InputTooLargeError
 from .model import Article
 
-#: files larger than this many bytes are refused unless the caller says otherwise
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+#: files larger than this many bytes (10 MiB, a hundred times the longest news
+#: article) are refused unless the caller says otherwise
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+
+_CHUNK = 1 << 20
 
 
 def read_text(path: str | os.PathLike[str], *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> tuple[str, str]:
-    """Read and decode one file; return ``(text, encoding)``."""
-    p = Path(path)
-    name = str(path)
+    """Read and decode one file; return ``(text, encoding)``.
+
+    At most ``max_bytes + 1`` bytes are ever read, so a file that grows while
+    it is read, or a device or pipe that never ends (``/dev/zero``), is
+    refused like a large file instead of filling the memory.
+    """
+    name = os.fsdecode(path)
     try:
-        if p.is_dir():
+        if os.path.isdir(path):
             raise InputError("is a directory, not a text file", source=name)
-        size = p.stat().st_size
-        if max_bytes is not None and size > max_bytes:
-            raise InputTooLargeError(f"{size:,} bytes is more than the maximum of {max_bytes:,}", source=name)
-        data = p.read_bytes()
+        with open(path, "rb") as fh:
+            info = os.fstat(fh.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise InputError("is a directory, not a text file", source=name)
+            if max_bytes is not None and stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
+                raise InputTooLargeError(_too_large(f"{info.st_size:,}", max_bytes), source=name)
+            data = _read_at_most(fh, max_bytes)
     except FileNotFoundError:
         raise InputError("no such file", source=name) from None
     except PermissionError:
@@ -34,7 +48,28 @@ def read_text(path: str | os.PathLike[str], *, max_bytes: int | None = DEFAULT_M
         raise InputError("is a directory, not a text file", source=name) from None
     except OSError as err:
         raise InputError(f"cannot be read ({err.strerror or err})", source=name) from None
+    if max_bytes is not None and len(data) > max_bytes:
+        raise InputTooLargeError(_too_large(f"more than {max_bytes:,}", max_bytes), source=name)
     return decode(data, source=name)
+
+
+def _read_at_most(fh: BinaryIO, max_bytes: int | None) -> bytes:
+    """All of *fh*, or its first ``max_bytes + 1`` bytes when it is longer."""
+    if max_bytes is None:
+        return fh.read()
+    parts: list[bytes] = []
+    left = max_bytes + 1
+    while left > 0:
+        part = fh.read(min(left, _CHUNK))
+        if not part:
+            break
+        parts.append(part)
+        left -= len(part)
+    return b"".join(parts)
+
+
+def _too_large(size: str, max_bytes: int) -> str:
+    return f"{size} bytes is more than the maximum of {max_bytes:,}"
 
 
 def read(
@@ -44,10 +79,24 @@ def read(
     max_bytes: int | None = DEFAULT_MAX_BYTES,
     max_chars: int | None = DEFAULT_MAX_CHARS,
 ) -> Article:
-    """Read, decode and parse one file (see :func:`dnnd.read`)."""
+    """Read, decode and parse one file.
+
+    The file may be UTF-8 (with or without a byte order mark), UTF-16 or one
+    of the legacy Vietnamese encodings (TCVN3, VNI, VISCII, Windows-1258);
+    ``article.encoding`` says which. *source* labels the article (default:
+    the file name). Files larger than *max_bytes* bytes (default
+    :data:`DEFAULT_MAX_BYTES`, 10 MiB; ``None`` for no limit) and texts longer
+    than *max_chars* characters are refused.
+
+    Every failure is an :class:`~dnnd.errors.InputError` whose message names
+    the file: :class:`~dnnd.errors.EmptyInputError` (empty or blank),
+    :class:`~dnnd.errors.DecodeError` (binary, or no encoding fits),
+    :class:`~dnnd.errors.InputTooLargeError`, or a plain
+    :class:`~dnnd.errors.InputError` (missing, a directory, unreadable).
+    """
     text, encoding = read_text(path, max_bytes=max_bytes)
-    label = source if source is not None else os.path.basename(os.fspath(path))
+    label = source if source is not None else os.path.basename(os.fsdecode(path))
     try:
         return parse_text(text, source=label, encoding=encoding, max_chars=max_chars)
     except InputError as err:
-        raise type(err)(err.reason, source=str(path)) from None
+        raise type(err)(err.reason, source=os.fsdecode(path)) from None
