@@ -160,7 +160,7 @@ def find_people(text: str, orgs: Sequence[OrgMention], start: int = 0, end: int 
         positions, stop = _positions_from(text, tm.start(), end, orgs, starts)
         if not positions:
             continue
-        nm = re.compile(r"\s+").match(text, stop, end)
+        nm = re.compile(r"\s*(?:-|:)?\s+").match(text, stop, end)
         if nm is None:
             continue
         name_m = name_re.match(text, nm.end(), end) or (
@@ -198,12 +198,15 @@ def find_people(text: str, orgs: Sequence[OrgMention], start: int = 0, end: int 
     del honor
 
 
+_HONORIFIC_SURNAMES = {"Ông", "Bà", "Anh", "Chị"}
 _STOP_WORDS = {"Phó", "Chủ", "Tổng", "Ủy", "Trưởng", "Bí", "Giám", "Hội", "Ban", "Sở", "Bộ", "Tỉnh", "Liên", "Tại", "Theo", "Ngày", "Sáng", "Chiều", "Tối", "Thường", "Trung", "Đoàn", "Đảng"}
 
 
 def _clean_name(raw: str) -> str | None:
     """Trim trailing words that begin a title or an organisation."""
     words = raw.split()
+    if len(words) >= 3 and words[0] in _HONORIFIC_SURNAMES and words[1] in surnames():
+        words = words[1:]  # "Ông Trần Công Thắng": Ông is the honorific here
     while len(words) > 2 and words[-1] in _STOP_WORDS:
         words.pop()
     if len(words) < 2 or any(w in _STOP_WORDS for w in words[1:]):

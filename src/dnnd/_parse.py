@@ -21,6 +21,7 @@ from ._resolve import (
     build_organisations,
     build_people,
     context_year,
+    place_mentions,
     resolve_organisations,
 )
 from ._text import normalise
@@ -74,8 +75,9 @@ def parse_text(
         events.extend(find_events(canon, line_dates, line_orgs, blocked, ln.start, ln.end))
 
     body = "\n".join(canon[ln.start : ln.end] for ln in lines)
-    locality = article_locality(orgs, body)
-    resolved = resolve_organisations(orgs, canon, locality)
+    places = place_mentions(canon, [(ln.start, ln.end) for ln in lines])
+    locality = article_locality(orgs, places)
+    resolved = resolve_organisations(orgs, canon, locality, places)
     organisations, by_start = build_organisations(resolved, canon, t.span)
     year = context_year(body, dates, layout.published)
     return Article(
