@@ -140,7 +140,7 @@ def _heads() -> list[tuple[re.Pattern[str], str, OrganisationKind, bool]]:
         (rf"Sở\s+(?P<dept>{_department_alt()})", "Sở", OrganisationKind.STATE, True),
         (rf"Bộ\s+(?P<min>{_ministry_alt()})", "Bộ", OrganisationKind.STATE, False),
         # Party, local
-        (rf"(?:(?P<organ>Ban Thường vụ|Thường vụ|Ban Tuyên giáo và Dân vận|Ban Tuyên giáo|Ban Dân vận|Ban Tổ chức|Ban Nội chính|Ủy [Bb]an Kiểm tra|Văn phòng)\s+)?(?P<cq>Tỉnh ủy|Thành ủy)", "", OrganisationKind.PARTY, True),
+        (rf"(?:(?P<organ>Ban Thường vụ|Thường vụ|(?:Ban|(?<=Trưởng )ban) (?:Tuyên giáo và Dân vận|Tuyên giáo|Dân vận|Tổ chức|Nội chính)|Ủy [Bb]an Kiểm tra|Văn phòng)\s+)?(?P<cq>Tỉnh ủy|Thành ủy)", "", OrganisationKind.PARTY, True),
         (rf"Ban Chấp hành Đảng bộ\s+(?=tỉnh|thành phố|TP)", "Ban Chấp hành Đảng bộ", OrganisationKind.PARTY, True),
         # Party, central boards: Ban Đối ngoại Trung ương [Đảng]
         (rf"(?:Ban|(?<=Trưởng )ban)\s+(?P<board>{_party_boards()})\s+(?:Trung ương|TW|T\.Ư|TƯ)(?:\s+Đảng\b)?", "", OrganisationKind.PARTY, False),
@@ -155,7 +155,7 @@ def _heads() -> list[tuple[re.Pattern[str], str, OrganisationKind, bool]]:
         # education
         (
             rf"(?:[Tt]rường\s+)?(?:Đại học|Cao đẳng|Học viện|Trường (?:THPT|THCS|Tiểu học|Mầm non|Phổ thông|Trung học cơ sở|Trung học phổ thông))"
-            rf"(?:\s(?:{CAP}|[A-Z]{{1,2}}\s?-\s?{CAP})(?:\s[{LOWER}]+(?=\s[{UPPER}]))?){{1,7}}",
+            rf"(?:\s(?:[A-Z]{{1,2}}\s?-\s?{CAP}|{CAP})(?:\s(?!và\s|của\s|với\s|tại\s|cho\s)[{LOWER}]+(?=\s[{UPPER}]))?){{1,7}}",
             "",
             OrganisationKind.EDUCATION,
             False,
@@ -264,6 +264,11 @@ def _longest(found: list[OrgMention]) -> list[OrgMention]:
 
 
 @functools.cache
+def _country_item_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){_country_alt()}(?!\w)")
+
+
+@functools.cache
 def _list_item_re() -> re.Pattern[str]:
     return re.compile(rf"(?:(?:tỉnh|thành phố|TP\.?)\s*)?(?P<place>{_place_alt()})(?!\w)")
 
@@ -290,15 +295,20 @@ def _from_head(text: str, m: re.Match[str], head: str, kind: OrganisationKind, l
             organ = "Ban Thường vụ"
         elif organ and organ.lower() == "ủy ban kiểm tra":
             organ = "Ủy ban Kiểm tra"
+        elif organ and organ.startswith("ban "):
+            organ = "B" + organ[1:]
         name = f"{organ} {groups['cq']}" if organ else groups["cq"]
     elif groups.get("board"):
         name = f"Ban {groups['board']} Trung ương"
     elif groups.get("emb"):
         at = groups.get("at")
         where = f" tại {_city(at)}" if at else ""
-        items = re.split(r"\s?,\s?|\s+và\s+", groups["ec"])
-        for item in items:
-            yield OrgMention(m.start(), m.end(), f"{groups['emb']} {item}{where}", kind)
+        first = True
+        for item in _country_item_re().finditer(text, m.start("ec"), m.end("ec")):
+            s_ = m.start() if first else item.start()
+            e_ = item.end() if m.group("ec") != item.group() else m.end()
+            yield OrgMention(s_, e_, f"{groups['emb']} {item.group()}{where}", kind)
+            first = False
         return
     elif groups.get("mass"):
         name = _canonical_mass(groups["mass"])

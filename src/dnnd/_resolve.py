@@ -134,6 +134,10 @@ def _with_place(o: OrgMention, place: str | None, place_kind: str | None) -> tup
     if not place:
         return o.head, []
     kind_word = place_kind or "tỉnh"
+    if place.lower().startswith(("thành phố ", "tỉnh ")):
+        kind_word = ""
+        full = f"{o.head} {place}"
+        return full, [f"{o.head} {place.split(' ', 2)[-1]}"]
     if o.kind is OrganisationKind.PARTY and o.head.endswith(("Tỉnh ủy", "Thành ủy")):
         name = f"{o.head} {place}"
         return name, [f"{o.head} {kind_word} {place}"]
@@ -178,8 +182,16 @@ def build_organisations(resolved: Sequence[ResolvedOrg], text: str, span_of: Spa
     groups: dict[str, list[ResolvedOrg]] = defaultdict(list)
     key_of: dict[str, str] = {}
     order: list[str] = []
+    placed_heads = {
+        registry.name_key(r.mention.head): registry.name_key(r.name)
+        for r in resolved
+        if r.locality and r.mention.kind is OrganisationKind.FRIENDSHIP_ASSOCIATION
+    }
     for r in resolved:
         key = registry.name_key(r.name)
+        if r.mention.kind is OrganisationKind.FRIENDSHIP_ASSOCIATION and not r.locality:
+            # "Hội hữu nghị Việt Nam - Lào" after "... - Lào tỉnh Thái Bình" is the same body
+            key = placed_heads.get(registry.name_key(r.mention.head), key)
         for alias in (r.name, *r.aliases):
             existing = key_of.get(registry.name_key(alias))
             if existing is not None and groups[existing] and groups[existing][0].mention.kind == r.mention.kind:
@@ -402,7 +414,7 @@ def context_year(text: str, dates: Iterable[DateMention], published: PartialDate
     if not counts:
         return None
     top = max(counts.values())
-    return max(y for y, c in counts.items() if c == top)
+    return min(y for y, c in counts.items() if c == top)
 
 
 def build_events(
@@ -416,6 +428,10 @@ def build_events(
     out: list[Event] = []
     index: dict[tuple[str, str], int] = {}
     for m in mentions:
+        if m.date.date.precision == "year" and year is not None and (m.date.date.year or 0) >= year:
+            # a bare year next to an event noun dates a past happening; the
+            # article's own year or a later one names a plan or a programme
+            continue
         date = resolve_year(m.date.date, year, published)
         end = resolve_year(m.date.end_date, year or date.year, published) if m.date.end_date else None
         organisers = tuple(dict.fromkeys(orgs_by_start[o.start].name for o in m.organisers if o.start in orgs_by_start))
