@@ -131,7 +131,7 @@ def _heads() -> list[tuple[re.Pattern[str], str, OrganisationKind, bool]]:
         # the Front
         (rf"(?:Ủy ban|UB)\s+(?:Trung ương|TW|T\.Ư|TƯ)\s+{_MTTQ}|UBTƯ\s+{_MTTQ}|UBTW\s+{_MTTQ}", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", OrganisationKind.FRONT, False),
         (rf"(?:Ủy ban|UB)\s+{_MTTQ}", "Ủy ban Mặt trận Tổ quốc Việt Nam", OrganisationKind.FRONT, True),
-        (rf"(?:MTTQ|Mặt trận Tổ quốc)(?=\s+(?:tỉnh|thành phố|TP)\b)", "Ủy ban Mặt trận Tổ quốc Việt Nam", OrganisationKind.FRONT, True),
+        (r"(?:MTTQ|Mặt trận Tổ quốc)(?=\s+(?:tỉnh|thành phố|TP)\b)", "Ủy ban Mặt trận Tổ quốc Việt Nam", OrganisationKind.FRONT, True),
         (rf"(?:Mặt trận Tổ quốc|MTTQ)\s+{_VN}\b", "Mặt trận Tổ quốc Việt Nam", OrganisationKind.FRONT, False),
         # State, local
         (r"(?:Ủy ban nhân dân|UBND)", "Ủy ban nhân dân", OrganisationKind.STATE, True),
@@ -140,8 +140,8 @@ def _heads() -> list[tuple[re.Pattern[str], str, OrganisationKind, bool]]:
         (rf"Sở\s+(?P<dept>{_department_alt()})", "Sở", OrganisationKind.STATE, True),
         (rf"Bộ\s+(?P<min>{_ministry_alt()})", "Bộ", OrganisationKind.STATE, False),
         # Party, local
-        (rf"(?:(?P<organ>Ban Thường vụ|Thường vụ|(?:Ban|(?<=Trưởng )ban) (?:Tuyên giáo và Dân vận|Tuyên giáo|Dân vận|Tổ chức|Nội chính)|Ủy [Bb]an Kiểm tra|Văn phòng)\s+)?(?P<cq>Tỉnh ủy|Thành ủy)", "", OrganisationKind.PARTY, True),
-        (rf"Ban Chấp hành Đảng bộ\s+(?=tỉnh|thành phố|TP)", "Ban Chấp hành Đảng bộ", OrganisationKind.PARTY, True),
+        (r"(?:(?P<organ>Ban Thường vụ|Thường vụ|(?:Ban|(?<=Trưởng )ban) (?:Tuyên giáo và Dân vận|Tuyên giáo|Dân vận|Tổ chức|Nội chính)|Ủy [Bb]an Kiểm tra|Văn phòng)\s+)?(?P<cq>Tỉnh ủy|Thành ủy)", "", OrganisationKind.PARTY, True),
+        (r"Ban Chấp hành Đảng bộ\s+(?=tỉnh|thành phố|TP)", "Ban Chấp hành Đảng bộ", OrganisationKind.PARTY, True),
         # Party, central boards: Ban Đối ngoại Trung ương [Đảng]
         (rf"(?:Ban|(?<=Trưởng )ban)\s+(?P<board>{_party_boards()})\s+(?:Trung ương|TW|T\.Ư|TƯ)(?:\s+Đảng\b)?", "", OrganisationKind.PARTY, False),
         # embassies and consulates
@@ -237,8 +237,10 @@ def _organ_re() -> re.Pattern[str]:
 
 
 def _with_organs(text: str, found: list[OrgMention], start: int) -> list[OrgMention]:
-    """A body's organ named before it ("Ban Thường vụ Ủy ban TW MTTQ Việt Nam")
-    is an organisation of its own."""
+    """Make a body's organ named before it an organisation of its own.
+
+    "Ban Thường vụ Ủy ban TW MTTQ Việt Nam" names the standing board.
+    """
     out = []
     for o in found:
         m = _organ_re().search(text, max(start, o.start - 25), o.start)
@@ -341,8 +343,8 @@ def _from_head(text: str, m: re.Match[str], head: str, kind: OrganisationKind, l
             pos = sm.end()
         if any_item:
             return
-    pm = _place_match(text, m.end(), end)
-    if pm is None:
+    found_place = _place_match(text, m.end(), end)
+    if found_place is None:
         if kind is OrganisationKind.FRIENDSHIP_UNION and head == "Liên hiệp các tổ chức hữu nghị":
             return  # "Liên hiệp các tổ chức hữu nghị" alone is generic
         if name in ("Ủy ban nhân dân", "Hội đồng nhân dân", "Đoàn đại biểu Quốc hội", "Hội", "Đảng bộ") or kind is OrganisationKind.MASS or (
@@ -353,8 +355,8 @@ def _from_head(text: str, m: re.Match[str], head: str, kind: OrganisationKind, l
             place = "" if kind is not OrganisationKind.FRIENDSHIP_ASSOCIATION and not name.startswith("Hội ") else None
             yield OrgMention(m.start(), m.end(), name, kind, place=place)
         return
-    place_text, ptype, bare, pend = pm
-    if bare:
+    place_text, ptype, bare, pend = found_place
+    if bare or not place_text:
         yield OrgMention(m.start(), pend, name, kind, place="", place_kind="tỉnh" if bare == "tỉnh" else "thành phố")
         return
     place = canonical_province(place_text) or place_text

@@ -122,7 +122,9 @@ def _positions_from(
         pm = _PARTY_MEMBER.match(text, pos, end)
         if pm:
             # "Tỉnh ủy viên": a member of the provincial Party committee
-            org = OrgMention(pm.start(), pm.start("cq") + len(pm.group("cq")) + 3, f"{pm.group('cq')} ủy", OrganisationKind.PARTY, place="")
+            org: OrgMention | None = OrgMention(
+                pm.start(), pm.start("cq") + len(pm.group("cq")) + 3, f"{pm.group('cq')} ủy", OrganisationKind.PARTY, place=""
+            )
             out.append(PositionMention(pm.start(), pm.end(), "Ủy viên", org))
             stop = pm.end()
         else:

@@ -21,7 +21,7 @@ import attrs
 from . import registry
 from ._dates import DateMention, resolve_year
 from ._find_congresses import CongressMention
-from ._find_documents import DocumentMention, canonical_number
+from ._find_documents import DocumentMention
 from ._find_events import EventMention
 from ._find_organisations import OrgMention, find_organisations
 from ._find_people import PersonMention
@@ -81,8 +81,11 @@ def _place_names_re() -> re.Pattern[str]:
 
 
 def article_locality(orgs: Sequence[OrgMention], places: Sequence[tuple[int, str]]) -> str | None:
-    """The province or city the article is about: the most named one
-    (organisations placed there count double), the first on a tie."""
+    """The province or city the article is about.
+
+    The most named one wins (organisations placed there count double), the
+    first named on a tie.
+    """
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for o in orgs:
@@ -100,8 +103,11 @@ def article_locality(orgs: Sequence[OrgMention], places: Sequence[tuple[int, str
 def _fix_place(
     o: OrgMention, orgs: Sequence[OrgMention], text: str, default: str | None, i: int, places: Sequence[tuple[int, str]]
 ) -> tuple[str | None, str | None]:
-    """Place of a bare unit: the next explicit place in the phrase, else the
-    previous one in the sentence, else the article's."""
+    """Place of a bare unit ("Ủy ban MTTQ tỉnh").
+
+    The nearest place named before it in the sentence, else the next
+    explicit place in the phrase, else the article's.
+    """
     if o.place != "":
         return o.place, o.place_kind
     k = bisect.bisect_left(places, (o.start, ""))
@@ -317,7 +323,7 @@ def build_congresses(mentions: Sequence[CongressMention], span_of: SpanOf, local
         if m.locality is None:
             scope = "national"
         else:
-            scope = canonical_province(m.locality) if m.locality else (locality or "")
+            scope = (canonical_province(m.locality) or m.locality) if m.locality else (locality or "")
             if not scope:
                 continue
             kinds[(m.ordinal, scope)] = m.locality_kind or "tỉnh"
