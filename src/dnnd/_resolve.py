@@ -80,11 +80,10 @@ def _place_names_re() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){alternation(province_names())}(?!\w)")
 
 
-def article_locality(orgs: Sequence[OrgMention], places: Sequence[tuple[int, str]]) -> str | None:
-    """The province or city the article is about.
+def article_localities(orgs: Sequence[OrgMention], places: Sequence[tuple[int, str]]) -> list[str]:
+    """The provinces and cities the article is about, most named first.
 
-    The most named one wins (organisations placed there count double), the
-    first named on a tie.
+    Organisations placed there count double; the first named wins a tie.
     """
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
@@ -95,13 +94,11 @@ def article_locality(orgs: Sequence[OrgMention], places: Sequence[tuple[int, str
     for pos, name in places:
         counts[name] += 1
         first.setdefault(name, pos)
-    if not counts:
-        return None
-    return max(counts, key=lambda n: (counts[n], -first[n]))
+    return sorted(counts, key=lambda n: (-counts[n], first[n]))
 
 
 def _fix_place(
-    o: OrgMention, orgs: Sequence[OrgMention], text: str, default: str | None, i: int, places: Sequence[tuple[int, str]]
+    o: OrgMention, orgs: Sequence[OrgMention], text: str, defaults: Sequence[str], i: int, places: Sequence[tuple[int, str]]
 ) -> tuple[str | None, str | None]:
     """Place of a bare unit ("Ủy ban MTTQ tỉnh").
 
@@ -128,9 +125,10 @@ def _fix_place(
         if prev.place and len(between) < 160 and not re.search(r"[.\n]", between):
             if wanted is None or _kind_of_place(prev.place) == wanted:
                 return prev.place, prev.place_kind or o.place_kind
-    if default is None:
-        return None, None
-    return default, o.place_kind or _kind_of_place(default)
+    for default in defaults:
+        if wanted is None or _kind_of_place(default) == wanted:
+            return default, wanted or _kind_of_place(default)
+    return None, None
 
 
 def _kind_of_place(name: str) -> str:
@@ -160,13 +158,13 @@ def _with_place(o: OrgMention, place: str | None, place_kind: str | None) -> tup
 
 
 def resolve_organisations(
-    orgs: Sequence[OrgMention], text: str, locality: str | None, places: Sequence[tuple[int, str]] = ()
+    orgs: Sequence[OrgMention], text: str, localities: Sequence[str], places: Sequence[tuple[int, str]] = ()
 ) -> list[ResolvedOrg]:
     """Fix places and build names for every organisation mention."""
     out = []
     position = {id(o): i for i, o in enumerate(orgs)}
     for o in orgs:
-        place, kind = _fix_place(o, orgs, text, locality, position[id(o)], places)
+        place, kind = _fix_place(o, orgs, text, localities, position[id(o)], places)
         name, variants = _with_place(o, place, kind)
         if o.registry_id:
             reg = organisation_by_id(o.registry_id)
