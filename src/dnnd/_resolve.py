@@ -436,6 +436,7 @@ def build_events(
     span_of: SpanOf,
     year: int | None,
     published: PartialDate | None,
+    locality: str | None = None,
 ) -> list[Event]:
     """One record per (date, kind), with organisers and place resolved."""
     out: list[Event] = []
@@ -448,7 +449,7 @@ def build_events(
         date = resolve_year(m.date.date, year, published)
         end = resolve_year(m.date.end_date, year or date.year, published) if m.date.end_date else None
         organisers = tuple(dict.fromkeys(orgs_by_start[o.start].name for o in m.organisers if o.start in orgs_by_start))
-        location = _location(m, orgs_by_start)
+        location = _location(m, orgs_by_start, locality)
         key = (date.iso, m.kind.value)
         if key in index:
             prev = out[index[key]]
@@ -476,7 +477,7 @@ def build_events(
     return out
 
 
-def _location(m: EventMention, orgs_by_start: dict[int, Organisation]) -> str | None:
+def _location(m: EventMention, orgs_by_start: dict[int, Organisation], locality: str | None) -> str | None:
     if m.location:
         place = m.location
         place = re.sub(r"^TP\.?\s?", "", place)
@@ -487,4 +488,4 @@ def _location(m: EventMention, orgs_by_start: dict[int, Organisation]) -> str | 
         org = orgs_by_start.get(o.start)
         if org and org.locality:
             return org.locality
-    return None
+    return locality
