@@ -16,8 +16,8 @@ records of :mod:`dnnd.model`, :data:`converter` and :func:`to_record` for
 
 from __future__ import annotations
 
-import os
 from importlib import resources
+from pathlib import Path
 
 from ._io import DEFAULT_MAX_BYTES, read
 from ._parse import DEFAULT_MAX_CHARS, parse_text
@@ -103,10 +103,10 @@ def parse(text: str, *, source: str | None = None, max_chars: int | None = DEFAU
     return parse_text(text, source=source, max_chars=max_chars)
 
 
-def seed_paths() -> list[os.PathLike[str]]:
+def seed_paths() -> list[Path]:
     """Paths of the five bundled seed articles, in name order."""
-    folder = resources.files("dnnd") / "_seeds"
-    return sorted((p for p in folder.iterdir() if p.name.endswith(".txt")), key=lambda p: p.name)  # type: ignore[misc,attr-defined]
+    folder = Path(str(resources.files("dnnd") / "_seeds"))
+    return sorted((p for p in folder.iterdir() if p.name.endswith(".txt")), key=lambda p: p.name)
 
 
 def seeds() -> list[Article]:

@@ -24,13 +24,14 @@ Entry guards (hostile input must never crash or hang the parser):
 from __future__ import annotations
 
 import bisect
+import datetime
 import re
 from collections.abc import Sequence
 from typing import TypeVar
 
 import attrs
 
-from ._dates import DateMention, find_dates
+from ._dates import DateMention, find_dates, find_relative
 from ._find_congresses import CongressMention, find_congresses
 from ._find_documents import DocumentMention, find_documents
 from ._find_events import EventMention, find_events
@@ -38,18 +39,19 @@ from ._find_organisations import OrgMention, find_organisations
 from ._find_people import PersonMention, find_people
 from ._layout import Line, segment
 from ._resolve import (
-    article_locality,
+    article_localities,
     build_congresses,
     build_documents,
     build_events,
     build_organisations,
     build_people,
     context_year,
+    place_mentions,
     resolve_organisations,
 )
 from ._text import normalise
 from .errors import DecodeError, EmptyInputError, InputTooLargeError
-from .model import Article, Segment
+from .model import Article, PartialDate, Segment
 
 #: inputs larger than this many characters are refused (see ``max_chars``)
 DEFAULT_MAX_CHARS = 20_000_000
@@ -104,6 +106,13 @@ def parse_text(
     if layout.published_span is not None:
         ps, pe = layout.published_span
         dates = [d for d in dates if not (ps <= d.start < pe)]
+    if layout.published is not None and layout.published.precision == "day":
+        day = layout.published.to_date()
+        for w in windows:
+            for rs, re_, offset, tod in find_relative(canon, w.start, w.end):
+                when = PartialDate.from_date(day + datetime.timedelta(days=offset)) if day else layout.published
+                dates.append(DateMention(rs, re_, when, None, tod))
+        dates.sort(key=lambda d: d.start)
 
     orgs_in = _by_window(orgs, windows, starts)
     dates_in = _by_window(dates, windows, starts)
@@ -120,9 +129,20 @@ def parse_text(
         people.extend(find_people(canon, orgs_in[i], w.start, w.end))
         events.extend(find_events(canon, dates_in[i], orgs_in[i], near, w.start, w.end))
 
+    # bodies that only titles name ("Tỉnh ủy viên", "Ủy viên Đảng đoàn, ...")
+    known = {(o.start, o.end, o.head, o.organ) for o in orgs}
+    for person in people:
+        for position in person.positions:
+            o = position.org
+            if o is not None and (o.start, o.end, o.head, o.organ) not in known:
+                known.add((o.start, o.end, o.head, o.organ))
+                orgs.append(o)
+    orgs.sort(key=lambda o: o.start)
     body = "\n".join(canon[ln.start : ln.end] for ln in lines)
-    locality = article_locality(orgs, body)
-    resolved = resolve_organisations(orgs, canon, locality)
+    places = place_mentions(canon, [(ln.start, ln.end) for ln in lines])
+    localities = article_localities(orgs, places)
+    locality = localities[0] if localities else None
+    resolved = resolve_organisations(orgs, canon, localities, places)
     organisations, by_start = build_organisations(resolved, canon, t.span)
     year = context_year(body, dates, layout.published)
     return Article(
@@ -137,7 +157,7 @@ def parse_text(
         congress_resolutions=tuple(build_congresses(congresses, t.span, locality)),
         organisations=tuple(organisations),
         people=tuple(build_people(people, by_start, t.span, canon)),
-        events=tuple(build_events(events, by_start, t.span, year, layout.published)),
+        events=tuple(build_events(events, by_start, t.span, year, layout.published, locality)),
     )
 
 
