@@ -38,7 +38,7 @@ def read_text(path: str | os.PathLike[str], *, max_bytes: int | None = DEFAULT_M
             if stat.S_ISDIR(info.st_mode):
                 raise InputError("is a directory, not a text file", source=name)
             if max_bytes is not None and stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
-                raise InputTooLargeError(_too_large(f"{info.st_size:,}", max_bytes), source=name)
+                raise InputTooLargeError(f"{info.st_size:,} bytes is more than the maximum of {max_bytes:,}", source=name)
             data = _read_at_most(fh, max_bytes)
     except FileNotFoundError:
         raise InputError("no such file", source=name) from None
@@ -49,7 +49,7 @@ def read_text(path: str | os.PathLike[str], *, max_bytes: int | None = DEFAULT_M
     except OSError as err:
         raise InputError(f"cannot be read ({err.strerror or err})", source=name) from None
     if max_bytes is not None and len(data) > max_bytes:
-        raise InputTooLargeError(_too_large(f"more than {max_bytes:,}", max_bytes), source=name)
+        raise InputTooLargeError(f"does not end within the maximum of {max_bytes:,} bytes", source=name)
     return decode(data, source=name)
 
 
@@ -66,10 +66,6 @@ def _read_at_most(fh: BinaryIO, max_bytes: int | None) -> bytes:
         parts.append(part)
         left -= len(part)
     return b"".join(parts)
-
-
-def _too_large(size: str, max_bytes: int) -> str:
-    return f"{size} bytes is more than the maximum of {max_bytes:,}"
 
 
 def read(

@@ -1,0 +1,258 @@
+"""The command line under bad input, table-driven.
+
+Every row is one input file next to a good one: the exit code, the one line
+on stderr (naming the file) and the records on stdout are all checked. The
+messages are the ones listed in docs/cli-errors.md (checked at the end).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+
+import attrs
+import pytest
+
+import dnnd
+from dnnd._decode import encode_legacy
+from dnnd.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+GOOD_TEXT = dnnd.seed_paths()[4].read_text(encoding="utf-8")
+# TCVN3 and VISCII have no curly quotes: the same article with straight ones
+PLAIN_TEXT = GOOD_TEXT.translate(str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "…": "..."}))
+
+
+def record_of(text: str, source: str) -> dict:
+    return dnnd.to_record(attrs.evolve(dnnd.parse(text), source=source))
+
+
+def write(name: str, data: bytes) -> Callable[[Path], Path]:
+    def make(d: Path) -> Path:
+        p = d / name
+        p.write_bytes(data)
+        return p
+
+    return make
+
+
+def sparse(name: str, size: int) -> Callable[[Path], Path]:
+    def make(d: Path) -> Path:
+        p = d / name
+        with p.open("wb") as fh:
+            fh.truncate(size)
+        return p
+
+    return make
+
+
+def unreadable(d: Path) -> Path:
+    p = d / "secret.txt"
+    p.write_text(GOOD_TEXT, encoding="utf-8")
+    p.chmod(0)
+    return p
+
+
+@attrs.frozen
+class Row:
+    id: str
+    make: Callable[[Path], Path]
+    code: int  # exit code with the good file alongside
+    message: str | None  # the stderr line after "dnnd: FILE: " (None: the input succeeds)
+    same_as: str | None = None  # for a success: the text whose extraction it must equal
+    args: tuple[str, ...] = ()
+    root_skips: bool = False
+
+
+MiB = 1024 * 1024
+
+ROWS = [
+    Row("empty file", write("empty.txt", b""), 1, "no text (empty or only white space)"),
+    Row("whitespace only", write("blank.txt", b" \n\t\r\n \xc2\xa0 \n"), 1, "no text (empty or only white space)"),
+    Row("binary file", write("image.bin", bytes(range(256)) * 8), 1, "binary data (NUL bytes)"),
+    Row("binary without NUL", write("noise.bin", bytes(range(1, 32)) * 64), 1, "binary data (control characters)"),
+    Row("UTF-8 with NUL bytes", write("nul.txt", GOOD_TEXT.encode().replace(b"\n", b"\n\x00", 2)), 1, "binary data (NUL bytes)"),
+    Row(
+        "broken UTF-8",
+        write("broken.txt", GOOD_TEXT.encode()[:500] + b"\xff\xfe\xfd" + GOOD_TEXT.encode()[500:]),
+        1,
+        "not valid UTF-8",
+    ),
+    Row("UTF-32", write("utf32.txt", GOOD_TEXT.encode("utf-32")), 1, "UTF-32 text is not supported"),
+    Row("directory", lambda d: (d / "folder").mkdir() or d / "folder", 1, "is a directory, not a text file"),
+    Row("missing path", lambda d: d / "missing.txt", 1, "no such file"),
+    Row("missing, newline in the name", lambda d: d / "two\nlines.txt", 1, "no such file"),
+    Row("unreadable (chmod 000)", unreadable, 1, "permission denied", root_skips=True),
+    Row(
+        "50 MB file",
+        sparse("huge.txt", 50 * MiB),
+        1,
+        f"{50 * MiB:,} bytes is more than the maximum of {10 * MiB:,} (raise it with --max-bytes)",
+    ),
+    Row(
+        "--max-bytes lowers the limit",
+        write("padded.txt", GOOD_TEXT.encode() + b" " * 2000),
+        1,
+        f"{len(GOOD_TEXT.encode()) + 2000:,} bytes is more than the maximum of {len(GOOD_TEXT.encode()) + 1000:,} (raise it with --max-bytes)",
+        args=("--max-bytes", str(len(GOOD_TEXT.encode()) + 1000)),
+    ),
+    Row(
+        "--max-bytes 0 lifts the limit",
+        write("blank-11MiB.txt", b" " * (11 * MiB)),
+        1,
+        "no text (empty or only white space)",
+        args=("--max-bytes", "0"),
+    ),
+    # inputs that must succeed and extract
+    Row("UTF-8", write("utf8.txt", GOOD_TEXT.encode()), 0, None, GOOD_TEXT),
+    Row("UTF-8 with BOM", write("bom.txt", GOOD_TEXT.encode("utf-8-sig")), 0, None, GOOD_TEXT),
+    Row("UTF-16 LE with BOM", write("utf16.txt", GOOD_TEXT.encode("utf-16")), 0, None, GOOD_TEXT),
+    Row("UTF-16 BE with BOM", write("utf16be.txt", b"\xfe\xff" + GOOD_TEXT.encode("utf-16-be")), 0, None, GOOD_TEXT),
+    Row("TCVN3", write("tcvn3.txt", encode_legacy(PLAIN_TEXT, "tcvn3")), 0, None, PLAIN_TEXT),
+    Row("VNI", write("vni.txt", encode_legacy(PLAIN_TEXT, "vni-windows")), 0, None, PLAIN_TEXT),
+    Row("VISCII", write("viscii.txt", encode_legacy(PLAIN_TEXT, "viscii")), 0, None, PLAIN_TEXT),
+    Row("Windows-1258", write("cp1258.txt", encode_legacy(PLAIN_TEXT, "windows-1258")), 0, None, PLAIN_TEXT),
+    Row("NFD", write("nfd.txt", unicodedata.normalize("NFD", GOOD_TEXT).encode()), 0, None, GOOD_TEXT),
+    Row("CRLF line ends", write("crlf.txt", GOOD_TEXT.replace("\n", "\r\n").encode()), 0, None, GOOD_TEXT),
+]
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[str], list[dict]]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, err.splitlines(), [json.loads(line) for line in out.splitlines()]
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[r.id for r in ROWS])
+def test_one_input_next_to_a_good_one(row: Row, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    if row.root_skips and os.geteuid() == 0:
+        pytest.skip("running as root: file permissions do not stop root from reading")
+    bad = row.make(tmp_path)
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD_TEXT, encoding="utf-8")
+    code, err, records = _run(capsys, "extract", *row.args, str(bad), str(good))
+    assert code == row.code
+    if row.message is None:
+        assert err == []
+        assert [r["source"] for r in records] == [str(bad), str(good)]
+        assert row.same_as is not None
+        assert records[0] == record_of(row.same_as, str(bad))
+        assert records[0]["organisations"] and records[0]["events"]
+    else:
+        shown = str(bad).replace("\n", "\\n")
+        assert err == [f"dnnd: {shown}: {row.message}"] or (
+            len(err) == 1 and err[0].startswith(f"dnnd: {shown}: ") and row.message in err[0]
+        ), err
+        assert [r["source"] for r in records] == [str(good)]
+    assert records[-1] == record_of(GOOD_TEXT, str(good))
+
+
+def test_a_mixed_batch_keeps_every_good_input_in_order(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    paths: list[tuple[Path, bool]] = []
+    for i, row in enumerate(r for r in ROWS if not r.args and not r.root_skips):
+        folder = tmp_path / f"{i:02d}"
+        folder.mkdir()
+        paths.append((row.make(folder), row.message is None))
+    code, err, records = _run(capsys, "extract", *(str(p) for p, _ in paths))
+    assert code == 1
+    bad = [p for p, ok in paths if not ok]
+    assert len(err) == len(bad)
+    for line, p in zip(err, bad, strict=True):
+        shown = str(p).replace("\n", "\\n")
+        assert line.startswith(f"dnnd: {shown}: ")
+    assert [r["source"] for r in records] == [str(p) for p, ok in paths if ok]
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_escaped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    name = os.fsdecode(b"b\xe1o-c\xe1o.txt")  # Latin-1 bytes: not UTF-8
+    (tmp_path / name).write_text(GOOD_TEXT, encoding="utf-8")
+    code, err, records = _run(capsys, "extract", str(tmp_path / name), str(tmp_path / os.fsdecode(b"\xffmissing")))
+    assert code == 1
+    assert records[0]["source"] == str(tmp_path / "b\\xe1o-c\\xe1o.txt")
+    assert err == [f"dnnd: {tmp_path}/\\xffmissing: no such file"]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero")
+def test_an_endless_input_is_refused_not_read_forever(capsys: pytest.CaptureFixture[str]) -> None:
+    code, err, records = _run(capsys, "extract", "--max-bytes", "4096", "/dev/zero")
+    assert (code, records) == (1, [])
+    assert err == ["dnnd: /dev/zero: does not end within the maximum of 4,096 bytes (raise it with --max-bytes)"]
+
+
+def test_report_shares_the_messages_and_the_size_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD_TEXT, encoding="utf-8")
+    code = main(["report", "--max-bytes", "100", str(good), str(tmp_path / "missing.txt")])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert err.splitlines() == [
+        f"dnnd: {good}: {good.stat().st_size:,} bytes is more than the maximum of 100 (raise it with --max-bytes)",
+        f"dnnd: {tmp_path / 'missing.txt'}: no such file",
+    ]
+    assert out.startswith("dnnd report: 0 article(s)")
+
+
+@pytest.mark.parametrize("value", ["-1", "ten", "1e6"])
+def test_a_bad_max_bytes_is_bad_usage(value: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["extract", "--max-bytes", value, "x.txt"])
+    assert info.value.code == 2
+    assert "--max-bytes" in capsys.readouterr().err
+
+
+def test_output_that_cannot_be_written_is_one_line_and_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD_TEXT, encoding="utf-8")
+    for target in (tmp_path / "no-such-folder" / "out.jsonl", tmp_path):
+        code = main(["extract", "-o", str(target), str(good)])
+        out, err = capsys.readouterr()
+        assert code == 1 and out == ""
+        assert err.startswith(f"dnnd: {target}: cannot write (") and err.count("\n") == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["good.txt"]  # no temporary file left
+
+
+def test_an_internal_error_is_one_line_and_the_batch_goes_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dnnd.cli
+
+    good, boom = tmp_path / "good.txt", tmp_path / "boom.txt"
+    good.write_text(GOOD_TEXT, encoding="utf-8")
+    boom.write_text(GOOD_TEXT, encoding="utf-8")
+    real = dnnd.cli.read
+
+    def flaky(path, **kwargs):
+        if Path(path).name == "boom.txt":
+            raise RuntimeError("finder\nexploded")
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(dnnd.cli, "read", flaky)
+    code, err, records = _run(capsys, "extract", str(boom), str(good))
+    assert code == 1
+    assert err == [f"dnnd: {boom}: internal error (RuntimeError: finder exploded); please report it with this file"]
+    assert [r["source"] for r in records] == [str(good)]
+
+
+def test_the_command_runs_as_a_process_with_a_bad_input(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD_TEXT, encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "dnnd", "extract", str(tmp_path / "nope.txt"), str(good)], capture_output=True, text=True
+    )
+    assert proc.returncode == 1
+    assert proc.stderr == f"dnnd: {tmp_path / 'nope.txt'}: no such file\n"
+    assert [json.loads(x)["source"] for x in proc.stdout.splitlines()] == [str(good)]
+
+
+def test_docs_list_every_message() -> None:
+    doc = (ROOT / "docs" / "cli-errors.md").read_text(encoding="utf-8")
+    for row in ROWS:
+        if row.message is not None:
+            generic = re.sub(r"[\d,]{3,}", "N", row.message)
+            assert generic in re.sub(r"[\d,]{3,}", "N", doc), row.message
