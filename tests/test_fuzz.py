@@ -378,3 +378,32 @@ def test_a_megabyte_of_seed_text_parses_in_reasonable_time() -> None:
     assert time.perf_counter() - t0 < 30
     once = dnnd.parse("\n".join(SEED_TEXTS))
     assert {o.name for o in once.organisations} <= {o.name for o in art.organisations}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="_find_people: every title of a run of titles starts a chain that reads the whole run, "
+    "so a line of n titles costs n^2 (see docs/robustness.md, 'Known issues')",
+)
+def test_work_grows_linearly_with_a_run_of_titles(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dnnd import _find_people
+
+    calls = 0
+    real = _find_people._canonical_title
+
+    def counting(raw: str) -> str:
+        nonlocal calls
+        calls += 1
+        return real(raw)
+
+    monkeypatch.setattr(_find_people, "_canonical_title", counting)
+
+    def steps(n: int) -> int:
+        nonlocal calls
+        calls = 0
+        dnnd.parse("Tin đối ngoại nhân dân hôm nay\n" + "Đại sứ " * n + "x")  # n odd: not a doubled teaser
+        return calls
+
+    small, big = steps(71), steps(285)
+    assert big <= 2 * 4 * max(small, 1), (small, big)  # 4x the titles: linear is about 4x the steps
