@@ -256,3 +256,8 @@ def test_docs_list_every_message() -> None:
         if row.message is not None:
             generic = re.sub(r"[\d,]{3,}", "N", row.message)
             assert generic in re.sub(r"[\d,]{3,}", "N", doc), row.message
+
+
+def test_a_file_name_with_a_nul_is_an_input_error() -> None:
+    with pytest.raises(dnnd.InputError, match="is not a usable file name"):
+        dnnd.read("bad\x00name.txt")

@@ -48,6 +48,8 @@ def read_text(path: str | os.PathLike[str], *, max_bytes: int | None = DEFAULT_M
         raise InputError("is a directory, not a text file", source=name) from None
     except OSError as err:
         raise InputError(f"cannot be read ({err.strerror or err})", source=name) from None
+    except ValueError as err:  # "embedded null byte" in the name
+        raise InputError(f"is not a usable file name ({err})", source=name) from None
     if max_bytes is not None and len(data) > max_bytes:
         raise InputTooLargeError(f"does not end within the maximum of {max_bytes:,} bytes", source=name)
     return decode(data, source=name)

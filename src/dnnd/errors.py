@@ -42,10 +42,14 @@ class InputError(DnndError):
 
 
 class DecodeError(InputError):
-    """The bytes are not text in any encoding dnnd recognises.
+    """The input is not text: bytes in no encoding dnnd recognises, or not Unicode.
 
     Raised for binary files, truncated multi-byte sequences and text whose
-    encoding cannot be decided without guessing.
+    encoding cannot be decided without guessing; and by :func:`dnnd.parse`
+    for a string holding lone surrogates (U+D800-U+DFFF, what
+    ``errors="surrogateescape"`` leaves for undecodable bytes), which is not
+    Unicode text and could not be written out as UTF-8. The message names
+    the first one and its offset; the string is never silently altered.
     """
 
 
@@ -54,7 +58,12 @@ class EmptyInputError(InputError):
 
 
 class InputTooLargeError(InputError):
-    """The input is larger than the configured maximum size."""
+    """The input is larger than the configured maximum size.
+
+    ``dnnd.read(path, max_bytes=...)`` limits the file (default 10 MiB) and
+    ``dnnd.parse(text, max_chars=...)`` the text (default 20 million
+    characters); ``None`` lifts either limit.
+    """
 
 
 class CorpusFileError(DnndError):
