@@ -28,7 +28,7 @@ import time
 import unicodedata
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 import dnnd
@@ -74,6 +74,7 @@ def idempotent(text: str) -> None:
     c = normalise(text).canonical
     if normalise(c).canonical != c:
         assert _TONE_THEN_MARK.search(c), f"normalisation is not idempotent: {text!r}"
+        event("known issue: tone moved before a combining mark (not idempotent)")
 
 
 def check(text: str) -> Article | None:
