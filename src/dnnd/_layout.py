@@ -111,7 +111,7 @@ _CHROME_LINE = re.compile(
     r"bình luận của bạn.*|viết bình luận.*|gửi bình luận.*|ý kiến của bạn.*|"
     r"(?:giấy phép|chịu trách nhiệm(?: nội dung| xuất bản)?|tổng biên tập|cơ quan chủ quản|tòa soạn|toà soạn|"
     r"liên hệ quảng cáo|đường dây nóng|hotline)\b.{0,10}:.*|"
-    r"(?:dự báo )?thời tiết(?: hôm nay)?(?:\s*[:|\-]\s*.{0,60}|.{0,40}\d{1,2}\s?(?:°|độ)\s?c?.{0,40})|"
+    r"(?:dự báo )?thời tiết(?: hôm nay| ngày mai)?(?: \([^)]{1,12}\))?(?:\s*[:|\-]\s*.{0,80}|.{0,40}\d{1,2}\s?(?:°|độ)\s?c?.{0,40})|"
     r"[^\d.]{2,30}\s\d{1,2}(?:\s?-\s?\d{1,2})?\s?°c?|"
     r"đăng nhập|đăng ký|đăng xuất|tìm kiếm|menu|tải ứng dụng.*|xem video|nghe audio|nghe bài viết|"
     r"!\[[^\]]*\]\([^)]*\)\s*\|?|\|+|-{3,}>?|={3,})$"
