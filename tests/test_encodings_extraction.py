@@ -127,7 +127,13 @@ def _spans_are_surface(article: dnnd.Article) -> None:
     text = article.text
     for seg in article.segments:
         assert 0 <= seg.span.start < seg.span.end <= len(text)
-    for item in (*article.documents, *article.congress_resolutions, *article.organisations, *article.events):
+    items: list[dnnd.Document | dnnd.CongressResolution | dnnd.Organisation | dnnd.Event] = [
+        *article.documents,
+        *article.congress_resolutions,
+        *article.organisations,
+        *article.events,
+    ]
+    for item in items:
         for span in item.mentions:
             assert text[span.start : span.end].strip()
 

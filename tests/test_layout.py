@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 import unicodedata
@@ -105,7 +106,7 @@ def test_page_extraction_ignores_chrome() -> None:
     article = dnnd.parse(PAGE)
     names = {o.name for o in article.organisations}
     assert not any("Cuba" in n or "Nhật Bản" in n for n in names)
-    assert all(e.date is None or e.date.iso != "XXXX-05-28" and e.date.month != 5 for e in article.events)
+    assert all(e.date is None or e.date.month != 5 for e in article.events)
     assert article.published_time == "22:12"
     assert article.author == "Đông Phong"
     assert any("Phiên bản di động" in c for c in article.chrome)
@@ -128,7 +129,9 @@ def test_page_extraction_ignores_chrome() -> None:
     ],
 )
 def test_timestamps(line: str, iso: str, clock: str | None) -> None:
-    text = f"Tiêu đề bài viết về đối ngoại nhân dân\n{line}\n\nSáng 20/7, Hội hữu nghị tổ chức gặp mặt bạn bè quốc tế.\n"
+    text = (
+        f"Tiêu đề bài viết về đối ngoại nhân dân\n{line}\n\nSáng 20/7, Hội hữu nghị tổ chức gặp mặt bạn bè quốc tế.\n"
+    )
     layout = segment(text)
     assert layout.published is not None and layout.published.iso == iso
     assert layout.published_time == clock
@@ -176,7 +179,9 @@ def test_author_under_the_headline() -> None:
 
 @pytest.mark.parametrize("byline", ["Hạnh Nguyên", "TRUNG ĐỖ", "KC", "Theo TTXVN", "(Theo thoidai.com.vn)"])
 def test_byline_at_the_end(byline: str) -> None:
-    text = f"Tiêu đề bài viết\n\nSáng 14/7, Hội tổ chức hội nghị sơ kết công tác năm.\n\n{byline}\n\nTừ khóa:\nKhơi dậy\n"
+    text = (
+        f"Tiêu đề bài viết\n\nSáng 14/7, Hội tổ chức hội nghị sơ kết công tác năm.\n\n{byline}\n\nTừ khóa:\nKhơi dậy\n"
+    )
     layout = segment(text)
     assert layout.author == byline
     assert kind_of(layout, text, "Khơi dậy") is C
@@ -255,7 +260,12 @@ def test_seed_001_teasers_are_not_mined() -> None:
     orgs, people, _docs, dates = _everything(article)
     for name in ("Lương Cường", "Phạm Minh Chính", "Kamala Harris", "Joe Biden", "Will Fee"):
         assert not any(name in p for p in people), name
-    for name in ("Cơ quan đại diện Việt Nam ở nước ngoài", "Ủy ban quốc gia Đổi mới giáo dục", "Tập đoàn Yuri", "BRICS"):
+    for name in (
+        "Cơ quan đại diện Việt Nam ở nước ngoài",
+        "Ủy ban quốc gia Đổi mới giáo dục",
+        "Tập đoàn Yuri",
+        "BRICS",
+    ):
         assert not any(name.lower() in o.lower() for o in orgs), name
     assert not any(d.endswith("-11-02") for d in dates)
     assert not any(e.title and "Hội nghị Ngoại giao lần thứ 32" in e.title for e in article.events)
@@ -286,7 +296,13 @@ _DROPPED = set("\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u20
 
 def _mentions(article: Article) -> list[Span]:
     spans: list[Span] = []
-    for item in (*article.documents, *article.congress_resolutions, *article.organisations, *article.events):
+    items: list[dnnd.Document | dnnd.CongressResolution | dnnd.Organisation | dnnd.Event] = [
+        *article.documents,
+        *article.congress_resolutions,
+        *article.organisations,
+        *article.events,
+    ]
+    for item in items:
         spans.extend(item.mentions)
     for person in article.people:
         spans.extend(person.mentions)
@@ -300,7 +316,7 @@ def check_article(article: Article) -> None:
     text = article.text
     canonical = normalise(text).canonical
     segs = sorted(article.segments, key=lambda s: s.span.start)
-    for a, b in zip(segs, segs[1:]):
+    for a, b in itertools.pairwise(segs):
         assert a.span.end <= b.span.start, "segments overlap"
     covered = bytearray(len(text))
     for seg in segs:
@@ -362,7 +378,7 @@ def _mess(text: str, rng: random.Random) -> str:
     st.integers(0, 2**32 - 1),
 )
 def test_spans_survive_messy_articles(paragraphs: list[str], breaks: list[str], seed: int) -> None:
-    text = "".join(p + b for p, b in zip(paragraphs, breaks))
+    text = "".join(p + b for p, b in zip(paragraphs, breaks[: len(paragraphs)], strict=True))
     messy = _mess(text, random.Random(seed))
     if not messy.strip():
         return

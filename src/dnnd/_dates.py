@@ -175,7 +175,7 @@ _BARE_DATE = re.compile(r"(?i)(?:ngày\s+)?[0-3]?\d[/.-][01]?\d[/.-](?:19|20)\d\
 
 
 def find_published(line: str) -> tuple[PartialDate, tuple[int, int]] | None:
-    """The publication date a header line states, with its offsets.
+    """Return the publication date a header line states, with its offsets.
 
     Only timestamp-like lines count: a clock time, a weekday or ``GMT`` next
     to a full date, a labelled date (``Ngày đăng: 20/07/2022``), a line that

@@ -1,5 +1,7 @@
-"""Reading articles from files: the one place dnnd touches the file system
-for input. Errors name the file and say what is wrong."""
+"""Reading articles from files: the one place dnnd touches the file system for input.
+
+Errors name the file and say what is wrong.
+"""
 
 from __future__ import annotations
 

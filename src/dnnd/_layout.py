@@ -77,11 +77,11 @@ class Layout:
     published_time: str | None = None
 
     def mined(self) -> Iterator[Line]:
-        """The lines finders may read (everything but chrome and bylines)."""
+        """Return the lines finders may read (everything but chrome and bylines)."""
         return (ln for ln in self.lines if ln.kind not in _NOT_MINED)
 
     def of_kind(self, kind: SegmentKind) -> Iterator[Line]:
-        """The lines of one role, in text order."""
+        """Return the lines of one role, in text order."""
         return (ln for ln in self.lines if ln.kind is kind)
 
 
@@ -117,7 +117,9 @@ _CHROME_LINE = re.compile(
     r"!\[[^\]]*\]\([^)]*\)\s*\|?|\|+|-{3,}>?|={3,})$"
 )
 # An image caption's credit: "Ảnh: X", "(Ảnh: TTXVN)", "_Ảnh: THX", "Ảnh minh họa".
-_PHOTO_CREDIT = re.compile(r"(?i)(?:^|[\s(_.\-])(?:ảnh|nguồn ảnh|photo)\s*:\s*\S|^ảnh minh h[oọ]a\b|\bảnh minh họa\)?\s*$")
+_PHOTO_CREDIT = re.compile(
+    r"(?i)(?:^|[\s(_.\-])(?:ảnh|nguồn ảnh|photo)\s*:\s*\S|^ảnh minh h[oọ]a\b|\bảnh minh họa\)?\s*$"
+)
 _IMAGE_MARKER = re.compile(r"(?i)^(?:left\s?center\s?right\s?del|!\[[^\]]*\]\([^)]*\)\s*\|?|ảnh minh h[oọ]a\.?)$")
 _MENU_SEP = re.compile(r"\s+[|»›>•]\s+|\s*\|\s*")
 _SENTENCE_END = (".", ";", ",")
@@ -136,7 +138,7 @@ _LEADING_HEADER = re.compile(r"(?i)^(?:date|ngày đăng|cập nhật|đăng ng�
 
 
 def _is_doubled(line: str) -> bool:
-    """A teaser headline printed twice on one line ("X X")."""
+    """Tell whether *line* is a teaser headline printed twice on one line ("X X")."""
     n = len(line)
     if n < 21 or n % 2 == 0:
         return False
@@ -167,7 +169,7 @@ _UNACCENTED_COMMON = frozenset(
 
 
 def _is_menu(line: str) -> bool:
-    """A menu or breadcrumb: three or more short items between separators."""
+    """Tell whether *line* is a menu or breadcrumb (three or more short items between separators)."""
     if "|" not in line and not any(s in line for s in (" » ", " › ", " > ", " • ")):
         return False
     items = [p.strip() for p in _MENU_SEP.split(line) if p.strip()]
@@ -198,8 +200,8 @@ _TIMESTAMP = re.compile(
 
 
 def _is_byline(text: str) -> bool:
-    """A short author or source line ("Hạnh Nguyên", "TRUNG ĐỖ", "KC", "Theo TTXVN")."""
-    if len(text) > 45 or text.endswith((".", ":", ";", ",")) and not text.startswith(("(Theo", "Theo")):
+    """Tell whether *text* is a short author or source line ("Hạnh Nguyên", "TRUNG ĐỖ", "KC", "Theo TTXVN")."""
+    if len(text) > 45 or (text.endswith((".", ":", ";", ",")) and not text.startswith(("(Theo", "Theo"))):
         return False
     stripped = text.strip("() ")
     if _BYLINE.match(stripped):
@@ -392,9 +394,9 @@ def _teaser_snippet(raw: list[_Raw], i: int, *, loose: bool = False) -> None:
     if j >= len(raw) or raw[j].kind is not None:
         return
     nxt = raw[j]
-    if _is_doubled(nxt.text) or _headline_like(nxt.text) and len(nxt.text) < 120 or len(nxt.text) < 50:
+    if _is_doubled(nxt.text) or (_headline_like(nxt.text) and len(nxt.text) < 120) or len(nxt.text) < 50:
         return
-    if not nxt.gap or loose and nxt.text.endswith(_ELLIPSIS):
+    if not nxt.gap or (loose and nxt.text.endswith(_ELLIPSIS)):
         nxt.kind = SegmentKind.CHROME
 
 
@@ -410,14 +412,19 @@ def _related_box(raw: list[_Raw], lead: int) -> None:
             break
         if not _headline_like(r.text, max_len=300):
             break
-        if j + 1 < len(raw) and not raw[j + 1].gap and raw[j + 1].kind is None and _PHOTO_CREDIT.search(raw[j + 1].text):
+        if (
+            j + 1 < len(raw)
+            and not raw[j + 1].gap
+            and raw[j + 1].kind is None
+            and _PHOTO_CREDIT.search(raw[j + 1].text)
+        ):
             break  # an image's alt text above its caption
         r.kind = SegmentKind.CHROME
         j += 1
 
 
 def _is_alt_copy(text: str, title: str | None, counts: dict[str, int]) -> bool:
-    """A near-copy of the headline printed above a photo caption (image alt text)."""
+    """Tell whether *text* is a near-copy of the headline printed above a photo caption (alt text)."""
     if not _headline_like(text, max_len=200):
         return False
     if title is not None and text == title:
@@ -429,11 +436,11 @@ def _is_alt_copy(text: str, title: str | None, counts: dict[str, int]) -> bool:
 
 
 def _is_author_line(text: str) -> bool:
-    """An author's name in capitals under the headline ("PHAN ANH SƠN")."""
+    """Tell whether *text* is an author's name in capitals under the headline ("PHAN ANH SƠN")."""
     words = text.split()
     return 2 <= len(words) <= 5 and text.isupper() and len(text) <= 40 and not any(c.isdigit() for c in text)
 
 
 def _is_author_position(text: str) -> bool:
-    """The author's position printed under the name (short, not a sentence)."""
+    """Tell whether *text* is the author's position printed under the name (short, not a sentence)."""
     return len(text) <= 120 and not text.endswith(_SENTENCE_END) and len(text.split()) >= 2

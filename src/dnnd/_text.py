@@ -1,4 +1,4 @@
-"""Normalisation of Vietnamese text for matching, with an offset map back.
+r"""Normalisation of Vietnamese text for matching, with an offset map back.
 
 :func:`normalise` turns the caller's string into one canonical form that the
 finders match against:
@@ -10,8 +10,8 @@ finders match against:
 - every dash to ``-``, curly quotes and guillemets to straight quotes, every
   space-like character (tab, no-break, en/em/thin spaces ...) to a plain
   space, zero-width characters, soft hyphens, BOMs and bidi marks removed;
-- every line break to ``\\n``: ``\\r\\n`` loses its CR, a lone CR, NEL,
-  VT, FF, U+2028 and U+2029 become ``\\n``.
+- every line break to ``\n``: ``\r\n`` loses its CR, a lone CR, NEL,
+  VT, FF, U+2028 and U+2029 become ``\n``.
 
 The result is a :class:`Text`, which keeps both strings and maps any offset
 of the canonical string back to the original, so spans found in the
@@ -84,7 +84,8 @@ _NEEDS_EDIT = re.compile(f"[{_DROP}\r]")
 _EDIT = re.compile(f"[^{_DROP}\r]?(?:[{_DROP}]*[{_COMBINING}])+|[{_DROP}]+|\r(?=\n)")
 _STRIP_DROPS = re.compile(f"[{_DROP}]+")
 _DROP_SET = frozenset(
-    "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f" + "".join(map(chr, [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]))
+    "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"
+    + "".join(map(chr, [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]))
 )
 
 # ------------------------------------------------------------ tone placement
@@ -125,7 +126,7 @@ def canonical_tones(text: str) -> str:
 
 
 def old_style_tones(text: str) -> str:
-    """The inverse of :func:`canonical_tones`: put the tone on the last vowel.
+    """Put the tone of a final ``oa``/``oe``/``uy`` on the last vowel (undo :func:`canonical_tones`).
 
     Old-style (pre-1980s school) spelling, still common in the press.
 
@@ -175,7 +176,7 @@ class Text:
         return o0 + olen + (pos - c0 - clen)
 
     def span(self, start: int, end: int) -> Span:
-        """The :class:`Span` of ``original`` for canonical ``[start, end)``."""
+        """Return the :class:`Span` of ``original`` for canonical ``[start, end)``."""
         if not self._edits:
             return Span(start=start, end=end)
         s = self.to_original(start)
@@ -211,7 +212,7 @@ _Edit = tuple[int, int, str]
 
 
 def _edits_fast(original: str) -> list[_Edit]:
-    """The edit table for text whose only changes are combining runs, drops and CRLF."""
+    """Find the edits of text whose only changes are combining runs, drops and CRLF."""
     pieces: list[_Edit] = []
     for m in _EDIT.finditer(original):
         surface = m.group()
@@ -222,7 +223,7 @@ def _edits_fast(original: str) -> list[_Edit]:
 
 
 def _edits_general(original: str) -> list[_Edit]:
-    """The edit table for any text: NFC one composition segment at a time.
+    """Find the edits of any text: NFC one composition segment at a time.
 
     A segment starts at a character that cannot interact with what precedes
     it under NFC: a starter (combining class 0, also after decomposition)
