@@ -383,3 +383,15 @@ def test_spans_survive_messy_articles(paragraphs: list[str], breaks: list[str], 
     if not messy.strip():
         return
     check_article(dnnd.parse(messy))
+
+
+def test_a_media_label_inside_the_story_does_not_end_it() -> None:
+    text = (
+        "Tiêu đề bài viết về hữu nghị\n\nSáng 14/7, Hội tổ chức hội nghị sơ kết công tác năm.\n\n"
+        "Video\n\nXem thêm: Một bài khác về Hội hữu nghị Việt Nam - Cuba\n\n"
+        "Phát biểu tại hội nghị, ông Nguyễn Văn A, Chủ tịch Hội, cho biết nhiều kết quả.\n"
+    )
+    layout = segment(text)
+    assert kind_of(layout, text, "Video") is C
+    assert kind_of(layout, text, "Xem thêm:") is C
+    assert kind_of(layout, text, "Phát biểu tại hội nghị") is SegmentKind.BODY

@@ -95,9 +95,8 @@ _TAIL_HEADERS = re.compile(
     r"các tin khác|các bài khác|tin khác|bài khác|tin cùng chuyên mục|bài cùng chuyên mục|tin cùng chủ đề|"
     r"bài viết cùng chủ đề|bài cùng chủ đề|cùng chuyên mục|đọc nhiều|xem nhiều|đọc thêm|xem thêm|"
     r"tin mới|tin mới nhất|tin mới cập nhật|tin nổi bật|tin nóng|tin đọc nhiều|bài đọc nhiều|tin xem nhiều|"
-    r"multimedia|video|video clip|phóng sự ảnh|ảnh|infographics?|emagazine|e-magazine|podcast|"
-    r"phiên bản di động|bình luận|ý kiến bạn đọc|ý kiến|gửi bình luận|viết bình luận|từ khóa|từ khoá|tags?|"
-    r"chủ đề|có thể bạn quan tâm|bạn có thể quan tâm|có thể bạn chưa đọc|xem trên|tin ảnh|"
+    r"phiên bản di động|bình luận|ý kiến bạn đọc|gửi bình luận|viết bình luận|từ khóa|từ khoá|tags?|"
+    r"chủ đề|có thể bạn quan tâm|bạn có thể quan tâm|có thể bạn chưa đọc|"
     r"(?:từ khóa|từ khoá|tags?)\s*:.*)\s*:?(?:\s*\(\d+\))?"
 )
 # Single furniture lines anywhere.
@@ -114,6 +113,8 @@ _CHROME_LINE = re.compile(
     r"(?:dự báo )?thời tiết(?: hôm nay| ngày mai)?(?: \([^)]{1,12}\))?(?:\s*[:|\-]\s*.{0,80}|.{0,40}\d{1,2}\s?(?:°|độ)\s?c?.{0,40})|"
     r"[^\d.]{2,30}\s\d{1,2}(?:\s?-\s?\d{1,2})?\s?°c?|"
     r"đăng nhập|đăng ký|đăng xuất|tìm kiếm|menu|tải ứng dụng.*|xem video|nghe audio|nghe bài viết|"
+    r"multimedia|video|video clip|phóng sự ảnh|tin ảnh|infographics?|e-?magazine|podcast|xem trên|"
+    r"(?:xem thêm|đọc thêm|tin liên quan|bài liên quan|xem tiếp|mời xem)\s*[:>»]\s*.+|"
     r"!\[[^\]]*\]\([^)]*\)\s*\|?|\|+|-{3,}>?|={3,})$"
 )
 # An image caption's credit: "Ảnh: X", "(Ảnh: TTXVN)", "_Ảnh: THX", "Ảnh minh họa".
