@@ -1,6 +1,7 @@
-"""Reading articles from files: the one place dnnd touches the file system for input.
+"""Reading articles from files.
 
-Errors name the file and say what is wrong.
+This is the one place dnnd touches the file system for input; errors name
+the file and say what is wrong.
 """
 
 from __future__ import annotations
