@@ -83,6 +83,15 @@ def parse_text(
         line_dates = [d for d in dates if ln.start <= d.start < ln.end]
         events.extend(find_events(canon, line_dates, line_orgs, blocked, ln.start, ln.end))
 
+    # bodies that only titles name ("Tỉnh ủy viên", "Ủy viên Đảng đoàn, ...")
+    known = {(o.start, o.end, o.head, o.organ) for o in orgs}
+    for person in people:
+        for position in person.positions:
+            o = position.org
+            if o is not None and (o.start, o.end, o.head, o.organ) not in known:
+                known.add((o.start, o.end, o.head, o.organ))
+                orgs.append(o)
+    orgs.sort(key=lambda o: o.start)
     body = "\n".join(canon[ln.start : ln.end] for ln in lines)
     places = place_mentions(canon, [(ln.start, ln.end) for ln in lines])
     locality = article_locality(orgs, places)

@@ -110,19 +110,24 @@ def _fix_place(
     """
     if o.place != "":
         return o.place, o.place_kind
+    wanted = o.place_kind or ("tỉnh" if "Tỉnh ủy" in o.head else "thành phố" if "Thành ủy" in o.head else None)
     k = bisect.bisect_left(places, (o.start, ""))
-    if k > 0:
-        pos, name = places[k - 1]
-        if o.start - pos < 200 and not re.search(r"[.\n]", text[pos : o.start]):
-            return name, o.place_kind or _kind_of_place(name)
+    for pos, name in reversed(places[max(0, k - 6) : k]):
+        if o.start - pos > 200 or re.search(r"[.\n]", text[pos : o.start]):
+            break
+        # a bare "tỉnh" is a province, a bare "thành phố" a city
+        if wanted is None or _kind_of_place(name) == wanted:
+            return name, wanted or _kind_of_place(name)
     for nxt in orgs[i + 1 : i + 4]:
         between = text[o.end : nxt.start]
         if nxt.place and len(between) < 120 and not re.search(r"[.;\n]", between):
-            return nxt.place, nxt.place_kind or o.place_kind
+            if wanted is None or _kind_of_place(nxt.place) == wanted:
+                return nxt.place, nxt.place_kind or o.place_kind
     for prev in reversed(orgs[max(0, i - 3) : i]):
         between = text[prev.end : o.start]
         if prev.place and len(between) < 160 and not re.search(r"[.\n]", between):
-            return prev.place, prev.place_kind or o.place_kind
+            if wanted is None or _kind_of_place(prev.place) == wanted:
+                return prev.place, prev.place_kind or o.place_kind
     if default is None:
         return None, None
     return default, o.place_kind or _kind_of_place(default)
@@ -195,7 +200,11 @@ def build_organisations(resolved: Sequence[ResolvedOrg], text: str, span_of: Spa
     }
     for r in resolved:
         key = registry.name_key(r.name)
-        if r.mention.kind is OrganisationKind.FRIENDSHIP_ASSOCIATION and not r.locality:
+        if (
+            r.mention.kind is OrganisationKind.FRIENDSHIP_ASSOCIATION
+            and not r.locality
+            and not text[r.mention.start : r.mention.end].startswith("Trung ương")
+        ):
             # "Hội hữu nghị Việt Nam - Lào" after "... - Lào tỉnh Thái Bình" is the same body
             key = placed_heads.get(registry.name_key(r.mention.head), key)
         for alias in (r.name, *r.aliases):
