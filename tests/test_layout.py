@@ -395,3 +395,34 @@ def test_a_media_label_inside_the_story_does_not_end_it() -> None:
     assert kind_of(layout, text, "Video") is C
     assert kind_of(layout, text, "Xem thêm:") is C
     assert kind_of(layout, text, "Phát biểu tại hội nghị") is SegmentKind.BODY
+
+
+@pytest.mark.parametrize(
+    ("line", "caption", "credit"),
+    [
+        ("Quang cảnh hội nghị. Ảnh: cand.com.vn", "Quang cảnh hội nghị.", "Ảnh: cand.com.vn"),
+        ("Tại điểm cầu Hà Nội (Ảnh: VUFO)", "Tại điểm cầu Hà Nội", "(Ảnh: VUFO)"),
+        (
+            "Hội nghị Thượng đỉnh lần thứ hai, tháng 2-2019_Ảnh: THX",
+            "Hội nghị Thượng đỉnh lần thứ hai, tháng 2-2019",
+            "_Ảnh: THX",
+        ),
+        (
+            "Trao tặng xe lăn, tháng 4/2019. Nguồn: Đài phát thanh huyện",
+            "Trao tặng xe lăn, tháng 4/2019.",
+            "Nguồn: Đài phát thanh huyện",
+        ),
+        ("Quang cảnh buổi làm việc (Ảnh: Thành Luân). |", "Quang cảnh buổi làm việc", "(Ảnh: Thành Luân). |"),
+    ],
+)
+def test_photo_credit_is_cut_from_its_caption(line: str, caption: str, credit: str) -> None:
+    text = f"Tiêu đề bài viết về hữu nghị\n\nSáng 14/7, Hội tổ chức hội nghị sơ kết công tác năm.\n\n{line}\n\nĐoạn thân bài.\n"
+    got = roles(text)
+    i = next(i for i, (t, _) in enumerate(got) if t == caption)
+    assert got[i][1] is (SegmentKind.BODY if "Nguồn" in credit else SegmentKind.CAPTION)
+    assert got[i + 1] == (credit, C)
+
+
+def test_a_credit_alone_is_chrome() -> None:
+    text = "Tiêu đề bài viết về hữu nghị\n\nSáng 14/7, Hội tổ chức hội nghị sơ kết công tác năm.\n\nẢnh: TTXVN\n"
+    assert roles(text)[-1] == ("Ảnh: TTXVN", C)

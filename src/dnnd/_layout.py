@@ -121,6 +121,12 @@ _CHROME_LINE = re.compile(
 _PHOTO_CREDIT = re.compile(
     r"(?i)(?:^|[\s(_.\-])(?:ảnh|nguồn ảnh|photo)\s*:\s*\S|^ảnh minh h[oọ]a\b|\bảnh minh họa\)?\s*$"
 )
+# A photo credit or source at the end of a caption (or alone on its line):
+# "... khóa III. Ảnh: Huy Anh", "... (Ảnh: TTXVN)", "..._Ảnh: THX", "... Nguồn: X".
+_CREDIT_TAIL = re.compile(
+    r"(?i)(?:^|(?<=[.!?\"”)])\s+|\s*[(\[_]|\s+-\s+|\s*\|\s*)\(?\s*(?:nguồn ảnh|ảnh minh họa|ảnh|nguồn|photo)\s*:"
+    r"\s*[^()\[\]\n]{1,60}?[)\]]?[\s.|]*$"
+)
 _IMAGE_MARKER = re.compile(r"(?i)^(?:left\s?center\s?right\s?del|!\[[^\]]*\]\([^)]*\)\s*\|?|ảnh minh h[oọ]a\.?)$")
 _MENU_SEP = re.compile(r"\s+[|»›>•]\s+|\s*\|\s*")
 _SENTENCE_END = (".", ";", ",")
@@ -372,6 +378,14 @@ def segment(canonical: str) -> Layout:
         if split_title is not None and kind is SegmentKind.TITLE and r.start == split_title[0]:
             lines.append(Line(r.start, split_title[1] - 1, SegmentKind.PUBLISHED))
             lines.append(Line(split_title[1], r.end, SegmentKind.TITLE))
+            continue
+        credit = _CREDIT_TAIL.search(r.text) if kind in (SegmentKind.CAPTION, SegmentKind.BODY) else None
+        if credit is not None:
+            cut = credit.start() + len(credit.group()) - len(credit.group().lstrip())
+            keep = r.text[: credit.start()].rstrip()
+            if keep:
+                lines.append(Line(r.start, r.start + len(keep), kind))
+            lines.append(Line(r.start + cut, r.end, SegmentKind.CHROME))  # photo credits do not count
             continue
         lines.append(Line(r.start, r.end, kind))
     return Layout(
