@@ -426,3 +426,20 @@ def test_photo_credit_is_cut_from_its_caption(line: str, caption: str, credit: s
 def test_a_credit_alone_is_chrome() -> None:
     text = "Tiêu đề bài viết về hữu nghị\n\nSáng 14/7, Hội tổ chức hội nghị sơ kết công tác năm.\n\nẢnh: TTXVN\n"
     assert roles(text)[-1] == ("Ảnh: TTXVN", C)
+
+
+def test_section_label_and_long_dateline_above_the_headline() -> None:
+    text = (
+        "Thời sự\nThứ Ba, ngày 20 tháng 7 năm 2022\n"
+        "Tọa đàm về công tác đối ngoại nhân dân ở địa phương\n"
+        "Chiều 20/7, tại Bắc Giang, Liên hiệp các tổ chức hữu nghị tỉnh tổ chức tọa đàm.\n"
+    )
+    layout = segment(text)
+    assert [k for _, k in roles(text)] == [C, SegmentKind.PUBLISHED, SegmentKind.TITLE, SegmentKind.LEAD]
+    assert layout.title == "Tọa đàm về công tác đối ngoại nhân dân ở địa phương"
+    assert layout.published is not None and layout.published.iso == "2022-07-20"
+
+
+def test_a_short_headline_is_kept() -> None:
+    text = "Nhịp cầu hữu nghị\n\naa\nVới phương châm chủ động, Liên hiệp các tổ chức hữu nghị thành phố đã làm nhiều việc.\n"
+    assert segment(text).title == "Nhịp cầu hữu nghị"

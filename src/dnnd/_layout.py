@@ -196,14 +196,21 @@ def _headline_like(text: str, *, max_len: int = 250) -> bool:
 
 
 def _looks_like_timestamp(text: str) -> bool:
-    return len(text) <= 60 and bool(_TIMESTAMP.match(text)) and find_published(text) is not None
+    """Tell whether a short line states a publication date (see :func:`find_published`)."""
+    return len(text) <= 60 and find_published(text) is not None
 
 
-_TIMESTAMP = re.compile(
-    r"^(?:[^\d]{0,40}\s)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*\|?\s*)?"
-    r"(?:thứ (?:hai|ba|tư|năm|sáu|bảy|\d)|chủ nhật|t\d)?,?\s*(?:ngày\s+)?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}",
-    re.IGNORECASE,
-)
+def _is_section_label(text: str) -> bool:
+    """Tell whether *text* could be a site section name ("Thời sự", "Hữu nghị")."""
+    return len(text) < 30 and len(text.split()) <= 4 and not any(c.isdigit() for c in text) and text[-1].isalpha()
+
+
+def _next_is_headline(raw: list[_Raw], i: int) -> bool:
+    """Tell whether the next unclassified line after ``raw[i]`` is a longer headline."""
+    for r in raw[i + 1 : i + 6]:
+        if r.kind is None:
+            return _headline_like(r.text) and len(r.text) >= 15 and len(r.text) > len(raw[i].text)
+    return False
 
 
 def _is_byline(text: str) -> bool:
@@ -302,6 +309,9 @@ def segment(canonical: str) -> Layout:
         if m and find_published(t[: m.end()]) is not None and _headline_like(t[m.end() :]):
             title, title_index, split_title = t[m.end() :], i, (r.start, r.start + m.end())
             break
+        if _is_section_label(t) and _next_is_headline(raw, i):
+            r.kind = SegmentKind.CHROME  # the site section above the headline ("Thời sự")
+            continue
         if not after_image and not _IMAGE_MARKER.match(t) and _headline_like(t) and len(t) >= 15:
             title, title_index = t, i
         break
