@@ -455,3 +455,41 @@ def test_section_label_and_long_dateline_above_the_headline() -> None:
 def test_a_short_headline_is_kept() -> None:
     text = "Nhịp cầu hữu nghị\n\naa\nVới phương châm chủ động, Liên hiệp các tổ chức hữu nghị thành phố đã làm nhiều việc.\n"
     assert segment(text).title == "Nhịp cầu hữu nghị"
+
+
+_FRAGMENTS = [
+    "\n",
+    "\n\n",
+    " ",
+    "Trang chủ Hữu nghị",
+    "22:12 | 20/07/2022 GMT+7",
+    "aa",
+    "Tin bài liên quan",
+    "Ảnh: TTXVN",
+    "(Ảnh: VUFO)",
+    "date 2025-12-26 ",
+    "Đông Phong",
+    "Sáng 14/7, Liên hiệp các tổ chức hữu nghị TP Hà Nội tổ chức hội nghị.",
+    "Tọa đàm về đối ngoại nhân dân",
+    "hai duong van dong duoc 25 ty dong",
+    "PHAN ANH SƠN",
+    "Thời sự",
+    "Thứ Ba, 20/07/2022",
+    "|",
+    "_",
+    "...",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS) | st.text(max_size=8), max_size=30))
+def test_segment_covers_any_text(parts: list[str]) -> None:
+    text = "".join(parts)
+    layout = segment(text)
+    previous = 0
+    covered = bytearray(len(text))
+    for ln in layout.lines:
+        assert previous <= ln.start < ln.end <= len(text)
+        previous = ln.end
+        covered[ln.start : ln.end] = b"\x01" * (ln.end - ln.start)
+    assert all(covered[i] or ch.isspace() for i, ch in enumerate(text))
