@@ -16,7 +16,7 @@ from ._find_organisations import OrgMention, find_organisations
 from ._find_people import PersonMention, find_people
 from ._layout import segment
 from ._resolve import (
-    article_locality,
+    article_localities,
     build_congresses,
     build_documents,
     build_events,
@@ -94,8 +94,9 @@ def parse_text(
     orgs.sort(key=lambda o: o.start)
     body = "\n".join(canon[ln.start : ln.end] for ln in lines)
     places = place_mentions(canon, [(ln.start, ln.end) for ln in lines])
-    locality = article_locality(orgs, places)
-    resolved = resolve_organisations(orgs, canon, locality, places)
+    localities = article_localities(orgs, places)
+    locality = localities[0] if localities else None
+    resolved = resolve_organisations(orgs, canon, localities, places)
     organisations, by_start = build_organisations(resolved, canon, t.span)
     year = context_year(body, dates, layout.published)
     return Article(
@@ -111,7 +112,7 @@ def parse_text(
         congress_resolutions=tuple(build_congresses(congresses, t.span, locality)),
         organisations=tuple(organisations),
         people=tuple(build_people(people, by_start, t.span, canon)),
-        events=tuple(build_events(events, by_start, t.span, year, layout.published)),
+        events=tuple(build_events(events, by_start, t.span, year, layout.published, locality)),
     )
 
 

@@ -80,11 +80,10 @@ def _place_names_re() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){alternation(province_names())}(?!\w)")
 
 
-def article_locality(orgs: Sequence[OrgMention], places: Sequence[tuple[int, str]]) -> str | None:
-    """The province or city the article is about.
+def article_localities(orgs: Sequence[OrgMention], places: Sequence[tuple[int, str]]) -> list[str]:
+    """The provinces and cities the article is about, most named first.
 
-    The most named one wins (organisations placed there count double), the
-    first named on a tie.
+    Organisations placed there count double; the first named wins a tie.
     """
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
@@ -95,13 +94,11 @@ def article_locality(orgs: Sequence[OrgMention], places: Sequence[tuple[int, str
     for pos, name in places:
         counts[name] += 1
         first.setdefault(name, pos)
-    if not counts:
-        return None
-    return max(counts, key=lambda n: (counts[n], -first[n]))
+    return sorted(counts, key=lambda n: (-counts[n], first[n]))
 
 
 def _fix_place(
-    o: OrgMention, orgs: Sequence[OrgMention], text: str, default: str | None, i: int, places: Sequence[tuple[int, str]]
+    o: OrgMention, orgs: Sequence[OrgMention], text: str, defaults: Sequence[str], i: int, places: Sequence[tuple[int, str]]
 ) -> tuple[str | None, str | None]:
     """Place of a bare unit ("Ủy ban MTTQ tỉnh").
 
@@ -128,9 +125,10 @@ def _fix_place(
         if prev.place and len(between) < 160 and not re.search(r"[.\n]", between):
             if wanted is None or _kind_of_place(prev.place) == wanted:
                 return prev.place, prev.place_kind or o.place_kind
-    if default is None:
-        return None, None
-    return default, o.place_kind or _kind_of_place(default)
+    for default in defaults:
+        if wanted is None or _kind_of_place(default) == wanted:
+            return default, wanted or _kind_of_place(default)
+    return None, None
 
 
 def _kind_of_place(name: str) -> str:
@@ -160,13 +158,13 @@ def _with_place(o: OrgMention, place: str | None, place_kind: str | None) -> tup
 
 
 def resolve_organisations(
-    orgs: Sequence[OrgMention], text: str, locality: str | None, places: Sequence[tuple[int, str]] = ()
+    orgs: Sequence[OrgMention], text: str, localities: Sequence[str], places: Sequence[tuple[int, str]] = ()
 ) -> list[ResolvedOrg]:
     """Fix places and build names for every organisation mention."""
     out = []
     position = {id(o): i for i, o in enumerate(orgs)}
     for o in orgs:
-        place, kind = _fix_place(o, orgs, text, locality, position[id(o)], places)
+        place, kind = _fix_place(o, orgs, text, localities, position[id(o)], places)
         name, variants = _with_place(o, place, kind)
         if o.registry_id:
             reg = organisation_by_id(o.registry_id)
@@ -258,7 +256,6 @@ def build_organisations(resolved: Sequence[ResolvedOrg], text: str, span_of: Spa
 
 def build_documents(mentions: Sequence[DocumentMention], text: str, span_of: SpanOf, published: PartialDate | None) -> list[Document]:
     """Group citations by number; attach short forms to their full citation."""
-    del published
     full: dict[str, list[DocumentMention]] = defaultdict(list)
     order: list[str] = []
     for m in mentions:
@@ -287,6 +284,8 @@ def build_documents(mentions: Sequence[DocumentMention], text: str, span_of: Spa
         ms = full[number]
         kind = next((x.kind for x in ms if x.kind is not DocumentKind.OTHER), ms[0].kind)
         date = next((x.date for x in ms if x.date), None)
+        if date is None and published is not None and any(x.header for x in ms):
+            date = published  # the text is the document: its dateline dates it
         title = next((x.title for x in ms if x.title), None)
         issuer = None
         for x in ms:
@@ -438,6 +437,7 @@ def build_events(
     span_of: SpanOf,
     year: int | None,
     published: PartialDate | None,
+    locality: str | None = None,
 ) -> list[Event]:
     """One record per (date, kind), with organisers and place resolved."""
     out: list[Event] = []
@@ -450,7 +450,7 @@ def build_events(
         date = resolve_year(m.date.date, year, published)
         end = resolve_year(m.date.end_date, year or date.year, published) if m.date.end_date else None
         organisers = tuple(dict.fromkeys(orgs_by_start[o.start].name for o in m.organisers if o.start in orgs_by_start))
-        location = _location(m, orgs_by_start)
+        location = _location(m, orgs_by_start, locality)
         key = (date.iso, m.kind.value)
         if key in index:
             prev = out[index[key]]
@@ -478,7 +478,7 @@ def build_events(
     return out
 
 
-def _location(m: EventMention, orgs_by_start: dict[int, Organisation]) -> str | None:
+def _location(m: EventMention, orgs_by_start: dict[int, Organisation], locality: str | None) -> str | None:
     if m.location:
         place = m.location
         place = re.sub(r"^TP\.?\s?", "", place)
@@ -489,4 +489,4 @@ def _location(m: EventMention, orgs_by_start: dict[int, Organisation]) -> str | 
         org = orgs_by_start.get(o.start)
         if org and org.locality:
             return org.locality
-    return None
+    return locality
