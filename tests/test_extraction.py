@@ -187,3 +187,8 @@ def test_the_publication_date_fixes_the_year_of_sang_nay():
 def test_anniversary_spans_and_terms_are_not_events():
     text = "Kỷ niệm 70 năm Ngày truyền thống (17/11/1950-17/11/2020), nhiệm kỳ 2020-2025."
     assert records(text)["events"] == []
+
+
+def test_a_number_at_the_end_of_a_sentence_keeps_no_full_stop():
+    rec = records("Các cấp ủy quán triệt Chỉ thị số 12-CT/TW. Sau đó, Chỉ thị 12-CT/T.Ư được triển khai.")
+    assert [d["number"] for d in rec["documents"]] == ["12-CT/TW"]

@@ -11,6 +11,7 @@ import stat
 from typing import BinaryIO
 
 from ._decode import decode
+from ._html import html_to_text, looks_like_html
 from ._parse import DEFAULT_MAX_CHARS, parse_text
 from .errors import InputError, InputTooLargeError
 from .model import Article
@@ -81,10 +82,13 @@ def read(
 
     The file may be UTF-8 (with or without a byte order mark), UTF-16 or one
     of the legacy Vietnamese encodings (TCVN3, VNI, VISCII, Windows-1258);
-    ``article.encoding`` says which. *source* labels the article (default:
-    the file name). Files larger than *max_bytes* bytes (default
-    :data:`DEFAULT_MAX_BYTES`, 10 MiB; ``None`` for no limit) and texts longer
-    than *max_chars* characters are refused.
+    ``article.encoding`` says which. An HTML page (``.html``/``.htm`` or a
+    file that starts like one) is reduced to its article text first, which
+    needs the optional extra ``html``; the article's spans then index that
+    text. *source* labels the article (default: the file name). Files larger
+    than *max_bytes* bytes (default :data:`DEFAULT_MAX_BYTES`, 10 MiB;
+    ``None`` for no limit) and texts longer than *max_chars* characters are
+    refused.
 
     Every failure is an :class:`~dnnd.errors.InputError` whose message names
     the file: :class:`~dnnd.errors.EmptyInputError` (empty or blank),
@@ -93,6 +97,8 @@ def read(
     :class:`~dnnd.errors.InputError` (missing, a directory, unreadable).
     """
     text, encoding = read_text(path, max_bytes=max_bytes)
+    if looks_like_html(path, text):
+        text = html_to_text(text, source=os.fsdecode(path))
     label = source if source is not None else os.path.basename(os.fsdecode(path))
     try:
         return parse_text(text, source=label, encoding=encoding, max_chars=max_chars)

@@ -150,6 +150,7 @@ def parse_text(
         source=source,
         title=layout.title,
         published=layout.published,
+        published_time=layout.published_time,
         author=layout.author,
         encoding=encoding,
         segments=tuple(Segment(kind=ln.kind, span=t.span(ln.start, ln.end)) for ln in layout.lines),

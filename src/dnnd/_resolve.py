@@ -256,7 +256,6 @@ def build_organisations(resolved: Sequence[ResolvedOrg], text: str, span_of: Spa
 
 def build_documents(mentions: Sequence[DocumentMention], text: str, span_of: SpanOf, published: PartialDate | None) -> list[Document]:
     """Group citations by number; attach short forms to their full citation."""
-    del published
     full: dict[str, list[DocumentMention]] = defaultdict(list)
     order: list[str] = []
     for m in mentions:
@@ -285,6 +284,8 @@ def build_documents(mentions: Sequence[DocumentMention], text: str, span_of: Spa
         ms = full[number]
         kind = next((x.kind for x in ms if x.kind is not DocumentKind.OTHER), ms[0].kind)
         date = next((x.date for x in ms if x.date), None)
+        if date is None and published is not None and any(x.header for x in ms):
+            date = published  # the text is the document: its dateline dates it
         title = next((x.title for x in ms if x.title), None)
         issuer = None
         for x in ms:
