@@ -233,6 +233,21 @@ def test_unicode_forms_of_a_seed_give_the_same_records(text: str, form: str) -> 
 @given(everything)
 def test_fuzz_long(text: str) -> None:
     check(text)
+    _progress()
+
+
+_PROGRESS = os.environ.get("DNND_FUZZ_PROGRESS")  # a file to log the long run's progress to
+_count = 0
+_t0 = time.monotonic()
+
+
+def _progress() -> None:
+    """Every 5,000 examples, append the count to $DNND_FUZZ_PROGRESS (if set)."""
+    global _count
+    _count += 1
+    if _PROGRESS and _count % 5_000 == 0:
+        with open(_PROGRESS, "a", encoding="utf-8") as fh:
+            fh.write(f"{time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())} {_count} examples run, {time.monotonic() - _t0:.0f} s\n")
 
 
 # --------------------------------------------------- decided edge cases
