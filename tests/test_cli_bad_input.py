@@ -261,3 +261,13 @@ def test_docs_list_every_message() -> None:
 def test_a_file_name_with_a_nul_is_an_input_error() -> None:
     with pytest.raises(dnnd.InputError, match="is not a usable file name"):
         dnnd.read("bad\x00name.txt")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
+def test_a_full_disk_behind_stdout_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD_TEXT, encoding="utf-8")
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([sys.executable, "-m", "dnnd", "extract", str(good)], stdout=full, stderr=subprocess.PIPE, text=True)
+    assert proc.returncode == 1
+    assert proc.stderr == "dnnd: standard output: cannot write (No space left on device)\n"

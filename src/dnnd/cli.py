@@ -249,8 +249,15 @@ def _extract(paths: list[str], fmt: str, output: str | None, max_bytes: int | No
             print(f"dnnd: {_display(output)}: cannot write ({err.strerror or err})", file=sys.stderr)
             return 1
     else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as err:  # e.g. a full disk behind a redirection
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more to flush at exit
+            print(f"dnnd: standard output: cannot write ({err.strerror or err})", file=sys.stderr)
+            return 1
     return 1 if failures else 0
 
 
