@@ -21,12 +21,11 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import TextIO
 
 from . import __version__, seed_paths
+from ._atomic import write_atomic
 from ._io import read
 from .errors import DnndError
 from .model import Article
@@ -88,27 +87,6 @@ def _articles(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Article], i
             print(f"dnnd: {err}", file=sys.stderr)
             failures += 1
     return articles, failures
-
-
-def write_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Write *text* to *path* through a temporary file renamed into place.
-
-    An interrupted run never leaves a half-written file where a good one was.
-    """
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or Path("."))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def _extract(paths: list[str], fmt: str, output: str | None) -> int:
