@@ -1100,10 +1100,14 @@ class Corpus:
             org = registry.organisation_by_name(name)
             return org.id if org else registry.name_key(name)
 
-        issued = [(issuer_key(c.issuer), claim(c, c.issuer)) for c in doc.citations if c.issuer]
+        def same_body(a: tuple[str, str], b: tuple[str, str]) -> bool:
+            # one body, or one named inside the other ("Ban Thường vụ Thành ủy Hà Nội" / "Thành ủy Hà Nội")
+            return a[0] == b[0] or f" {a[1]} " in f" {b[1]} " or f" {b[1]} " in f" {a[1]} "
+
+        issued = [((issuer_key(c.issuer), registry.name_key(c.issuer)), claim(c, c.issuer)) for c in doc.citations if c.issuer]
         if reg is not None and reg.issuer:
-            issued.append((issuer_key(reg.issuer), reg_claim(reg.issuer)))
-        if len({k for k, _ in issued}) > 1:
+            issued.append(((issuer_key(reg.issuer), registry.name_key(reg.issuer)), reg_claim(reg.issuer)))
+        if any(not same_body(a, b) for i, (a, _) in enumerate(issued) for b, _ in issued[i + 1 :]):
             out.append(Conflict(subject=subject, field="issuer", entity_id=doc.id, claims=tuple(c for _, c in issued)))
 
         kinds = [claim(c, c.kind.value) for c in doc.citations]
