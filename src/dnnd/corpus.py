@@ -320,15 +320,19 @@ class CorpusEvent:
 
 # ------------------------------------------------------------------ keys
 
+#: :func:`registry.name_key`, memoised: corpora repeat the same names endlessly
+_nk = functools.lru_cache(maxsize=1 << 18)(registry.name_key)
 
+
+@functools.lru_cache(maxsize=1 << 18)
 def _fold_key(text: str) -> str:
     """Key merging spelling, tone, diacritic and "TP" variants of a name."""
-    return slug(registry.name_key(text))
+    return slug(_nk(text))
 
 
 @functools.cache
 def _honorifics() -> tuple[str, ...]:
-    return tuple(sorted({registry.name_key(h) for h in registry.honorifics()}, key=len, reverse=True))
+    return tuple(sorted({_nk(h) for h in registry.honorifics()}, key=len, reverse=True))
 
 
 def _bare_name(name: str) -> str:
@@ -337,7 +341,7 @@ def _bare_name(name: str) -> str:
     changed = True
     while changed and len(words) > 2:
         changed = False
-        low = registry.name_key(" ".join(words))
+        low = _nk(" ".join(words))
         for h in _honorifics():
             n = len(h.split())
             if low.startswith(h + " ") and len(words) - n >= 2:
@@ -351,10 +355,19 @@ def _diacritics(text: str) -> int:
     return sum(1 for c in text if ord(c) > 127)
 
 
-def _best_name(forms: Counter[str]) -> str:
-    """Return the most written form, preferring forms with their diacritics (first seen on ties)."""
+def _best_name(forms: Counter[str], *, person: bool = False) -> str:
+    """Return the most written form, preferring forms with diacritics and (for people) a known surname.
+
+    Ties go to the form seen first.
+    """
     order = {f: i for i, f in enumerate(forms)}
-    return max(forms, key=lambda f: (_diacritics(f) > 0, forms[f], -order[f]))
+    surnames = registry.surnames() if person else frozenset()
+
+    def score(f: str) -> tuple[bool, bool, int, int]:
+        known = bool(f.split()) and f.split()[0] in surnames
+        return (_diacritics(f) > 0, known, forms[f], -order[f])
+
+    return max(forms, key=score)
 
 
 @functools.cache
@@ -365,14 +378,25 @@ def _registry_orgs() -> dict[str, registry.RegistryOrganisation]:
 def _registry_org(org: Organisation) -> registry.RegistryOrganisation | None:
     if org.registry_id and org.registry_id in _registry_orgs():
         return _registry_orgs()[org.registry_id]
-    for name in (org.name, org.abbreviation, *sorted(org.aliases)):
+    return _registry_org_named((org.name, org.abbreviation, *sorted(org.aliases)))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _registry_org_named(names: tuple[str | None, ...]) -> registry.RegistryOrganisation | None:
+    for name in names:
         if name:
-            found = registry.organisation_by_name(name)
+            found = _registry_by_name(name)
             if found is not None:
                 return found
     return None
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _registry_by_name(name: str) -> registry.RegistryOrganisation | None:
+    return registry.organisation_by_name(name)
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def _place_key(place: str) -> str:
     unit = registry.province(place)
     return registry.place_key(unit.name if unit else place)
@@ -381,7 +405,7 @@ def _place_key(place: str) -> str:
 @functools.cache
 def _type_words() -> tuple[tuple[str, str], ...]:
     """(name_key of a type word, the word), longest first."""
-    words = {registry.name_key(t.word): t.word for t in registry.document_types()}
+    words = {_nk(t.word): t.word for t in registry.document_types()}
     return tuple(sorted(words.items(), key=lambda kv: -len(kv[0])))
 
 
@@ -389,7 +413,7 @@ def _type_word_at(text: str, spans: Sequence[Span]) -> str | None:
     """Return the document type word a citation starts with, as the text writes it."""
     for span in spans:
         surface = text[span.start : span.end]
-        key = registry.name_key(surface)
+        key = _nk(surface)
         for word_key, _word in _type_words():
             if key == word_key or key.startswith(word_key + " "):
                 return " ".join(surface.split()[: len(word_key.split())])
@@ -448,12 +472,13 @@ def _compatible(a: PartialDate, b: PartialDate) -> bool:
     return all(x is None or y is None or x == y for x, y in pairs)
 
 
-def _as_date(value: _dt.date | PartialDate | str | None) -> _dt.date | None:
+def _as_date(value: _dt.date | PartialDate | str | None, *, last: bool = False) -> _dt.date | None:
+    """A query bound as a day: the first day of a partial date, or its last with *last*."""
     if value is None or isinstance(value, _dt.date):
         return value
     d = value if isinstance(value, PartialDate) else PartialDate.from_iso(value)
     span = _span_of(d)
-    return span[0] if span else None
+    return (span[1] if last else span[0]) if span else None
 
 
 def _kind(value: Any, enum: type[Any]) -> Any:
@@ -462,7 +487,7 @@ def _kind(value: Any, enum: type[Any]) -> Any:
 
 #: titles one person holds at a time in a body ("Chủ tịch" of VUFO)
 _SOLE_TITLES = frozenset(
-    registry.name_key(t)
+    _nk(t)
     for t in (
         "Chủ tịch", "Tổng Bí thư", "Tổng Thư ký", "Giám đốc", "Bộ trưởng", "Trưởng ban",
         "Hiệu trưởng", "Thủ tướng", "Viện trưởng", "Chủ tịch nước", "Chủ nhiệm",
@@ -472,7 +497,7 @@ _SOLE_TITLES = frozenset(
 
 def _title_family(title: str) -> str:
     """"Phó Chủ tịch Thường trực" -> "chủ tịch": titles on one ladder share a family."""
-    key = registry.name_key(title)
+    key = _nk(title)
     key = re.sub(r"^phó ", "", key)
     return re.sub(r" thường trực$", "", key)
 
@@ -593,7 +618,7 @@ class Corpus:
             ix.orgs.setdefault(key, []).append((ai, ri))
             for alias in (org.name, org.abbreviation, *org.aliases):
                 if alias:
-                    _add_to(ix.org_alias, registry.name_key(alias), key)
+                    _add_to(ix.org_alias, _nk(alias), key)
             _add_to(ix.org_by_kind, org.kind.value, key)
             if org.locality:
                 _add_to(ix.org_by_place, _place_key(org.locality), key)
@@ -631,7 +656,7 @@ class Corpus:
         return "org:" + _fold_key(org.name)
 
     def _org_key_of(self, name: str) -> str:
-        reg = registry.organisation_by_name(name)
+        reg = _registry_by_name(name)
         return "org:" + _fold_key(reg.name if reg else name)
 
     # ---------------------------------------------------------- basics
@@ -806,7 +831,7 @@ class Corpus:
     def _org_keys(self, name: str) -> set[str]:
         """Entity keys an organisation query names: registry match, name key, then aliases."""
         ix = self._index
-        reg = registry.organisation_by_name(name)
+        reg = _registry_by_name(name)
         if reg is not None:
             key = "org:" + _fold_key(reg.name)
             if key in ix.orgs:
@@ -814,7 +839,7 @@ class Corpus:
         key = "org:" + _fold_key(name)
         if key in ix.orgs:
             return {key}
-        return set(ix.org_alias.get(registry.name_key(name), ()))
+        return set(ix.org_alias.get(_nk(name), ()))
 
     def organisation(self, name: str) -> CorpusOrganisation | None:
         """Return the organisation called *name* (full name, abbreviation, alias; any spelling), or ``None``.
@@ -862,7 +887,7 @@ class Corpus:
         forms: Counter[str] = Counter()
         for _, _, p in records:
             forms[_bare_name(p.name)] += 1
-        name = _best_name(forms)
+        name = _best_name(forms, person=True)
         aliases = {a for _, _, p in records for a in (p.name, *p.aliases)} - {name}
         held: dict[tuple[int, str, str | None, bool], HeldPosition] = {}
         for ai, art, p in records:
@@ -870,7 +895,7 @@ class Corpus:
             for pos in p.positions:
                 org_key = (local.get(pos.organisation) or self._org_key_of(pos.organisation)) if pos.organisation else None
                 org_name = self._organisation(org_key).name if org_key and org_key in self._index.orgs else pos.organisation
-                ident = (ai, registry.name_key(pos.title), org_key or pos.organisation, pos.former)
+                ident = (ai, _nk(pos.title), org_key or pos.organisation, pos.former)
                 if ident in held:  # the same post stated twice in one article (a repeated mention)
                     prev = held[ident]
                     held[ident] = attrs.evolve(prev, spans=tuple(sorted({*prev.spans, *pos.mentions})))
@@ -931,7 +956,7 @@ class Corpus:
                 for p in people
                 if any(
                     (organisation is None or h.organisation_id in org_keys)
-                    and (title is None or registry.name_key(h.title) == registry.name_key(title))
+                    and (title is None or _nk(h.title) == _nk(title))
                     for h in p.positions
                 )
             ]
@@ -959,7 +984,7 @@ class Corpus:
             h
             for p in self.people(organisation=organisation)
             for h in p.positions
-            if h.organisation_id in org_keys and (title is None or registry.name_key(h.title) == registry.name_key(title))
+            if h.organisation_id in org_keys and (title is None or _nk(h.title) == _nk(title))
         ]
         return sorted(found, key=lambda h: (h.date.sort_key if h.date else (0, 0, 0), h.person))
 
@@ -1003,8 +1028,10 @@ class Corpus:
     ) -> list[CorpusEvent]:
         """Events by kind, date range, place and organiser, in date order.
 
-        An event is in ``[start, end]`` when the days it may cover meet that
-        range (an event dated only "2022" is in 2022's first week); events
+        *start* and *end* are dates, partial dates or ISO strings (``"2022"``
+        and ``"2022-07"`` mean the whole year or month: ``end="2022-07"`` is
+        up to July 31). An event is in ``[start, end]`` when the days it may
+        cover meet that range (an event dated only "2022" is in 2022's first week); events
         with an unknown year are left out of any date query. *organiser*
         names an organisation (any spelling, abbreviation); when no
         organisation has that name, organisers whose name contains it
@@ -1020,7 +1047,7 @@ class Corpus:
         want = _kind(kind, EventKind)
         if want is not None:
             candidates.append(ix.events_by_kind.get(want.value, set()))
-        lo, hi = _as_date(start), _as_date(end)
+        lo, hi = _as_date(start), _as_date(end, last=True)
         if lo is not None or hi is not None:
             first = lo.year if lo else min((y for y in ix.events_by_year if y is not None), default=0)
             last = hi.year if hi else max((y for y in ix.events_by_year if y is not None), default=0)
@@ -1030,8 +1057,8 @@ class Corpus:
         if organiser is not None:
             org_keys = self._org_keys(organiser)
             if not org_keys:
-                needle = registry.name_key(organiser)
-                org_keys = {k for k in ix.events_by_org if needle in registry.name_key(self._org_display(k))}
+                needle = _nk(organiser)
+                org_keys = {k for k in ix.events_by_org if needle in _nk(self._org_display(k))}
             candidates.append(set().union(*(ix.events_by_org.get(k, set()) for k in org_keys)) if org_keys else set())
         if organiser_kind is not None:
             okind = OrganisationKind(organiser_kind)
@@ -1097,16 +1124,16 @@ class Corpus:
 
         # issuers: different bodies (by name key, or through the registry)
         def issuer_key(name: str) -> str:
-            org = registry.organisation_by_name(name)
-            return org.id if org else registry.name_key(name)
+            org = _registry_by_name(name)
+            return org.id if org else _nk(name)
 
         def same_body(a: tuple[str, str], b: tuple[str, str]) -> bool:
             # one body, or one named inside the other ("Ban Thường vụ Thành ủy Hà Nội" / "Thành ủy Hà Nội")
             return a[0] == b[0] or f" {a[1]} " in f" {b[1]} " or f" {b[1]} " in f" {a[1]} "
 
-        issued = [((issuer_key(c.issuer), registry.name_key(c.issuer)), claim(c, c.issuer)) for c in doc.citations if c.issuer]
+        issued = [((issuer_key(c.issuer), _nk(c.issuer)), claim(c, c.issuer)) for c in doc.citations if c.issuer]
         if reg is not None and reg.issuer:
-            issued.append(((issuer_key(reg.issuer), registry.name_key(reg.issuer)), reg_claim(reg.issuer)))
+            issued.append(((issuer_key(reg.issuer), _nk(reg.issuer)), reg_claim(reg.issuer)))
         if any(not same_body(a, b) for i, (a, _) in enumerate(issued) for b, _ in issued[i + 1 :]):
             out.append(Conflict(subject=subject, field="issuer", entity_id=doc.id, claims=tuple(c for _, c in issued)))
 
@@ -1121,7 +1148,7 @@ class Corpus:
         expected = registry_type_word(reg) if reg is not None else None
         if expected is not None and words:
             words.append(reg_claim(expected))
-        if len({registry.name_key(c.value) for c in words}) > 1:
+        if len({_nk(c.value) for c in words}) > 1:
             out.append(Conflict(subject=subject, field="type_word", entity_id=doc.id, claims=tuple(words)))
         return out
 
@@ -1133,7 +1160,7 @@ class Corpus:
             for h in self._person(key).positions:
                 if h.former or h.organisation_id is None or h.date is None or h.date.precision != "day":
                     continue
-                title_key = registry.name_key(h.title)
+                title_key = _nk(h.title)
                 if title_key in _SOLE_TITLES:
                     by_org_date.setdefault((h.organisation_id, title_key, h.date.iso), []).append(h)
                 family = (h.person_id, h.organisation_id, _title_family(h.title), h.date.iso)
@@ -1144,7 +1171,7 @@ class Corpus:
                 subject = f"{held[0].title} of {held[0].organisation}"
                 out.append(Conflict(subject=subject, field="holder", entity_id=held[0].organisation_id or "", claims=claims, date=held[0].date))
         for (_, _, _, _), held in sorted(by_person_org_date.items()):
-            titles = {registry.name_key(h.title) for h in held}
+            titles = {_nk(h.title) for h in held}
             if len(titles) > 1 and len({h.source for h in held}) > 1:
                 claims = tuple(
                     Claim(value=f"{h.title}, {h.organisation}", source=h.source, spans=h.spans, published=h.date) for h in held
