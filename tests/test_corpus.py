@@ -333,7 +333,7 @@ SAVER = textwrap.dedent(
     import sys
     import dnnd
     base = dnnd.Corpus(dnnd.seeds()).articles
-    big = dnnd.Corpus([a for i in range(400) for a in base])
+    big = dnnd.Corpus([a for i in range(200) for a in base])
     print("ready", flush=True)
     while True:
         big.save(sys.argv[1])
@@ -346,10 +346,10 @@ SAVER = textwrap.dedent(
 def test_kill_9_during_save_leaves_the_old_file_intact(tmp_path, suffix):
     path = tmp_path / f"big{suffix}"
     base = Corpus(dnnd.seeds()).articles
-    expected = Corpus([a for _ in range(400) for a in base])
+    expected = Corpus([a for _ in range(200) for a in base])
     expected.save(path)
     env = {**os.environ, "PYTHONPATH": str(SRC)}
-    for delay in (0.05, 0.2, 0.45):
+    for delay in (0.1, 0.4):
         proc = subprocess.Popen([sys.executable, "-c", SAVER, str(path)], stdout=subprocess.PIPE, text=True, env=env)
         assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
         time.sleep(delay)
