@@ -51,10 +51,18 @@ SEED_QUESTIONS = [
         {("001", "2022-01-01"), ("003", "2022-01-05")},
     ),
     ("what date does the registry give 12-CT/TW?", lambda c: c.document("12-CT/TW").date.iso, "2022-01-05"),
-    ("who issued 12-CT/TW, per the citing articles?", lambda c: {x.issuer for x in c.citations("12-CT/TW")}, {"Ban Bí thư Trung ương Đảng"}),
+    (
+        "who issued 12-CT/TW, per the citing articles?",
+        lambda c: {x.issuer for x in c.citations("12-CT/TW")},
+        {"Ban Bí thư Trung ương Đảng"},
+    ),
     ("which article cites Chỉ thị 04-CT/TW?", lambda c: names(c.document("04-CT/TW").sources), {"004"}),
     ("what type word does seed 000 give 05-TT/TU?", lambda c: c.citations("05-TT/TU")[0].type_word, "Thông tư"),
-    ("which directives are cited, most cited first?", lambda c: [d.number for d in c.documents(kind="directive")][:2], ["12-CT/TW", "04-CT/TW"]),
+    (
+        "which directives are cited, most cited first?",
+        lambda c: [d.number for d in c.documents(kind="directive")][:2],
+        ["12-CT/TW", "04-CT/TW"],
+    ),
     ("who has chaired VUFO?", lambda c: {h.person for h in c.holders("VUFO", "Chủ tịch")}, {"Phan Anh Sơn"}),
     (
         "what posts has Nguyễn Văn Doanh held, and when?",
@@ -71,7 +79,10 @@ SEED_QUESTIONS = [
     ),
     (
         "which seminars were held in 2022, and where?",
-        lambda c: {(e.date.iso, e.location) for e in c.events(kind="seminar", start=datetime.date(2022, 1, 1), end=datetime.date(2022, 12, 31))},
+        lambda c: {
+            (e.date.iso, e.location)
+            for e in c.events(kind="seminar", start=datetime.date(2022, 1, 1), end=datetime.date(2022, 12, 31))
+        },
         {("2022-07-20", "Bắc Giang")},
     ),
     (
@@ -81,10 +92,16 @@ SEED_QUESTIONS = [
     ),
     (
         "what did the Central Committee of the Fatherland Front organise?",
-        lambda c: {(e.kind.value, e.date.iso) for e in c.events(organiser="Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam")},
+        lambda c: {
+            (e.kind.value, e.date.iso) for e in c.events(organiser="Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam")
+        },
         {("seminar", "2021-06-04")},
     ),
-    ("what happened in July 2022?", lambda c: {e.date.iso for e in c.events(start="2022-07", end="2022-07")}, {"2022-07-14", "2022-07-20"}),
+    (
+        "what happened in July 2022?",
+        lambda c: {e.date.iso for e in c.events(start="2022-07", end="2022-07")},
+        {"2022-07-14", "2022-07-20"},
+    ),
     (
         "which friendship unions are in Bắc Giang?",
         lambda c: {o.name for o in c.organisations(kind="friendship_union", locality="Bắc Giang")},
@@ -123,7 +140,10 @@ def test_the_12_ct_tw_date_conflict_names_both_articles_and_the_registry(seeds):
     (conflict,) = [c for c in seeds.conflicts() if c.subject == "12-CT/TW" and c.field == "date"]
     sides = conflict.sides()
     assert names(c.source for c in sides["2022-01-01"]) == {"001"}
-    assert {names([c.source]).pop() if not c.from_registry else "registry" for c in sides["2022-01-05"]} == {"003", "registry"}
+    assert {names([c.source]).pop() if not c.from_registry else "registry" for c in sides["2022-01-05"]} == {
+        "003",
+        "registry",
+    }
     assert all(c.spans for c in conflict.claims if not c.from_registry)
     assert str(conflict).startswith("12-CT/TW date: 2022-01-01 (001_")
 
@@ -143,7 +163,11 @@ DEV_QUESTIONS = [
     ("who has chaired VUFO?", lambda c: {h.person for h in c.holders("VUFO", "Chủ tịch")}, {"Phan Anh Sơn"}),
     (
         "which congresses were held in Thanh Hóa at the end of 2025?",
-        lambda c: names(s for e in c.events(kind="congress", start="2025-12-01", end="2025-12-31", place="Thanh Hóa") for s in e.sources),
+        lambda c: names(
+            s
+            for e in c.events(kind="congress", start="2025-12-01", end="2025-12-31", place="Thanh Hóa")
+            for s in e.sources
+        ),
         {"dev003"},
     ),
     (
@@ -184,7 +208,11 @@ def _summary(source, orgs=(), people=()):
 SAME_ORGANISATION = [
     ("TP / thành phố", "Liên hiệp các tổ chức hữu nghị TP Hà Nội", "Liên hiệp các tổ chức hữu nghị thành phố Hà Nội"),
     ("tone placement", "Uỷ ban MTTQ tỉnh Thanh Hoá", "Ủy ban MTTQ tỉnh Thanh Hóa"),
-    ("lost diacritics", "Lien hiep cac to chuc huu nghi tinh Bac Giang", "Liên hiệp các tổ chức hữu nghị tỉnh Bắc Giang"),
+    (
+        "lost diacritics",
+        "Lien hiep cac to chuc huu nghi tinh Bac Giang",
+        "Liên hiệp các tổ chức hữu nghị tỉnh Bắc Giang",
+    ),
     ("registry abbreviation", "VUFO", "Liên hiệp các tổ chức hữu nghị Việt Nam"),
     ("registry alias", "Liên hiệp Hữu nghị", "Liên hiệp các tổ chức hữu nghị Việt Nam"),
 ]
@@ -239,7 +267,9 @@ def test_two_chairs_of_one_body_on_one_day_conflict():
 
     def art(source, who):
         pos = (Position(title="Chủ tịch", organisation=vufo.name, mentions=(Span(start=0, end=8),)),)
-        return ArticleSummary(source=source, published=day, organisations=(vufo,), people=(Person(id="p", name=who, positions=pos),))
+        return ArticleSummary(
+            source=source, published=day, organisations=(vufo,), people=(Person(id="p", name=who, positions=pos),)
+        )
 
     corpus = Corpus([art("a.txt", "Phan Anh Sơn"), art("b.txt", "Nguyễn Phương Nga")])
     (conflict,) = corpus.conflicts(field="holder")
@@ -251,7 +281,11 @@ def test_ids_do_not_depend_on_the_hash_seed():
     code = "import dnnd; c = dnnd.Corpus(dnnd.seeds()); print(sorted(o.id for o in c.organisations())[:20], [p.id for p in c.people()])"
     outs = {
         subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": seed}, check=True
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            check=True,
         ).stdout
         for seed in ("0", "1", "12345")
     }
@@ -271,7 +305,9 @@ def test_save_and_load_give_an_equal_corpus(seeds, tmp_path, suffix):
     assert again != seeds  # the read failure is part of the corpus
     assert again.conflicts() == corpus.conflicts()
     assert again.citations("12-CT/TW") == corpus.citations("12-CT/TW")
-    header = json.loads(path.read_text(encoding="utf-8").partition("\n")[0] if suffix == ".jsonl" else path.read_text(encoding="utf-8"))
+    header = json.loads(
+        path.read_text(encoding="utf-8").partition("\n")[0] if suffix == ".jsonl" else path.read_text(encoding="utf-8")
+    )
     assert header["format"] == "dnnd-corpus" and header["version"] == 1
 
 
@@ -307,7 +343,10 @@ FOREIGN = [
     ("plain text", "Chỉ thị số 12-CT/TW ngày 5/1/2022"),
     ("empty", ""),
     ("newer format", '{"format": "dnnd-corpus", "version": 99, "articles": [], "errors": []}'),
-    ("wrong record shape", '{"format": "dnnd-corpus", "version": 1, "articles": [{"source": 1, "bogus": true}], "errors": []}'),
+    (
+        "wrong record shape",
+        '{"format": "dnnd-corpus", "version": 1, "articles": [{"source": 1, "bogus": true}], "errors": []}',
+    ),
 ]
 
 
@@ -381,7 +420,9 @@ def test_frames_have_one_row_per_fact_with_provenance(seeds):
     cites = all_frames["citations"]
     assert set(names(cites[cites.number == "12-CT/TW"].source)) >= {"000", "001", "003"}
     pos = all_frames["positions"]
-    assert {"Phan Anh Sơn", "Nguyễn Văn Doanh"} <= set(pos[pos.organisation == "Liên hiệp các tổ chức hữu nghị Việt Nam"].person)
+    assert {"Phan Anh Sơn", "Nguyễn Văn Doanh"} <= set(
+        pos[pos.organisation == "Liên hiệp các tổ chức hữu nghị Việt Nam"].person
+    )
     assert all(isinstance(s, list) and s for s in pos.spans)
     assert len(all_frames["conflicts"]) == sum(len(c.claims) for c in seeds.conflicts())
 
@@ -395,7 +436,9 @@ def test_frames_without_pandas_say_how_to_install_it(seeds, monkeypatch):
 
 
 def test_html_views_are_small_escaped_tables(seeds):
-    article = dnnd.parse("<script>alert(1)</script>\n\nSáng 14/7/2022, Liên hiệp các tổ chức hữu nghị TP Hà Nội tổ chức hội nghị.")
+    article = dnnd.parse(
+        "<script>alert(1)</script>\n\nSáng 14/7/2022, Liên hiệp các tổ chức hữu nghị TP Hà Nội tổ chức hội nghị."
+    )
     html = article._repr_html_()
     assert html.startswith("<table") and "<script>" not in html and "&lt;script&gt;" in html
     for obj in (

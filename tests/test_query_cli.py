@@ -16,16 +16,31 @@ def run(*args, cwd=None):
 
 QUESTIONS = [
     # (arguments, text every answer must contain, in table form)
-    (["events", "--kind", "seminar", "--from", "2022-01-01"], ["2022-07-20", "seminar", "Bắc Giang", "003_0ee01d7cb440a5d9.txt"]),
+    (
+        ["events", "--kind", "seminar", "--from", "2022-01-01"],
+        ["2022-07-20", "seminar", "Bắc Giang", "003_0ee01d7cb440a5d9.txt"],
+    ),
     (["events", "--kind", "seminar", "--from", "2022", "--to", "2022", "--place", "Bắc Giang"], ["2022-07-20"]),
     (["events", "--organiser", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"], ["2021-06-04", "seminar"]),
     (["documents"], ["12-CT/TW", "04-CT/TW", "05-TT/TU", "directive"]),
-    (["documents", "--number", "12-CT/TW"], ["000_dbb8df4873b6d839.txt", "001_93a5b40c263f557d.txt", "2022-01-01", "2022-01-05"]),
-    (["people", "--organisation", "VUFO"], ["Phan Anh Sơn", "Chủ tịch", "Nguyễn Văn Doanh", "Phó Chủ tịch", "2022-07-14"]),
+    (
+        ["documents", "--number", "12-CT/TW"],
+        ["000_dbb8df4873b6d839.txt", "001_93a5b40c263f557d.txt", "2022-01-01", "2022-01-05"],
+    ),
+    (
+        ["people", "--organisation", "VUFO"],
+        ["Phan Anh Sơn", "Chủ tịch", "Nguyễn Văn Doanh", "Phó Chủ tịch", "2022-07-14"],
+    ),
     (["people", "--organisation", "VUFO", "--title", "Chủ tịch"], ["Phan Anh Sơn"]),
     (["people", "--name", "Nguyen Van Doanh"], ["Nguyễn Văn Doanh", "2022-07-20"]),
-    (["organisations", "--kind", "friendship_union", "--locality", "Bắc Giang"], ["Liên hiệp các tổ chức hữu nghị tỉnh Bắc Giang"]),
-    (["conflicts"], ["12-CT/TW date: 2022-01-01 (001_93a5b40c263f557d.txt) vs 2022-01-05 (003_0ee01d7cb440a5d9.txt, registry)"]),
+    (
+        ["organisations", "--kind", "friendship_union", "--locality", "Bắc Giang"],
+        ["Liên hiệp các tổ chức hữu nghị tỉnh Bắc Giang"],
+    ),
+    (
+        ["conflicts"],
+        ["12-CT/TW date: 2022-01-01 (001_93a5b40c263f557d.txt) vs 2022-01-05 (003_0ee01d7cb440a5d9.txt, registry)"],
+    ),
 ]
 
 
@@ -46,9 +61,15 @@ def test_people_not_in_the_answer_are_left_out(capsys):
     ("args", "check"),
     [
         (["events", "--kind", "seminar"], lambda rows: {r["date"] for r in rows} >= {"2022-07-20", "2021-06-04"}),
-        (["documents", "--number", "12-CT/TW"], lambda rows: rows[0]["number"] == "12-CT/TW" and len(rows[0]["citations"]) == 3),
+        (
+            ["documents", "--number", "12-CT/TW"],
+            lambda rows: rows[0]["number"] == "12-CT/TW" and len(rows[0]["citations"]) == 3,
+        ),
         (["people"], lambda rows: all({"id", "name", "positions", "evidence"} <= set(r) for r in rows)),
-        (["organisations", "--kind", "friendship_union"], lambda rows: all(r["kind"] == "friendship_union" for r in rows)),
+        (
+            ["organisations", "--kind", "friendship_union"],
+            lambda rows: all(r["kind"] == "friendship_union" for r in rows),
+        ),
         (["conflicts"], lambda rows: any(r["subject"] == "12-CT/TW" and r["field"] == "date" for r in rows)),
     ],
     ids=["events", "documents", "people", "organisations", "conflicts"],
@@ -78,7 +99,12 @@ def test_query_paths_and_a_bad_file(tmp_path, seed_dir):
 
 @pytest.mark.parametrize(
     "args",
-    [["query"], ["query", "frobnicate"], ["query", "events", "--from", "yesterday"], ["query", "events", "--kind", "party"]],
+    [
+        ["query"],
+        ["query", "frobnicate"],
+        ["query", "events", "--from", "yesterday"],
+        ["query", "events", "--kind", "party"],
+    ],
     ids=["no question", "unknown question", "bad date", "bad kind"],
 )
 def test_bad_usage_exits_2(args):

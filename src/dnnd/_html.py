@@ -49,7 +49,9 @@ def article_html(article: Article) -> str:
     for o in article.organisations:
         rows.append(("organisation", o.name, o.kind.value, o.abbreviation))
     for p in article.people:
-        rows.append(("person", p.name, "; ".join(f"{x.title} {x.organisation or ''}".strip() for x in p.positions), None))
+        rows.append(
+            ("person", p.name, "; ".join(f"{x.title} {x.organisation or ''}".strip() for x in p.positions), None)
+        )
     for e in article.events:
         rows.append(("event", e.title, e.kind.value, e.date.iso if e.date else None))
     caption = f"{article.source or 'article'} [{article.published.iso if article.published else 'undated'}] {article.title or ''}"

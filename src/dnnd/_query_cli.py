@@ -26,13 +26,17 @@ def _date_arg(text: str) -> PartialDate:
 
 def add_query_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``query`` and its sub-commands to the ``dnnd`` parser."""
-    q = sub.add_parser("query", help="answer questions across articles (events, documents, people, organisations, conflicts)")
+    q = sub.add_parser(
+        "query", help="answer questions across articles (events, documents, people, organisations, conflicts)"
+    )
     qs = q.add_subparsers(dest="what", metavar="WHAT")
     qs.required = True
 
     def common(p: argparse.ArgumentParser) -> None:
         p.add_argument("paths", nargs="*", metavar="PATH", help="text files (default: the bundled seeds)")
-        p.add_argument("--format", choices=("table", "jsonl"), default=None, help="table (default on a terminal) or JSON Lines")
+        p.add_argument(
+            "--format", choices=("table", "jsonl"), default=None, help="table (default on a terminal) or JSON Lines"
+        )
         p.add_argument("--corpus", metavar="FILE", help="a corpus saved with Corpus.save (PATHs are added to it)")
 
     ev = qs.add_parser("events", help="events by kind, date range, place and organiser")
@@ -98,7 +102,11 @@ def run_query(args: argparse.Namespace, out: TextIO, err: TextIO = sys.stderr) -
     if what == "events":
         rows = corpus.events(kind=args.kind, start=args.start, end=args.end, place=args.place, organiser=args.organiser)
     elif what == "documents":
-        rows = corpus.citations(args.number) if args.number and fmt == "table" else corpus.documents(number=args.number, kind=args.kind)
+        rows = (
+            corpus.citations(args.number)
+            if args.number and fmt == "table"
+            else corpus.documents(number=args.number, kind=args.kind)
+        )
         if args.number and args.kind:
             rows = [r for r in rows if r.kind.value == args.kind]
     elif what == "people":
@@ -165,7 +173,9 @@ def _table(rows: Sequence[Any], out: TextIO) -> None:
         body = [(p.name, len(p.positions), len(p.evidence)) for p in rows]
     elif isinstance(first, CorpusEvent):
         header = ("date", "kind", "place", "organisers", "title", "sources")
-        body = [(e.date, e.kind.value, e.location, "; ".join(e.organisers), e.title, ", ".join(e.sources)) for e in rows]
+        body = [
+            (e.date, e.kind.value, e.location, "; ".join(e.organisers), e.title, ", ".join(e.sources)) for e in rows
+        ]
     elif isinstance(first, CorpusDocument):
         header = ("number", "kind", "citations", "date", "issuer", "cited by")
         body = [(d.number or d.title, d.kind.value, d.count, d.date, d.issuer, ", ".join(d.sources)) for d in rows]
@@ -179,7 +189,8 @@ def _table(rows: Sequence[Any], out: TextIO) -> None:
     else:  # citations
         header = ("source", "type word", "number", "date", "issuer", "spans")
         body = [
-            (c.source, c.type_word, c.number, c.date, c.issuer, " ".join(f"{s.start}-{s.end}" for s in c.spans)) for c in rows
+            (c.source, c.type_word, c.number, c.date, c.issuer, " ".join(f"{s.start}-{s.end}" for s in c.spans))
+            for c in rows
         ]
     cells = [tuple(_cell(v) for v in row) for row in body]
     widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(header)]

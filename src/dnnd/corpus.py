@@ -290,7 +290,9 @@ class CorpusPerson:
 
     def _repr_html_(self) -> str:
         """Return an HTML table of the positions over time, for Jupyter."""
-        return table(("person", "title", "organisation", "date", "source"), [p._row() for p in self.positions], caption=self.name)
+        return table(
+            ("person", "title", "organisation", "date", "source"), [p._row() for p in self.positions], caption=self.name
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -473,7 +475,7 @@ def _compatible(a: PartialDate, b: PartialDate) -> bool:
 
 
 def _as_date(value: _dt.date | PartialDate | str | None, *, last: bool = False) -> _dt.date | None:
-    """A query bound as a day: the first day of a partial date, or its last with *last*."""
+    """Return a query bound as a day: the first day of a partial date, or its last with *last*."""
     if value is None or isinstance(value, _dt.date):
         return value
     d = value if isinstance(value, PartialDate) else PartialDate.from_iso(value)
@@ -496,7 +498,7 @@ _SOLE_TITLES = frozenset(
 
 
 def _title_family(title: str) -> str:
-    """"Phó Chủ tịch Thường trực" -> "chủ tịch": titles on one ladder share a family."""
+    """Return the ladder a title is on: "Phó Chủ tịch Thường trực" -> "chủ tịch"."""
     key = _nk(title)
     key = re.sub(r"^phó ", "", key)
     return re.sub(r" thường trực$", "", key)
@@ -572,7 +574,9 @@ class Corpus:
     _errors: list[ReadFailure]
     _index: _Index = attrs.field(eq=False)
 
-    def __init__(self, articles: Iterable[Article | ArticleSummary] = (), *, errors: Iterable[ReadFailure] = ()) -> None:
+    def __init__(
+        self, articles: Iterable[Article | ArticleSummary] = (), *, errors: Iterable[ReadFailure] = ()
+    ) -> None:
         self._articles = []
         self._errors = list(errors)
         self._index = _Index()
@@ -734,7 +738,9 @@ class Corpus:
             id=key,
             number=reg.number if reg else cites[0].number,
             kind=kind,
-            date=PartialDate.from_date(reg.date) if reg and reg.date else (dates.most_common(1)[0][0] if dates else None),
+            date=PartialDate.from_date(reg.date)
+            if reg and reg.date
+            else (dates.most_common(1)[0][0] if dates else None),
             issuer=reg.issuer if reg and reg.issuer else (issuers.most_common(1)[0][0] if issuers else None),
             title=reg.title if reg and reg.title else (titles.most_common(1)[0][0] if titles else None),
             registry_id=reg.id if reg else None,
@@ -809,7 +815,11 @@ class Corpus:
         reg = _registry_orgs().get(reg_id) if reg_id else None
         names = Counter(o.name for _, o in records)
         name = reg.name if reg else _best_name(names)
-        abbreviation = reg.abbreviation if reg and reg.abbreviation else next((o.abbreviation for _, o in records if o.abbreviation), None)
+        abbreviation = (
+            reg.abbreviation
+            if reg and reg.abbreviation
+            else next((o.abbreviation for _, o in records if o.abbreviation), None)
+        )
         aliases = {a for _, o in records for a in (o.name, *o.aliases)} | (set(reg.aliases) if reg else set())
         aliases -= {name, abbreviation}
         kinds = Counter(o.kind for _, o in records)
@@ -821,7 +831,8 @@ class Corpus:
             kind=OrganisationKind(reg.kind) if reg else kinds.most_common(1)[0][0],
             abbreviation=abbreviation,
             aliases=frozenset(a for a in aliases if a),
-            locality=(reg.locality if reg and reg.locality else None) or (localities.most_common(1)[0][0] if localities else None),
+            locality=(reg.locality if reg and reg.locality else None)
+            or (localities.most_common(1)[0][0] if localities else None),
             registry_id=reg.id if reg else None,
             evidence=evidence,
         )
@@ -893,28 +904,29 @@ class Corpus:
         for ai, art, p in records:
             local = self._index.local_orgs[ai]
             for pos in p.positions:
-                org_key = (local.get(pos.organisation) or self._org_key_of(pos.organisation)) if pos.organisation else None
-                org_name = self._organisation(org_key).name if org_key and org_key in self._index.orgs else pos.organisation
+                org_key = (
+                    (local.get(pos.organisation) or self._org_key_of(pos.organisation)) if pos.organisation else None
+                )
+                org_name = (
+                    self._organisation(org_key).name if org_key and org_key in self._index.orgs else pos.organisation
+                )
                 ident = (ai, _nk(pos.title), org_key or pos.organisation, pos.former)
                 if ident in held:  # the same post stated twice in one article (a repeated mention)
                     prev = held[ident]
                     held[ident] = attrs.evolve(prev, spans=tuple(sorted({*prev.spans, *pos.mentions})))
                     continue
-                held[ident] = (
-                    HeldPosition(
-                        person=name,
-                        person_id=key,
-                        title=pos.title,
-                        organisation=org_name,
-                        organisation_id=org_key,
-                        former=pos.former,
-                        date=art.as_of,
-                        source=art.label,
-                        spans=pos.mentions,
-                    )
+                held[ident] = HeldPosition(
+                    person=name,
+                    person_id=key,
+                    title=pos.title,
+                    organisation=org_name,
+                    organisation_id=org_key,
+                    former=pos.former,
+                    date=art.as_of,
+                    source=art.label,
+                    spans=pos.mentions,
                 )
-        positions = sorted(held.values(), key=lambda h: (h.date.sort_key if h.date else (0, 0, 0)))
-        positions.sort(key=lambda h: (h.date.sort_key if h.date else (0, 0, 0)))
+        positions = sorted(held.values(), key=lambda h: h.date.sort_key if h.date else (0, 0, 0))
         person = CorpusPerson(
             id=key,
             name=name,
@@ -1169,14 +1181,31 @@ class Corpus:
             if len({h.person_id for h in held}) > 1:
                 claims = tuple(Claim(value=h.person, source=h.source, spans=h.spans, published=h.date) for h in held)
                 subject = f"{held[0].title} of {held[0].organisation}"
-                out.append(Conflict(subject=subject, field="holder", entity_id=held[0].organisation_id or "", claims=claims, date=held[0].date))
+                out.append(
+                    Conflict(
+                        subject=subject,
+                        field="holder",
+                        entity_id=held[0].organisation_id or "",
+                        claims=claims,
+                        date=held[0].date,
+                    )
+                )
         for (_, _, _, _), held in sorted(by_person_org_date.items()):
             titles = {_nk(h.title) for h in held}
             if len(titles) > 1 and len({h.source for h in held}) > 1:
                 claims = tuple(
-                    Claim(value=f"{h.title}, {h.organisation}", source=h.source, spans=h.spans, published=h.date) for h in held
+                    Claim(value=f"{h.title}, {h.organisation}", source=h.source, spans=h.spans, published=h.date)
+                    for h in held
                 )
-                out.append(Conflict(subject=held[0].person, field="position", entity_id=held[0].person_id, claims=claims, date=held[0].date))
+                out.append(
+                    Conflict(
+                        subject=held[0].person,
+                        field="position",
+                        entity_id=held[0].person_id,
+                        claims=claims,
+                        date=held[0].date,
+                    )
+                )
         return out
 
     # ---------------------------------------------------------- files
@@ -1231,7 +1260,9 @@ class Corpus:
             }
             fh.write(json.dumps(header, ensure_ascii=False) + "\n")
             for a in self._articles:
-                fh.write(json.dumps({"article": converter.unstructure(a)}, ensure_ascii=False, separators=(",", ":")) + "\n")
+                fh.write(
+                    json.dumps({"article": converter.unstructure(a)}, ensure_ascii=False, separators=(",", ":")) + "\n"
+                )
             for e in self._errors:
                 fh.write(json.dumps({"error": converter.unstructure(e)}, ensure_ascii=False) + "\n")
             fh.write(json.dumps({"end": FORMAT, "articles": len(self._articles)}) + "\n")
@@ -1266,7 +1297,9 @@ class Corpus:
             data = json.loads(text)
         except json.JSONDecodeError as err:
             if isinstance(head, dict) or text.lstrip().startswith("{"):
-                raise CorpusFileError(f"{name}: truncated or corrupted corpus file ({err.msg} at line {err.lineno})") from None
+                raise CorpusFileError(
+                    f"{name}: truncated or corrupted corpus file ({err.msg} at line {err.lineno})"
+                ) from None
             raise CorpusFileError(f"{name}: not a dnnd corpus (not JSON)") from None
         return cls.from_dict(data, source=name)
 
@@ -1287,7 +1320,9 @@ class Corpus:
             try:
                 item = json.loads(line)
             except json.JSONDecodeError:
-                raise CorpusFileError(f"{name}: truncated or corrupted corpus file (bad JSON at line {lineno})") from None
+                raise CorpusFileError(
+                    f"{name}: truncated or corrupted corpus file (bad JSON at line {lineno})"
+                ) from None
             if not isinstance(item, dict) or len(item) < 1:
                 raise CorpusFileError(f"{name}: corrupted corpus file (unexpected line {lineno})")
             if "article" in item:
@@ -1313,7 +1348,9 @@ def _check_header(data: Any, source: str, *, layout: str) -> None:
     if not isinstance(version, int):
         raise CorpusFileError(f"{source}: corrupted corpus header (no version)")
     if version > FORMAT_VERSION:
-        raise CorpusFileError(f"{source}: corpus format version {version} is newer than this dnnd reads ({FORMAT_VERSION})")
+        raise CorpusFileError(
+            f"{source}: corpus format version {version} is newer than this dnnd reads ({FORMAT_VERSION})"
+        )
     del layout
 
 
@@ -1323,7 +1360,9 @@ def _structure(value: Any, cls: type[Any], source: str, where: int) -> Any:
     try:
         return converter.structure(value, cls)
     except (cattrs.BaseValidationError, ValueError, TypeError, KeyError, AttributeError) as err:
-        raise CorpusFileError(f"{source}: corrupted corpus file (bad {cls.__name__} record #{where}: {_first_line(err)})") from None
+        raise CorpusFileError(
+            f"{source}: corrupted corpus file (bad {cls.__name__} record #{where}: {_first_line(err)})"
+        ) from None
 
 
 def _first_line(err: BaseException) -> str:
