@@ -516,6 +516,7 @@ class _Index:
 
     docs: dict[str, list[Ref]] = attrs.Factory(dict)
     orgs: dict[str, list[Ref]] = attrs.Factory(dict)
+    org_names: dict[str, Counter[str]] = attrs.Factory(dict)
     org_alias: dict[str, set[str]] = attrs.Factory(dict)
     org_registry: dict[str, str] = attrs.Factory(dict)
     org_by_kind: dict[str, set[str]] = attrs.Factory(dict)
@@ -620,6 +621,7 @@ class Corpus:
             key = self._org_entity(org)
             local[org.name] = key
             ix.orgs.setdefault(key, []).append((ai, ri))
+            ix.org_names.setdefault(key, Counter())[org.name] += 1
             for alias in (org.name, org.abbreviation, *org.aliases):
                 if alias:
                     _add_to(ix.org_alias, _nk(alias), key)
@@ -813,8 +815,7 @@ class Corpus:
         records = [(self._articles[ai], self._articles[ai].organisations[ri]) for ai, ri in refs]
         reg_id = self._index.org_registry.get(key)
         reg = _registry_orgs().get(reg_id) if reg_id else None
-        names = Counter(o.name for _, o in records)
-        name = reg.name if reg else _best_name(names)
+        name = self._org_name(key)
         abbreviation = (
             reg.abbreviation
             if reg and reg.abbreviation
@@ -907,9 +908,7 @@ class Corpus:
                 org_key = (
                     (local.get(pos.organisation) or self._org_key_of(pos.organisation)) if pos.organisation else None
                 )
-                org_name = (
-                    self._organisation(org_key).name if org_key and org_key in self._index.orgs else pos.organisation
-                )
+                org_name = self._org_name(org_key) if org_key and org_key in self._index.orgs else pos.organisation
                 ident = (ai, _nk(pos.title), org_key or pos.organisation, pos.former)
                 if ident in held:  # the same post stated twice in one article (a repeated mention)
                     prev = held[ident]
@@ -1014,7 +1013,7 @@ class Corpus:
             local = self._index.local_orgs[ai]
             for name in e.organisers:
                 okey = local.get(name) or self._org_key_of(name)
-                organisers.setdefault(okey, self._organisation(okey).name if okey in self._index.orgs else name)
+                organisers.setdefault(okey, self._org_name(okey) if okey in self._index.orgs else name)
         event = CorpusEvent(
             id=key,
             kind=first.kind,
@@ -1089,7 +1088,18 @@ class Corpus:
         return sorted(found, key=lambda e: (e.date.sort_key if e.date else (0, 0, 0), e.id))
 
     def _org_display(self, key: str) -> str:
-        return self._organisation(key).name if key in self._index.orgs else key.removeprefix("org:")
+        return self._org_name(key) if key in self._index.orgs else key.removeprefix("org:")
+
+    def _org_name(self, key: str) -> str:
+        """Return the canonical name of an organisation entity without building the whole entity."""
+        cache_key = "name:" + key
+        name = self._index.cache.get(cache_key)
+        if name is None:
+            reg_id = self._index.org_registry.get(key)
+            reg = _registry_orgs().get(reg_id) if reg_id else None
+            name = reg.name if reg else _best_name(self._index.org_names[key])
+            self._index.cache[cache_key] = name
+        return str(name)
 
     # ---------------------------------------------------------- conflicts
 
@@ -1131,7 +1141,8 @@ class Corpus:
         dated = [(c.date, claim(c, c.date.iso)) for c in doc.citations if c.date]
         if reg is not None and reg.date is not None:
             dated.append((PartialDate.from_date(reg.date), reg_claim(reg.date.isoformat())))
-        if any(not _compatible(a, b) for i, (a, _) in enumerate(dated) for b, _ in dated[i + 1 :]):
+        distinct = list(dict.fromkeys(d for d, _ in dated))  # compare values, not every pair of citations
+        if any(not _compatible(a, b) for i, a in enumerate(distinct) for b in distinct[i + 1 :]):
             out.append(Conflict(subject=subject, field="date", entity_id=doc.id, claims=tuple(c for _, c in dated)))
 
         # issuers: different bodies (by name key, or through the registry)
@@ -1146,7 +1157,8 @@ class Corpus:
         issued = [((issuer_key(c.issuer), _nk(c.issuer)), claim(c, c.issuer)) for c in doc.citations if c.issuer]
         if reg is not None and reg.issuer:
             issued.append(((issuer_key(reg.issuer), _nk(reg.issuer)), reg_claim(reg.issuer)))
-        if any(not same_body(a, b) for i, (a, _) in enumerate(issued) for b, _ in issued[i + 1 :]):
+        bodies = list(dict.fromkeys(k for k, _ in issued))
+        if any(not same_body(a, b) for i, a in enumerate(bodies) for b in bodies[i + 1 :]):
             out.append(Conflict(subject=subject, field="issuer", entity_id=doc.id, claims=tuple(c for _, c in issued)))
 
         kinds = [claim(c, c.kind.value) for c in doc.citations]
@@ -1277,22 +1289,25 @@ class Corpus:
         """
         name = os.fspath(path)
         try:
-            text = Path(path).read_text(encoding="utf-8")
+            with open(path, encoding="utf-8", newline="\n") as fh:
+                first = fh.readline()
+                try:
+                    head = json.loads(first)
+                except json.JSONDecodeError:
+                    head = None
+                if isinstance(head, dict) and head.get("layout") == "jsonl":
+                    return cls._load_lines(head, fh, name)  # streamed: one line in memory at a time
+                text = first + fh.read()
         except FileNotFoundError:
             raise CorpusFileError(f"{name}: no such file") from None
         except UnicodeDecodeError:
             raise CorpusFileError(f"{name}: not a dnnd corpus (not UTF-8 text)") from None
+        except IsADirectoryError:
+            raise CorpusFileError(f"{name}: is a directory, not a corpus file") from None
         except OSError as err:
             raise CorpusFileError(f"{name}: cannot be read ({err.strerror or err})") from None
         if not text.strip():
             raise CorpusFileError(f"{name}: empty file, not a dnnd corpus")
-        first, _, rest = text.partition("\n")
-        try:
-            head = json.loads(first)
-        except json.JSONDecodeError:
-            head = None
-        if isinstance(head, dict) and head.get("layout") == "jsonl":
-            return cls._load_lines(head, rest, name)
         try:
             data = json.loads(text)
         except json.JSONDecodeError as err:
@@ -1304,7 +1319,7 @@ class Corpus:
         return cls.from_dict(data, source=name)
 
     @classmethod
-    def _load_lines(cls, head: dict[str, Any], rest: str, name: str) -> Corpus:
+    def _load_lines(cls, head: dict[str, Any], lines: Iterable[str], name: str) -> Corpus:
         _check_header(head, name, layout="jsonl")
         n_articles, n_errors = head.get("articles"), head.get("errors")
         if not isinstance(n_articles, int) or not isinstance(n_errors, int):
@@ -1312,7 +1327,7 @@ class Corpus:
         articles: list[ArticleSummary] = []
         errors: list[ReadFailure] = []
         ended = False
-        for lineno, line in enumerate(rest.split("\n"), start=2):
+        for lineno, line in enumerate(lines, start=2):
             if not line.strip():
                 continue
             if ended:
