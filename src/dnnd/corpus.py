@@ -46,7 +46,7 @@ import cattrs
 
 from . import registry
 from ._atomic import atomic_writer
-from ._html import table
+from ._jupyter import table
 from ._io import read
 from .errors import CorpusFileError, DnndError
 from .model import (

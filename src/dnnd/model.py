@@ -393,7 +393,7 @@ class Article:
 
     def _repr_html_(self) -> str:
         """Return a small HTML summary for Jupyter (counts and the cited documents)."""
-        from ._html import article_html
+        from ._jupyter import article_html
 
         return article_html(self)
 
@@ -472,7 +472,7 @@ class Conflict:
 
     def _repr_html_(self) -> str:
         """Return an HTML table of the claims, for Jupyter."""
-        from ._html import table
+        from ._jupyter import table
 
         rows = [(c.value, c.source, ", ".join(f"{s.start}-{s.end}" for s in c.spans)) for c in self.claims]
         return table(("value", "source", "spans"), rows, caption=f"{self.subject} {self.field}")
