@@ -22,7 +22,7 @@ import attrs
 
 from .model import PartialDate
 
-__all__ = ["DateMention", "find_dates", "find_published", "resolve_year"]
+__all__ = ["DateMention", "find_dates", "find_published", "find_relative", "resolve_year"]
 
 
 @attrs.frozen
@@ -72,6 +72,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # months: tháng 9-2021, tháng 4/2019
     ("month", re.compile(r"[Tt]háng\s+" + _M + r"\s?[/.-]\s?" + _Y + r"\b")),
+    # a year on its own: năm 2016 (events only use it next to their noun)
+    ("year", re.compile(r"(?<![\w/-])(?:[Nn]ăm|[Tt]ừ năm|[Vv]ào năm)\s+" + _Y + r"\b(?!\s?[-/]\s?\d)")),
     # day and month: 14/7, 4-6, 19.1 (never followed by more digits)
     (
         "day_month",
@@ -166,21 +168,37 @@ _PUBLISHED_PATTERNS = [
     re.compile(r"(?:date|ngày đăng|cập nhật|đăng ngày)?:?\s*(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)"),
 ]
 _HAS_CLOCK = re.compile(r"\d{1,2}:\d{2}|GMT|[Tt]hứ\s|[Cc]hủ nhật")
+# a label that makes a bare date a publication date ("Ngày đăng: 20/07/2022")
+_PUBLISHED_LABEL = re.compile(
+    r"(?i)^(?:ngày đăng|đăng ngày|ngày cập nhật|cập nhật(?: lúc| ngày)?|đăng lúc|ngày xuất bản|xuất bản(?: ngày)?|"
+    r"thời gian đăng|posted|published|updated)\s*:?\s*\d"
+)
+_BARE_DATE = re.compile(r"(?i)(?:ngày\s+)?[0-3]?\d[/.-][01]?\d[/.-](?:19|20)\d\d")
 
 
 def find_published(line: str) -> tuple[PartialDate, tuple[int, int]] | None:
-    """The publication date a header line states, with its offsets.
+    """Return the publication date a header line states, with its offsets.
 
     Only timestamp-like lines count: a clock time, a weekday or ``GMT`` next
-    to a full date, a formal dateline (``Hà Nội, ngày 05 tháng 01 năm
+    to a full date, a labelled date (``Ngày đăng: 20/07/2022``), a line that
+    is only a date, a formal dateline (``Hà Nội, ngày 05 tháng 01 năm
     2022``) or an ISO date; a sentence that merely contains a date does not.
+
+    >>> find_published("22:12 | 20/07/2022 GMT+7")[0].iso
+    '2022-07-20'
+    >>> find_published("Thứ Ba, 20/07/2022")[0].iso
+    '2022-07-20'
+    >>> find_published("Cập nhật: 20/07/2022")[0].iso
+    '2022-07-20'
+    >>> find_published("Ngày 20/7/2022, đoàn đã thăm Lào.") is None
+    True
     """
     text = line.strip()
     for i, pattern in enumerate(_PUBLISHED_PATTERNS):
         m = pattern.search(text)
         if not m:
             continue
-        if i == 0 and not _HAS_CLOCK.search(text):
+        if i == 0 and not (_HAS_CLOCK.search(text) or _PUBLISHED_LABEL.match(text) or _BARE_DATE.fullmatch(text)):
             continue
         # the date must dominate the line: a short line, or one that starts with it
         if i == 2 and m.start() > 1:
@@ -194,3 +212,20 @@ def find_published(line: str) -> tuple[PartialDate, tuple[int, int]] | None:
         offset = line.index(text)
         return date, (offset + m.start(), offset + m.end())
     return None
+
+
+_RELATIVE = re.compile(
+    r"(?<!\w)(?P<tod>[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa)\s+(?P<rel>nay|qua)(?!\w)|(?<!\w)[Hh]ôm\s+(?P<rel2>nay|qua)(?!\w)"
+)
+
+
+def find_relative(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, int, str | None]]:
+    """Dates relative to the publication day: "Sáng nay", "hôm qua".
+
+    Yields ``(start, end, days_offset, time_of_day)``.
+    """
+    end = len(text) if end is None else end
+    for m in _RELATIVE.finditer(text, start, end):
+        rel = m.group("rel") or m.group("rel2")
+        tod = m.group("tod").lower() if m.group("tod") else None
+        yield m.start(), m.end(), 0 if rel == "nay" else -1, tod

@@ -6,7 +6,9 @@ Finders read only the lines the layout does not mark as chrome.
 
 from __future__ import annotations
 
-from ._dates import DateMention, find_dates
+import datetime
+
+from ._dates import DateMention, find_dates, find_relative
 from ._find_congresses import CongressMention, find_congresses
 from ._find_documents import DocumentMention, find_documents
 from ._find_events import EventMention, find_events
@@ -14,18 +16,19 @@ from ._find_organisations import OrgMention, find_organisations
 from ._find_people import PersonMention, find_people
 from ._layout import segment
 from ._resolve import (
-    article_locality,
+    article_localities,
     build_congresses,
     build_documents,
     build_events,
     build_organisations,
     build_people,
     context_year,
+    place_mentions,
     resolve_organisations,
 )
 from ._text import normalise
 from .errors import EmptyInputError, InputTooLargeError
-from .model import Article, Segment
+from .model import Article, PartialDate, Segment
 
 #: inputs larger than this many characters are refused (see ``max_chars``)
 DEFAULT_MAX_CHARS = 20_000_000
@@ -63,6 +66,13 @@ def parse_text(
     if layout.published_span is not None:
         ps, pe = layout.published_span
         dates = [d for d in dates if not (ps <= d.start < pe)]
+    if layout.published is not None and layout.published.precision == "day":
+        day = layout.published.to_date()
+        for ln in lines:
+            for rs, re_, offset, tod in find_relative(canon, ln.start, ln.end):
+                when = PartialDate.from_date(day + datetime.timedelta(days=offset)) if day else layout.published
+                dates.append(DateMention(rs, re_, when, None, tod))
+        dates.sort(key=lambda d: d.start)
 
     people: list[PersonMention] = []
     events: list[EventMention] = []
@@ -73,9 +83,20 @@ def parse_text(
         line_dates = [d for d in dates if ln.start <= d.start < ln.end]
         events.extend(find_events(canon, line_dates, line_orgs, blocked, ln.start, ln.end))
 
+    # bodies that only titles name ("Tỉnh ủy viên", "Ủy viên Đảng đoàn, ...")
+    known = {(o.start, o.end, o.head, o.organ) for o in orgs}
+    for person in people:
+        for position in person.positions:
+            o = position.org
+            if o is not None and (o.start, o.end, o.head, o.organ) not in known:
+                known.add((o.start, o.end, o.head, o.organ))
+                orgs.append(o)
+    orgs.sort(key=lambda o: o.start)
     body = "\n".join(canon[ln.start : ln.end] for ln in lines)
-    locality = article_locality(orgs, body)
-    resolved = resolve_organisations(orgs, canon, locality)
+    places = place_mentions(canon, [(ln.start, ln.end) for ln in lines])
+    localities = article_localities(orgs, places)
+    locality = localities[0] if localities else None
+    resolved = resolve_organisations(orgs, canon, localities, places)
     organisations, by_start = build_organisations(resolved, canon, t.span)
     year = context_year(body, dates, layout.published)
     return Article(
@@ -83,6 +104,7 @@ def parse_text(
         source=source,
         title=layout.title,
         published=layout.published,
+        published_time=layout.published_time,
         author=layout.author,
         encoding=encoding,
         segments=tuple(Segment(kind=ln.kind, span=t.span(ln.start, ln.end)) for ln in layout.lines),
@@ -90,7 +112,7 @@ def parse_text(
         congress_resolutions=tuple(build_congresses(congresses, t.span, locality)),
         organisations=tuple(organisations),
         people=tuple(build_people(people, by_start, t.span, canon)),
-        events=tuple(build_events(events, by_start, t.span, year, layout.published)),
+        events=tuple(build_events(events, by_start, t.span, year, layout.published, locality)),
     )
 
 

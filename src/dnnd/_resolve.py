@@ -9,6 +9,8 @@ returns the typed records of :mod:`dnnd.model`.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -19,11 +21,11 @@ import attrs
 from . import registry
 from ._dates import DateMention, resolve_year
 from ._find_congresses import CongressMention
-from ._find_documents import DocumentMention, canonical_number
+from ._find_documents import DocumentMention
 from ._find_events import EventMention
 from ._find_organisations import OrgMention, find_organisations
 from ._find_people import PersonMention
-from ._lexicon import canonical_province, organisation_by_id
+from ._lexicon import alternation, canonical_province, organisation_by_id, province_names
 from .model import (
     CongressResolution,
     Document,
@@ -61,40 +63,77 @@ class ResolvedOrg:
     locality: str | None
 
 
-def article_locality(orgs: Sequence[OrgMention], text: str) -> str | None:
-    """The province or city the article is about: the most named one."""
+def place_mentions(text: str, ranges: Iterable[tuple[int, int]]) -> list[tuple[int, str]]:
+    """Every province or city named in the given ranges: (offset, name)."""
+    pattern = _place_names_re()
+    out = []
+    for s, e in ranges:
+        for m in pattern.finditer(text, s, e):
+            name = canonical_province(m.group())
+            if name:
+                out.append((m.start(), name))
+    return out
+
+
+@functools.cache
+def _place_names_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){alternation(province_names())}(?!\w)")
+
+
+def article_localities(orgs: Sequence[OrgMention], places: Sequence[tuple[int, str]]) -> list[str]:
+    """The provinces and cities the article is about, most named first.
+
+    Organisations placed there count double; the first named wins a tie.
+    """
     counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
     for o in orgs:
         if o.place:
             counts[o.place] += 2
-    for m in re.finditer(r"(?:tỉnh|thành phố|TP\.?)\s+([A-ZĐ][^\s,.;:]*(?:\s[A-ZĐ][^\s,.;:]*){0,3})", text):
-        place = canonical_province(m.group(1))
-        if place:
-            counts[place] += 1
-    if not counts:
-        return None
-    return counts.most_common(1)[0][0]
+            first.setdefault(o.place, o.start)
+    for pos, name in places:
+        counts[name] += 1
+        first.setdefault(name, pos)
+    return sorted(counts, key=lambda n: (-counts[n], first[n]))
 
 
-def _fix_place(o: OrgMention, orgs: Sequence[OrgMention], text: str, default: str | None) -> tuple[str | None, str | None]:
-    """Place of a bare unit: the next explicit place in the phrase, else the
-    previous one in the sentence, else the article's."""
+def _fix_place(
+    o: OrgMention, orgs: Sequence[OrgMention], text: str, defaults: Sequence[str], i: int, places: Sequence[tuple[int, str]]
+) -> tuple[str | None, str | None]:
+    """Place of a bare unit ("Ủy ban MTTQ tỉnh").
+
+    The nearest place named before it in the sentence, else the next
+    explicit place in the phrase, else the article's.
+    """
     if o.place != "":
         return o.place, o.place_kind
-    i = orgs.index(o)
+    wanted = o.place_kind or ("tỉnh" if "Tỉnh ủy" in o.head else "thành phố" if "Thành ủy" in o.head else None)
+    k = bisect.bisect_left(places, (o.start, ""))
+    for pos, name in reversed(places[max(0, k - 6) : k]):
+        if o.start - pos > 200 or re.search(r"[.\n]", text[pos : o.start]):
+            break
+        # a bare "tỉnh" is a province, a bare "thành phố" a city
+        if wanted is None or _kind_of_place(name) == wanted:
+            return name, wanted or _kind_of_place(name)
     for nxt in orgs[i + 1 : i + 4]:
         between = text[o.end : nxt.start]
         if nxt.place and len(between) < 120 and not re.search(r"[.;\n]", between):
-            return nxt.place, nxt.place_kind or o.place_kind
+            if wanted is None or _kind_of_place(nxt.place) == wanted:
+                return nxt.place, nxt.place_kind or o.place_kind
     for prev in reversed(orgs[max(0, i - 3) : i]):
         between = text[prev.end : o.start]
         if prev.place and len(between) < 160 and not re.search(r"[.\n]", between):
-            return prev.place, prev.place_kind or o.place_kind
-    if default is None:
-        return None, None
-    unit = registry.province(default)
-    kind = o.place_kind or ("thành phố" if unit is not None and unit.type == "thành phố" else "tỉnh")
-    return default, kind
+            if wanted is None or _kind_of_place(prev.place) == wanted:
+                return prev.place, prev.place_kind or o.place_kind
+    for default in defaults:
+        if wanted is None or _kind_of_place(default) == wanted:
+            return default, wanted or _kind_of_place(default)
+    return None, None
+
+
+def _kind_of_place(name: str) -> str:
+    unit = registry.province(name)
+    return "thành phố" if unit is not None and unit.type == "thành phố" else "tỉnh"
 
 
 def _with_place(o: OrgMention, place: str | None, place_kind: str | None) -> tuple[str, list[str]]:
@@ -104,6 +143,10 @@ def _with_place(o: OrgMention, place: str | None, place_kind: str | None) -> tup
     if not place:
         return o.head, []
     kind_word = place_kind or "tỉnh"
+    if place.lower().startswith(("thành phố ", "tỉnh ")):
+        kind_word = ""
+        full = f"{o.head} {place}"
+        return full, [f"{o.head} {place.split(' ', 2)[-1]}"]
     if o.kind is OrganisationKind.PARTY and o.head.endswith(("Tỉnh ủy", "Thành ủy")):
         name = f"{o.head} {place}"
         return name, [f"{o.head} {kind_word} {place}"]
@@ -114,13 +157,25 @@ def _with_place(o: OrgMention, place: str | None, place_kind: str | None) -> tup
     return full, variants
 
 
-def resolve_organisations(orgs: Sequence[OrgMention], text: str, locality: str | None) -> list[ResolvedOrg]:
+def resolve_organisations(
+    orgs: Sequence[OrgMention], text: str, localities: Sequence[str], places: Sequence[tuple[int, str]] = ()
+) -> list[ResolvedOrg]:
     """Fix places and build names for every organisation mention."""
     out = []
+    position = {id(o): i for i, o in enumerate(orgs)}
     for o in orgs:
-        place, kind = _fix_place(o, orgs, text, locality)
+        place, kind = _fix_place(o, orgs, text, localities, position[id(o)], places)
         name, variants = _with_place(o, place, kind)
+        if o.registry_id:
+            reg = organisation_by_id(o.registry_id)
+            if reg is not None:
+                name = reg.name
         surface = re.sub(r"\s+", " ", text[o.start : o.end])
+        if o.organ:
+            variants = [f"{o.organ} {v}" for v in (name, *variants)]
+            name = f"{o.organ} {name}"
+        if " của " in name:
+            variants.append(name.split(" của ", 1)[0])
         out.append(ResolvedOrg(o, name, tuple(dict.fromkeys([surface, *variants])), place))
     return out
 
@@ -136,8 +191,20 @@ def build_organisations(resolved: Sequence[ResolvedOrg], text: str, span_of: Spa
     groups: dict[str, list[ResolvedOrg]] = defaultdict(list)
     key_of: dict[str, str] = {}
     order: list[str] = []
+    placed_heads = {
+        registry.name_key(r.mention.head): registry.name_key(r.name)
+        for r in resolved
+        if r.locality and r.mention.kind is OrganisationKind.FRIENDSHIP_ASSOCIATION
+    }
     for r in resolved:
         key = registry.name_key(r.name)
+        if (
+            r.mention.kind is OrganisationKind.FRIENDSHIP_ASSOCIATION
+            and not r.locality
+            and not text[r.mention.start : r.mention.end].startswith("Trung ương")
+        ):
+            # "Hội hữu nghị Việt Nam - Lào" after "... - Lào tỉnh Thái Bình" is the same body
+            key = placed_heads.get(registry.name_key(r.mention.head), key)
         for alias in (r.name, *r.aliases):
             existing = key_of.get(registry.name_key(alias))
             if existing is not None and groups[existing] and groups[existing][0].mention.kind == r.mention.kind:
@@ -189,7 +256,6 @@ def build_organisations(resolved: Sequence[ResolvedOrg], text: str, span_of: Spa
 
 def build_documents(mentions: Sequence[DocumentMention], text: str, span_of: SpanOf, published: PartialDate | None) -> list[Document]:
     """Group citations by number; attach short forms to their full citation."""
-    del published
     full: dict[str, list[DocumentMention]] = defaultdict(list)
     order: list[str] = []
     for m in mentions:
@@ -218,6 +284,8 @@ def build_documents(mentions: Sequence[DocumentMention], text: str, span_of: Spa
         ms = full[number]
         kind = next((x.kind for x in ms if x.kind is not DocumentKind.OTHER), ms[0].kind)
         date = next((x.date for x in ms if x.date), None)
+        if date is None and published is not None and any(x.header for x in ms):
+            date = published  # the text is the document: its dateline dates it
         title = next((x.title for x in ms if x.title), None)
         issuer = None
         for x in ms:
@@ -263,7 +331,7 @@ def build_congresses(mentions: Sequence[CongressMention], span_of: SpanOf, local
         if m.locality is None:
             scope = "national"
         else:
-            scope = canonical_province(m.locality) if m.locality else (locality or "")
+            scope = (canonical_province(m.locality) or m.locality) if m.locality else (locality or "")
             if not scope:
                 continue
             kinds[(m.ordinal, scope)] = m.locality_kind or "tỉnh"
@@ -360,7 +428,7 @@ def context_year(text: str, dates: Iterable[DateMention], published: PartialDate
     if not counts:
         return None
     top = max(counts.values())
-    return max(y for y, c in counts.items() if c == top)
+    return min(y for y, c in counts.items() if c == top)
 
 
 def build_events(
@@ -369,15 +437,20 @@ def build_events(
     span_of: SpanOf,
     year: int | None,
     published: PartialDate | None,
+    locality: str | None = None,
 ) -> list[Event]:
     """One record per (date, kind), with organisers and place resolved."""
     out: list[Event] = []
     index: dict[tuple[str, str], int] = {}
     for m in mentions:
+        if m.date.date.precision == "year" and year is not None and (m.date.date.year or 0) >= year:
+            # a bare year next to an event noun dates a past happening; the
+            # article's own year or a later one names a plan or a programme
+            continue
         date = resolve_year(m.date.date, year, published)
         end = resolve_year(m.date.end_date, year or date.year, published) if m.date.end_date else None
         organisers = tuple(dict.fromkeys(orgs_by_start[o.start].name for o in m.organisers if o.start in orgs_by_start))
-        location = _location(m, orgs_by_start)
+        location = _location(m, orgs_by_start, locality)
         key = (date.iso, m.kind.value)
         if key in index:
             prev = out[index[key]]
@@ -405,7 +478,7 @@ def build_events(
     return out
 
 
-def _location(m: EventMention, orgs_by_start: dict[int, Organisation]) -> str | None:
+def _location(m: EventMention, orgs_by_start: dict[int, Organisation], locality: str | None) -> str | None:
     if m.location:
         place = m.location
         place = re.sub(r"^TP\.?\s?", "", place)
@@ -416,4 +489,4 @@ def _location(m: EventMention, orgs_by_start: dict[int, Organisation]) -> str | 
         org = orgs_by_start.get(o.start)
         if org and org.locality:
             return org.locality
-    return None
+    return locality

@@ -46,8 +46,8 @@ import cattrs
 
 from . import registry
 from ._atomic import atomic_writer
-from ._jupyter import table
 from ._io import read
+from ._jupyter import table
 from .errors import CorpusFileError, DnndError
 from .model import (
     Article,
@@ -1050,7 +1050,7 @@ class Corpus:
 
         >>> import dnnd, datetime
         >>> corpus = Corpus(dnnd.seeds())
-        >>> [(e.date.iso, e.location) for e in corpus.events(kind="seminar", start=datetime.date(2022, 1, 1))]
+        >>> [(e.date.iso, e.location) for e in corpus.events(kind="seminar", start=datetime.date(2022, 1, 1), place="Bắc Giang")]
         [('2022-07-20', 'Bắc Giang')]
         """
         ix = self._index

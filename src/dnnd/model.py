@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
 
 __all__ = [
     "Article",
@@ -230,8 +230,8 @@ def _spans(value: object) -> tuple[Span, ...]:
     return tuple(sorted(value)) if value else ()  # type: ignore[call-overload]
 
 
-def _strs(value: object) -> frozenset[str]:
-    return frozenset(value) if value else frozenset()  # type: ignore[arg-type]
+def _strs(value: Iterable[str] | None) -> frozenset[str]:
+    return frozenset(value) if value else frozenset()
 
 
 @attrs.frozen(kw_only=True)
@@ -361,7 +361,10 @@ class Article:
 
     ``text`` is the caller's original string (decoded, never altered); every
     span of every item indexes it. ``encoding`` records how the file was
-    decoded (``None`` when the caller passed a string).
+    decoded (``None`` when the caller passed a string). ``published_time`` is
+    the clock time of the article's timestamp (``"22:12"``), when it has one.
+    ``segments`` give every non-blank line its role; chrome segments (site
+    furniture) are kept but never mined, and neither are bylines.
     """
 
     text: str
@@ -371,6 +374,7 @@ class Article:
     author: str | None = None
     encoding: str | None = None
     segments: tuple[Segment, ...] = ()
+    published_time: str | None = None
     documents: tuple[Document, ...] = ()
     congress_resolutions: tuple[CongressResolution, ...] = ()
     organisations: tuple[Organisation, ...] = ()
