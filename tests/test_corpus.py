@@ -481,3 +481,26 @@ def test_adding_articles_one_by_one_equals_building_at_once():
         one.conflicts()  # answers in between must not go stale
     assert one == Corpus(arts)
     assert one.conflicts() == Corpus(arts).conflicts()
+
+
+def test_answers_stay_right_when_articles_arrive_between_questions():
+    arts = dnnd.seeds()
+    corpus = Corpus(arts[:2]).prepare()
+    assert names(corpus.document("12-CT/TW").sources) == {"000", "001"}
+    (before,) = corpus.conflicts(field="date")
+    assert names(c.source for c in before.claims if not c.from_registry) == {"001"}
+    corpus.add(arts[3])
+    assert names(corpus.document("12-CT/TW").sources) == {"000", "001", "003"}
+    (after,) = corpus.conflicts(field="date")
+    assert names(c.source for c in after.claims if not c.from_registry) == {"001", "003"}
+    assert corpus.prepare() == Corpus([*arts[:2], arts[3]])
+
+
+def test_a_renamed_organisation_renames_it_in_positions_too():
+    a = _org("Lien hiep cac to chuc huu nghi tinh Bac Giang")
+    b = _org("Liên hiệp các tổ chức hữu nghị tỉnh Bắc Giang")
+    pos = (Position(title="Chủ tịch", organisation=a.name),)
+    corpus = Corpus([_summary("a.txt", [a], [Person(id="p", name="Trần Công Thắng", positions=pos)])]).prepare()
+    assert corpus.positions_of("Trần Công Thắng")[0].organisation == a.name
+    corpus.add(_summary("b.txt", [b]))
+    assert corpus.positions_of("Trần Công Thắng")[0].organisation == b.name

@@ -615,10 +615,11 @@ class Corpus:
         ai = len(self._articles)
         self._articles.append(summary)
         ix = self._index
-        ix.cache.clear()
+        touched: list[str] = []
         local: dict[str, str] = {}
         for ri, org in enumerate(summary.organisations):
             key = self._org_entity(org)
+            touched.append(key)
             local[org.name] = key
             ix.orgs.setdefault(key, []).append((ai, ri))
             ix.org_names.setdefault(key, Counter())[org.name] += 1
@@ -633,15 +634,18 @@ class Corpus:
             dkey = _doc_key(doc)
             if dkey is not None:
                 ix.docs.setdefault(dkey, []).append((ai, ri))
+                touched.append(dkey)
         for ri, person in enumerate(summary.people):
             pkey = "person:" + _fold_key(_bare_name(person.name))
             ix.people.setdefault(pkey, []).append((ai, ri))
+            touched.append(pkey)
             for pos in person.positions:
                 if pos.organisation:
                     _add_to(ix.people_by_org, local.get(pos.organisation) or self._org_key_of(pos.organisation), pkey)
         for ri, event in enumerate(summary.events):
             ekey = _event_key(event)
             ix.events.setdefault(ekey, []).append((ai, ri))
+            touched.append(ekey)
             _add_to(ix.events_by_kind, event.kind.value, ekey)
             _add_to(ix.events_by_year, event.date.year if event.date else None, ekey)
             if event.end_date is not None and event.end_date.year and event.date and event.date.year:
@@ -651,6 +655,42 @@ class Corpus:
                 _add_to(ix.events_by_place, _place_key(event.location), ekey)
             for name in event.organisers:
                 _add_to(ix.events_by_org, local.get(name) or self._org_key_of(name), ekey)
+        self._invalidate(touched)
+
+    def _invalidate(self, keys: Iterable[str]) -> None:
+        """Forget the built entities an added article changes (all of them if an organisation is renamed)."""
+        cache = self._index.cache
+        if not cache:
+            return
+        cache.pop("conflicts", None)
+        for key in keys:
+            cache.pop(key, None)
+            old = cache.pop("name:" + key, None)
+            if old is not None and self._org_name(key) != old:
+                cache.clear()  # positions and organisers elsewhere carry the old name
+                return
+
+    def prepare(self) -> Corpus:
+        """Build every entity and the conflicts now, so that later queries only read dicts.
+
+        Building is otherwise lazy (each entity on first use, kept until an
+        added article changes it). Call this once after a bulk load when
+        query latency matters; it returns the corpus itself.
+
+        >>> import dnnd
+        >>> Corpus(dnnd.seeds()).prepare().document("12-CT/TW").count
+        3
+        """
+        for key in self._index.orgs:
+            self._organisation(key)
+        for key in self._index.docs:
+            self._document(key)
+        for key in self._index.people:
+            self._person(key)
+        for key in self._index.events:
+            self._event(key)
+        self.conflicts()
+        return self
 
     def _org_entity(self, org: Organisation) -> str:
         """Return the entity key of an article's organisation record (registry first, then its name)."""
