@@ -504,3 +504,9 @@ def test_a_renamed_organisation_renames_it_in_positions_too():
     assert corpus.positions_of("Trần Công Thắng")[0].organisation == a.name
     corpus.add(_summary("b.txt", [b]))
     assert corpus.positions_of("Trần Công Thắng")[0].organisation == b.name
+
+
+def test_the_converter_round_trips_a_whole_corpus(seeds):
+    data = dnnd.converter.unstructure(seeds)
+    assert data["format"] == "dnnd-corpus"
+    assert dnnd.converter.structure(json.loads(json.dumps(data)), Corpus) == seeds

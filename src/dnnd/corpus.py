@@ -1396,6 +1396,17 @@ class Corpus:
         return cls(articles, errors=errors)
 
 
+def _register_hooks() -> None:
+    """Teach :data:`dnnd.converter` the whole corpus (the ``.json`` layout, lossless)."""
+    from .serialize import converter
+
+    converter.register_unstructure_hook(Corpus, lambda c: c.to_dict())
+    converter.register_structure_hook(Corpus, lambda data, _: data if isinstance(data, Corpus) else Corpus.from_dict(data))
+
+
+_register_hooks()
+
+
 def _check_header(data: Any, source: str, *, layout: str) -> None:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise CorpusFileError(f"{source}: not a dnnd corpus (no '{FORMAT}' format marker)")
