@@ -510,3 +510,11 @@ def test_the_converter_round_trips_a_whole_corpus(seeds):
     data = dnnd.converter.unstructure(seeds)
     assert data["format"] == "dnnd-corpus"
     assert dnnd.converter.structure(json.loads(json.dumps(data)), Corpus) == seeds
+
+
+def test_who_chaired_vufo_is_asked_again_after_an_article_arrives():
+    arts = dnnd.seeds()
+    corpus = Corpus([arts[0]])
+    assert {h.person for h in corpus.holders("VUFO")} == {"Nguyễn Văn Doanh"}
+    corpus.add(arts[1])
+    assert {"Nguyễn Văn Doanh", "Phan Anh Sơn"} <= {h.person for h in corpus.holders("VUFO")}

@@ -531,6 +531,8 @@ class _Index:
     # per article: organisation name -> entity key (to resolve positions and organisers)
     local_orgs: list[dict[str, str]] = attrs.Factory(list)
     cache: dict[str, Any] = attrs.Factory(dict)
+    # answers to whole questions (cleared by every add)
+    answers: dict[tuple[Any, ...], Any] = attrs.Factory(dict)
 
 
 def _add_to(index: dict[Any, set[str]], key: Any, value: str) -> None:
@@ -615,6 +617,7 @@ class Corpus:
         ai = len(self._articles)
         self._articles.append(summary)
         ix = self._index
+        ix.answers.clear()
         touched: list[str] = []
         local: dict[str, str] = {}
         for ri, org in enumerate(summary.organisations):
@@ -1030,14 +1033,21 @@ class Corpus:
         >>> [(h.person, h.source[:3]) for h in Corpus(dnnd.seeds()).holders("VUFO", "Chủ tịch")]
         [('Phan Anh Sơn', '001')]
         """
-        org_keys = self._org_keys(organisation)
-        found = [
-            h
-            for p in self.people(organisation=organisation)
-            for h in p.positions
-            if h.organisation_id in org_keys and (title is None or _nk(h.title) == _nk(title))
-        ]
-        return sorted(found, key=lambda h: (h.date.sort_key if h.date else (0, 0, 0), h.person))
+        question = ("holders", organisation, title)
+        found = self._index.answers.get(question)
+        if found is None:
+            org_keys = self._org_keys(organisation)
+            found = sorted(
+                (
+                    h
+                    for p in self.people(organisation=organisation)
+                    for h in p.positions
+                    if h.organisation_id in org_keys and (title is None or _nk(h.title) == _nk(title))
+                ),
+                key=lambda h: (h.date.sort_key if h.date else (0, 0, 0), h.person),
+            )
+            self._index.answers[question] = found
+        return list(found)
 
     # ---------------------------------------------------------- events
 
@@ -1401,7 +1411,9 @@ def _register_hooks() -> None:
     from .serialize import converter
 
     converter.register_unstructure_hook(Corpus, lambda c: c.to_dict())
-    converter.register_structure_hook(Corpus, lambda data, _: data if isinstance(data, Corpus) else Corpus.from_dict(data))
+    converter.register_structure_hook(
+        Corpus, lambda data, _: data if isinstance(data, Corpus) else Corpus.from_dict(data)
+    )
 
 
 _register_hooks()
