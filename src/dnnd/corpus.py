@@ -337,6 +337,7 @@ def _honorifics() -> tuple[str, ...]:
     return tuple(sorted({_nk(h) for h in registry.honorifics()}, key=len, reverse=True))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _bare_name(name: str) -> str:
     """*name* without a leading honorific ("Ông Trần Công Thắng" -> "Trần Công Thắng")."""
     words = name.split()
