@@ -103,6 +103,19 @@ SEED_QUESTIONS = [
         {"2022-07-14", "2022-07-20"},
     ),
     (
+        "which seminars did friendship unions organise in 2022?",
+        lambda c: {
+            e.date.iso
+            for e in c.events(kind="seminar", start="2022", end="2022", organiser="Liên hiệp các tổ chức hữu nghị")
+        },
+        {"2022-07-14", "2022-07-20"},
+    ),
+    (
+        "what did HAUFO organise?",
+        lambda c: names(s for e in c.events(organiser="HAUFO") for s in e.sources),
+        {"000"},
+    ),
+    (
         "which friendship unions are in Bắc Giang?",
         lambda c: {o.name for o in c.organisations(kind="friendship_union", locality="Bắc Giang")},
         {"Liên hiệp các tổ chức hữu nghị tỉnh Bắc Giang"},

@@ -22,6 +22,7 @@ QUESTIONS = [
     ),
     (["events", "--kind", "seminar", "--from", "2022", "--to", "2022", "--place", "Bắc Giang"], ["2022-07-20"]),
     (["events", "--organiser", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"], ["2021-06-04", "seminar"]),
+    (["events", "--organiser-kind", "friendship_union", "--from", "2022-07", "--to", "2022-07"], ["2022-07-14"]),
     (["documents"], ["12-CT/TW", "04-CT/TW", "05-TT/TU", "directive"]),
     (
         ["documents", "--number", "12-CT/TW"],

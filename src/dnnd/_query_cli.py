@@ -45,6 +45,9 @@ def add_query_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     ev.add_argument("--to", dest="end", type=_date_arg, metavar="DATE", help="on or before DATE")
     ev.add_argument("--place", help="province, city or venue")
     ev.add_argument("--organiser", help="an organisation (any spelling or abbreviation, or part of a name)")
+    ev.add_argument(
+        "--organiser-kind", choices=[k.value for k in OrganisationKind], help="organised by this kind of body"
+    )
     common(ev)
 
     dc = qs.add_parser("documents", help="documents cited, with citation counts and citing articles")
@@ -100,7 +103,14 @@ def run_query(args: argparse.Namespace, out: TextIO, err: TextIO = sys.stderr) -
     rows: Sequence[Any]
     what = args.what
     if what == "events":
-        rows = corpus.events(kind=args.kind, start=args.start, end=args.end, place=args.place, organiser=args.organiser)
+        rows = corpus.events(
+            kind=args.kind,
+            start=args.start,
+            end=args.end,
+            place=args.place,
+            organiser=args.organiser,
+            organiser_kind=args.organiser_kind,
+        )
     elif what == "documents":
         rows = (
             corpus.citations(args.number)
