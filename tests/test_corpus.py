@@ -409,6 +409,8 @@ def test_kill_9_during_save_leaves_the_old_file_intact(tmp_path, suffix):
         proc.wait()
         proc.stdout.close()
         assert Corpus.load(path) == expected
+    # the kills landed mid-save: the unfinished temporary files are still there, the target is whole
+    assert list(tmp_path.glob(f".big{suffix}.*.tmp"))
 
 
 # ------------------------------------------------------------------ exports
