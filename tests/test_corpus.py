@@ -533,3 +533,64 @@ def test_who_chaired_vufo_is_asked_again_after_an_article_arrives():
     assert {h.person for h in corpus.holders("VUFO")} == {"Nguyễn Văn Doanh"}
     corpus.add(arts[1])
     assert {"Nguyễn Văn Doanh", "Phan Anh Sơn"} <= {h.person for h in corpus.holders("VUFO")}
+
+
+def _doc(number, **kw):
+    kind = kw.pop("kind", dnnd.DocumentKind.DIRECTIVE)
+    return dnnd.Document(id="d", kind=kind, number=number, mentions=(Span(start=0, end=10),), **kw)
+
+
+PD = dnnd.PartialDate.from_iso
+
+CONFLICTS = [
+    # (what, the two articles' citations of 04-CT/TW (registry: 2011-07-06, Ban Bí thư), the conflict fields expected)
+    ("agreeing articles", {"date": PD("2011-07-06")}, {"date": PD("2011-07-06")}, set()),
+    ("a month agrees with its day", {"date": PD("2011-07")}, {"date": PD("2011-07-06")}, set()),
+    ("an unknown year agrees", {"date": PD("XXXX-07-06")}, {}, set()),
+    ("a wrong day", {"date": PD("2011-07-16")}, {"date": PD("2011-07-06")}, {"date"}),
+    ("a wrong year against the registry only", {"date": PD("2012")}, {}, {"date"}),
+    ("the issuer's organ", {"issuer": "Ban Bí thư"}, {"issuer": "Ban Bí thư Trung ương Đảng"}, set()),
+    ("another issuer", {"issuer": "Bộ Chính trị"}, {}, {"issuer"}),
+    ("another kind", {"kind": dnnd.DocumentKind.RESOLUTION, "type_word": "Nghị quyết"}, {}, {"kind"}),
+    ("a type word for the same kind", {"type_word": "Chỉ thị"}, {"type_word": "chỉ thị"}, set()),
+]
+
+
+@pytest.mark.parametrize(("what", "a", "b", "fields"), CONFLICTS, ids=[w for w, *_ in CONFLICTS])
+def test_document_conflicts(what, a, b, fields):
+    corpus = Corpus(
+        [
+            ArticleSummary(source="a.txt", documents=(_doc("04-CT/TW", **a),)),
+            ArticleSummary(source="b.txt", documents=(_doc("04-CT/TW", **b),)),
+        ]
+    )
+    assert {c.field for c in corpus.conflicts()} == fields, what
+    for c in corpus.conflicts():
+        assert all(cl.spans for cl in c.claims if not cl.from_registry)
+
+
+POSITIONS = [
+    ("Chủ tịch against Phó Chủ tịch on one day", "Chủ tịch", "Phó Chủ tịch", "2024-03-01", {"position"}),
+    (
+        "Phó Chủ tịch Thường trực is on the same ladder",
+        "Phó Chủ tịch Thường trực",
+        "Chủ tịch",
+        "2024-03-01",
+        {"position"},
+    ),
+    ("kiêm: two posts at once", "Phó Chủ tịch", "Tổng Thư ký", "2024-03-01", set()),
+    ("promoted later", "Phó Chủ tịch", "Chủ tịch", "2024-09-01", set()),
+]
+
+
+@pytest.mark.parametrize(("what", "t1", "t2", "day2", "fields"), POSITIONS, ids=[w for w, *_ in POSITIONS])
+def test_position_conflicts(what, t1, t2, day2, fields):
+    vufo = _org("Liên hiệp các tổ chức hữu nghị Việt Nam")
+
+    def art(source, title, day):
+        pos = (Position(title=title, organisation=vufo.name, mentions=(Span(start=0, end=8),)),)
+        person = Person(id="p", name="Nguyễn Văn Doanh", positions=pos)
+        return ArticleSummary(source=source, published=PD(day), organisations=(vufo,), people=(person,))
+
+    corpus = Corpus([art("a.txt", t1, "2024-03-01"), art("b.txt", t2, day2)])
+    assert {c.field for c in corpus.conflicts()} == fields, what
