@@ -431,7 +431,16 @@ def test_frames_have_one_row_per_fact_with_provenance(seeds):
     from dnnd import frames
 
     all_frames = frames.frames(seeds)
-    assert set(all_frames) == {"documents", "citations", "organisations", "positions", "events", "conflicts"}
+    assert set(all_frames) == {
+        "articles",
+        "documents",
+        "citations",
+        "organisations",
+        "positions",
+        "events",
+        "conflicts",
+    }
+    assert len(all_frames["articles"]) == 5
     cites = all_frames["citations"]
     assert set(names(cites[cites.number == "12-CT/TW"].source)) >= {"000", "001", "003"}
     pos = all_frames["positions"]

@@ -529,6 +529,7 @@ class _Index:
     events_by_year: dict[int | None, set[str]] = attrs.Factory(dict)
     events_by_place: dict[str, set[str]] = attrs.Factory(dict)
     events_by_org: dict[str, set[str]] = attrs.Factory(dict)
+    by_source: dict[str, int] = attrs.Factory(dict)
     # per article: organisation name -> entity key (to resolve positions and organisers)
     local_orgs: list[dict[str, str]] = attrs.Factory(list)
     cache: dict[str, Any] = attrs.Factory(dict)
@@ -619,6 +620,7 @@ class Corpus:
         self._articles.append(summary)
         ix = self._index
         ix.answers.clear()
+        ix.by_source.setdefault(summary.label, ai)
         touched: list[str] = []
         local: dict[str, str] = {}
         for ri, org in enumerate(summary.organisations):
@@ -720,6 +722,16 @@ class Corpus:
     def errors(self) -> tuple[ReadFailure, ...]:
         """The inputs that could not be read (see :meth:`from_paths`)."""
         return tuple(self._errors)
+
+    def article(self, source: str) -> ArticleSummary | None:
+        """Return the summary of the article called *source* (the first one, if several share it), or ``None``.
+
+        >>> import dnnd
+        >>> Corpus(dnnd.seeds()).article("003_0ee01d7cb440a5d9.txt").published.iso
+        '2022-07-20'
+        """
+        ai = self._index.by_source.get(source)
+        return None if ai is None else self._articles[ai]
 
     def __len__(self) -> int:
         return len(self._articles)

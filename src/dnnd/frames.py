@@ -24,7 +24,7 @@ from .corpus import Corpus
 if TYPE_CHECKING:
     import pandas as pd  # type: ignore[import-untyped,unused-ignore]
 
-__all__ = ["citations", "conflicts", "documents", "events", "frames", "organisations", "positions"]
+__all__ = ["articles", "citations", "conflicts", "documents", "events", "frames", "organisations", "positions"]
 
 _HINT = "dnnd.frames needs pandas: install it with  pip install 'dnnd[pandas]'"
 
@@ -47,6 +47,19 @@ def _spans(spans: Any) -> list[tuple[int, int]]:
 
 def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
     return _pandas().DataFrame(rows, columns=columns)
+
+
+def articles(corpus: Corpus) -> pd.DataFrame:
+    """Return one row per article: source, title, date and how many records of each kind it gave."""
+    cols = ["source", "title", "published", "documents", "organisations", "people", "events"]
+    rows = [
+        {
+            "source": a.label, "title": a.title, "published": _iso(a.published), "documents": len(a.documents),
+            "organisations": len(a.organisations), "people": len(a.people), "events": len(a.events),
+        }
+        for a in corpus.articles
+    ]  # fmt: skip
+    return _frame(rows, cols)
 
 
 def documents(corpus: Corpus) -> pd.DataFrame:
@@ -134,8 +147,9 @@ def conflicts(corpus: Corpus) -> pd.DataFrame:
 
 
 def frames(corpus: Corpus) -> dict[str, pd.DataFrame]:
-    """Return every frame above, by name ("documents", "citations", "organisations", ...)."""
+    """Return every frame above, by name ("articles", "documents", "citations", ...)."""
     return {
+        "articles": articles(corpus),
         "documents": documents(corpus),
         "citations": citations(corpus),
         "organisations": organisations(corpus),
