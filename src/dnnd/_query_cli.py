@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 import datetime as _dt
 import json
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
+
+import attrs
 
 from .corpus import Corpus, CorpusDocument, CorpusEvent, CorpusOrganisation, CorpusPerson, HeldPosition
 from .errors import CorpusFileError
@@ -141,7 +144,7 @@ def run_query(args: argparse.Namespace, out: TextIO, err: TextIO = sys.stderr) -
     if fmt == "jsonl":
         _jsonl(rows, out)
     else:
-        _table(rows, out)
+        _table(rows, out, _short_names(corpus))
     out.flush()
     return 1 if failures else 0
 
@@ -168,7 +171,16 @@ def _cell(value: object) -> str:
     return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
 
 
-def _table(rows: Sequence[Any], out: TextIO) -> None:
+def _short_names(corpus: Corpus) -> dict[str, str]:
+    """Map each article source to its file name, when file names alone tell the articles apart."""
+    names = {a.label: os.path.basename(a.label) for a in corpus.articles}
+    return names if len(set(names.values())) == len(names) else {}
+
+
+def _table(rows: Sequence[Any], out: TextIO, short: dict[str, str] | None = None) -> None:
+    def sh(source: str) -> str:
+        return (short or {}).get(source, source)
+
     if not rows:
         out.write("(no answers)\n")
         return
@@ -177,29 +189,33 @@ def _table(rows: Sequence[Any], out: TextIO) -> None:
     body: list[tuple[object, ...]]
     if isinstance(first, HeldPosition):
         header = ("person", "title", "organisation", "date", "source")
-        body = [r._row() for r in rows]
+        body = [(*r._row()[:-1], sh(r.source)) for r in rows]
     elif isinstance(first, CorpusPerson):
         header = ("person", "positions", "articles")
         body = [(p.name, len(p.positions), len(p.evidence)) for p in rows]
     elif isinstance(first, CorpusEvent):
         header = ("date", "kind", "place", "organisers", "title", "sources")
         body = [
-            (e.date, e.kind.value, e.location, "; ".join(e.organisers), e.title, ", ".join(e.sources)) for e in rows
+            (e.date, e.kind.value, e.location, "; ".join(e.organisers), e.title, ", ".join(map(sh, e.sources)))
+            for e in rows
         ]
     elif isinstance(first, CorpusDocument):
         header = ("number", "kind", "citations", "date", "issuer", "cited by")
-        body = [(d.number or d.title, d.kind.value, d.count, d.date, d.issuer, ", ".join(d.sources)) for d in rows]
+        body = [
+            (d.number or d.title, d.kind.value, d.count, d.date, d.issuer, ", ".join(map(sh, d.sources))) for d in rows
+        ]
     elif isinstance(first, CorpusOrganisation):
         header = ("name", "abbr.", "kind", "locality", "articles")
         body = [(o.name, o.abbreviation, o.kind.value, o.locality, o.count) for o in rows]
     elif isinstance(first, Conflict):
         for c in rows:
-            out.write(f"{c}\n")
+            claims = tuple(attrs.evolve(x, source=sh(x.source)) for x in c.claims)
+            out.write(f"{attrs.evolve(c, claims=claims)}\n")
         return
     else:  # citations
         header = ("source", "type word", "number", "date", "issuer", "spans")
         body = [
-            (c.source, c.type_word, c.number, c.date, c.issuer, " ".join(f"{s.start}-{s.end}" for s in c.spans))
+            (sh(c.source), c.type_word, c.number, c.date, c.issuer, " ".join(f"{s.start}-{s.end}" for s in c.spans))
             for c in rows
         ]
     cells = [tuple(_cell(v) for v in row) for row in body]
