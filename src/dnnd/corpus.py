@@ -1462,9 +1462,17 @@ def _first_line(err: BaseException) -> str:
 
 
 def _merge_evidence(items: Iterable[tuple[ArticleSummary, tuple[Span, ...]]]) -> tuple[Evidence, ...]:
-    """One :class:`Evidence` per article (spans of repeated records joined)."""
-    merged: dict[str, tuple[PartialDate | None, list[Span]]] = {}
+    """Return one :class:`Evidence` per article (spans of repeated records joined)."""
+    merged: dict[str, tuple[PartialDate | None, list[tuple[Span, ...]]]] = {}
     for art, spans in items:
-        entry = merged.setdefault(art.label, (art.as_of, []))
-        entry[1].extend(spans)
-    return tuple(Evidence(source=s, published=d, spans=tuple(sorted(set(sp)))) for s, (d, sp) in merged.items())
+        entry = merged.get(art.label)
+        if entry is None:
+            entry = merged[art.label] = (art.as_of, [])
+        entry[1].append(spans)
+    return tuple(Evidence(source=s, published=d, spans=_join_spans(sp)) for s, (d, sp) in merged.items())
+
+
+def _join_spans(groups: list[tuple[Span, ...]]) -> tuple[Span, ...]:
+    if len(groups) == 1:
+        return groups[0]  # already sorted by the record
+    return tuple(sorted(set().union(*groups), key=lambda s: (s.start, s.end)))
