@@ -355,6 +355,7 @@ FOREIGN = [
     ("dnnd extract output", '{"source": "a.txt", "title": null, "documents": []}\n'),
     ("plain text", "Chỉ thị số 12-CT/TW ngày 5/1/2022"),
     ("empty", ""),
+    ("a number for a name", '{"format": "dnnd-corpus", "version": 1, "articles": [{"source": 1}], "errors": []}'),
     ("newer format", '{"format": "dnnd-corpus", "version": 99, "articles": [], "errors": []}'),
     (
         "wrong record shape",

@@ -1304,8 +1304,9 @@ class Corpus:
         _check_header(data, source, layout="json")
         if not isinstance(data.get("articles"), list) or not isinstance(data.get("errors"), list):
             raise CorpusFileError(f"{source}: not a dnnd corpus (no 'articles' and 'errors' lists)")
-        articles = [_structure(a, ArticleSummary, source, i + 1) for i, a in enumerate(data["articles"])]
-        errors = [_structure(e, ReadFailure, source, i + 1) for i, e in enumerate(data["errors"])]
+        load = _Loader()
+        articles = [load(a, ArticleSummary, source, i + 1) for i, a in enumerate(data["articles"])]
+        errors = [load(e, ReadFailure, source, i + 1) for i, e in enumerate(data["errors"])]
         return cls(articles, errors=errors)
 
     def save(self, path: str | os.PathLike[str], *, format: str | None = None) -> None:
@@ -1389,6 +1390,7 @@ class Corpus:
             raise CorpusFileError(f"{name}: corrupted corpus header (no article and error counts)")
         articles: list[ArticleSummary] = []
         errors: list[ReadFailure] = []
+        load = _Loader()
         ended = False
         for lineno, line in enumerate(lines, start=2):
             if not line.strip():
@@ -1404,9 +1406,9 @@ class Corpus:
             if not isinstance(item, dict) or len(item) < 1:
                 raise CorpusFileError(f"{name}: corrupted corpus file (unexpected line {lineno})")
             if "article" in item:
-                articles.append(_structure(item["article"], ArticleSummary, name, lineno))
+                articles.append(load(item["article"], ArticleSummary, name, lineno))
             elif "error" in item:
-                errors.append(_structure(item["error"], ReadFailure, name, lineno))
+                errors.append(load(item["error"], ReadFailure, name, lineno))
             elif item.get("end") == FORMAT:
                 ended = True
             else:
@@ -1445,15 +1447,41 @@ def _check_header(data: Any, source: str, *, layout: str) -> None:
     del layout
 
 
-def _structure(value: Any, cls: type[Any], source: str, where: int) -> Any:
-    from .serialize import converter
+class _Loader:
+    """Structure saved records, sharing one object per distinct string and date (a corpus repeats them endlessly)."""
 
-    try:
-        return converter.structure(value, cls)
-    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError, AttributeError) as err:
-        raise CorpusFileError(
-            f"{source}: corrupted corpus file (bad {cls.__name__} record #{where}: {_first_line(err)})"
-        ) from None
+    def __init__(self) -> None:
+        from .serialize import converter
+
+        self._conv = converter.copy()
+        strings: dict[str, str] = {}
+        dates: dict[str, PartialDate] = {}
+
+        def structure_str(value: Any, cls: type) -> Any:
+            if not isinstance(value, str):
+                raise TypeError(f"expected a string, got {type(value).__name__}")
+            if cls is not str:  # the str enums (DocumentKind ...): by value
+                return cls(value)
+            return strings.setdefault(value, value)
+
+        def structure_date(value: Any, _: type) -> PartialDate:
+            if isinstance(value, PartialDate):
+                return value
+            found = dates.get(value)
+            if found is None:
+                found = dates[value] = PartialDate.from_iso(value)
+            return found
+
+        self._conv.register_structure_hook(str, structure_str)
+        self._conv.register_structure_hook(PartialDate, structure_date)
+
+    def __call__(self, value: Any, cls: type[Any], source: str, where: int) -> Any:
+        try:
+            return self._conv.structure(value, cls)
+        except (cattrs.BaseValidationError, ValueError, TypeError, KeyError, AttributeError) as err:
+            raise CorpusFileError(
+                f"{source}: corrupted corpus file (bad {cls.__name__} record #{where}: {_first_line(err)})"
+            ) from None
 
 
 def _first_line(err: BaseException) -> str:
