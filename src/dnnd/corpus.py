@@ -535,6 +535,7 @@ class _Index:
     cache: dict[str, Any] = attrs.Factory(dict)
     # answers to whole questions (cleared by every add)
     answers: dict[tuple[Any, ...], Any] = attrs.Factory(dict)
+    loader: _Loader | None = None
 
 
 def _add_to(index: dict[Any, set[str]], key: Any, value: str) -> None:
@@ -615,8 +616,16 @@ class Corpus:
 
     def add(self, article: Article | ArticleSummary) -> None:
         """Add one article: keep its summary and index its records."""
-        summary = article if isinstance(article, ArticleSummary) else ArticleSummary.of(article)
         ai = len(self._articles)
+        if isinstance(article, ArticleSummary):
+            summary = article
+        else:  # a fresh parse: share strings and dates with the articles already here
+            from .serialize import converter
+
+            if self._index.loader is None:
+                self._index.loader = _Loader()
+            raw = converter.unstructure(ArticleSummary.of(article))
+            summary = self._index.loader(raw, ArticleSummary, article.source or "(unnamed)", ai + 1)
         self._articles.append(summary)
         ix = self._index
         ix.answers.clear()
