@@ -8,7 +8,16 @@ Commands:
 ``dnnd report [PATH...]``
     a readable summary; with no PATH, of the bundled seed articles;
 ``dnnd evaluate GOLD_DIR PREDICTIONS``
-    score records against gold annotations (see :mod:`dnnd.evaluate`).
+    score records against gold annotations (see :mod:`dnnd.evaluate`);
+``dnnd query WHAT [options] [PATH...]``
+    answer questions across articles (see :mod:`dnnd.corpus`): ``events``
+    (``--kind``, ``--from``, ``--to``, ``--place``, ``--organiser``),
+    ``documents`` (``--number``, ``--kind``), ``people``
+    (``--organisation``, ``--title``, ``--name``), ``organisations``
+    (``--kind``, ``--locality``) and ``conflicts``; with no PATH, over the
+    bundled seeds (or ``--corpus FILE``, a corpus saved by
+    :meth:`dnnd.Corpus.save`). ``--format table`` (the default on a
+    terminal) or ``--format jsonl`` (the default otherwise).
 
 Exit codes: 0 when every input was fine; 1 when some input failed (one line
 on stderr names the file and the problem; every other input is still
@@ -24,17 +33,16 @@ content or the complete new one, whatever happens to the run.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
-import stat
 import sys
-import tempfile
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import TextIO
 
+import attrs
+
 from . import __version__, seed_paths
+from ._atomic import write_atomic
 from ._io import DEFAULT_MAX_BYTES, read
 from .errors import DnndError, InputError, InputTooLargeError
 from .model import Article
@@ -61,6 +69,8 @@ def _parser() -> argparse.ArgumentParser:
     rp = sub.add_parser("report", help="a readable summary of articles (the bundled seeds by default)")
     rp.add_argument("paths", nargs="*", metavar="PATH")
     _max_bytes_option(rp)
+
+    _query_parser(sub)
 
     ev = sub.add_parser("evaluate", help="score extraction records against gold annotations", add_help=False)
     ev.add_argument("args", nargs=argparse.REMAINDER)
@@ -98,6 +108,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "extract":
             return _extract(args.paths, args.format, args.output, args.max_bytes)
+        if args.command == "query":
+            from ._query_cli import run_query
+
+            return run_query(args, sys.stdout, sys.stderr)
         return _report(args.paths, args.max_bytes)
     except BrokenPipeError:  # e.g. `dnnd extract ... | head`
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -146,95 +160,6 @@ def _complain(path: str | os.PathLike[str], problem: DnndError | str) -> None:
     print(f"dnnd: {_display(path)}: {text}", file=sys.stderr)
 
 
-_TMP_SUFFIX = ".dnnd-tmp"
-
-
-def write_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Write *text* to *path* (UTF-8) so that *path* is never half-written.
-
-    The text goes to a temporary file in the same folder, is flushed to disk
-    (``fsync``) and renamed over *path*; the folder is then synced so the
-    rename itself survives a crash. *path* therefore holds either its old
-    content or the complete new one, whenever the process dies. The new file
-    keeps the permission bits of the file it replaces (a new file gets the
-    usual ``0o666`` minus the umask, not the ``0o600`` of a temporary file).
-    A symbolic link is followed: the file it points to is replaced, the link
-    kept. On any error the temporary file is removed and the error raised;
-    temporary files left by a killed run (their process is gone) are removed
-    by the next write to the same path.
-    """
-    data = text.encode("utf-8")  # fails, if it must, before anything is touched
-    target = Path(os.path.realpath(path))
-    folder = target.parent
-    _remove_stale_temporaries(target)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=_TMP_SUFFIX, dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            if hasattr(os, "fchmod"):
-                os.fchmod(fh.fileno(), _mode_for(target))
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    _fsync_folder(folder)
-
-
-def _mode_for(target: Path) -> int:
-    try:
-        return stat.S_IMODE(target.stat().st_mode)
-    except OSError:
-        umask = os.umask(0o022)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def _fsync_folder(folder: Path) -> None:
-    if not hasattr(os, "O_DIRECTORY"):  # Windows: a rename cannot be synced this way
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass  # some file systems refuse to sync a folder; the data itself is synced
-    finally:
-        os.close(fd)
-
-
-def _remove_stale_temporaries(target: Path) -> None:
-    """Remove ``.NAME.PID.*.dnnd-tmp`` files whose process no longer exists."""
-    prefix = f".{target.name}."
-    try:
-        names = os.listdir(target.parent)
-    except OSError:
-        return
-    for name in names:
-        if not (name.startswith(prefix) and name.endswith(_TMP_SUFFIX)):
-            continue
-        pid = name[len(prefix) :].split(".", 1)[0]
-        if pid.isdigit() and not _alive(int(pid)):
-            with contextlib.suppress(OSError):
-                os.unlink(target.parent / name)
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OSError):
-        return True  # it exists (or we cannot tell): leave its file alone
-    return True
-
-
 def _extract(paths: list[str], fmt: str, output: str | None, max_bytes: int | None = DEFAULT_MAX_BYTES) -> int:
     articles, failures = _articles(paths, max_bytes)
     records = [to_record(a) for a in articles]
@@ -267,7 +192,32 @@ def _report(paths: list[str], max_bytes: int | None = DEFAULT_MAX_BYTES) -> int:
     else:
         articles, failures = _articles(seed_paths(), max_bytes)
     _print_report(articles, sys.stdout)
+    _print_conflicts(articles, sys.stdout)
     return 1 if failures else 0
+
+
+def _print_conflicts(articles: Sequence[Article], out: TextIO) -> None:
+    from .corpus import Corpus
+
+    conflicts = Corpus(articles).conflicts()
+    names = {a.source: os.path.basename(a.source) for a in articles if a.source}
+    if len(set(names.values())) == len(names):  # file names alone are unambiguous: print them
+        conflicts = [
+            attrs.evolve(c, claims=tuple(attrs.evolve(x, source=names.get(x.source, x.source)) for x in c.claims))
+            for c in conflicts
+        ]
+    out.write("\n" + "=" * 78 + "\n")
+    out.write(f"Conflicts ({len(conflicts)}): facts the articles and the registry disagree on\n")
+    for c in conflicts:
+        out.write(f"  - {c}\n")
+    if not conflicts:
+        out.write("  (none found)\n")
+
+
+def _query_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from ._query_cli import add_query_parser
+
+    add_query_parser(sub)
 
 
 def _print_report(articles: Sequence[Article], out: TextIO) -> None:
