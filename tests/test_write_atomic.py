@@ -21,7 +21,7 @@ from dnnd.cli import write_atomic
 
 
 def debris(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".dnnd-tmp"))
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".dnnd.tmp"))
 
 
 def test_a_new_file_gets_the_usual_mode(tmp_path: Path) -> None:
@@ -87,13 +87,14 @@ def test_text_that_cannot_be_encoded_touches_nothing(tmp_path: Path) -> None:
 def test_temporaries_of_dead_runs_are_swept_and_live_ones_kept(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     dead = int(done.stdout)
-    stale = tmp_path / f".out.jsonl.{dead}.abcd.dnnd-tmp"
-    live = tmp_path / ".out.jsonl.1.abcd.dnnd-tmp"  # pid 1 always exists
-    other = tmp_path / f".other.jsonl.{dead}.abcd.dnnd-tmp"  # another target: not ours to touch
-    for p in (stale, live, other):
+    stale = tmp_path / f".out.jsonl.{dead}.abcd.dnnd.tmp"
+    live = tmp_path / ".out.jsonl.1.abcd.dnnd.tmp"  # pid 1 always exists
+    other = tmp_path / f".other.jsonl.{dead}.abcd.dnnd.tmp"  # another target: not ours to touch
+    longer = tmp_path / f".out.jsonl.{dead}.{dead}.abcd.dnnd.tmp"  # target "out.jsonl.<n>", not ours
+    for p in (stale, live, other, longer):
         p.write_text("partial", encoding="utf-8")
     write_atomic(tmp_path / "out.jsonl", "new\n")
-    assert debris(tmp_path) == sorted([live.name, other.name])
+    assert debris(tmp_path) == sorted([live.name, other.name, longer.name])
 
 
 def test_a_normal_run_leaves_only_the_output(tmp_path: Path, seed_dir: Path) -> None:

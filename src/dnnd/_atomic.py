@@ -3,7 +3,7 @@
 Whatever happens to the process - an exception, Ctrl-C, ``kill -9``, a power
 cut - the target holds either its old content or the complete new one:
 
-* the data goes to ``.NAME.PID.XXXX.dnnd-tmp`` in the target's folder, is
+* the data goes to ``.NAME.PID.XXXX.dnnd.tmp`` in the target's folder, is
   flushed and ``fsync``-ed, then renamed over the target (atomic on POSIX
   and Windows), and the folder is ``fsync``-ed so the rename itself is
   durable;
@@ -28,7 +28,7 @@ from typing import TextIO
 
 __all__ = ["atomic_writer", "write_atomic"]
 
-_TMP_SUFFIX = ".dnnd-tmp"
+_TMP_SUFFIX = ".dnnd.tmp"
 
 
 @contextlib.contextmanager
@@ -89,7 +89,7 @@ def _fsync_folder(folder: Path) -> None:
 
 
 def _remove_stale_temporaries(target: Path) -> None:
-    """Remove ``.NAME.PID.*.dnnd-tmp`` files whose process no longer exists."""
+    """Remove ``.NAME.PID.*.dnnd.tmp`` files whose process no longer exists."""
     prefix = f".{target.name}."
     try:
         names = os.listdir(target.parent)
@@ -98,8 +98,8 @@ def _remove_stale_temporaries(target: Path) -> None:
     for name in names:
         if not (name.startswith(prefix) and name.endswith(_TMP_SUFFIX)):
             continue
-        pid = name[len(prefix) :].split(".", 1)[0]
-        if pid.isdigit() and not _alive(int(pid)):
+        parts = name[len(prefix) : -len(_TMP_SUFFIX)].split(".")  # PID and mkstemp's random part
+        if len(parts) == 2 and parts[0].isdigit() and not _alive(int(parts[0])):
             with contextlib.suppress(OSError):
                 os.unlink(target.parent / name)
 
