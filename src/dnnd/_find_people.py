@@ -68,8 +68,13 @@ def _titles() -> tuple[str, ...]:
 
 @functools.cache
 def _title_re() -> re.Pattern[str]:
-    alt = alternation(_titles())
+    alt = alternation(_titles(), ignorecase=True)
     return re.compile(rf"(?P<former>nguyên\s+|Nguyên\s+)?(?P<title>(?i:{alt}))(?![\w])")
+
+
+@functools.cache
+def _titled_before_re() -> re.Pattern[str]:
+    return re.compile(rf"(?i:{alternation(_titles(), ignorecase=True)})\s*$")
 
 
 @functools.cache
@@ -190,7 +195,7 @@ def find_people(text: str, orgs: Sequence[OrgMention], start: int = 0, end: int 
             positions, _ = _positions_from(text, sep.end(), end, orgs, starts)
         prefix = text[max(start, nm_.start() - 40) : nm_.start()]
         has_honorific = bool(re.search(r"(?:^|[\s(])(?:ông|bà|Ông|Bà|đồng chí|Đồng chí|đ/c|Đ/c|anh|chị|ngài|Ngài|TS\.?|PGS\.?|GS\.?|ThS\.?)\s*$", prefix))
-        titled_before = bool(re.search(rf"(?i:{alternation(_titles())})\s*$", prefix))
+        titled_before = bool(_titled_before_re().search(prefix))
         if not positions and not has_honorific and not titled_before:
             continue
         seen.add(nm_.start())

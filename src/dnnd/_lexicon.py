@@ -22,10 +22,64 @@ LOW = f"[{LOWER}]+"
 WORD = f"[{UPPER}{LOWER}0-9]+"
 
 
-def alternation(words: object) -> str:
-    """A regex alternation of literal *words*, longest first."""
-    items = sorted({str(w) for w in words if w}, key=lambda w: (-len(w), w))  # type: ignore[attr-defined]
-    return "(?:" + "|".join(re.escape(w) for w in items) + ")"
+def alternation(words: object, *, ignorecase: bool = False) -> str:
+    """A regex alternation of literal *words*, longest first.
+
+    The words are written as a prefix tree ("UBND|UB" becomes
+    ``UB(?:ND)?``). At any position the words that match form a chain of
+    prefixes of each other, so the tree tries them in the same order as the
+    flat longest-first alternation and matches exactly the same, but the
+    regex engine tests one branch per character instead of every word at
+    every position.
+
+    Pass ``ignorecase=True`` when the result is used under ``(?i:...)``:
+    the words are then lower-cased first, so that no two branches differ
+    only by case (which would break the longest-first order).
+
+    >>> alternation(["UB", "UBND", "Sở"])
+    '(?:Sở|UB(?:ND)?)'
+    """
+    items = {str(w) for w in words if w}  # type: ignore[attr-defined]
+    if ignorecase:
+        lowered = {w.lower() for w in items}
+        if all(len(w.lower()) == len(w) for w in items):
+            items = lowered
+        else:  # pragma: no cover - no such word in Vietnamese
+            ordered = sorted(items, key=lambda w: (-len(w), w))
+            return "(?:" + "|".join(re.escape(w) for w in ordered) + ")"
+    return _trie_regex(_trie(items), top=True)
+
+
+_END = ""  # key of the end-of-word marker in a trie node
+
+
+def _trie(items: set[str]) -> dict[str, dict]:  # type: ignore[type-arg]
+    """A character trie of *items*; the key ``_END`` marks the end of a word."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in items:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[_END] = {}
+    return root
+
+
+def _trie_regex(node: dict[str, dict], *, top: bool = False) -> str:  # type: ignore[type-arg]
+    parts = []
+    for ch in sorted(k for k in node if k):
+        child = node[ch]
+        text = re.escape(ch)
+        # follow a chain of single children as one literal run
+        while len(child) == 1 and _END not in child:
+            (ch2, child), = child.items()
+            text += re.escape(ch2)
+        parts.append(text + _trie_regex(child))
+    if not parts:
+        return "(?:)" if top else ""
+    body = parts[0] if len(parts) == 1 and not top else "(?:" + "|".join(parts) + ")"
+    if _END in node:
+        return "(?:" + body + ")?"
+    return body
 
 
 @functools.cache
