@@ -81,12 +81,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _TOD_BEFORE = re.compile(_TOD + r"(?:\s+(?:ngày|hôm nay|thứ \w+,?))?\s*\(?$")
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _valid(d: int | None, m: int | None) -> bool:
     return (m is None or 1 <= m <= 12) and (d is None or 1 <= d <= 31)
 
 
 def find_dates(text: str) -> Iterator[DateMention]:
     """Every date mention in *text*, left to right, without overlaps."""
+    if _DIGIT.search(text) is None:
+        return  # every pattern needs a digit (a fast scan; most lines have none)
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for name, pattern in _PATTERNS:
@@ -177,6 +182,8 @@ def find_published(line: str) -> tuple[PartialDate, tuple[int, int]] | None:
     """
     text = line.strip()
     for i, pattern in enumerate(_PUBLISHED_PATTERNS):
+        if i < 2 and len(text) > 80:
+            continue  # (checked first: searching a long paragraph is the cost)
         m = pattern.search(text)
         if not m:
             continue

@@ -102,6 +102,7 @@ def _kind_from_code(number: str) -> DocumentKind:
     return kind or DocumentKind.OTHER
 
 
+_DIGIT = re.compile(r"\d")
 _ISSUER = re.compile(r"\s*(?:,\s*)?(?:của|do)\s+(?P<issuer>[A-ZĐỦ][^,;:\"'()\n]{2,80}?)(?=\s+(?:về|ban hành|khóa|khoá|nhiệm kỳ)\b|[,;:\"'()\n.]|$)")
 _ABOUT = re.compile(r"\s*(?:,\s*)?(?:về(?: việc)?|V/v)\s+(?P<q>\"?)(?P<title>[^\"\n]{4,200}?)(?(q)\"|(?=[;.\n]|\s\(|$))")
 _QUOTED = re.compile(r"\s*(?:,\s*)?\"(?P<title>[^\"\n]{4,200})\"")
@@ -110,6 +111,8 @@ _QUOTED = re.compile(r"\s*(?:,\s*)?\"(?P<title>[^\"\n]{4,200})\"")
 def find_documents(text: str, start: int = 0, end: int | None = None) -> Iterator[DocumentMention]:
     """Document citations in ``text[start:end]``."""
     end = len(text) if end is None else end
+    if _DIGIT.search(text, start, end) is None:
+        return  # every citation has a digit (a fast scan; most lines have none)
     words = _type_words()
     for m in _pattern().finditer(text, start, end):
         if m.group("short"):
