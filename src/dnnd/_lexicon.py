@@ -54,7 +54,7 @@ _END = ""  # key of the end-of-word marker in a trie node
 
 
 def _trie(items: set[str]) -> dict[str, dict]:  # type: ignore[type-arg]
-    """A character trie of *items*; the key ``_END`` marks the end of a word."""
+    """Build a character trie of *items*; the key ``_END`` marks the end of a word."""
     root: dict[str, dict] = {}  # type: ignore[type-arg]
     for word in items:
         node = root
