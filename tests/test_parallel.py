@@ -21,7 +21,7 @@ def test_parse_many_matches_read_in_input_order(seed_dir, jobs):
     paths = _seed_paths(seed_dir) * 3
     results = list(dnnd.parse_many(paths, jobs=jobs, chunksize=2))
     assert [r.source for r in results] == [str(p) for p in paths]
-    for path, art in zip(paths, results):
+    for path, art in zip(paths, results, strict=True):
         assert dnnd.to_record(art) == dnnd.to_record(dnnd.read(path, source=str(path)))
 
 

@@ -42,7 +42,7 @@ DEFAULT_CHUNKSIZE = 16
 
 
 def default_jobs() -> int:
-    """The number of cores this process may use."""
+    """Return the number of cores this process may use."""
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # pragma: no cover - not on Linux
