@@ -147,14 +147,14 @@ COLUMNS: dict[str, dict[str, str]] = {
 
 
 def bag_of_paths(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *, npartitions: int | None = None) -> Bag:
-    """Make a bag of file paths: a glob pattern (``"archive/*.txt"``) or an iterable of paths.
+    """Make a bag of file paths: a glob pattern (``"archive/**/*.txt"``) or an iterable of paths.
 
     The files are read where the bag is computed (on the workers).
     """
     if isinstance(paths, str | os.PathLike):
         import glob
 
-        found = sorted(glob.glob(os.fspath(paths)))
+        found = sorted(glob.glob(os.fspath(paths), recursive=True))
         items: list[Item] = [Path(p) for p in found]
     else:
         items = [Path(os.fspath(p)) for p in paths]
