@@ -22,31 +22,36 @@ LOW = f"[{LOWER}]+"
 WORD = f"[{UPPER}{LOWER}0-9]+"
 
 
-def alternation(words: object, *, ignorecase: bool = False) -> str:
-    """A regex alternation of literal *words*, longest first.
+def alternation(words: object) -> str:
+    """A regex alternation of literal *words*, longest first."""
+    items = sorted({str(w) for w in words if w}, key=lambda w: (-len(w), w))  # type: ignore[attr-defined]
+    return "(?:" + "|".join(re.escape(w) for w in items) + ")"
 
-    The words are written as a prefix tree ("UBND|UB" becomes
-    ``UB(?:ND)?``). At any position the words that match form a chain of
-    prefixes of each other, so the tree tries them in the same order as the
-    flat longest-first alternation and matches exactly the same, but the
-    regex engine tests one branch per character instead of every word at
-    every position.
+
+def trie_alternation(words: object, *, ignorecase: bool = False) -> str:
+    """The same matches as :func:`alternation`, written as a prefix tree.
+
+    ``UBND|UB`` becomes ``UB(?:ND)?``. At any position the words that match
+    form a chain of prefixes of each other, so the tree tries them in the
+    same order as the flat longest-first alternation and matches exactly
+    the same; but the regex engine tests one branch per character instead of
+    every word at every position, and a pattern that starts with the tree
+    gets the engine's first-character scan. Use it for big word lists in
+    patterns that are searched through whole texts. Unlike the flat form,
+    the result is not meant to be edited as text.
 
     Pass ``ignorecase=True`` when the result is used under ``(?i:...)``:
     the words are then lower-cased first, so that no two branches differ
     only by case (which would break the longest-first order).
 
-    >>> alternation(["UB", "UBND", "Sở"])
+    >>> trie_alternation(["UB", "UBND", "Sở"])
     '(?:Sở|UB(?:ND)?)'
     """
     items = {str(w) for w in words if w}  # type: ignore[attr-defined]
     if ignorecase:
-        lowered = {w.lower() for w in items}
-        if all(len(w.lower()) == len(w) for w in items):
-            items = lowered
-        else:  # pragma: no cover - no such word in Vietnamese
-            ordered = sorted(items, key=lambda w: (-len(w), w))
-            return "(?:" + "|".join(re.escape(w) for w in ordered) + ")"
+        if not all(len(w.lower()) == len(w) for w in items):  # pragma: no cover - not in Vietnamese
+            return alternation(items)
+        items = {w.lower() for w in items}
     return _trie_regex(_trie(items), top=True)
 
 
@@ -166,3 +171,18 @@ def document_codes() -> dict[str, str]:
         for code in t.codes:
             out.setdefault(code.upper(), t.kind)
     return out
+
+
+def generic_names() -> tuple[str, ...]:
+    """Words that name a body only inside a longer name ("MTTQ", "Liên hiệp")."""
+    return tuple(_vocabulary()["generic_names"])
+
+
+def organs() -> tuple[str, ...]:
+    """A body's own organs ("Ban Thường vụ", "Đảng đoàn") that prefix its name."""
+    return tuple(_vocabulary()["organs"])
+
+
+def mass_abbreviations() -> dict[str, str]:
+    """Short forms of mass organisation heads -> the full head."""
+    return dict(_vocabulary()["mass_abbreviations"])  # type: ignore[arg-type]
