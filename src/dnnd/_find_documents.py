@@ -24,7 +24,7 @@ import attrs
 
 from . import _lexicon as _lex
 from ._dates import find_dates
-from ._lexicon import alternation
+from ._lexicon import trie_alternation
 from .model import DocumentKind, PartialDate
 
 __all__ = ["DocumentMention", "canonical_number", "find_documents"]
@@ -65,7 +65,7 @@ def _code_kinds() -> dict[str, DocumentKind]:
 
 @functools.cache
 def _pattern() -> re.Pattern[str]:
-    words = alternation({w for w in _type_words()} | {w.capitalize() for w in _type_words()} | {w.title() for w in _type_words()})
+    words = trie_alternation({w for w in _type_words()} | {w.capitalize() for w in _type_words()} | {w.title() for w in _type_words()})
     return re.compile(
         rf"(?:(?P<word>{words})\s+)?(?:(?:số|Số|No\.?)\s*:?\s*)?(?:{_STATE}|{_PARTY})(?![{_UP}a-z0-9])"
         rf"|(?P<sword>{words})\s+(?:số\s+)?(?P<short>\d{{1,4}})\b(?![-/.,]\d|\s?[-/]\s?[{_UP}])"

@@ -20,7 +20,7 @@ import attrs
 from . import _lexicon as _lex
 from ._dates import DateMention
 from ._find_organisations import OrgMention
-from ._lexicon import CAP, alternation
+from ._lexicon import CAP, trie_alternation
 from .model import EventKind
 
 __all__ = ["EventMention", "find_events"]
@@ -50,7 +50,7 @@ def _event_words() -> dict[str, EventKind]:
 @functools.cache
 def _noun_re() -> re.Pattern[str]:
     words = _event_words()
-    alt = alternation(set(words) | {w[:1].upper() + w[1:] for w in words})
+    alt = trie_alternation(set(words) | {w[:1].upper() + w[1:] for w in words})
     return re.compile(rf"(?<![\w])(?P<noun>{alt})(?![\w])")
 
 
@@ -174,7 +174,7 @@ def _location(text: str, s: int, e: int) -> str | None:
 
 @functools.cache
 def _place_in_re() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w){alternation(_lex.province_names())}(?!\w)")
+    return re.compile(rf"(?<!\w){trie_alternation(_lex.province_names())}(?!\w)")
 
 
 def _is_span_end(text: str, dm: DateMention) -> bool:

@@ -55,7 +55,7 @@ _NAME_TAIL = rf"(?:\s(?:[A-Z]\.\s?{CAP}|[A-Z]\.|{CAP}))"
 
 @functools.cache
 def _name_re() -> re.Pattern[str]:
-    sur = alternation(surnames())
+    sur = trie_alternation(surnames())
     return re.compile(rf"(?<![\w.])(?:{sur})(?:\s{CAP}){{1,4}}(?![\w])")
 
 

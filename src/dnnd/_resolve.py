@@ -25,7 +25,7 @@ from ._find_documents import DocumentMention
 from ._find_events import EventMention
 from ._find_organisations import OrgMention, find_organisations
 from ._find_people import PersonMention
-from ._lexicon import alternation, canonical_province, organisation_by_id, province_names
+from ._lexicon import canonical_province, organisation_by_id, province_names, trie_alternation
 from .model import (
     CongressResolution,
     Document,
@@ -77,7 +77,7 @@ def place_mentions(text: str, ranges: Iterable[tuple[int, int]]) -> list[tuple[i
 
 @functools.cache
 def _place_names_re() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w){alternation(province_names())}(?!\w)")
+    return re.compile(rf"(?<!\w){trie_alternation(province_names())}(?!\w)")
 
 
 def article_locality(orgs: Sequence[OrgMention], places: Sequence[tuple[int, str]]) -> str | None:
