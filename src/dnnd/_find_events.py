@@ -11,9 +11,11 @@ too. Dates that belong to a document citation, to an anniversary span
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 import attrs
 
@@ -70,6 +72,36 @@ def _sentence_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
     return s, m2.start() if m2 else hi
 
 
+class _SentenceBounds:
+    """:func:`_sentence_bounds` for many positions of one line, one scan in all.
+
+    Within a line (no newline), the sentence ends that a scan of
+    ``[lo, pos)`` finds are those of a scan of the whole line that end
+    before ``pos``, and the first end at or after a position that is not
+    white space is the first of the whole-line scan that starts there.
+    """
+
+    def __init__(self, text: str, lo: int, hi: int) -> None:
+        self.text, self.lo, self.hi = text, lo, hi
+        self.one_line = text.find("\n", lo, hi) < 0
+        self.starts: list[int] | None = None
+        self.ends: list[int] = []
+
+    def around(self, pos: int) -> tuple[int, int]:
+        text = self.text
+        if not self.one_line or not (self.lo <= pos < self.hi) or text[pos].isspace():
+            return _sentence_bounds(text, pos, self.lo, self.hi)
+        if self.starts is None:
+            spans = [m.span() for m in _SENTENCE_END.finditer(text, self.lo, self.hi)]
+            self.starts = [a for a, _ in spans]
+            self.ends = [b for _, b in spans]
+        i = bisect.bisect_left(self.ends, pos) - 1  # the last end before pos
+        s = self.ends[i] if i >= 0 else self.lo
+        j = bisect.bisect_left(self.starts, pos)  # the first start at or after pos
+        e = self.starts[j] if j < len(self.starts) else self.hi
+        return s, e
+
+
 def find_events(
     text: str,
     dates: Sequence[DateMention],
@@ -88,13 +120,21 @@ def find_events(
     words = _event_words()
     noun_re = _noun_re()
     org_spans = [(o.start, o.end) for o in orgs]
+    # Several dates of one sentence share its bounds, nouns, organisations,
+    # place and organiser clauses: work them out once per sentence (a long
+    # sentence full of dates was quadratic).
+    bounds = _SentenceBounds(text, start, end)
+    per_sentence: dict[tuple[int, int], tuple[list[re.Match[str]], tuple[OrgMention, ...], str | None]] = {}
+    organiser_cache: dict[tuple[int, int], Any] = {}
     for dm in dates:
         if any(bs <= dm.start < be for bs, be in blocked) or _is_span_end(text, dm):
             continue
-        s, e = _sentence_bounds(text, dm.start, start, end)
-        nouns = [
-            m for m in noun_re.finditer(text, s, e) if not any(os_ <= m.start() < oe for os_, oe in org_spans)
-        ]
+        s, e = bounds.around(dm.start)
+        cached = per_sentence.get((s, e))
+        if cached is None:
+            nouns = [m for m in noun_re.finditer(text, s, e) if not any(os_ <= m.start() < oe for os_, oe in org_spans)]
+            cached = per_sentence[(s, e)] = (nouns, tuple(o for o in orgs if s <= o.start < e), _location(text, s, e) if nouns else None)
+        nouns, sentence_orgs, location = cached
         if not nouns:
             continue
         after = [m for m in nouns if m.start() >= dm.end]
@@ -107,9 +147,7 @@ def find_events(
         # prefer the noun after the date (lead style) unless the one before is much closer
         candidates.sort(key=lambda c: (c[0] if c[1].start() >= dm.end else c[0] * 2 + 40))
         noun = candidates[0][1]
-        sentence_orgs = tuple(o for o in orgs if s <= o.start < e)
-        organisers = _organisers(text, s, e, noun.start(), sentence_orgs, org_spans)
-        location = _location(text, s, e)
+        organisers = _organisers(text, s, e, noun.start(), sentence_orgs, org_spans, organiser_cache)
         for ns, ne in _chained_nouns(text, noun, end):
             title = _title(text, ns, ne, end if ns != noun.start() else e)
             kind = _kind(words[text[ns:ne].lower()], title)
@@ -187,16 +225,28 @@ def _is_span_end(text: str, dm: DateMention) -> bool:
 
 
 def _organisers(
-    text: str, s: int, e: int, noun: int, orgs: Sequence[OrgMention], org_spans: Sequence[tuple[int, int]]
+    text: str,
+    s: int,
+    e: int,
+    noun: int,
+    orgs: Sequence[OrgMention],
+    org_spans: Sequence[tuple[int, int]],
+    cache: dict[tuple[int, int], Any] | None = None,
 ) -> tuple[OrgMention, ...]:
-    by = _BY.search(text, s, e)
-    if by:
-        inside = tuple(o for o in orgs if by.start("rest") <= o.start < by.end("rest"))
-        if inside:
-            return inside
-    for om in _ORGANISE.finditer(text, s, e):
-        if any(os_ <= om.start() < oe for os_, oe in org_spans):
-            continue  # "tổ chức" inside "Liên hiệp các tổ chức hữu nghị"
+    # *cache* keeps, per sentence, what does not depend on the noun
+    key = (s, e)
+    if cache is not None and key in cache:
+        by, inside, verbs = cache[key]
+    else:
+        by = _BY.search(text, s, e)
+        inside = tuple(o for o in orgs if by.start("rest") <= o.start < by.end("rest")) if by else ()
+        # "tổ chức" inside "Liên hiệp các tổ chức hữu nghị" is not the verb
+        verbs = [om for om in _ORGANISE.finditer(text, s, e) if not any(os_ <= om.start() < oe for os_, oe in org_spans)]
+        if cache is not None:
+            cache[key] = (by, inside, verbs)
+    if by and inside:
+        return inside
+    for om in verbs:
         if om.start() > noun:
             break
         subject = tuple(o for o in orgs if o.end <= om.start())

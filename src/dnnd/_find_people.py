@@ -88,6 +88,7 @@ def _honorific_re() -> re.Pattern[str]:
 _DIPLOMATIC = ("Đại sứ", "Tổng Lãnh sự", "Phó Tổng Lãnh sự", "Lãnh sự", "Đại biện", "Đại biện lâm thời", "Tham tán")
 
 
+@functools.lru_cache(maxsize=4096)
 def _canonical_title(raw: str) -> str:
     """The contract's casing of a title written *raw* ("Phó chủ tịch")."""
     key = raw.lower()
@@ -192,12 +193,19 @@ def find_people(text: str, orgs: Sequence[OrgMention], start: int = 0, end: int 
         return _positions_from(text, sep.end(), end, orgs, starts)[0]
 
     # 1. title chains followed by a name: "Phó Chủ tịch Liên hiệp ... Nguyễn Văn Doanh"
+    # A title inside a chain already read starts the rest of that chain, which
+    # ends where the chain ends and so meets the same name or none: skip it
+    # (without this, "Phó Chủ tịch Phó Chủ tịch ..." is read quadratically).
+    chained: set[int] = set()
     for tm in title_re.finditer(text, start, end):
+        if tm.start() in chained:
+            continue
         if not tm.group("title")[0].isupper() or tm.start() in seen or inside_org(tm.start(), tm.end()):
             continue
         positions, stop = _positions_from(text, tm.start(), end, orgs, starts)
         if not positions:
             continue
+        chained.update(p.start for p in positions[1:])
         nm = re.compile(r"\s*(?:-|:)?\s+").match(text, stop, end)
         if nm is None:
             continue
