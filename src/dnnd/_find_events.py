@@ -56,9 +56,12 @@ def _noun_re() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?P<noun>{alt})(?![\w])")
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZĐÀ-Ỹ\"(])|\n")
+_SENTENCE_END = re.compile(
+    # a full stop after an abbreviation ("TP. Biên Hòa", "PGS. TS", "E. Knapper") ends no sentence
+    r"(?:(?<=[!?;])|(?<=(?<!TP)(?<!Tp)(?<!TS)(?<!GS)(?<!ThS)(?<![\s(][A-ZĐ])\.))\s+(?=[A-ZĐÀ-Ỹ\"(])|\n"
+)
 _AT = re.compile(
-    rf"\btại\s+(?:(?:tỉnh|thành phố|TP\.?|Thủ đô|thủ đô)\s+)?(?P<place>(?:TP\.?\s?)?{CAP}(?:\s{CAP}){{0,3}})"
+    rf"\btại\s+(?:(?:Thủ đô|thủ đô)\s+)?(?P<place>(?:(?:TP\.?|tỉnh|thành phố|huyện|quận|thị xã)\s?)?{CAP}(?:\s{CAP}){{0,3}})"
 )
 _ORGANISE = re.compile(r"(?:long trọng\s+|đã\s+|sẽ\s+)?(?:phối hợp(?:\s+với[^,]{0,80}?)?\s+)?(?:tổ chức|khai mạc|đăng cai|chủ trì)\b")
 _BY = re.compile(r"\bdo\s+(?P<rest>.{3,160}?)\s+(?:tổ chức|chủ trì|đăng cai)")
@@ -132,7 +135,7 @@ def find_events(
         s, e = bounds.around(dm.start)
         cached = per_sentence.get((s, e))
         if cached is None:
-            nouns = [m for m in noun_re.finditer(text, s, e) if not any(os_ <= m.start() < oe for os_, oe in org_spans)]
+            nouns = [m for m in noun_re.finditer(text, s, e) if not _named_inside(text, m.start(), s, org_spans)]
             cached = per_sentence[(s, e)] = (nouns, tuple(o for o in orgs if s <= o.start < e), _location(text, s, e) if nouns else None)
         nouns, sentence_orgs, location = cached
         if not nouns:
@@ -153,6 +156,22 @@ def find_events(
             kind = _kind(words[text[ns:ne].lower()], title)
             owner = organisers or _owner(text, ne, e, sentence_orgs)
             yield EventMention(dm.start, dm.end, dm, kind, ns, ne, title, owner, location)
+
+
+_ANNIVERSARY_NAME = re.compile(r"kỷ niệm\s+\d+\s+năm\s+(?:[Nn]gày\s+)?$")
+
+
+def _named_inside(text: str, pos: int, s: int, org_spans: Sequence[tuple[int, int]]) -> bool:
+    """Tell whether a noun sits inside a name rather than naming the event.
+
+    "Hội nghị" inside an organisation, a word of a quoted title, "Ngày thiết
+    lập quan hệ ngoại giao" of an anniversary.
+    """
+    if any(os_ <= pos < oe for os_, oe in org_spans):
+        return True
+    if text.count('"', s, pos) % 2 == 1:
+        return True
+    return bool(_ANNIVERSARY_NAME.search(text, max(s, pos - 30), pos))
 
 
 def _chained_nouns(text: str, noun: re.Match[str], end: int) -> Iterator[tuple[int, int]]:
@@ -207,7 +226,14 @@ def _location(text: str, s: int, e: int) -> str | None:
     pm = _place_in_re().search(phrase)
     if pm:
         return pm.group()
-    return at.group("place")
+    # "tại TP. Biên Hòa": a type word makes the next capitalised words a place
+    tm = _TYPED_PLACE.match(phrase)
+    if tm:
+        return tm.group("name")
+    return None
+
+
+_TYPED_PLACE = re.compile(rf"(?:TP\.?|[Tt]hành phố|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Tt]hị xã)\s*(?P<name>{CAP}(?:\s{CAP}){{0,3}})")
 
 
 @functools.cache

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 from ._decode import decode
+from ._html import html_to_text, looks_like_html
 from ._parse import DEFAULT_MAX_CHARS, parse_text
 from .errors import InputError, InputTooLargeError
 from .model import Article
@@ -47,8 +48,15 @@ def read(
     max_bytes: int | None = DEFAULT_MAX_BYTES,
     max_chars: int | None = DEFAULT_MAX_CHARS,
 ) -> Article:
-    """Read, decode and parse one file (see :func:`dnnd.read`)."""
+    """Read, decode and parse one file (see :func:`dnnd.read`).
+
+    An HTML page (``.html``/``.htm`` or a file that starts like one) is reduced
+    to its article text first, which needs the optional extra ``html``; the
+    article's spans then index that text.
+    """
     text, encoding = read_text(path, max_bytes=max_bytes)
+    if looks_like_html(path, text):
+        text = html_to_text(text, source=str(path))
     label = source if source is not None else os.path.basename(os.fspath(path))
     try:
         return parse_text(text, source=label, encoding=encoding, max_chars=max_chars)

@@ -356,7 +356,10 @@ class Article:
 
     ``text`` is the caller's original string (decoded, never altered); every
     span of every item indexes it. ``encoding`` records how the file was
-    decoded (``None`` when the caller passed a string).
+    decoded (``None`` when the caller passed a string). ``published_time`` is
+    the clock time of the article's timestamp (``"22:12"``), when it has one.
+    ``segments`` give every non-blank line its role; chrome segments (site
+    furniture) are kept but never mined, and neither are bylines.
     """
 
     text: str
@@ -366,6 +369,7 @@ class Article:
     author: str | None = None
     encoding: str | None = None
     segments: tuple[Segment, ...] = ()
+    published_time: str | None = None
     documents: tuple[Document, ...] = ()
     congress_resolutions: tuple[CongressResolution, ...] = ()
     organisations: tuple[Organisation, ...] = ()
