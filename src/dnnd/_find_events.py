@@ -128,20 +128,28 @@ def find_events(
     # sentence full of dates was quadratic).
     bounds = _SentenceBounds(text, start, end)
     per_sentence: dict[tuple[int, int], tuple[list[re.Match[str]], tuple[OrgMention, ...], str | None]] = {}
+    per_sentence_keys: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
     organiser_cache: dict[tuple[int, int], Any] = {}
+    inside = _Spans(org_spans)
     for dm in dates:
         if any(bs <= dm.start < be for bs, be in blocked) or _is_span_end(text, dm):
             continue
         s, e = bounds.around(dm.start)
         cached = per_sentence.get((s, e))
         if cached is None:
-            nouns = [m for m in noun_re.finditer(text, s, e) if not _named_inside(text, m.start(), s, org_spans)]
+            nouns = [m for m in noun_re.finditer(text, s, e) if not _named_inside(text, m.start(), s, inside)]
             cached = per_sentence[(s, e)] = (nouns, tuple(o for o in orgs if s <= o.start < e), _location(text, s, e) if nouns else None)
+            per_sentence_keys[(s, e)] = ([m.start() for m in nouns], [m.end() for m in nouns])
         nouns, sentence_orgs, location = cached
         if not nouns:
             continue
-        after = [m for m in nouns if m.start() >= dm.end]
-        before = [m for m in nouns if m.end() <= dm.start]
+        # nouns come in text order without overlaps: the first after the
+        # date and the last before it by bisection, not by a scan per date
+        noun_starts, noun_ends = per_sentence_keys[(s, e)]
+        i_after = bisect.bisect_left(noun_starts, dm.end)
+        i_before = bisect.bisect_right(noun_ends, dm.start)
+        after = nouns[i_after : i_after + 1]
+        before = nouns[i_before - 1 : i_before] if i_before else []
         reach = 60 if dm.date.precision == "year" else 220
         candidates = [(m.start() - dm.end, m) for m in after[:1]] + [(dm.start - m.end(), m) for m in before[-1:]]
         candidates = [c for c in candidates if c[0] <= reach]
@@ -150,7 +158,7 @@ def find_events(
         # prefer the noun after the date (lead style) unless the one before is much closer
         candidates.sort(key=lambda c: (c[0] if c[1].start() >= dm.end else c[0] * 2 + 40))
         noun = candidates[0][1]
-        organisers = _organisers(text, s, e, noun.start(), sentence_orgs, org_spans, organiser_cache)
+        organisers = _organisers(text, s, e, noun.start(), sentence_orgs, inside, organiser_cache)
         for ns, ne in _chained_nouns(text, noun, end):
             title = _title(text, ns, ne, end if ns != noun.start() else e)
             kind = _kind(words[text[ns:ne].lower()], title)
@@ -161,13 +169,37 @@ def find_events(
 _ANNIVERSARY_NAME = re.compile(r"kỷ niệm\s+\d+\s+năm\s+(?:[Nn]gày\s+)?$")
 
 
-def _named_inside(text: str, pos: int, s: int, org_spans: Sequence[tuple[int, int]]) -> bool:
+class _Spans:
+    """``pos in spans``: is *pos* inside one of the ``(start, end)`` spans?
+
+    By bisection when the spans are sorted and disjoint (organisation
+    mentions are), else by a scan; the answer is the same.
+    """
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self.spans = list(spans)
+        self.starts = [a for a, _ in self.spans]
+        self.sorted = all(self.spans[i][1] <= self.spans[i + 1][0] for i in range(len(self.spans) - 1)) and all(
+            a <= b for a, b in self.spans
+        )
+
+    def __contains__(self, pos: int) -> bool:
+        if not self.sorted:
+            return any(a <= pos < b for a, b in self.spans)
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.spans[i][1]
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return iter(self.spans)
+
+
+def _named_inside(text: str, pos: int, s: int, org_spans: Sequence[tuple[int, int]] | _Spans) -> bool:
     """Tell whether a noun sits inside a name rather than naming the event.
 
     "Hội nghị" inside an organisation, a word of a quoted title, "Ngày thiết
     lập quan hệ ngoại giao" of an anniversary.
     """
-    if any(os_ <= pos < oe for os_, oe in org_spans):
+    if pos in org_spans if isinstance(org_spans, _Spans) else any(os_ <= pos < oe for os_, oe in org_spans):
         return True
     if text.count('"', s, pos) % 2 == 1:
         return True
@@ -256,7 +288,7 @@ def _organisers(
     e: int,
     noun: int,
     orgs: Sequence[OrgMention],
-    org_spans: Sequence[tuple[int, int]],
+    org_spans: Sequence[tuple[int, int]] | _Spans,
     cache: dict[tuple[int, int], Any] | None = None,
 ) -> tuple[OrgMention, ...]:
     # *cache* keeps, per sentence, what does not depend on the noun
@@ -267,7 +299,11 @@ def _organisers(
         by = _BY.search(text, s, e)
         inside = tuple(o for o in orgs if by.start("rest") <= o.start < by.end("rest")) if by else ()
         # "tổ chức" inside "Liên hiệp các tổ chức hữu nghị" is not the verb
-        verbs = [om for om in _ORGANISE.finditer(text, s, e) if not any(os_ <= om.start() < oe for os_, oe in org_spans)]
+        verbs = [
+            om
+            for om in _ORGANISE.finditer(text, s, e)
+            if not (om.start() in org_spans if isinstance(org_spans, _Spans) else any(a <= om.start() < b for a, b in org_spans))
+        ]
         if cache is not None:
             cache[key] = (by, inside, verbs)
     if by and inside:

@@ -15,6 +15,7 @@ degrees ("ông", "bà", "đồng chí", "PGS. TS") are stripped.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator, Sequence
@@ -231,8 +232,17 @@ def find_people(text: str, orgs: Sequence[OrgMention], start: int = 0, end: int 
     found: list[PersonMention] = []
     org_spans = [(o.start, o.end) for o in orgs]
 
+    # org mentions are sorted and disjoint: bisect instead of a scan per name
+    spans_sorted = all(a <= b for a, b in org_spans) and all(
+        org_spans[i][1] <= org_spans[i + 1][0] for i in range(len(org_spans) - 1)
+    )
+    span_starts = [a for a, _ in org_spans]
+
     def inside_org(s: int, e: int) -> bool:
-        return any(os_ <= s and e <= oe for os_, oe in org_spans)
+        if not spans_sorted:
+            return any(os_ <= s and e <= oe for os_, oe in org_spans)
+        i = bisect.bisect_right(span_starts, s) - 1
+        return i >= 0 and e <= org_spans[i][1]
 
     def apposition(name_end: int) -> list[PositionMention]:
         sep = _APPOSITION.match(text, name_end, end)

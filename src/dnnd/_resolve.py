@@ -442,6 +442,7 @@ def build_events(
     """One record per (date, kind), with organisers and place resolved."""
     out: list[Event] = []
     index: dict[tuple[str, str], int] = {}
+    more: dict[int, list[Span]] = {}
     for m in mentions:
         if m.date.date.precision == "year" and year is not None and (m.date.date.year or 0) >= year:
             # a bare year next to an event noun dates a past happening; the
@@ -454,12 +455,13 @@ def build_events(
         key = (date.iso, m.kind.value)
         if key in index:
             prev = out[index[key]]
-            out[index[key]] = attrs.evolve(
-                prev,
-                organisers=prev.organisers or organisers,
-                location=prev.location or location,
-                mentions=[*prev.mentions, span_of(m.start, m.end)],
-            )
+            if (prev.organisers or organisers) != prev.organisers or (prev.location or location) != prev.location:
+                out[index[key]] = attrs.evolve(
+                    prev, organisers=prev.organisers or organisers, location=prev.location or location
+                )
+            # spans of repeats are added once at the end (re-sorting them at
+            # every repeat was quadratic in the number of repeats)
+            more.setdefault(index[key], []).append(span_of(m.start, m.end))
             continue
         index[key] = len(out)
         out.append(
@@ -475,6 +477,8 @@ def build_events(
                 mentions=[span_of(m.start, m.end), span_of(m.noun_start, m.noun_end)],
             )
         )
+    for i, spans in more.items():
+        out[i] = attrs.evolve(out[i], mentions=[*out[i].mentions, *spans])
     return out
 
 
