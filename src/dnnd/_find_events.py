@@ -170,7 +170,7 @@ _ANNIVERSARY_NAME = re.compile(r"kỷ niệm\s+\d+\s+năm\s+(?:[Nn]gày\s+)?$")
 
 
 class _Spans:
-    """``pos in spans``: is *pos* inside one of the ``(start, end)`` spans?
+    """Answer ``pos in spans``: is *pos* inside one of the ``(start, end)`` spans.
 
     By bisection when the spans are sorted and disjoint (organisation
     mentions are), else by a scan; the answer is the same.
@@ -293,6 +293,9 @@ def _organisers(
 ) -> tuple[OrgMention, ...]:
     # *cache* keeps, per sentence, what does not depend on the noun
     key = (s, e)
+    by: re.Match[str] | None
+    inside: tuple[OrgMention, ...]
+    verbs: list[re.Match[str]]
     if cache is not None and key in cache:
         by, inside, verbs = cache[key]
     else:
