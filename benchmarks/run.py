@@ -80,6 +80,13 @@ def cpu_of(fn: Callable[[], Any], repeat: int) -> float:
     return best
 
 
+def total_cpu() -> float:
+    """CPU seconds of this process and its finished children."""
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def load() -> float:
     return os.getloadavg()[0]
 
@@ -243,16 +250,24 @@ def s_jobs(args: argparse.Namespace) -> dict[str, Any]:
         chars = sum(len(p.read_text(encoding="utf-8")) for p in paths)
         out["chars"] = chars
         timings: dict[int, float] = {}
+        cpu: dict[int, float] = {}
         for jobs in (1, 2):
             def run(jobs: int = jobs) -> None:
                 for result in dnnd.parse_many(paths, jobs=jobs):
                     assert not isinstance(result, dnnd.DnndError), result
 
             timings[jobs] = best_of(run, max(1, min(args.repeat, 2)))
+            c0 = total_cpu()
+            run()
+            cpu[jobs] = total_cpu() - c0
+            out[f"parse_many_jobs{jobs}_cpu_s"] = cpu[jobs]
             out[f"parse_many_jobs{jobs}_s"] = timings[jobs]
             out[f"parse_many_jobs{jobs}_articles_per_s"] = n / timings[jobs]
             out[f"parse_many_jobs{jobs}_chars_per_s"] = chars / timings[jobs]
         out["parse_many_speedup"] = timings[1] / timings[2]
+        # the work two processes do for what one does alone: on two idle cores
+        # the speed-up is about 2 x this efficiency
+        out["parallel_efficiency"] = cpu[1] / cpu[2]
         cli: dict[int, float] = {}
         for jobs in (1, 2):
             cmd = [sys.executable, "-m", "dnnd", "extract", "--jobs", str(jobs), *map(str, paths)]
@@ -284,6 +299,8 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "spaces, one line": lambda n: HEADLINE + "Chỉ thị" + " " * (n - 15 - len(HEADLINE)) + "12-CT/TW",
     "capitalised words x N": lambda n: _fill("Hà Nội Bắc Giang Quảng Nam ", n),
     "12-CT/TW x N": lambda n: _fill("12-CT/TW ", n),
+    "events in one sentence x N": lambda n: _fill("ngày 14/7 hội nghị tại Hà Nội do Sở Ngoại vụ tổ chức, ", n),
+    "people and titles x N": lambda n: _fill("ông Nguyễn Văn Doanh, Phó Chủ tịch Liên hiệp các tổ chức hữu nghị Việt Nam, ", n),
 }
 
 
@@ -443,6 +460,8 @@ def report(name: str, r: dict[str, Any]) -> None:
         p(f"[jobs] {r['articles']} files, {r['chars']:,} chars")
         p(f"       parse_many jobs=1: {r['parse_many_jobs1_s']:.2f} s ({r['parse_many_jobs1_articles_per_s']:,.0f} articles/s); "
           f"jobs=2: {r['parse_many_jobs2_s']:.2f} s ({r['parse_many_jobs2_articles_per_s']:,.0f} articles/s) -> {r['parse_many_speedup']:.2f}x")
+        p(f"       CPU seconds, all processes: jobs=1 {r['parse_many_jobs1_cpu_s']:.2f}, jobs=2 {r['parse_many_jobs2_cpu_s']:.2f} "
+          f"-> parallel efficiency {r['parallel_efficiency']:.2f} (on two idle cores, speed-up about {2 * r['parallel_efficiency']:.2f}x)")
         p(f"       dnnd extract --jobs 1: {r['cli_jobs1_s']:.2f} s; --jobs 2: {r['cli_jobs2_s']:.2f} s -> {r['cli_speedup']:.2f}x "
           f"(whole command, interpreter start-up included)")
         p(f"       peak RSS parent {r['peak_rss_mb']:.0f} MB, largest child {r['children_peak_rss_mb']:.0f} MB; "
