@@ -23,7 +23,7 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -136,20 +136,29 @@ def _record_of(path: str) -> dict[str, Any]:
     return to_record(read(path, source=path))
 
 
-def _records(paths: list[str], jobs: int) -> tuple[list[dict[str, Any]], int]:
-    """Contract records of *paths* in order; failures reported on stderr."""
+def _records(paths: list[str], jobs: int, failures: list[str]) -> Iterator[dict[str, Any]]:
+    """Contract records of *paths* in input order, one at a time.
+
+    A failure is reported on stderr (and appended to *failures*) in its
+    place; the other paths still come.
+    """
     if jobs == 1:
-        articles, failures = _articles(paths)
-        return [to_record(a) for a in articles], failures
-    records: list[dict[str, Any]] = []
-    failures = 0
-    for result in map_ordered(_record_of, paths, jobs=jobs or None, chunksize=_chunksize(len(paths), jobs)):
+        results: Iterable[dict[str, Any] | DnndError] = map(_record_or_error, paths)
+    else:
+        results = map_ordered(_record_of, paths, jobs=jobs or None, chunksize=_chunksize(len(paths), jobs))
+    for result in results:
         if isinstance(result, DnndError):
             print(f"dnnd: {result}", file=sys.stderr)
-            failures += 1
+            failures.append(str(result))
         else:
-            records.append(result)
-    return records, failures
+            yield result
+
+
+def _record_or_error(path: str) -> dict[str, Any] | DnndError:
+    try:
+        return _record_of(path)
+    except DnndError as err:
+        return err
 
 
 def _chunksize(n: int, jobs: int) -> int:
@@ -159,7 +168,14 @@ def _chunksize(n: int, jobs: int) -> int:
 
 
 def _extract(paths: list[str], fmt: str, output: str | None, jobs: int = 1) -> int:
-    records, failures = _records(paths, jobs)
+    failures: list[str] = []
+    if fmt == "jsonl" and not output:
+        # JSON Lines to standard output: stream, one record at a time
+        for record in _records(paths, jobs, failures):
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+        return 1 if failures else 0
+    records = list(_records(paths, jobs, failures))
     if fmt == "json":
         text = json.dumps(records, ensure_ascii=False, indent=2) + "\n"
     else:
