@@ -17,9 +17,11 @@ Many articles on every core, results in input order::
         else:
             ...
 
-The public surface is small: :func:`parse`, :func:`parse_many`, :func:`read`, :func:`seeds`, the
-records of :mod:`dnnd.model`, :data:`converter` and :func:`to_record` for
-(de)serialisation, and the exceptions of :mod:`dnnd.errors`.
+The public surface is small: :func:`parse`, :func:`parse_many`, :func:`read`,
+:func:`seeds`, the records of :mod:`dnnd.model`, :class:`Corpus` (many
+articles merged, queried and cross-checked, see :mod:`dnnd.corpus`),
+:data:`converter` and :func:`to_record` for (de)serialisation, and the
+exceptions of :mod:`dnnd.errors`.
 """
 
 from __future__ import annotations
@@ -30,9 +32,23 @@ from pathlib import Path
 from ._io import read
 from ._parallel import parse_many
 from ._parse import parse_text
+from .corpus import (
+    ArticleSummary,
+    Citation,
+    Corpus,
+    CorpusDocument,
+    CorpusEvent,
+    CorpusOrganisation,
+    CorpusPerson,
+    Evidence,
+    HeldPosition,
+    ReadFailure,
+)
 from .errors import CorpusFileError, DecodeError, DnndError, EmptyInputError, InputError, InputTooLargeError
 from .model import (
     Article,
+    Claim,
+    Conflict,
     CongressResolution,
     Document,
     DocumentKind,
@@ -53,8 +69,17 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Article",
+    "ArticleSummary",
+    "Citation",
+    "Claim",
+    "Conflict",
     "CongressResolution",
+    "Corpus",
+    "CorpusDocument",
+    "CorpusEvent",
     "CorpusFileError",
+    "CorpusOrganisation",
+    "CorpusPerson",
     "DecodeError",
     "DnndError",
     "Document",
@@ -62,6 +87,8 @@ __all__ = [
     "EmptyInputError",
     "Event",
     "EventKind",
+    "Evidence",
+    "HeldPosition",
     "InputError",
     "InputTooLargeError",
     "Organisation",
@@ -69,6 +96,7 @@ __all__ = [
     "PartialDate",
     "Person",
     "Position",
+    "ReadFailure",
     "Segment",
     "SegmentKind",
     "Span",
