@@ -1,6 +1,6 @@
 """dnnd benchmarks: throughput, scaling, parallel speed-up, regex safety, corpus.
 
-    PYTHONPATH=src python benchmarks/run.py                 # everything (a few minutes)
+    PYTHONPATH=src python benchmarks/run.py                 # everything (about 12 minutes)
     PYTHONPATH=src python benchmarks/run.py --quick         # smaller inputs, under a minute
     PYTHONPATH=src python benchmarks/run.py --only parse,jobs --json results.json
 
