@@ -268,6 +268,19 @@ def s_jobs(args: argparse.Namespace) -> dict[str, Any]:
         # the work two processes do for what one does alone: on two idle cores
         # the speed-up is about 2 x this efficiency
         out["parallel_efficiency"] = cpu[1] / cpu[2]
+        # control: how much parallelism does the machine give right now? Two
+        # independent one-process parses of half the files, alone and together.
+        half = [str(p) for p in paths[: n // 2]]
+        code = "import sys, dnnd\nfor p in sys.argv[1:]: dnnd.read(p)"
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code, *half], check=True)
+        alone = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        procs = [subprocess.Popen([sys.executable, "-c", code, *half]) for _ in range(2)]
+        for proc in procs:
+            proc.wait()
+        together = time.perf_counter() - t0
+        out["control_machine_speedup"] = 2 * alone / together
         cli: dict[int, float] = {}
         for jobs in (1, 2):
             cmd = [sys.executable, "-m", "dnnd", "extract", "--jobs", str(jobs), *map(str, paths)]
@@ -462,6 +475,9 @@ def report(name: str, r: dict[str, Any]) -> None:
         p(f"[jobs] {r['articles']} files, {r['chars']:,} chars")
         p(f"       parse_many jobs=1: {r['parse_many_jobs1_s']:.2f} s ({r['parse_many_jobs1_articles_per_s']:,.0f} articles/s); "
           f"jobs=2: {r['parse_many_jobs2_s']:.2f} s ({r['parse_many_jobs2_articles_per_s']:,.0f} articles/s) -> {r['parse_many_speedup']:.2f}x")
+        p(f"       control: two independent dnnd processes together do {r['control_machine_speedup']:.2f}x the work of one "
+          f"in the same time (2.00 = two free cores); parse_many jobs=2 reached "
+          f"{r['parse_many_speedup'] / r['control_machine_speedup']:.0%} of that")
         p(f"       CPU seconds, all processes: jobs=1 {r['parse_many_jobs1_cpu_s']:.2f}, jobs=2 {r['parse_many_jobs2_cpu_s']:.2f} "
           f"-> parallel efficiency {r['parallel_efficiency']:.2f} (on two idle cores, speed-up about {2 * r['parallel_efficiency']:.2f}x)")
         p(f"       dnnd extract --jobs 1: {r['cli_jobs1_s']:.2f} s; --jobs 2: {r['cli_jobs2_s']:.2f} s -> {r['cli_speedup']:.2f}x "
