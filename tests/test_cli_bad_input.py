@@ -271,3 +271,17 @@ def test_a_full_disk_behind_stdout_is_one_line_and_exit_1(tmp_path: Path) -> Non
         proc = subprocess.run([sys.executable, "-m", "dnnd", "extract", str(good)], stdout=full, stderr=subprocess.PIPE, text=True)
     assert proc.returncode == 1
     assert proc.stderr == "dnnd: standard output: cannot write (No space left on device)\n"
+
+
+def test_bad_inputs_with_several_processes_give_the_same_lines(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD_TEXT, encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    args = [str(tmp_path / "missing.txt"), str(good), str(tmp_path / "empty.txt"), str(good)]
+    proc = subprocess.run([sys.executable, "-m", "dnnd", "extract", "-j", "2", *args], capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert proc.stderr.splitlines() == [
+        f"dnnd: {tmp_path / 'missing.txt'}: no such file",
+        f"dnnd: {tmp_path / 'empty.txt'}: no text (empty or only white space)",
+    ]
+    assert [json.loads(x)["source"] for x in proc.stdout.splitlines()] == [str(good), str(good)]

@@ -355,11 +355,6 @@ def test_parse_time_grows_linearly_on_hostile_repetition(unit: str) -> None:
     assert big < 8 * 3 * max(small, 0.005), (small, big)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="_resolve.build_events re-sorts a growing mention list for every repeat of an event: "
-    "quadratic (see docs/robustness.md, 'Known issues')",
-)
 def test_parse_time_grows_linearly_when_one_event_is_repeated() -> None:
     unit = "Sáng 14/7/2022, Liên hiệp các tổ chức hữu nghị TP Hà Nội tổ chức hội nghị tại Hà Nội.\n"
 
@@ -372,7 +367,8 @@ def test_parse_time_grows_linearly_when_one_event_is_repeated() -> None:
         return time.perf_counter() - t0
 
     small, big = once(300), once(2_400)
-    # 8x the input; linear would be about 8x the time (it is about 30x today)
+    # 8x the input; linear is about 8x the time (build_events re-sorting every
+    # repeat's growing mention list made it about 30x until fixed on main)
     assert big < 8 * 2 * small, (small, big)
 
 
@@ -385,12 +381,6 @@ def test_a_megabyte_of_seed_text_parses_in_reasonable_time() -> None:
     assert {o.name for o in once.organisations} <= {o.name for o in art.organisations}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="_find_people: every title of a run of titles starts a chain that reads the whole run, "
-    "so a line of n titles costs n^2 (see docs/robustness.md, 'Known issues')",
-)
 def test_work_grows_linearly_with_a_run_of_titles(monkeypatch: pytest.MonkeyPatch) -> None:
     from dnnd import _find_people
 
@@ -411,4 +401,5 @@ def test_work_grows_linearly_with_a_run_of_titles(monkeypatch: pytest.MonkeyPatc
         return calls
 
     small, big = steps(71), steps(285)
+    # a chain per title of the run made this about 16x until fixed on main
     assert big <= 2 * 4 * max(small, 1), (small, big)  # 4x the titles: linear is about 4x the steps
