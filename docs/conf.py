@@ -40,12 +40,15 @@ myst_heading_anchors = 3
 # API reference: members in source order, type hints in the description.
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
-autodoc_default_options = {"members": True, "show-inheritance": False}
+# Only parameters that are described get a type line (no bare lists of attrs fields).
+autodoc_typehints_description_target = "documented"
 # Optional integrations import their dependency lazily; mocking keeps the
 # build working on machines without pandas or dask.
 autodoc_mock_imports = ["pandas", "dask"]
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
+# Attributes sections become field lists, so attrs fields are not described twice.
+napoleon_use_ivar = True
 
 html_theme = "furo"
 html_title = f"dnnd {release}"

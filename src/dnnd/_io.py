@@ -44,7 +44,22 @@ def read(
     max_bytes: int | None = DEFAULT_MAX_BYTES,
     max_chars: int | None = DEFAULT_MAX_CHARS,
 ) -> Article:
-    """Read, decode and parse one file (see :func:`dnnd.read`)."""
+    """Read, decode and parse one file; this is :func:`dnnd.read`.
+
+    The encoding (UTF-8, UTF-16, TCVN3, VNI, VISCII, Windows-1258) is
+    detected and recorded in ``Article.encoding``. *source* labels the
+    article (default: the file name). Files over *max_bytes* bytes or
+    *max_chars* characters are refused (``None`` lifts a limit).
+
+    Raises :class:`~dnnd.errors.InputError` (or a subclass:
+    :class:`~dnnd.errors.DecodeError`, :class:`~dnnd.errors.EmptyInputError`,
+    :class:`~dnnd.errors.InputTooLargeError`) naming the file.
+
+    >>> import dnnd
+    >>> article = dnnd.read(dnnd.seed_paths()[4])
+    >>> article.source, article.encoding, article.published.iso
+    ('004_235bed868508bb29.txt', 'utf-8', '2021-06-04')
+    """
     text, encoding = read_text(path, max_bytes=max_bytes)
     label = source if source is not None else os.path.basename(os.fspath(path))
     try:
