@@ -21,11 +21,7 @@ FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 
 def blocks(text: str, language: str) -> list[tuple[int, str]]:
     """Return ``(line, body)`` of every fenced block of *language*."""
-    return [
-        (text.count("\n", 0, m.start(3)) + 1, m.group(3))
-        for m in FENCE.finditer(text)
-        if m.group(2) == language
-    ]
+    return [(text.count("\n", 0, m.start(3)) + 1, m.group(3)) for m in FENCE.finditer(text) if m.group(2) == language]
 
 
 def test_pages_were_found() -> None:

@@ -249,6 +249,7 @@ class Document:
         title: The subject as the article gives it.
         registry_id: Id of the matching :class:`dnnd.registry.RegistryDocument`, if known.
         mentions: Spans of every mention, full or short ("Chỉ thị 12").
+
     """
 
     id: str
@@ -280,6 +281,7 @@ class CongressResolution:
         party_body: ``"Đảng Cộng sản Việt Nam"`` or the local Party organisation.
         term: The term (``"2021-2026"``) when known.
         mentions: Spans of every mention.
+
     """
 
     id: str
@@ -308,6 +310,7 @@ class Organisation:
         locality: Province or city of a local body.
         registry_id: Id of the matching :class:`dnnd.registry.RegistryOrganisation`, if known.
         mentions: Spans of every mention.
+
     """
 
     id: str
@@ -339,6 +342,7 @@ class Position:
         organisation_id: The ``id`` of that :class:`Organisation` in the same article.
         former: True for a former post ("nguyên").
         mentions: Spans of the title and organisation as written.
+
     """
 
     title: str
@@ -358,6 +362,7 @@ class Person:
         positions: The posts the article gives this person.
         aliases: Other spellings of the name in the article.
         mentions: Spans of the name.
+
     """
 
     id: str
@@ -384,6 +389,7 @@ class Event:
         organisers: Canonical names of the organisations that organise or host it.
         title: Its name, when the article gives one.
         mentions: Spans of the event word and of its date.
+
     """
 
     id: str
@@ -404,6 +410,7 @@ class Segment:
     Attributes:
         kind: The role of the stretch.
         span: Where it is in ``Article.text``.
+
     """
 
     kind: SegmentKind
@@ -431,6 +438,7 @@ class Article:
         organisations: Named bodies.
         people: Named people with their positions.
         events: Dated happenings.
+
     """
 
     text: str

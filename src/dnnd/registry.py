@@ -205,6 +205,7 @@ class RegistryDocument:
         status: ``"verified"``, ``"partial"`` or ``"unverified"``.
         note: Why a record is not fully verified, or other remarks.
         sources: Source ids of the research notes.
+
     """
 
     id: str
@@ -229,6 +230,7 @@ class DocumentType:
         word: The type word ("Chỉ thị").
         kind: One of :data:`DOCUMENT_KINDS`.
         codes: The codes used in numbers (``("CT",)``).
+
     """
 
     word: str
@@ -313,6 +315,7 @@ class Congress:
         term: The term it opened (``"2021-2026"``).
         status: ``"verified"``, ``"partial"`` or ``"unverified"``.
         note: Remarks and doubts.
+
     """
 
     ordinal: int
@@ -392,6 +395,7 @@ class RegistryOrganisation:
         status: ``"verified"``, ``"partial"`` or ``"unverified"``.
         note: Remarks and doubts.
         sources: Source ids of the research notes.
+
     """
 
     id: str
@@ -464,6 +468,7 @@ class Province:
         aliases: Common spelling variants.
         status: ``"verified"``, ``"partial"`` or ``"unverified"``.
         note: Remarks.
+
     """
 
     name: str
@@ -592,6 +597,7 @@ class EventWord:
     Attributes:
         word: The word ("tọa đàm").
         kind: The event kind (``"seminar"``).
+
     """
 
     word: str
@@ -634,6 +640,7 @@ class Country:
         variants: Other spellings.
         ambiguous: Variants that are also ordinary words.
         status: ``"verified"``, ``"partial"`` or ``"unverified"``.
+
     """
 
     name: str
