@@ -37,8 +37,8 @@ def test_extract_json_array_to_a_file(seed_dir, tmp_path):
     ("make", "message"),
     [
         (lambda d: d / "missing.txt", "no such file"),
-        (lambda d: (d / "empty.txt").write_bytes(b"") and d / "empty.txt" or d / "empty.txt", "empty"),
-        (lambda d: (d / "junk.bin").write_bytes(bytes(range(256)) * 4) and d / "junk.bin" or d / "junk.bin", "binary"),
+        (lambda d: ((d / "empty.txt").write_bytes(b"") and d / "empty.txt") or d / "empty.txt", "empty"),
+        (lambda d: ((d / "junk.bin").write_bytes(bytes(range(256)) * 4) and d / "junk.bin") or d / "junk.bin", "binary"),
         (lambda d: d, "directory"),
     ],
     ids=["missing", "empty", "binary", "directory"],

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 from importlib import resources
+from pathlib import Path
 
 from ._io import read
 from ._parse import parse_text
@@ -85,10 +86,10 @@ def parse(text: str, *, source: str | None = None) -> Article:
     return parse_text(text, source=source)
 
 
-def seed_paths() -> list[os.PathLike[str]]:
+def seed_paths() -> list[Path]:
     """Paths of the five bundled seed articles, in name order."""
-    folder = resources.files("dnnd") / "_seeds"
-    return sorted((p for p in folder.iterdir() if p.name.endswith(".txt")), key=lambda p: p.name)  # type: ignore[misc]
+    folder = Path(str(resources.files("dnnd") / "_seeds"))
+    return sorted((p for p in folder.iterdir() if p.name.endswith(".txt")), key=lambda p: p.name)
 
 
 def seeds() -> list[Article]:

@@ -22,7 +22,7 @@ import attrs
 
 from .model import PartialDate
 
-__all__ = ["DateMention", "find_dates", "find_published", "resolve_year"]
+__all__ = ["DateMention", "find_dates", "find_published", "find_relative", "resolve_year"]
 
 
 @attrs.frozen
@@ -72,6 +72,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # months: tháng 9-2021, tháng 4/2019
     ("month", re.compile(r"[Tt]háng\s+" + _M + r"\s?[/.-]\s?" + _Y + r"\b")),
+    # a year on its own: năm 2016 (events only use it next to their noun)
+    ("year", re.compile(r"(?<![\w/-])(?:[Nn]ăm|[Tt]ừ năm|[Vv]ào năm)\s+" + _Y + r"\b(?!\s?[-/]\s?\d)")),
     # day and month: 14/7, 4-6, 19.1 (never followed by more digits)
     (
         "day_month",
@@ -194,3 +196,20 @@ def find_published(line: str) -> tuple[PartialDate, tuple[int, int]] | None:
         offset = line.index(text)
         return date, (offset + m.start(), offset + m.end())
     return None
+
+
+_RELATIVE = re.compile(
+    r"(?<!\w)(?P<tod>[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa)\s+(?P<rel>nay|qua)(?!\w)|(?<!\w)[Hh]ôm\s+(?P<rel2>nay|qua)(?!\w)"
+)
+
+
+def find_relative(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, int, str | None]]:
+    """Dates relative to the publication day: "Sáng nay", "hôm qua".
+
+    Yields ``(start, end, days_offset, time_of_day)``.
+    """
+    end = len(text) if end is None else end
+    for m in _RELATIVE.finditer(text, start, end):
+        rel = m.group("rel") or m.group("rel2")
+        tod = m.group("tod").lower() if m.group("tod") else None
+        yield m.start(), m.end(), 0 if rel == "nay" else -1, tod

@@ -569,11 +569,11 @@ def _check_syllable(word: str) -> bool:
         return False
     onset, nucleus, coda = match.group("onset", "nucleus", "coda")
     front = nucleus.startswith(_FRONT_VOWELS)
-    if onset in ("k", "gh", "ngh") and not front or onset == "c" and front:
+    if (onset in ("k", "gh", "ngh") and not front) or (onset == "c" and front):
         return False
     if nucleus in _NEEDS_CODA and coda is None:
         return False
-    return coda not in _STOPS or bool(tones) and tones[0] in _STOP_TONES
+    return coda not in _STOPS or (bool(tones) and tones[0] in _STOP_TONES)
 
 
 def _score(text: str) -> tuple[float, int]:

@@ -87,32 +87,94 @@ def find_events(
     end = len(text) if end is None else end
     words = _event_words()
     noun_re = _noun_re()
+    org_spans = [(o.start, o.end) for o in orgs]
     for dm in dates:
-        if any(bs <= dm.start < be for bs, be in blocked):
-            continue
-        if _is_span_end(text, dm):
+        if any(bs <= dm.start < be for bs, be in blocked) or _is_span_end(text, dm):
             continue
         s, e = _sentence_bounds(text, dm.start, start, end)
-        sentence = text[s:e]
-        rel = dm.start - s
-        # the event noun: after the date first (lead style), else before it
-        nouns = [m for m in noun_re.finditer(sentence)]
+        nouns = [
+            m for m in noun_re.finditer(text, s, e) if not any(os_ <= m.start() < oe for os_, oe in org_spans)
+        ]
         if not nouns:
             continue
-        after = [m for m in nouns if m.start() >= rel]
-        before = [m for m in nouns if m.end() <= rel]
-        noun = after[0] if after else before[-1]
-        # a date far from its noun in a long sentence is not its date
-        if abs(noun.start() - rel) > 220:
+        after = [m for m in nouns if m.start() >= dm.end]
+        before = [m for m in nouns if m.end() <= dm.start]
+        reach = 60 if dm.date.precision == "year" else 220
+        candidates = [(m.start() - dm.end, m) for m in after[:1]] + [(dm.start - m.end(), m) for m in before[-1:]]
+        candidates = [c for c in candidates if c[0] <= reach]
+        if not candidates:
             continue
-        kind = words[noun.group("noun").lower()]
-        noun_abs = s + noun.start()
+        # prefer the noun after the date (lead style) unless the one before is much closer
+        candidates.sort(key=lambda c: (c[0] if c[1].start() >= dm.end else c[0] * 2 + 40))
+        noun = candidates[0][1]
         sentence_orgs = tuple(o for o in orgs if s <= o.start < e)
-        organisers = _organisers(text, s, e, noun_abs, sentence_orgs)
-        at = _AT.search(text, s, e)
-        location = at.group("place") if at else None
-        title = _title(text, noun_abs, s + noun.end(), e)
-        yield EventMention(dm.start, dm.end, dm, kind, noun_abs, s + noun.end(), title, organisers, location)
+        organisers = _organisers(text, s, e, noun.start(), sentence_orgs, org_spans)
+        location = _location(text, s, e)
+        for ns, ne in _chained_nouns(text, noun, end):
+            title = _title(text, ns, ne, end if ns != noun.start() else e)
+            kind = _kind(words[text[ns:ne].lower()], title)
+            owner = organisers or _owner(text, ne, e, sentence_orgs)
+            yield EventMention(dm.start, dm.end, dm, kind, ns, ne, title, owner, location)
+
+
+def _chained_nouns(text: str, noun: re.Match[str], end: int) -> Iterator[tuple[int, int]]:
+    """The noun itself and further events joined by ";" ("hội nghị ...; Tọa đàm ...")."""
+    yield noun.start(), noun.end()
+    line_end = text.find("\n", noun.end(), end)
+    line_end = end if line_end < 0 else line_end
+    pos = noun.end()
+    while True:
+        semi = text.find(";", pos, line_end)
+        if semi < 0:
+            return
+        m = _CHAINED.match(text, semi + 1, line_end)
+        if m is None:
+            return
+        nm = _noun_re().match(text, m.end(), line_end)
+        if nm is None or not nm.group()[0].isupper():
+            return
+        yield nm.start(), nm.end()
+        pos = nm.end()
+
+
+_CHAINED = re.compile(r"\s*(?:và\s+)?")
+
+
+def _kind(kind: EventKind, title: str | None) -> EventKind:
+    """A generic noun ("chương trình", "lễ") takes the kind of a more specific one in its title."""
+    if kind not in (EventKind.PROGRAMME, EventKind.CEREMONY, EventKind.OTHER) or not title:
+        return kind
+    words = _event_words()
+    for m in _noun_re().finditer(title, 1):
+        inner = words[m.group().lower()]
+        if inner is not kind and inner in (EventKind.EXCHANGE, EventKind.SIGNING, EventKind.SEMINAR):
+            return inner
+    return kind
+
+
+def _owner(text: str, noun_end: int, e: int, orgs: Sequence[OrgMention]) -> tuple[OrgMention, ...]:
+    """"Đại hội đại biểu Liên hiệp ... tỉnh X": the body named right after the noun."""
+    for o in orgs:
+        if noun_end <= o.start and o.start - noun_end <= 40 and not re.search(r"[,;.\"]", text[noun_end : o.start]):
+            return (o,)
+    return ()
+
+
+def _location(text: str, s: int, e: int) -> str | None:
+    at = _AT.search(text, s, e)
+    if at is None:
+        return None
+    stop = re.compile(r"[,;.()\n]").search(text, at.end(), e)
+    phrase = text[at.start("place") : stop.start() if stop else e]
+    pm = _place_in_re().search(phrase)
+    if pm:
+        return pm.group()
+    return at.group("place")
+
+
+@functools.cache
+def _place_in_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){alternation(_lex.province_names())}(?!\w)")
 
 
 def _is_span_end(text: str, dm: DateMention) -> bool:
@@ -124,17 +186,23 @@ def _is_span_end(text: str, dm: DateMention) -> bool:
     return bool(re.search(r"nhiệm kỳ\s*$|khóa\s*$", before))
 
 
-def _organisers(text: str, s: int, e: int, noun: int, orgs: Sequence[OrgMention]) -> tuple[OrgMention, ...]:
+def _organisers(
+    text: str, s: int, e: int, noun: int, orgs: Sequence[OrgMention], org_spans: Sequence[tuple[int, int]]
+) -> tuple[OrgMention, ...]:
     by = _BY.search(text, s, e)
     if by:
         inside = tuple(o for o in orgs if by.start("rest") <= o.start < by.end("rest"))
         if inside:
             return inside
-    om = _ORGANISE.search(text, s, e)
-    if om and om.start() <= noun:
-        subject = tuple(o for o in orgs if o.end <= om.start() and not _in_apposition(text, o, om.start()))
+    for om in _ORGANISE.finditer(text, s, e):
+        if any(os_ <= om.start() < oe for os_, oe in org_spans):
+            continue  # "tổ chức" inside "Liên hiệp các tổ chức hữu nghị"
+        if om.start() > noun:
+            break
+        subject = tuple(o for o in orgs if o.end <= om.start())
         if subject:
             return subject[-2:] if _joined(text, subject[-2:], om.start()) else subject[-1:]
+        break
     return ()
 
 

@@ -26,7 +26,7 @@ import attrs
 
 from . import _lexicon as _lex
 from . import registry
-from ._lexicon import CAP, alternation, canonical_province, countries, province_names
+from ._lexicon import CAP, LOWER, UPPER, alternation, canonical_province, countries, province_names
 from .model import OrganisationKind
 
 __all__ = ["OrgMention", "find_organisations"]
@@ -53,6 +53,7 @@ class OrgMention:
     place_joiner: str = " "  # "" when the place is glued without a type word
     suffix: str = ""  # text after the place ("tại Thành phố Hồ Chí Minh")
     name_override: str | None = None
+    organ: str | None = None  # "Ban Thường vụ" of the body named after it
 
 
 # ------------------------------------------------------------------ places
@@ -65,11 +66,17 @@ def _place_alt() -> str:
     return alternation(province_names())
 
 
+@functools.cache
+def _surname_alt() -> str:
+    return alternation(_lex.surnames())
+
+
 def _place_re(tag: str = "") -> str:
     """A locality: optional type word and a known province/city name."""
     return (
         rf"(?:\s*,?\s+(?:{_TYPE.replace('ptype', 'ptype' + tag)}\s*)?(?P<place{tag}>{_place_alt()})(?!\w)"
-        rf"|\s+(?P<bare{tag}>tỉnh|thành phố|TP)(?!\s*[A-ZĐ\w]))"
+        rf"|\s+(?P<bare{tag}>tỉnh|thành phố|TP)(?!\w)(?!\s*[{UPPER}])"
+        rf"|\s+(?P<bareN{tag}>tỉnh|thành phố|TP)(?=\s+{_surname_alt()}\s))"
     )
 
 
@@ -87,7 +94,7 @@ def _country_alt() -> str:
 
 @functools.cache
 def _mass_heads() -> str:
-    return alternation(_lex.mass_organisation_heads())
+    return alternation([*_lex.mass_organisation_heads(), *_lex.mass_abbreviations()])
 
 
 @functools.cache
@@ -112,7 +119,7 @@ def _heads() -> list[tuple[re.Pattern[str], str, OrganisationKind, bool]]:
     rows: list[tuple[str, str, OrganisationKind, bool]] = [
         # friendship unions
         (rf"{_LH}(?=\s+{_VN}\b)\s+{_VN}", "Liên hiệp các tổ chức hữu nghị Việt Nam", OrganisationKind.FRIENDSHIP_UNION, False),
-        (rf"(?:{_LH}|Liên hiệp hữu nghị|LHHN|LHCTCHN|Liên hiệp CTCHN)(?!\s+{_VN}\b)", "Liên hiệp các tổ chức hữu nghị", OrganisationKind.FRIENDSHIP_UNION, True),
+        (rf"(?:{_LH}|Liên hiệp hữu nghị|LHHN|LHCTCHN|Liên hiệp CTCHN|Liên hiệp(?=\s+các tỉnh\s*:))(?!\s+{_VN}\b)", "Liên hiệp các tổ chức hữu nghị", OrganisationKind.FRIENDSHIP_UNION, True),
         # friendship associations: Hội hữu nghị Việt Nam - Cuba [TP Hà Nội]
         (
             rf"(?:Trung ương\s+)?Hội\s+[Hh]ữu\s+nghị\s+(?P<a>Việt Nam|Việt)\s?-\s?(?P<c>{country})"
@@ -123,8 +130,8 @@ def _heads() -> list[tuple[re.Pattern[str], str, OrganisationKind, bool]]:
         ),
         # the Front
         (rf"(?:Ủy ban|UB)\s+(?:Trung ương|TW|T\.Ư|TƯ)\s+{_MTTQ}|UBTƯ\s+{_MTTQ}|UBTW\s+{_MTTQ}", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", OrganisationKind.FRONT, False),
-        (rf"(?:Ban Thường trực\s+)?(?:Ủy ban|UB)\s+{_MTTQ}", "Ủy ban Mặt trận Tổ quốc Việt Nam", OrganisationKind.FRONT, True),
-        (rf"(?:MTTQ|Mặt trận Tổ quốc)(?=\s+(?:tỉnh|thành phố|TP)\b)", "Ủy ban Mặt trận Tổ quốc Việt Nam", OrganisationKind.FRONT, True),
+        (rf"(?:Ủy ban|UB)\s+{_MTTQ}", "Ủy ban Mặt trận Tổ quốc Việt Nam", OrganisationKind.FRONT, True),
+        (r"(?:MTTQ|Mặt trận Tổ quốc)(?=\s+(?:tỉnh|thành phố|TP)\b)", "Ủy ban Mặt trận Tổ quốc Việt Nam", OrganisationKind.FRONT, True),
         (rf"(?:Mặt trận Tổ quốc|MTTQ)\s+{_VN}\b", "Mặt trận Tổ quốc Việt Nam", OrganisationKind.FRONT, False),
         # State, local
         (r"(?:Ủy ban nhân dân|UBND)", "Ủy ban nhân dân", OrganisationKind.STATE, True),
@@ -133,18 +140,32 @@ def _heads() -> list[tuple[re.Pattern[str], str, OrganisationKind, bool]]:
         (rf"Sở\s+(?P<dept>{_department_alt()})", "Sở", OrganisationKind.STATE, True),
         (rf"Bộ\s+(?P<min>{_ministry_alt()})", "Bộ", OrganisationKind.STATE, False),
         # Party, local
-        (rf"(?:(?P<organ>Ban Thường vụ|Thường vụ|Ban Tuyên giáo|Ban Dân vận|Ban Tổ chức|Ban Nội chính|Ủy ban Kiểm tra|Văn phòng|Ban Tuyên giáo và Dân vận)\s+)?(?P<cq>Tỉnh ủy|Thành ủy)", "", OrganisationKind.PARTY, True),
-        (rf"Ban Chấp hành Đảng bộ\s+(?=tỉnh|thành phố|TP)", "Ban Chấp hành Đảng bộ", OrganisationKind.PARTY, True),
+        (r"(?:(?P<organ>Ban Thường vụ|Thường vụ|(?:Ban|(?<=Trưởng )ban) (?:Tuyên giáo và Dân vận|Tuyên giáo|Dân vận|Tổ chức|Nội chính)|Ủy [Bb]an Kiểm tra|Văn phòng)\s+)?(?P<cq>Tỉnh ủy|Thành ủy)", "", OrganisationKind.PARTY, True),
+        (r"Ban Chấp hành Đảng bộ\s+(?=tỉnh|thành phố|TP)", "Ban Chấp hành Đảng bộ", OrganisationKind.PARTY, True),
         # Party, central boards: Ban Đối ngoại Trung ương [Đảng]
-        (rf"Ban\s+(?P<board>{_party_boards()})\s+(?:Trung ương|TW|T\.Ư|TƯ)(?:\s+Đảng\b)?", "", OrganisationKind.PARTY, False),
+        (rf"(?:Ban|(?<=Trưởng )ban)\s+(?P<board>{_party_boards()})\s+(?:Trung ương|TW|T\.Ư|TƯ)(?:\s+Đảng\b)?", "", OrganisationKind.PARTY, False),
         # embassies and consulates
-        (rf"(?P<emb>Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán)\s+(?P<ec>{country})(?:\s+tại\s+(?P<at>(?:TP\.?\s?|Thành phố\s|thành phố\s)?{CAP}(?:\s{CAP}){{0,3}}|TP\.?\s?HCM))?", "", OrganisationKind.EMBASSY, False),
+        (
+            rf"(?P<emb>Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán)\s+(?:các nước\s+)?(?P<ec>{country}(?:\s?,\s?{country}){{0,12}}(?:\s+và\s+{country})?)"
+            rf"(?:\s+tại\s+(?P<at>(?:TP\.?\s?|Thành phố\s|thành phố\s)?(?:{_place_alt()}|HCM)))?",
+            "",
+            OrganisationKind.EMBASSY,
+            False,
+        ),
         # education
-        (rf"(?:[Tt]rường\s+)?(?:Đại học|Cao đẳng|Học viện|Trường (?:THPT|THCS|Tiểu học|Mầm non|Phổ thông|Trung học cơ sở|Trung học phổ thông))(?:\s+(?:{CAP}|-|Y\s?-\s?Dược)){{1,6}}", "", OrganisationKind.EDUCATION, False),
+        (
+            rf"(?:[Tt]rường\s+)?(?:Đại học|Cao đẳng|Học viện|Trường (?:THPT|THCS|Tiểu học|Mầm non|Phổ thông|Trung học cơ sở|Trung học phổ thông))"
+            rf"(?:\s(?:[A-Z]{{1,2}}\s?-\s?{CAP}|{CAP})(?:\s(?!và\s|của\s|với\s|tại\s|cho\s)[{LOWER}]+(?=\s[{UPPER}]))?){{1,7}}",
+            "",
+            OrganisationKind.EDUCATION,
+            False,
+        ),
         # mass organisations with a locality: Hội Cựu chiến binh TP Cần Thơ
-        (rf"Hội\s+(?P<mass>{_mass_heads()})", "Hội", OrganisationKind.MASS, True),
+        (rf"(?=[HĐL])(?P<mass>(?i:{_mass_heads()}))", "Hội", OrganisationKind.MASS, True),
+        # a Party organisation of a place: Đảng bộ thành phố Hà Nội
+        (r"Đảng bộ(?=\s+(?:tỉnh|thành phố|TP))", "Đảng bộ", OrganisationKind.PARTY, True),
         # named competition clusters
-        (rf"Cụm thi đua số\s+\d+(?:\s+của\s+{_LH}\s+{_VN})?|Cụm\s+\d+(?=\s+{_LH})", "", OrganisationKind.OTHER, False),
+        (rf"Cụm thi đua số\s+\d+(?:\s+của\s+{_LH}\s+{_VN})?|Cụm(?: thi đua)?(?: số)?\s+\d+\b", "", OrganisationKind.OTHER, False),
     ]
     compiled = []
     for pattern, head, kind, local in rows:
@@ -154,14 +175,38 @@ def _heads() -> list[tuple[re.Pattern[str], str, OrganisationKind, bool]]:
 
 @functools.cache
 def _registry_index() -> tuple[re.Pattern[str], dict[str, registry.RegistryOrganisation]]:
-    names: dict[str, registry.RegistryOrganisation] = {}
+    """One pattern for every registry name, alias and abbreviation.
+
+    Names match without regard to case ("Diễn đàn Nhân dân ASEAN");
+    abbreviations match exactly, except those that double as common nouns
+    ("MTTQ các cấp"), which count only inside a longer name.
+    """
+    generic = set(_lex.generic_names())
+    short_names: dict[str, registry.RegistryOrganisation] = {}
+    abbreviations: dict[str, registry.RegistryOrganisation] = {}
     for org in registry.organisations():
-        for name in (org.name, *org.aliases, *([org.abbreviation] if org.abbreviation else [])):
-            names.setdefault(name, org)
-            if name and name[0].islower():
-                names.setdefault(name[0].upper() + name[1:], org)
-    pattern = re.compile(rf"(?<![\w-]){alternation(names)}(?![\w-])")
-    return pattern, names
+        for name in (org.name, *org.aliases):
+            if name in generic:
+                continue
+            short_names.setdefault(name.lower(), org)
+        if org.abbreviation and org.abbreviation not in generic:
+            abbreviations.setdefault(org.abbreviation, org)
+    # long names match in any case ("diễn đàn Nhân dân ASEAN"); short ones
+    # must start with a capital ("Chính phủ", not "phi chính phủ")
+    # names must start with a capital ("Chính phủ", not "phi chính phủ"), the
+    # rest matches in any case ("Diễn đàn Nhân dân ASEAN") and with any
+    # spacing around dashes ("Á - Âu")
+    flexible = alternation(short_names).replace(r"\ \-\ ", r"\s?-\s?").replace(r"\-", r"\s?-\s?")
+    pattern = re.compile(
+        rf"(?<![\w-])(?:(?P<abbr>{alternation(abbreviations)})|(?P<short>(?=[{UPPER}])(?i:{flexible})))(?!\w)"
+    )
+    index = {**short_names, **abbreviations}
+    index.update({_dash_key(k): v for k, v in short_names.items()})
+    return pattern, index
+
+
+def _dash_key(name: str) -> str:
+    return re.sub(r"\s?-\s?", "-", name.lower())
 
 
 def find_organisations(text: str, start: int = 0, end: int | None = None) -> Iterator[OrgMention]:
@@ -173,11 +218,37 @@ def find_organisations(text: str, start: int = 0, end: int | None = None) -> Ite
             found.extend(_from_head(text, m, head, kind, local, end))
     reg_pattern, names = _registry_index()
     for m in reg_pattern.finditer(text, start, end):
-        org = names[m.group()]
+        org = names[m.group("abbr")] if m.group("abbr") else names.get(m.group().lower()) or names[_dash_key(m.group())]
         found.append(
             OrgMention(m.start(), m.end(), org.name, OrganisationKind(org.kind), registry_id=org.id, abbreviation=org.abbreviation)
         )
-    yield from _longest(found)
+    kept = [
+        o for o in _longest(found) if o.registry_id or not _PLURAL.search(text, max(start, o.start - 12), o.start)
+    ]
+    yield from _with_organs(text, kept, start)
+
+
+_PLURAL = re.compile(r"(?:\b(?:các|những|mọi)\s+)$")
+
+
+@functools.cache
+def _organ_re() -> re.Pattern[str]:
+    return re.compile(rf"(?P<organ>{alternation(_lex.organs())})\s+$")
+
+
+def _with_organs(text: str, found: list[OrgMention], start: int) -> list[OrgMention]:
+    """Make a body's organ named before it an organisation of its own.
+
+    "Ban Thường vụ Ủy ban TW MTTQ Việt Nam" names the standing board.
+    """
+    out = []
+    for o in found:
+        m = _organ_re().search(text, max(start, o.start - 25), o.start)
+        if m and not o.head.startswith(m.group("organ")) and o.kind is not OrganisationKind.FRIENDSHIP_ASSOCIATION:
+            out.append(attrs.evolve(o, start=m.start(), organ=m.group("organ")))
+        else:
+            out.append(o)
+    return out
 
 
 def _longest(found: list[OrgMention]) -> list[OrgMention]:
@@ -194,6 +265,16 @@ def _longest(found: list[OrgMention]) -> list[OrgMention]:
     return out
 
 
+@functools.cache
+def _country_item_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){_country_alt()}(?!\w)")
+
+
+@functools.cache
+def _list_item_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:(?:tỉnh|thành phố|TP\.?)\s*)?(?P<place>{_place_alt()})(?!\w)")
+
+
 _LIST_HEAD = re.compile(r"\s+các\s+(?:tỉnh|tỉnh,\s*thành phố|tỉnh,\s*thành|địa phương)\s*:?\s*")
 _LIST_ITEM_SEP = re.compile(r"\s*(?:,|và)\s*")
 
@@ -203,7 +284,7 @@ def _from_head(text: str, m: re.Match[str], head: str, kind: OrganisationKind, l
     name = head
     if kind is OrganisationKind.FRIENDSHIP_ASSOCIATION:
         if groups.get("c"):
-            name = f"Hội hữu nghị {groups['a']} - {groups['c']}"
+            name = f"Hội hữu nghị Việt Nam - {groups['c']}"
         else:
             name = f"Hội hữu nghị {groups['c2']} - {groups['a2']}"
     elif groups.get("dept"):
@@ -214,14 +295,25 @@ def _from_head(text: str, m: re.Match[str], head: str, kind: OrganisationKind, l
         organ = groups.get("organ")
         if organ == "Thường vụ":
             organ = "Ban Thường vụ"
+        elif organ and organ.lower() == "ủy ban kiểm tra":
+            organ = "Ủy ban Kiểm tra"
+        elif organ and organ.startswith("ban "):
+            organ = "B" + organ[1:]
         name = f"{organ} {groups['cq']}" if organ else groups["cq"]
     elif groups.get("board"):
         name = f"Ban {groups['board']} Trung ương"
     elif groups.get("emb"):
         at = groups.get("at")
-        name = f"{groups['emb']} {groups['ec']}" + (f" tại {_city(at)}" if at else "")
+        where = f" tại {_city(at)}" if at else ""
+        first = True
+        for item in _country_item_re().finditer(text, m.start("ec"), m.end("ec")):
+            s_ = m.start() if first else item.start()
+            e_ = item.end() if m.group("ec") != item.group() else m.end()
+            yield OrgMention(s_, e_, f"{groups['emb']} {item.group()}{where}", kind)
+            first = False
+        return
     elif groups.get("mass"):
-        name = f"Hội {groups['mass']}"
+        name = _canonical_mass(groups["mass"])
     elif not head:
         name = re.sub(r"\s+", " ", m.group())
         if kind is OrganisationKind.EDUCATION and not name.startswith(("Trường", "Học viện", "trường")):
@@ -236,7 +328,7 @@ def _from_head(text: str, m: re.Match[str], head: str, kind: OrganisationKind, l
     lm = _LIST_HEAD.match(text, m.end(), end)
     if lm and kind is OrganisationKind.FRIENDSHIP_UNION:
         pos = lm.end()
-        place_re = re.compile(rf"(?P<place>{_place_alt()})")
+        place_re = _list_item_re()
         any_item = False
         while pos < end:
             pm = place_re.match(text, pos, end)
@@ -251,11 +343,11 @@ def _from_head(text: str, m: re.Match[str], head: str, kind: OrganisationKind, l
             pos = sm.end()
         if any_item:
             return
-    pm = _place_match(text, m.end(), end)
-    if pm is None:
+    found_place = _place_match(text, m.end(), end)
+    if found_place is None:
         if kind is OrganisationKind.FRIENDSHIP_UNION and head == "Liên hiệp các tổ chức hữu nghị":
             return  # "Liên hiệp các tổ chức hữu nghị" alone is generic
-        if name in ("Ủy ban nhân dân", "Hội đồng nhân dân", "Đoàn đại biểu Quốc hội", "Hội") or (
+        if name in ("Ủy ban nhân dân", "Hội đồng nhân dân", "Đoàn đại biểu Quốc hội", "Hội", "Đảng bộ") or kind is OrganisationKind.MASS or (
             kind is OrganisationKind.FRONT and head == "Ủy ban Mặt trận Tổ quốc Việt Nam" and "Việt Nam" not in m.group() and "VN" not in m.group()
         ):
             return  # a head without any place is a common noun
@@ -263,8 +355,8 @@ def _from_head(text: str, m: re.Match[str], head: str, kind: OrganisationKind, l
             place = "" if kind is not OrganisationKind.FRIENDSHIP_ASSOCIATION and not name.startswith("Hội ") else None
             yield OrgMention(m.start(), m.end(), name, kind, place=place)
         return
-    place_text, ptype, bare, pend = pm
-    if bare:
+    place_text, ptype, bare, pend = found_place
+    if bare or not place_text:
         yield OrgMention(m.start(), pend, name, kind, place="", place_kind="tỉnh" if bare == "tỉnh" else "thành phố")
         return
     place = canonical_province(place_text) or place_text
@@ -276,11 +368,22 @@ def _place_pattern() -> re.Pattern[str]:
     return re.compile(_place_re())
 
 
+def _canonical_mass(text: str) -> str:
+    key = text.lower()
+    for short, full in _lex.mass_abbreviations().items():
+        if short.lower() == key:
+            return full
+    for head in _lex.mass_organisation_heads():
+        if head.lower() == key:
+            return head
+    return text
+
+
 def _place_match(text: str, pos: int, end: int) -> tuple[str | None, str | None, str | None, int] | None:
     pm = _place_pattern().match(text, pos, end)
     if pm is None:
         return None
-    return pm.group("place"), pm.group("ptype"), pm.group("bare"), pm.end()
+    return pm.group("place"), pm.group("ptype"), pm.group("bare") or pm.group("bareN"), pm.end()
 
 
 def _kind_of(place: str, ptype: str | None) -> str:

@@ -23,7 +23,8 @@ import attrs
 
 from . import registry
 from ._find_organisations import OrgMention
-from ._lexicon import CAP, alternation, surnames
+from ._lexicon import CAP, alternation, countries, province_names, surnames
+from .model import OrganisationKind
 
 __all__ = ["PersonMention", "PositionMention", "find_people"]
 
@@ -49,7 +50,7 @@ class PersonMention:
     positions: tuple[PositionMention, ...] = ()
 
 
-_NAME_TAIL = rf"(?:\s(?:{CAP}|[A-Z]\.\s?{CAP}|[A-Z]\.))"
+_NAME_TAIL = rf"(?:\s(?:[A-Z]\.\s?{CAP}|[A-Z]\.|{CAP}))"
 
 
 @functools.cache
@@ -79,7 +80,7 @@ def _honorific_re() -> re.Pattern[str]:
     return re.compile(rf"(?:(?<![\w])(?:{alternation(words)})\s+)?(?:(?:{deg})\s*)*$")
 
 
-_DIPLOMATIC = ("Đại sứ", "Tổng Lãnh sự", "Phó Tổng Lãnh sự", "Lãnh sự", "Đại biện", "Tham tán")
+_DIPLOMATIC = ("Đại sứ", "Tổng Lãnh sự", "Phó Tổng Lãnh sự", "Lãnh sự", "Đại biện", "Đại biện lâm thời", "Tham tán")
 
 
 def _canonical_title(raw: str) -> str:
@@ -96,42 +97,70 @@ def _org_at(orgs: Sequence[OrgMention], starts: dict[int, OrgMention], pos: int,
     return starts.get(m.end() if m else pos)
 
 
-_CHAIN_SEP = re.compile(r"\s*(?:,|kiêm|và|;)?\s*")
+_CHAIN_SEP = re.compile(r"\s*(?:,|kiêm|và|;|-)?\s*")
+_PARTY_MEMBER = re.compile(r"(?P<cq>Tỉnh|Thành) ủy viên")
 
 
-def _positions_from(text: str, pos: int, end: int, orgs: Sequence[OrgMention], starts: dict[int, OrgMention]) -> tuple[list[PositionMention], int]:
+@functools.cache
+def _diplomatic_place_re() -> re.Pattern[str]:
+    """What follows a diplomat's title: "Hoa Kỳ tại Việt Nam", "Nhật Bản tại TP.HCM"."""
+    country = alternation(countries())
+    places = alternation((*province_names(), *countries(), "TP.HCM", "TP. HCM", "HCM"))
+    return re.compile(
+        rf"\s+(?:(?:Cộng hòa|Vương quốc|Cộng hòa Dân chủ Nhân dân|Liên bang)\s+)?{country}"
+        rf"(?:\s+tại\s+(?:(?:TP\.?\s?|Thành phố\s|thành phố\s)?{places}))?(?!\w)"
+    )
+
+
+def _positions_from(
+    text: str, pos: int, end: int, orgs: Sequence[OrgMention], starts: dict[int, OrgMention]
+) -> tuple[list[PositionMention], int]:
     """Parse a chain of titles starting at *pos*; return them and the end."""
     out: list[PositionMention] = []
     title_re = _title_re()
     while pos < end:
-        tm = title_re.match(text, pos, end)
-        if tm is None or not tm.group("title")[0].isupper() and not out:
-            break
-        raw = tm.group("title")
-        title = _canonical_title(raw)
-        after = tm.end()
-        org = _org_at(orgs, starts, after, text)
-        if org is None and title in ("Trưởng", "Phó Trưởng", "Trưởng ban", "Phó Trưởng ban"):
-            # "Trưởng Ban Đối ngoại Trung ương": the org starts with "Ban"
-            org = _org_at(orgs, starts, tm.start("title") + len(raw) - 3, text) if raw.lower().endswith("ban") else None
-        stop = org.end if org else after
-        if title in ("Trưởng", "Phó Trưởng"):
-            title += " ban"
-        if title.split()[-1] in {"Đại", "Tổng"}:
-            break
-        if org is None and title in _DIPLOMATIC:
-            dm = re.compile(rf"\s+(?:{CAP}(?:\s{CAP})?)(?:\s+tại\s+(?:TP\.?\s?|Thành phố\s|thành phố\s)?{CAP}(?:\s{CAP}){{0,3}})?").match(text, after, end)
-            if dm and not _name_re().match(text, dm.start() + 1):
-                stop = dm.end()
-        out.append(PositionMention(tm.start(), stop, title, org, former=bool(tm.group("former"))))
+        pm = _PARTY_MEMBER.match(text, pos, end)
+        if pm:
+            # "Tỉnh ủy viên": a member of the provincial Party committee
+            org: OrgMention | None = OrgMention(
+                pm.start(), pm.start("cq") + len(pm.group("cq")) + 3, f"{pm.group('cq')} ủy", OrganisationKind.PARTY, place=""
+            )
+            out.append(PositionMention(pm.start(), pm.end(), "Ủy viên", org))
+            stop = pm.end()
+        else:
+            tm = title_re.match(text, pos, end)
+            if tm is None or (not tm.group("title")[0].isupper() and not out):
+                break
+            raw = tm.group("title")
+            title = _canonical_title(raw)
+            after = tm.end()
+            org = _org_at(orgs, starts, after, text)
+            if org is None and raw.lower().endswith("ban"):
+                # "Trưởng Ban Đối ngoại Trung ương": the org starts with "Ban"
+                org = starts.get(tm.start("title") + len(raw) - 3)
+            stop = org.end if org else after
+            if org is None and title in _DIPLOMATIC:
+                dm = _diplomatic_place_re().match(text, after, end)
+                if dm:
+                    stop = dm.end()
+            out.append(PositionMention(tm.start(), stop, title, org, former=bool(tm.group("former"))))
         sm = _CHAIN_SEP.match(text, stop, end)
-        if sm is None or sm.end() == stop and stop < end and text[stop:stop + 1] not in ", ":
+        if sm is None:
             return out, stop
-        nxt = title_re.match(text, sm.end(), end)
-        if nxt is None:
+        if not (title_re.match(text, sm.end(), end) or _PARTY_MEMBER.match(text, sm.end(), end)):
+            return out, stop
+        if sm.end() == stop:
             return out, stop
         pos = sm.end()
     return out, pos
+
+
+_HONORIFIC_BEFORE = re.compile(
+    r"(?:^|[\s(])(?:ông|bà|Ông|Bà|đồng chí|Đồng chí|đ/c|Đ/c|anh|chị|ngài|Ngài|TS\.?|PGS\.?|GS\.?|ThS\.?)\s*$"
+)
+_FOREIGN_AFTER_HONORIFIC = re.compile(rf"(?:(?<=\s)|^)(?:ông|bà|Ông|Bà|ngài|Ngài)\s+(?P<name>{_FOREIGN_NAME.pattern})")
+_APPOSITION = re.compile(r"\s*(?:,|-|\(|:)?\s*")
+_GROUP_HEAD = re.compile(r"(?:[Ủủ]y viên|trong|[Đđ]ồng chí(?: Ủy viên)?)\s+$")
 
 
 def find_people(text: str, orgs: Sequence[OrgMention], start: int = 0, end: int | None = None) -> Iterator[PersonMention]:
@@ -145,65 +174,102 @@ def find_people(text: str, orgs: Sequence[OrgMention], start: int = 0, end: int 
     name_re = _name_re()
     title_re = _title_re()
     seen: set[int] = set()
-    honor = _honorific_re()
+    found: list[PersonMention] = []
     org_spans = [(o.start, o.end) for o in orgs]
 
     def inside_org(s: int, e: int) -> bool:
         return any(os_ <= s and e <= oe for os_, oe in org_spans)
 
+    def apposition(name_end: int) -> list[PositionMention]:
+        sep = _APPOSITION.match(text, name_end, end)
+        if sep is None:
+            return []
+        return _positions_from(text, sep.end(), end, orgs, starts)[0]
+
     # 1. title chains followed by a name: "Phó Chủ tịch Liên hiệp ... Nguyễn Văn Doanh"
     for tm in title_re.finditer(text, start, end):
-        if not tm.group("title")[0].isupper() or tm.start() in seen:
-            continue
-        if inside_org(tm.start(), tm.end()):
+        if not tm.group("title")[0].isupper() or tm.start() in seen or inside_org(tm.start(), tm.end()):
             continue
         positions, stop = _positions_from(text, tm.start(), end, orgs, starts)
         if not positions:
             continue
-        nm = re.compile(r"\s+").match(text, stop, end)
+        nm = re.compile(r"\s*(?:-|:)?\s+").match(text, stop, end)
         if nm is None:
             continue
-        name_m = name_re.match(text, nm.end(), end) or (
-            _FOREIGN_NAME.match(text, nm.end(), end) if positions[-1].title in _DIPLOMATIC or positions[-1].org is None else None
-        )
+        name_m = name_re.match(text, nm.end(), end)
+        if name_m is None and (positions[-1].title in _DIPLOMATIC or positions[-1].org is None):
+            name_m = _FOREIGN_NAME.match(text, nm.end(), end)
         if name_m is None:
             continue
-        name = _clean_name(name_m.group())
+        name = _clean_name(name_m.group(), text[name_m.end() : name_m.end() + 8])
         if name is None:
             continue
         for p in positions:
             seen.add(p.start)
         seen.add(name_m.start())
-        yield PersonMention(name_m.start(), name_m.start() + len(name), name, tuple(positions))
+        name_end = name_m.start() + len(name)
+        found.append(PersonMention(name_m.start(), name_end, name, (*positions, *apposition(name_end))))
 
-    # 2. names, with an apposition of titles after them
+    # 2. names with an apposition of titles after them, or an honorific before
+    candidates: list[tuple[int, int, str]] = []
     for nm_ in name_re.finditer(text, start, end):
-        if nm_.start() in seen or inside_org(nm_.start(), nm_.end()):
+        name = _clean_name(nm_.group(), text[nm_.end() : nm_.end() + 8])
+        if name is not None:
+            candidates.append((nm_.start(), nm_.start() + len(name), name))
+    for fm in _FOREIGN_AFTER_HONORIFIC.finditer(text, start, end):
+        s_ = fm.start("name")
+        if not any(cs <= s_ < ce for cs, ce, _ in candidates):
+            name = _clean_foreign(fm.group("name"))
+            candidates.append((s_, s_ + len(name), name))
+    for s_, e_, name in sorted(candidates):
+        if s_ in seen or inside_org(s_, e_):
             continue
-        name = _clean_name(nm_.group())
-        if name is None:
-            continue
-        nend = nm_.start() + len(name)
-        sep = re.compile(r"\s*(?:,|-|\(|:)?\s*").match(text, nend, end)
-        positions: list[PositionMention] = []
-        if sep is not None:
-            positions, _ = _positions_from(text, sep.end(), end, orgs, starts)
-        prefix = text[max(start, nm_.start() - 40) : nm_.start()]
-        has_honorific = bool(re.search(r"(?:^|[\s(])(?:ông|bà|Ông|Bà|đồng chí|Đồng chí|đ/c|Đ/c|anh|chị|ngài|Ngài|TS\.?|PGS\.?|GS\.?|ThS\.?)\s*$", prefix))
+        positions = apposition(e_)
+        prefix = text[max(start, s_ - 40) : s_]
         titled_before = bool(re.search(rf"(?i:{alternation(_titles())})\s*$", prefix))
-        if not positions and not has_honorific and not titled_before:
+        if not positions and not _HONORIFIC_BEFORE.search(prefix) and not titled_before:
             continue
-        seen.add(nm_.start())
-        yield PersonMention(nm_.start(), nend, name, tuple(positions))
-    del honor
+        seen.add(s_)
+        found.append(PersonMention(s_, e_, name, tuple(positions)))
+
+    # 3. members listed after a body: "Các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy: A, ...; B, ..."
+    found.sort(key=lambda p: p.start)
+    for o in orgs:
+        colon = re.compile(r"\s*:").match(text, o.end, end)
+        if colon is None or not _GROUP_HEAD.search(text, max(start, o.start - 30), o.start):
+            continue
+        stop = text.find(".", colon.end(), end)
+        stop = end if stop < 0 else stop
+        for i, person in enumerate(found):
+            if colon.end() <= person.start < stop:
+                extra = PositionMention(o.start, o.end, "Ủy viên", o)
+                found[i] = attrs.evolve(person, positions=(extra, *person.positions))
+    yield from found
 
 
-_STOP_WORDS = {"Phó", "Chủ", "Tổng", "Ủy", "Trưởng", "Bí", "Giám", "Hội", "Ban", "Sở", "Bộ", "Tỉnh", "Liên", "Tại", "Theo", "Ngày", "Sáng", "Chiều", "Tối", "Thường", "Trung", "Đoàn", "Đảng"}
-
-
-def _clean_name(raw: str) -> str | None:
-    """Trim trailing words that begin a title or an organisation."""
+def _clean_foreign(raw: str) -> str:
     words = raw.split()
+    while words and words[-1] in _STOP_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
+_HONORIFIC_SURNAMES = {"Ông", "Bà", "Anh", "Chị"}
+_STOP_WORDS = {"Phó", "Chủ", "Tổng", "Ủy", "Trưởng", "Bí", "Giám", "Hội", "Ban", "Sở", "Bộ", "Tỉnh", "Liên", "Tại", "Theo", "Ngày", "Sáng", "Chiều", "Tối", "Đảng", "Đại"}
+_SOFT_STOPS = {"Trung", "Thường", "Đoàn", "Quốc", "Thành"}
+
+
+def _clean_name(raw: str, after: str = "") -> str | None:
+    """Trim trailing words that begin a title or an organisation.
+
+    "Trung", "Thường" ... are given names too; they end a name only when a
+    lower-case word follows ("Trung ương", "Thường trực").
+    """
+    words = raw.split()
+    if len(words) > 2 and words[-1] in _SOFT_STOPS and re.match(r"\s[a-zđà-ỹ]", after):
+        words.pop()
+    if len(words) >= 3 and words[0] in _HONORIFIC_SURNAMES and words[1] in surnames():
+        words = words[1:]  # "Ông Trần Công Thắng": Ông is the honorific here
     while len(words) > 2 and words[-1] in _STOP_WORDS:
         words.pop()
     if len(words) < 2 or any(w in _STOP_WORDS for w in words[1:]):

@@ -1,5 +1,8 @@
-"""Reading articles from files: the one place dnnd touches the file system
-for input. Errors name the file and say what is wrong."""
+"""Reading articles from files.
+
+This is the one place dnnd touches the file system for input; errors name
+the file and say what is wrong.
+"""
 
 from __future__ import annotations
 

@@ -112,3 +112,18 @@ def document_codes() -> dict[str, str]:
         for code in t.codes:
             out.setdefault(code.upper(), t.kind)
     return out
+
+
+def generic_names() -> tuple[str, ...]:
+    """Words that name a body only inside a longer name ("MTTQ", "Liên hiệp")."""
+    return tuple(_vocabulary()["generic_names"])
+
+
+def organs() -> tuple[str, ...]:
+    """A body's own organs ("Ban Thường vụ", "Đảng đoàn") that prefix its name."""
+    return tuple(_vocabulary()["organs"])
+
+
+def mass_abbreviations() -> dict[str, str]:
+    """Short forms of mass organisation heads -> the full head."""
+    return dict(_vocabulary()["mass_abbreviations"])  # type: ignore[arg-type]

@@ -6,7 +6,9 @@ Finders read only the lines the layout does not mark as chrome.
 
 from __future__ import annotations
 
-from ._dates import DateMention, find_dates
+import datetime
+
+from ._dates import DateMention, find_dates, find_relative
 from ._find_congresses import CongressMention, find_congresses
 from ._find_documents import DocumentMention, find_documents
 from ._find_events import EventMention, find_events
@@ -21,11 +23,12 @@ from ._resolve import (
     build_organisations,
     build_people,
     context_year,
+    place_mentions,
     resolve_organisations,
 )
 from ._text import normalise
 from .errors import EmptyInputError, InputTooLargeError
-from .model import Article, Segment
+from .model import Article, PartialDate, Segment
 
 #: inputs larger than this many characters are refused (see ``max_chars``)
 DEFAULT_MAX_CHARS = 20_000_000
@@ -63,6 +66,13 @@ def parse_text(
     if layout.published_span is not None:
         ps, pe = layout.published_span
         dates = [d for d in dates if not (ps <= d.start < pe)]
+    if layout.published is not None and layout.published.precision == "day":
+        day = layout.published.to_date()
+        for ln in lines:
+            for rs, re_, offset, tod in find_relative(canon, ln.start, ln.end):
+                when = PartialDate.from_date(day + datetime.timedelta(days=offset)) if day else layout.published
+                dates.append(DateMention(rs, re_, when, None, tod))
+        dates.sort(key=lambda d: d.start)
 
     people: list[PersonMention] = []
     events: list[EventMention] = []
@@ -74,8 +84,9 @@ def parse_text(
         events.extend(find_events(canon, line_dates, line_orgs, blocked, ln.start, ln.end))
 
     body = "\n".join(canon[ln.start : ln.end] for ln in lines)
-    locality = article_locality(orgs, body)
-    resolved = resolve_organisations(orgs, canon, locality)
+    places = place_mentions(canon, [(ln.start, ln.end) for ln in lines])
+    locality = article_locality(orgs, places)
+    resolved = resolve_organisations(orgs, canon, locality, places)
     organisations, by_start = build_organisations(resolved, canon, t.span)
     year = context_year(body, dates, layout.published)
     return Article(

@@ -9,6 +9,8 @@ returns the typed records of :mod:`dnnd.model`.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -19,11 +21,11 @@ import attrs
 from . import registry
 from ._dates import DateMention, resolve_year
 from ._find_congresses import CongressMention
-from ._find_documents import DocumentMention, canonical_number
+from ._find_documents import DocumentMention
 from ._find_events import EventMention
 from ._find_organisations import OrgMention, find_organisations
 from ._find_people import PersonMention
-from ._lexicon import canonical_province, organisation_by_id
+from ._lexicon import alternation, canonical_province, organisation_by_id, province_names
 from .model import (
     CongressResolution,
     Document,
@@ -61,27 +63,58 @@ class ResolvedOrg:
     locality: str | None
 
 
-def article_locality(orgs: Sequence[OrgMention], text: str) -> str | None:
-    """The province or city the article is about: the most named one."""
+def place_mentions(text: str, ranges: Iterable[tuple[int, int]]) -> list[tuple[int, str]]:
+    """Every province or city named in the given ranges: (offset, name)."""
+    pattern = _place_names_re()
+    out = []
+    for s, e in ranges:
+        for m in pattern.finditer(text, s, e):
+            name = canonical_province(m.group())
+            if name:
+                out.append((m.start(), name))
+    return out
+
+
+@functools.cache
+def _place_names_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){alternation(province_names())}(?!\w)")
+
+
+def article_locality(orgs: Sequence[OrgMention], places: Sequence[tuple[int, str]]) -> str | None:
+    """The province or city the article is about.
+
+    The most named one wins (organisations placed there count double), the
+    first named on a tie.
+    """
     counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
     for o in orgs:
         if o.place:
             counts[o.place] += 2
-    for m in re.finditer(r"(?:tỉnh|thành phố|TP\.?)\s+([A-ZĐ][^\s,.;:]*(?:\s[A-ZĐ][^\s,.;:]*){0,3})", text):
-        place = canonical_province(m.group(1))
-        if place:
-            counts[place] += 1
+            first.setdefault(o.place, o.start)
+    for pos, name in places:
+        counts[name] += 1
+        first.setdefault(name, pos)
     if not counts:
         return None
-    return counts.most_common(1)[0][0]
+    return max(counts, key=lambda n: (counts[n], -first[n]))
 
 
-def _fix_place(o: OrgMention, orgs: Sequence[OrgMention], text: str, default: str | None) -> tuple[str | None, str | None]:
-    """Place of a bare unit: the next explicit place in the phrase, else the
-    previous one in the sentence, else the article's."""
+def _fix_place(
+    o: OrgMention, orgs: Sequence[OrgMention], text: str, default: str | None, i: int, places: Sequence[tuple[int, str]]
+) -> tuple[str | None, str | None]:
+    """Place of a bare unit ("Ủy ban MTTQ tỉnh").
+
+    The nearest place named before it in the sentence, else the next
+    explicit place in the phrase, else the article's.
+    """
     if o.place != "":
         return o.place, o.place_kind
-    i = orgs.index(o)
+    k = bisect.bisect_left(places, (o.start, ""))
+    if k > 0:
+        pos, name = places[k - 1]
+        if o.start - pos < 200 and not re.search(r"[.\n]", text[pos : o.start]):
+            return name, o.place_kind or _kind_of_place(name)
     for nxt in orgs[i + 1 : i + 4]:
         between = text[o.end : nxt.start]
         if nxt.place and len(between) < 120 and not re.search(r"[.;\n]", between):
@@ -92,9 +125,12 @@ def _fix_place(o: OrgMention, orgs: Sequence[OrgMention], text: str, default: st
             return prev.place, prev.place_kind or o.place_kind
     if default is None:
         return None, None
-    unit = registry.province(default)
-    kind = o.place_kind or ("thành phố" if unit is not None and unit.type == "thành phố" else "tỉnh")
-    return default, kind
+    return default, o.place_kind or _kind_of_place(default)
+
+
+def _kind_of_place(name: str) -> str:
+    unit = registry.province(name)
+    return "thành phố" if unit is not None and unit.type == "thành phố" else "tỉnh"
 
 
 def _with_place(o: OrgMention, place: str | None, place_kind: str | None) -> tuple[str, list[str]]:
@@ -104,6 +140,10 @@ def _with_place(o: OrgMention, place: str | None, place_kind: str | None) -> tup
     if not place:
         return o.head, []
     kind_word = place_kind or "tỉnh"
+    if place.lower().startswith(("thành phố ", "tỉnh ")):
+        kind_word = ""
+        full = f"{o.head} {place}"
+        return full, [f"{o.head} {place.split(' ', 2)[-1]}"]
     if o.kind is OrganisationKind.PARTY and o.head.endswith(("Tỉnh ủy", "Thành ủy")):
         name = f"{o.head} {place}"
         return name, [f"{o.head} {kind_word} {place}"]
@@ -114,13 +154,25 @@ def _with_place(o: OrgMention, place: str | None, place_kind: str | None) -> tup
     return full, variants
 
 
-def resolve_organisations(orgs: Sequence[OrgMention], text: str, locality: str | None) -> list[ResolvedOrg]:
+def resolve_organisations(
+    orgs: Sequence[OrgMention], text: str, locality: str | None, places: Sequence[tuple[int, str]] = ()
+) -> list[ResolvedOrg]:
     """Fix places and build names for every organisation mention."""
     out = []
+    position = {id(o): i for i, o in enumerate(orgs)}
     for o in orgs:
-        place, kind = _fix_place(o, orgs, text, locality)
+        place, kind = _fix_place(o, orgs, text, locality, position[id(o)], places)
         name, variants = _with_place(o, place, kind)
+        if o.registry_id:
+            reg = organisation_by_id(o.registry_id)
+            if reg is not None:
+                name = reg.name
         surface = re.sub(r"\s+", " ", text[o.start : o.end])
+        if o.organ:
+            variants = [f"{o.organ} {v}" for v in (name, *variants)]
+            name = f"{o.organ} {name}"
+        if " của " in name:
+            variants.append(name.split(" của ", 1)[0])
         out.append(ResolvedOrg(o, name, tuple(dict.fromkeys([surface, *variants])), place))
     return out
 
@@ -136,8 +188,16 @@ def build_organisations(resolved: Sequence[ResolvedOrg], text: str, span_of: Spa
     groups: dict[str, list[ResolvedOrg]] = defaultdict(list)
     key_of: dict[str, str] = {}
     order: list[str] = []
+    placed_heads = {
+        registry.name_key(r.mention.head): registry.name_key(r.name)
+        for r in resolved
+        if r.locality and r.mention.kind is OrganisationKind.FRIENDSHIP_ASSOCIATION
+    }
     for r in resolved:
         key = registry.name_key(r.name)
+        if r.mention.kind is OrganisationKind.FRIENDSHIP_ASSOCIATION and not r.locality:
+            # "Hội hữu nghị Việt Nam - Lào" after "... - Lào tỉnh Thái Bình" is the same body
+            key = placed_heads.get(registry.name_key(r.mention.head), key)
         for alias in (r.name, *r.aliases):
             existing = key_of.get(registry.name_key(alias))
             if existing is not None and groups[existing] and groups[existing][0].mention.kind == r.mention.kind:
@@ -263,7 +323,7 @@ def build_congresses(mentions: Sequence[CongressMention], span_of: SpanOf, local
         if m.locality is None:
             scope = "national"
         else:
-            scope = canonical_province(m.locality) if m.locality else (locality or "")
+            scope = (canonical_province(m.locality) or m.locality) if m.locality else (locality or "")
             if not scope:
                 continue
             kinds[(m.ordinal, scope)] = m.locality_kind or "tỉnh"
@@ -360,7 +420,7 @@ def context_year(text: str, dates: Iterable[DateMention], published: PartialDate
     if not counts:
         return None
     top = max(counts.values())
-    return max(y for y, c in counts.items() if c == top)
+    return min(y for y, c in counts.items() if c == top)
 
 
 def build_events(
@@ -374,6 +434,10 @@ def build_events(
     out: list[Event] = []
     index: dict[tuple[str, str], int] = {}
     for m in mentions:
+        if m.date.date.precision == "year" and year is not None and (m.date.date.year or 0) >= year:
+            # a bare year next to an event noun dates a past happening; the
+            # article's own year or a later one names a plan or a programme
+            continue
         date = resolve_year(m.date.date, year, published)
         end = resolve_year(m.date.end_date, year or date.year, published) if m.date.end_date else None
         organisers = tuple(dict.fromkeys(orgs_by_start[o.start].name for o in m.organisers if o.start in orgs_by_start))

@@ -155,8 +155,9 @@ def name_key(text: str | None) -> str:
 
 
 def place_key(text: str | None) -> str:
-    """Return the comparison key of a place: :func:`name_key` without a
-    leading "tỉnh" or "thành phố".
+    """Return the comparison key of a place.
+
+    That is :func:`name_key` without a leading "tỉnh" or "thành phố".
 
     >>> place_key("tỉnh Bắc Giang") == place_key("Bắc Giang")
     True
@@ -807,7 +808,7 @@ def _json_lines(path: Path) -> Iterator[tuple[int, object]]:
 
 
 def load_predictions(path: str | os.PathLike[str]) -> dict[str, dict[str, Any]]:
-    """Read predicted records from a folder of ``<id>.json`` or a JSON Lines file.
+    r"""Read predicted records from a folder of ``<id>.json`` or a JSON Lines file.
 
     In a JSON Lines file (what ``dnnd extract`` prints) each record is keyed
     by the stem of its ``"source"``; a later record for the same id wins.

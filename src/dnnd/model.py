@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
 
 __all__ = [
     "Article",
@@ -228,8 +228,8 @@ def _spans(value: object) -> tuple[Span, ...]:
     return tuple(sorted(value)) if value else ()  # type: ignore[call-overload]
 
 
-def _strs(value: object) -> frozenset[str]:
-    return frozenset(value) if value else frozenset()  # type: ignore[arg-type]
+def _strs(value: Iterable[str] | None) -> frozenset[str]:
+    return frozenset(value) if value else frozenset()
 
 
 @attrs.frozen(kw_only=True)
