@@ -817,7 +817,7 @@ def load_predictions(path: str | os.PathLike[str]) -> dict[str, dict[str, Any]]:
 
     >>> import json, tempfile, pathlib
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "pred.jsonl"
-    >>> _ = out.write_text(json.dumps({"source": "corpus/a1.txt"}) + "\\n", encoding="utf-8")
+    >>> _ = out.write_text(json.dumps({"source": "corpus/a1.txt"}), encoding="utf-8")
     >>> list(load_predictions(out))
     ['a1']
     """
