@@ -16,7 +16,6 @@ records of :mod:`dnnd.model`, :data:`converter` and :func:`to_record` for
 
 from __future__ import annotations
 
-import os
 from importlib import resources
 from pathlib import Path
 

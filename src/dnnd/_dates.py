@@ -168,21 +168,37 @@ _PUBLISHED_PATTERNS = [
     re.compile(r"(?:date|ngày đăng|cập nhật|đăng ngày)?:?\s*(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)"),
 ]
 _HAS_CLOCK = re.compile(r"\d{1,2}:\d{2}|GMT|[Tt]hứ\s|[Cc]hủ nhật")
+# a label that makes a bare date a publication date ("Ngày đăng: 20/07/2022")
+_PUBLISHED_LABEL = re.compile(
+    r"(?i)^(?:ngày đăng|đăng ngày|ngày cập nhật|cập nhật(?: lúc| ngày)?|đăng lúc|ngày xuất bản|xuất bản(?: ngày)?|"
+    r"thời gian đăng|posted|published|updated)\s*:?\s*\d"
+)
+_BARE_DATE = re.compile(r"(?i)(?:ngày\s+)?[0-3]?\d[/.-][01]?\d[/.-](?:19|20)\d\d")
 
 
 def find_published(line: str) -> tuple[PartialDate, tuple[int, int]] | None:
-    """The publication date a header line states, with its offsets.
+    """Return the publication date a header line states, with its offsets.
 
     Only timestamp-like lines count: a clock time, a weekday or ``GMT`` next
-    to a full date, a formal dateline (``Hà Nội, ngày 05 tháng 01 năm
+    to a full date, a labelled date (``Ngày đăng: 20/07/2022``), a line that
+    is only a date, a formal dateline (``Hà Nội, ngày 05 tháng 01 năm
     2022``) or an ISO date; a sentence that merely contains a date does not.
+
+    >>> find_published("22:12 | 20/07/2022 GMT+7")[0].iso
+    '2022-07-20'
+    >>> find_published("Thứ Ba, 20/07/2022")[0].iso
+    '2022-07-20'
+    >>> find_published("Cập nhật: 20/07/2022")[0].iso
+    '2022-07-20'
+    >>> find_published("Ngày 20/7/2022, đoàn đã thăm Lào.") is None
+    True
     """
     text = line.strip()
     for i, pattern in enumerate(_PUBLISHED_PATTERNS):
         m = pattern.search(text)
         if not m:
             continue
-        if i == 0 and not _HAS_CLOCK.search(text):
+        if i == 0 and not (_HAS_CLOCK.search(text) or _PUBLISHED_LABEL.match(text) or _BARE_DATE.fullmatch(text)):
             continue
         # the date must dominate the line: a short line, or one that starts with it
         if i == 2 and m.start() > 1:

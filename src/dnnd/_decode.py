@@ -340,7 +340,7 @@ _VNI_I: Final = {
 
 
 def _vni_lowercase(vowel: str, tone: str) -> str:
-    """The VNI spelling (as Windows-1252 characters) of a lowercase vowel with a tone."""
+    """Return the VNI spelling (as Windows-1252 characters) of a lowercase vowel with a tone."""
     if vowel == "i":
         return _VNI_I[tone]
     if vowel == "y" and tone == "\u0323":

@@ -43,10 +43,12 @@ class DocumentMention:
     issuer_start: int | None = None
     date: PartialDate | None = None
     title: str | None = None
+    type_word: str | None = None  # the type as written ("Thông tư", "Chỉ thị")
+    header: bool = False  # "Số: 12-CT/TW" heading the document itself
 
 
 _UP = "A-ZĐƯ"
-_PARTY = rf"(?P<party>\d{{1,4}}\s?[-\s]\s?[{_UP}]{{1,6}}(?:\.?[{_UP}]{{1,4}})?\s?/\s?(?:[{_UP}][{_UP}a-zđ.]{{0,9}}))"
+_PARTY = rf"(?P<party>\d{{1,4}}\s?[-\s]\s?[{_UP}]{{1,6}}(?:\.?[{_UP}]{{1,4}})?\s?/\s?(?:[{_UP}](?:\.?[{_UP}a-zđ]){{0,9}}))"
 _STATE = (
     rf"(?P<state>\d{{1,5}}\s?/\s?(?:(?:19|20)\d\d\s?/\s?)?[{_UP}][{_UP}a-zđ]{{0,8}}(?:\.[{_UP}]{{1,4}})?"
     rf"(?:\s?-\s?[{_UP}][{_UP}a-zđ]{{0,9}}){{0,3}})"
@@ -102,6 +104,11 @@ def _kind_from_code(number: str) -> DocumentKind:
     return kind or DocumentKind.OTHER
 
 
+_ISSUED_ON = re.compile(
+    r"(?P<date>(?:[Nn]gày\s+)?[0-3]?\d\s?[/.-]\s?[01]?\d\s?[/.-]\s?(?:19|20)\d\d|[Nn]gày\s+[0-3]?\d\s+tháng\s+[01]?\d\s+năm\s+(?:19|20)\d\d)"
+    r",?\s+[^.;\n]{2,60}?\bban hành\s+(?:\w+\s+){0,3}?(?:số\s*)?$"
+)
+_HEADER = re.compile(r"(?<![^\n])[ \t]*(?:Số|SỐ)\s*:\s*$")
 _ISSUER = re.compile(r"\s*(?:,\s*)?(?:của|do)\s+(?P<issuer>[A-ZĐỦ][^,;:\"'()\n]{2,80}?)(?=\s+(?:về|ban hành|khóa|khoá|nhiệm kỳ)\b|[,;:\"'()\n.]|$)")
 _ABOUT = re.compile(r"\s*(?:,\s*)?(?:về(?: việc)?|V/v)\s+(?P<q>\"?)(?P<title>[^\"\n]{4,200}?)(?(q)\"|(?=[;.\n]|\s\(|$))")
 _QUOTED = re.compile(r"\s*(?:,\s*)?\"(?P<title>[^\"\n]{4,200})\"")
@@ -133,6 +140,10 @@ def find_documents(text: str, start: int = 0, end: int | None = None) -> Iterato
         if dm is not None and text[pos : pos + dm.start].strip(" ,") in ("ngày", "ban hành ngày", ""):
             date = dm.date
             pos += dm.end
+        elif (before := _ISSUED_ON.search(text, max(start, m.start() - 90), m.start())) is not None:
+            # "Ngày 26/2/1993, UBND tỉnh ban hành Quyết định số ..."
+            bd = next(find_dates(before.group("date")), None)
+            date = bd.date if bd is not None and bd.date.precision == "day" else None
         issuer_text = issuer_start = None
         im = _ISSUER.match(text, pos, min(end, pos + 120))
         if im:
@@ -143,6 +154,17 @@ def find_documents(text: str, start: int = 0, end: int | None = None) -> Iterato
         if am:
             title = am.group("title").strip().strip('"').strip()
             title = title[:1].upper() + title[1:]
+        num_start = m.start("party") if m.group("party") else m.start("state")
+        header = bool(_HEADER.search(text, max(start, num_start - 12), num_start))
         yield DocumentMention(
-            m.start(), m.end(), kind, number, issuer_text=issuer_text, issuer_start=issuer_start, date=date, title=title
+            m.start(),
+            m.end(),
+            kind,
+            number,
+            issuer_text=issuer_text,
+            issuer_start=issuer_start,
+            date=date,
+            title=title,
+            type_word=word,
+            header=header,
         )

@@ -56,7 +56,7 @@ def _noun_re() -> re.Pattern[str]:
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZĐÀ-Ỹ\"(])|\n")
 _AT = re.compile(
-    rf"\btại\s+(?:(?:tỉnh|thành phố|TP\.?|Thủ đô|thủ đô)\s+)?(?P<place>(?:TP\.?\s?)?{CAP}(?:\s{CAP}){{0,3}})"
+    rf"\btại\s+(?:(?:Thủ đô|thủ đô)\s+)?(?P<place>(?:(?:TP\.?|tỉnh|thành phố|huyện|quận|thị xã)\s?)?{CAP}(?:\s{CAP}){{0,3}})"
 )
 _ORGANISE = re.compile(r"(?:long trọng\s+|đã\s+|sẽ\s+)?(?:phối hợp(?:\s+với[^,]{0,80}?)?\s+)?(?:tổ chức|khai mạc|đăng cai|chủ trì)\b")
 _BY = re.compile(r"\bdo\s+(?P<rest>.{3,160}?)\s+(?:tổ chức|chủ trì|đăng cai)")
@@ -169,7 +169,14 @@ def _location(text: str, s: int, e: int) -> str | None:
     pm = _place_in_re().search(phrase)
     if pm:
         return pm.group()
-    return at.group("place")
+    # "tại TP. Biên Hòa": a type word makes the next capitalised words a place
+    tm = _TYPED_PLACE.match(phrase)
+    if tm:
+        return tm.group("name")
+    return None
+
+
+_TYPED_PLACE = re.compile(rf"(?:TP\.?|[Tt]hành phố|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Tt]hị xã)\s*(?P<name>{CAP}(?:\s{CAP}){{0,3}})")
 
 
 @functools.cache

@@ -245,7 +245,7 @@ def _with_organs(text: str, found: list[OrgMention], start: int) -> list[OrgMent
     for o in found:
         m = _organ_re().search(text, max(start, o.start - 25), o.start)
         if m and not o.head.startswith(m.group("organ")) and o.kind is not OrganisationKind.FRIENDSHIP_ASSOCIATION:
-            out.append(attrs.evolve(o, start=m.start(), organ=m.group("organ")))
+            out.append(attrs.evolve(o, start=m.start(), organ=m.group("organ"), registry_id=None))
         else:
             out.append(o)
     return out

@@ -117,7 +117,49 @@ def _positions_from(
 ) -> tuple[list[PositionMention], int]:
     """Parse a chain of titles starting at *pos*; return them and the end."""
     out: list[PositionMention] = []
+    organs: dict[int, re.Match[str]] = {}
     title_re = _title_re()
+    try:
+        return _chain(text, pos, end, orgs, starts, out, organs, title_re)
+    finally:
+        _share_bodies(out, organs)
+
+
+def _share_bodies(out: list[PositionMention], organs: dict[int, re.Match[str]]) -> None:
+    """Titles chained without a body of their own take the next one's.
+
+    "Phó Chủ tịch - Tổng Thư ký Liên hiệp ..." gives both titles that union;
+    "Ủy viên Đảng đoàn, Phó Chủ tịch Liên hiệp ..." makes the first post one
+    in the union's Đảng đoàn.
+    """
+    for i in range(len(out) - 2, -1, -1):
+        p = out[i]
+        nxt = out[i + 1].org
+        if p.org is not None or nxt is None or out[i + 1].title in _STANDALONE:
+            continue
+        if i in organs:
+            m = organs[i]
+            body = attrs.evolve(nxt, start=m.start("organ"), end=m.end("organ"), organ=m.group("organ"), registry_id=None)
+            out[i] = attrs.evolve(p, org=body)
+        elif p.title not in _STANDALONE:
+            out[i] = attrs.evolve(p, org=nxt)
+
+
+_ORGAN_AFTER = re.compile(r"\s+(?P<organ>Đảng đoàn|Ban Thường vụ|Đoàn Chủ tịch|Ban Chấp hành|Đảng ủy|Ban cán sự đảng)(?=\s*(?:,|kiêm|-|và))")
+_STANDALONE = {"Tổng Bí thư", "Chủ tịch nước", "Phó Chủ tịch nước", "Thủ tướng", "Phó Thủ tướng", "Đại sứ", "Tổng Lãnh sự",
+               "Phó Tổng Lãnh sự", "Lãnh sự", "Đại biện", "Đại biện lâm thời", "Tham tán", "Thường trực"}
+
+
+def _chain(
+    text: str,
+    pos: int,
+    end: int,
+    orgs: Sequence[OrgMention],
+    starts: dict[int, OrgMention],
+    out: list[PositionMention],
+    organs: dict[int, re.Match[str]],
+    title_re: re.Pattern[str],
+) -> tuple[list[PositionMention], int]:
     while pos < end:
         pm = _PARTY_MEMBER.match(text, pos, end)
         if pm:
@@ -135,15 +177,21 @@ def _positions_from(
             title = _canonical_title(raw)
             after = tm.end()
             org = _org_at(orgs, starts, after, text)
-            if org is None and raw.lower().endswith("ban"):
-                # "Trưởng Ban Đối ngoại Trung ương": the org starts with "Ban"
-                org = starts.get(tm.start("title") + len(raw) - 3)
+            if org is None and " " in raw:
+                # "Trưởng Ban Đối ngoại Trung ương", "Phó trưởng Đoàn ĐBQH tỉnh":
+                # the body starts with the title's last word
+                org = starts.get(tm.start("title") + raw.rindex(" ") + 1)
+            organ = None if org is not None else _ORGAN_AFTER.match(text, after, end)
+            if organ is not None:
+                after = organ.end()
             stop = org.end if org else after
             if org is None and title in _DIPLOMATIC:
                 dm = _diplomatic_place_re().match(text, after, end)
                 if dm:
                     stop = dm.end()
             out.append(PositionMention(tm.start(), stop, title, org, former=bool(tm.group("former"))))
+            if organ is not None:
+                organs[len(out) - 1] = organ
         sm = _CHAIN_SEP.match(text, stop, end)
         if sm is None:
             return out, stop
@@ -159,7 +207,7 @@ _HONORIFIC_BEFORE = re.compile(
     r"(?:^|[\s(])(?:ông|bà|Ông|Bà|đồng chí|Đồng chí|đ/c|Đ/c|anh|chị|ngài|Ngài|TS\.?|PGS\.?|GS\.?|ThS\.?)\s*$"
 )
 _FOREIGN_AFTER_HONORIFIC = re.compile(rf"(?:(?<=\s)|^)(?:ông|bà|Ông|Bà|ngài|Ngài)\s+(?P<name>{_FOREIGN_NAME.pattern})")
-_APPOSITION = re.compile(r"\s*(?:,|-|\(|:)?\s*")
+_APPOSITION = re.compile(r"(?:\s*\([^()\n]{1,40}\))?\s*(?:,|-|\(|:)?\s*")
 _GROUP_HEAD = re.compile(r"(?:[Ủủ]y viên|trong|[Đđ]ồng chí(?: Ủy viên)?)\s+$")
 
 
@@ -201,21 +249,24 @@ def find_people(text: str, orgs: Sequence[OrgMention], start: int = 0, end: int 
             name_m = _FOREIGN_NAME.match(text, nm.end(), end)
         if name_m is None:
             continue
-        name = _clean_name(name_m.group(), text[name_m.end() : name_m.end() + 8])
-        if name is None:
+        cleaned = _clean_name(name_m.group(), text[name_m.end() : name_m.end() + 8])
+        if cleaned is None:
             continue
+        skip, name = cleaned
         for p in positions:
             seen.add(p.start)
-        seen.add(name_m.start())
-        name_end = name_m.start() + len(name)
-        found.append(PersonMention(name_m.start(), name_end, name, (*positions, *apposition(name_end))))
+        name_start = name_m.start() + skip
+        seen.add(name_start)
+        name_end = name_start + len(name)
+        found.append(PersonMention(name_start, name_end, name, (*positions, *apposition(name_end))))
 
     # 2. names with an apposition of titles after them, or an honorific before
     candidates: list[tuple[int, int, str]] = []
     for nm_ in name_re.finditer(text, start, end):
-        name = _clean_name(nm_.group(), text[nm_.end() : nm_.end() + 8])
-        if name is not None:
-            candidates.append((nm_.start(), nm_.start() + len(name), name))
+        cleaned = _clean_name(nm_.group(), text[nm_.end() : nm_.end() + 8])
+        if cleaned is not None:
+            skip, name = cleaned
+            candidates.append((nm_.start() + skip, nm_.start() + skip + len(name), name))
     for fm in _FOREIGN_AFTER_HONORIFIC.finditer(text, start, end):
         s_ = fm.start("name")
         if not any(cs <= s_ < ce for cs, ce, _ in candidates):
@@ -256,20 +307,30 @@ def _clean_foreign(raw: str) -> str:
 
 _HONORIFIC_SURNAMES = {"Ông", "Bà", "Anh", "Chị"}
 _STOP_WORDS = {"Phó", "Chủ", "Tổng", "Ủy", "Trưởng", "Bí", "Giám", "Hội", "Ban", "Sở", "Bộ", "Tỉnh", "Liên", "Tại", "Theo", "Ngày", "Sáng", "Chiều", "Tối", "Đảng", "Đại"}
-_SOFT_STOPS = {"Trung", "Thường", "Đoàn", "Quốc", "Thành"}
+_SOFT_STOPS = {
+    "Trung": ("ương",),
+    "Thường": ("trực", "vụ"),
+    "Thành": ("ủy", "phố", "đoàn"),
+    "Quốc": ("hội", "gia", "tế"),
+    "Đoàn": ("đại", "thanh", "công"),
+}
 
 
-def _clean_name(raw: str, after: str = "") -> str | None:
-    """Trim trailing words that begin a title or an organisation.
+def _clean_name(raw: str, after: str = "") -> tuple[int, str] | None:
+    """Trim words that are not part of a name; return (characters skipped at
+    the front, name).
 
-    "Trung", "Thường" ... are given names too; they end a name only when a
-    lower-case word follows ("Trung ương", "Thường trực").
+    "Trung", "Thành" ... are given names too; they end a name only when the
+    next word makes them a title or a body ("Trung ương", "Thành ủy").
     """
     words = raw.split()
-    if len(words) > 2 and words[-1] in _SOFT_STOPS and re.match(r"\s[a-zđà-ỹ]", after):
+    skip = 0
+    nxt = re.match(r"\s([a-zđà-ỹ]+)", after)
+    if len(words) > 2 and nxt and nxt.group(1) in _SOFT_STOPS.get(words[-1], ()):
         words.pop()
     if len(words) >= 3 and words[0] in _HONORIFIC_SURNAMES and words[1] in surnames():
-        words = words[1:]  # "Ông Trần Công Thắng": Ông is the honorific here
+        skip = len(words[0]) + 1  # "Ông Trần Công Thắng": Ông is the honorific here
+        words = words[1:]
     while len(words) > 2 and words[-1] in _STOP_WORDS:
         words.pop()
     if len(words) < 2 or any(w in _STOP_WORDS for w in words[1:]):
@@ -278,4 +339,4 @@ def _clean_name(raw: str, after: str = "") -> str | None:
         words = words[:cut]
     if len(words) < 2:
         return None
-    return " ".join(words)
+    return skip, " ".join(words)

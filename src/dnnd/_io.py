@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 from ._decode import decode
+from ._html import html_to_text, looks_like_html
 from ._parse import DEFAULT_MAX_CHARS, parse_text
 from .errors import InputError, InputTooLargeError
 from .model import Article
@@ -54,6 +55,10 @@ def read(
     article (default: the file name). Files over *max_bytes* bytes or
     *max_chars* characters are refused (``None`` lifts a limit).
 
+    An HTML page (``.html``/``.htm`` or a file that starts like one) is reduced
+    to its article text first, which needs the optional extra ``html``; the
+    article's spans then index that text.
+
     Raises :class:`~dnnd.errors.InputError` (or a subclass:
     :class:`~dnnd.errors.DecodeError`, :class:`~dnnd.errors.EmptyInputError`,
     :class:`~dnnd.errors.InputTooLargeError`) naming the file.
@@ -64,6 +69,8 @@ def read(
     ('004_235bed868508bb29.txt', 'utf-8', '2021-06-04')
     """
     text, encoding = read_text(path, max_bytes=max_bytes)
+    if looks_like_html(path, text):
+        text = html_to_text(text, source=str(path))
     label = source if source is not None else os.path.basename(os.fspath(path))
     try:
         return parse_text(text, source=label, encoding=encoding, max_chars=max_chars)

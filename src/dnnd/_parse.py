@@ -16,7 +16,7 @@ from ._find_organisations import OrgMention, find_organisations
 from ._find_people import PersonMention, find_people
 from ._layout import segment
 from ._resolve import (
-    article_locality,
+    article_localities,
     build_congresses,
     build_documents,
     build_events,
@@ -83,10 +83,20 @@ def parse_text(
         line_dates = [d for d in dates if ln.start <= d.start < ln.end]
         events.extend(find_events(canon, line_dates, line_orgs, blocked, ln.start, ln.end))
 
+    # bodies that only titles name ("Tỉnh ủy viên", "Ủy viên Đảng đoàn, ...")
+    known = {(o.start, o.end, o.head, o.organ) for o in orgs}
+    for person in people:
+        for position in person.positions:
+            o = position.org
+            if o is not None and (o.start, o.end, o.head, o.organ) not in known:
+                known.add((o.start, o.end, o.head, o.organ))
+                orgs.append(o)
+    orgs.sort(key=lambda o: o.start)
     body = "\n".join(canon[ln.start : ln.end] for ln in lines)
     places = place_mentions(canon, [(ln.start, ln.end) for ln in lines])
-    locality = article_locality(orgs, places)
-    resolved = resolve_organisations(orgs, canon, locality, places)
+    localities = article_localities(orgs, places)
+    locality = localities[0] if localities else None
+    resolved = resolve_organisations(orgs, canon, localities, places)
     organisations, by_start = build_organisations(resolved, canon, t.span)
     year = context_year(body, dates, layout.published)
     return Article(
@@ -94,6 +104,7 @@ def parse_text(
         source=source,
         title=layout.title,
         published=layout.published,
+        published_time=layout.published_time,
         author=layout.author,
         encoding=encoding,
         segments=tuple(Segment(kind=ln.kind, span=t.span(ln.start, ln.end)) for ln in layout.lines),
@@ -101,7 +112,7 @@ def parse_text(
         congress_resolutions=tuple(build_congresses(congresses, t.span, locality)),
         organisations=tuple(organisations),
         people=tuple(build_people(people, by_start, t.span, canon)),
-        events=tuple(build_events(events, by_start, t.span, year, layout.published)),
+        events=tuple(build_events(events, by_start, t.span, year, layout.published, locality)),
     )
 
 

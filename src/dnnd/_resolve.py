@@ -80,11 +80,10 @@ def _place_names_re() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){alternation(province_names())}(?!\w)")
 
 
-def article_locality(orgs: Sequence[OrgMention], places: Sequence[tuple[int, str]]) -> str | None:
-    """The province or city the article is about.
+def article_localities(orgs: Sequence[OrgMention], places: Sequence[tuple[int, str]]) -> list[str]:
+    """The provinces and cities the article is about, most named first.
 
-    The most named one wins (organisations placed there count double), the
-    first named on a tie.
+    Organisations placed there count double; the first named wins a tie.
     """
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
@@ -95,13 +94,11 @@ def article_locality(orgs: Sequence[OrgMention], places: Sequence[tuple[int, str
     for pos, name in places:
         counts[name] += 1
         first.setdefault(name, pos)
-    if not counts:
-        return None
-    return max(counts, key=lambda n: (counts[n], -first[n]))
+    return sorted(counts, key=lambda n: (-counts[n], first[n]))
 
 
 def _fix_place(
-    o: OrgMention, orgs: Sequence[OrgMention], text: str, default: str | None, i: int, places: Sequence[tuple[int, str]]
+    o: OrgMention, orgs: Sequence[OrgMention], text: str, defaults: Sequence[str], i: int, places: Sequence[tuple[int, str]]
 ) -> tuple[str | None, str | None]:
     """Place of a bare unit ("Ủy ban MTTQ tỉnh").
 
@@ -110,22 +107,28 @@ def _fix_place(
     """
     if o.place != "":
         return o.place, o.place_kind
+    wanted = o.place_kind or ("tỉnh" if "Tỉnh ủy" in o.head else "thành phố" if "Thành ủy" in o.head else None)
     k = bisect.bisect_left(places, (o.start, ""))
-    if k > 0:
-        pos, name = places[k - 1]
-        if o.start - pos < 200 and not re.search(r"[.\n]", text[pos : o.start]):
-            return name, o.place_kind or _kind_of_place(name)
+    for pos, name in reversed(places[max(0, k - 6) : k]):
+        if o.start - pos > 200 or re.search(r"[.\n]", text[pos : o.start]):
+            break
+        # a bare "tỉnh" is a province, a bare "thành phố" a city
+        if wanted is None or _kind_of_place(name) == wanted:
+            return name, wanted or _kind_of_place(name)
     for nxt in orgs[i + 1 : i + 4]:
         between = text[o.end : nxt.start]
         if nxt.place and len(between) < 120 and not re.search(r"[.;\n]", between):
-            return nxt.place, nxt.place_kind or o.place_kind
+            if wanted is None or _kind_of_place(nxt.place) == wanted:
+                return nxt.place, nxt.place_kind or o.place_kind
     for prev in reversed(orgs[max(0, i - 3) : i]):
         between = text[prev.end : o.start]
         if prev.place and len(between) < 160 and not re.search(r"[.\n]", between):
-            return prev.place, prev.place_kind or o.place_kind
-    if default is None:
-        return None, None
-    return default, o.place_kind or _kind_of_place(default)
+            if wanted is None or _kind_of_place(prev.place) == wanted:
+                return prev.place, prev.place_kind or o.place_kind
+    for default in defaults:
+        if wanted is None or _kind_of_place(default) == wanted:
+            return default, wanted or _kind_of_place(default)
+    return None, None
 
 
 def _kind_of_place(name: str) -> str:
@@ -155,13 +158,13 @@ def _with_place(o: OrgMention, place: str | None, place_kind: str | None) -> tup
 
 
 def resolve_organisations(
-    orgs: Sequence[OrgMention], text: str, locality: str | None, places: Sequence[tuple[int, str]] = ()
+    orgs: Sequence[OrgMention], text: str, localities: Sequence[str], places: Sequence[tuple[int, str]] = ()
 ) -> list[ResolvedOrg]:
     """Fix places and build names for every organisation mention."""
     out = []
     position = {id(o): i for i, o in enumerate(orgs)}
     for o in orgs:
-        place, kind = _fix_place(o, orgs, text, locality, position[id(o)], places)
+        place, kind = _fix_place(o, orgs, text, localities, position[id(o)], places)
         name, variants = _with_place(o, place, kind)
         if o.registry_id:
             reg = organisation_by_id(o.registry_id)
@@ -195,7 +198,11 @@ def build_organisations(resolved: Sequence[ResolvedOrg], text: str, span_of: Spa
     }
     for r in resolved:
         key = registry.name_key(r.name)
-        if r.mention.kind is OrganisationKind.FRIENDSHIP_ASSOCIATION and not r.locality:
+        if (
+            r.mention.kind is OrganisationKind.FRIENDSHIP_ASSOCIATION
+            and not r.locality
+            and not text[r.mention.start : r.mention.end].startswith("Trung ương")
+        ):
             # "Hội hữu nghị Việt Nam - Lào" after "... - Lào tỉnh Thái Bình" is the same body
             key = placed_heads.get(registry.name_key(r.mention.head), key)
         for alias in (r.name, *r.aliases):
@@ -249,7 +256,6 @@ def build_organisations(resolved: Sequence[ResolvedOrg], text: str, span_of: Spa
 
 def build_documents(mentions: Sequence[DocumentMention], text: str, span_of: SpanOf, published: PartialDate | None) -> list[Document]:
     """Group citations by number; attach short forms to their full citation."""
-    del published
     full: dict[str, list[DocumentMention]] = defaultdict(list)
     order: list[str] = []
     for m in mentions:
@@ -278,6 +284,8 @@ def build_documents(mentions: Sequence[DocumentMention], text: str, span_of: Spa
         ms = full[number]
         kind = next((x.kind for x in ms if x.kind is not DocumentKind.OTHER), ms[0].kind)
         date = next((x.date for x in ms if x.date), None)
+        if date is None and published is not None and any(x.header for x in ms):
+            date = published  # the text is the document: its dateline dates it
         title = next((x.title for x in ms if x.title), None)
         issuer = None
         for x in ms:
@@ -429,6 +437,7 @@ def build_events(
     span_of: SpanOf,
     year: int | None,
     published: PartialDate | None,
+    locality: str | None = None,
 ) -> list[Event]:
     """One record per (date, kind), with organisers and place resolved."""
     out: list[Event] = []
@@ -441,7 +450,7 @@ def build_events(
         date = resolve_year(m.date.date, year, published)
         end = resolve_year(m.date.end_date, year or date.year, published) if m.date.end_date else None
         organisers = tuple(dict.fromkeys(orgs_by_start[o.start].name for o in m.organisers if o.start in orgs_by_start))
-        location = _location(m, orgs_by_start)
+        location = _location(m, orgs_by_start, locality)
         key = (date.iso, m.kind.value)
         if key in index:
             prev = out[index[key]]
@@ -469,7 +478,7 @@ def build_events(
     return out
 
 
-def _location(m: EventMention, orgs_by_start: dict[int, Organisation]) -> str | None:
+def _location(m: EventMention, orgs_by_start: dict[int, Organisation], locality: str | None) -> str | None:
     if m.location:
         place = m.location
         place = re.sub(r"^TP\.?\s?", "", place)
@@ -480,4 +489,4 @@ def _location(m: EventMention, orgs_by_start: dict[int, Organisation]) -> str | 
         org = orgs_by_start.get(o.start)
         if org and org.locality:
             return org.locality
-    return None
+    return locality

@@ -1,4 +1,4 @@
-"""Normalisation of Vietnamese text for matching, with an offset map back.
+r"""Normalisation of Vietnamese text for matching, with an offset map back.
 
 :func:`normalise` turns the caller's string into one canonical form that the
 finders match against:
@@ -7,9 +7,11 @@ finders match against:
 - one tone placement for ``oa``/``oe``/``uy`` at the end of a syllable
   (``hoà`` -> ``hòa``, ``Uỷ`` -> ``Ủy``, ``Thanh Hoá`` -> ``Thanh Hóa``);
 - look-alike letters folded (``Ð`` U+00D0 -> ``Đ`` U+0110);
-- every dash to ``-``, curly quotes to straight ones, every space-like
-  character to a plain space, zero-width characters and soft hyphens removed,
-  ``\\r\\n`` to ``\\n``.
+- every dash to ``-``, curly quotes and guillemets to straight quotes, every
+  space-like character (tab, no-break, en/em/thin spaces ...) to a plain
+  space, zero-width characters, soft hyphens, BOMs and bidi marks removed;
+- every line break to ``\n``: ``\r\n`` loses its CR, a lone CR, NEL,
+  VT, FF, U+2028 and U+2029 become ``\n``.
 
 The result is a :class:`Text`, which keeps both strings and maps any offset
 of the canonical string back to the original, so spans found in the
@@ -26,7 +28,7 @@ import attrs
 
 from .model import Span
 
-__all__ = ["Text", "canonical_tones", "normalise"]
+__all__ = ["Text", "canonical_tones", "normalise", "old_style_tones"]
 
 # --------------------------------------------------------------- 1:1 folds
 
@@ -56,6 +58,11 @@ _ONE_TO_ONE = {
     0x201F: '"',
     0x00AB: '"',
     0x00BB: '"',
+    0x2039: "'",
+    0x203A: "'",
+    0xFF02: '"',
+    0xFF07: "'",
+    0x0009: " ",
     0x2033: '"',
     0x2212: "-",
     0xFE58: "-",
@@ -76,6 +83,10 @@ _NEEDS_EDIT = re.compile(f"[{_DROP}\r]")
 # cannot backtrack.
 _EDIT = re.compile(f"[^{_DROP}\r]?(?:[{_DROP}]*[{_COMBINING}])+|[{_DROP}]+|\r(?=\n)")
 _STRIP_DROPS = re.compile(f"[{_DROP}]+")
+_DROP_SET = frozenset(
+    "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"
+    + "".join(map(chr, [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]))
+)
 
 # ------------------------------------------------------------ tone placement
 
@@ -97,7 +108,10 @@ def _case_variants(pairs: dict[str, str]) -> dict[str, str]:
 
 
 _TONES = _case_variants(_TONE_PAIRS)
-_TONE_RE = re.compile(r"(?<![qQ])(?:" + "|".join(_TONES) + r")(?!\w)")
+# the syllable ends here: no letter and no combining mark follows
+_TONE_RE = re.compile(r"(?<![qQ])(?:" + "|".join(_TONES) + r")(?![\w" + _COMBINING + "])")
+_OLD_TONES = {new: old for old, new in _TONES.items()}
+_OLD_TONE_RE = re.compile(r"(?<![qQ])(?:" + "|".join(_OLD_TONES) + r")(?![\w" + _COMBINING + "])")
 
 
 def canonical_tones(text: str) -> str:
@@ -109,6 +123,19 @@ def canonical_tones(text: str) -> str:
     if not _TONE_RE.search(text):
         return text
     return _TONE_RE.sub(lambda m: _TONES[m.group()], text)
+
+
+def old_style_tones(text: str) -> str:
+    """Put the tone of a final ``oa``/``oe``/``uy`` on the last vowel (undo :func:`canonical_tones`).
+
+    Old-style (pre-1980s school) spelling, still common in the press.
+
+    >>> old_style_tones("Ủy ban nhân dân tỉnh Thanh Hóa, hòa bình, quý")
+    'Uỷ ban nhân dân tỉnh Thanh Hoá, hoà bình, quý'
+    """
+    if not _OLD_TONE_RE.search(text):
+        return text
+    return _OLD_TONE_RE.sub(lambda m: _OLD_TONES[m.group()], text)
 
 
 # ------------------------------------------------------------------- Text
@@ -149,7 +176,7 @@ class Text:
         return o0 + olen + (pos - c0 - clen)
 
     def span(self, start: int, end: int) -> Span:
-        """The :class:`Span` of ``original`` for canonical ``[start, end)``."""
+        """Return the :class:`Span` of ``original`` for canonical ``[start, end)``."""
         if not self._edits:
             return Span(start=start, end=end)
         s = self.to_original(start)
@@ -168,20 +195,119 @@ def normalise(original: str) -> Text:
     """
     if unicodedata.is_normalized("NFC", original) and not _NEEDS_EDIT.search(original):
         return Text(original, canonical_tones(original.translate(_FOLD_TABLE)))
-    pieces: list[str] = []
-    table: list[tuple[int, int, int, int]] = []
-    last = cpos = 0
+    pieces = _edits_fast(original)
+    joined = _apply(original, pieces)
+    if not unicodedata.is_normalized("NFC", joined):
+        # characters outside the usual combining blocks (Hangul jamo,
+        # compatibility singletons ...): take the careful path
+        pieces = _edits_general(original)
+        joined = _apply(original, pieces)
+    canonical = canonical_tones(joined.translate(_FOLD_TABLE))
+    edits = _table(pieces)
+    return Text(original, canonical, edits, tuple(e[0] for e in edits))
+
+
+# An edit while building: (original start, original end, replacement).
+_Edit = tuple[int, int, str]
+
+
+def _edits_fast(original: str) -> list[_Edit]:
+    """Find the edits of text whose only changes are combining runs, drops and CRLF."""
+    pieces: list[_Edit] = []
     for m in _EDIT.finditer(original):
         surface = m.group()
         repl = unicodedata.normalize("NFC", _STRIP_DROPS.sub("", surface)) if surface != "\r" else ""
-        if repl == surface:
+        if repl != surface:
+            pieces.append((m.start(), m.end(), repl))
+    return pieces
+
+
+def _edits_general(original: str) -> list[_Edit]:
+    """Find the edits of any text: NFC one composition segment at a time.
+
+    A segment starts at a character that cannot interact with what precedes
+    it under NFC: a starter (combining class 0, also after decomposition)
+    that does not compose with the segment before it. Dropped characters and
+    the CR of a CRLF are edits of their own (a drop inside a segment is
+    removed from it).
+    """
+    pieces: list[_Edit] = []
+    seg_start = -1
+    seg_chars: list[str] = []
+
+    def flush(end: int) -> None:
+        if seg_start < 0:
+            return
+        surface = original[seg_start:end]
+        repl = unicodedata.normalize("NFC", "".join(seg_chars))
+        if repl != surface:
+            pieces.append((seg_start, end, repl))
+
+    n = len(original)
+    for i, ch in enumerate(original):
+        if ch in _DROP_SET:
+            j = i
+            while j < n and original[j] in _DROP_SET:
+                j += 1
+            inside = seg_start >= 0 and j < n and not _starts_segment(seg_chars, original[j])
+            if not inside:  # a drop between segments is an edit of its own
+                flush(i)
+                seg_start, seg_chars = -1, []
+                pieces.append((i, i + 1, ""))
+            continue  # else dropped from the current segment
+        if ch == "\r" and i + 1 < n and original[i + 1] == "\n":
+            flush(i)
+            seg_start, seg_chars = -1, []
+            pieces.append((i, i + 1, ""))
             continue
-        pieces.append(original[last : m.start()])
-        cpos += m.start() - last
-        table.append((cpos, m.start(), len(repl), len(surface)))
-        pieces.append(repl)
-        cpos += len(repl)
-        last = m.end()
-    pieces.append(original[last:])
-    canonical = canonical_tones("".join(pieces).translate(_FOLD_TABLE))
-    return Text(original, canonical, tuple(table), tuple(t[0] for t in table))
+        if seg_start >= 0 and not _starts_segment(seg_chars, ch):
+            seg_chars.append(ch)
+            continue
+        flush(i)
+        seg_start, seg_chars = i, [ch]
+    flush(n)
+    return _merge_drops(pieces)
+
+
+def _starts_segment(current: list[str], ch: str) -> bool:
+    """Whether *ch* starts a new NFC segment after the characters *current*."""
+    if unicodedata.combining(ch) or unicodedata.combining(unicodedata.normalize("NFD", ch)[0]):
+        return False
+    if not current:
+        return True
+    head = unicodedata.normalize("NFC", "".join(current))
+    return unicodedata.normalize("NFC", head + ch) == head + unicodedata.normalize("NFC", ch)
+
+
+def _merge_drops(pieces: list[_Edit]) -> list[_Edit]:
+    """Sort edits and merge adjacent drops into one run."""
+    pieces.sort()
+    out: list[_Edit] = []
+    for start, end, repl in pieces:
+        if out and not repl and not out[-1][2] and out[-1][1] == start:
+            out[-1] = (out[-1][0], end, "")
+        else:
+            out.append((start, end, repl))
+    return out
+
+
+def _table(pieces: list[_Edit]) -> tuple[tuple[int, int, int, int], ...]:
+    """Turn ``(original start, original end, replacement)`` edits into the offset table."""
+    table: list[tuple[int, int, int, int]] = []
+    shift = 0
+    for start, end, repl in pieces:
+        table.append((start + shift, start, len(repl), end - start))
+        shift += len(repl) - (end - start)
+    return tuple(table)
+
+
+def _apply(original: str, pieces: list[_Edit]) -> str:
+    """Apply the edits (sorted, not overlapping) to *original*."""
+    out: list[str] = []
+    last = 0
+    for start, end, repl in pieces:
+        out.append(original[last:start])
+        out.append(repl)
+        last = end
+    out.append(original[last:])
+    return "".join(out)

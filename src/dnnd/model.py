@@ -423,7 +423,10 @@ class Article:
 
     ``text`` is the caller's original string (decoded, never altered); every
     span of every item indexes it. ``encoding`` records how the file was
-    decoded (``None`` when the caller passed a string).
+    decoded (``None`` when the caller passed a string). ``published_time`` is
+    the clock time of the article's timestamp (``"22:12"``), when it has one.
+    ``segments`` give every non-blank line its role; chrome segments (site
+    furniture) are kept but never mined, and neither are bylines.
 
     Attributes:
         text: The original string.
@@ -433,6 +436,7 @@ class Article:
         author: The byline.
         encoding: The encoding of the file, ``None`` for a string.
         segments: The layout, in text order.
+        published_time: Clock time of the timestamp (``"22:12"``), else ``None``.
         documents: Party and State documents cited.
         congress_resolutions: Party congresses invoked.
         organisations: Named bodies.
@@ -448,6 +452,7 @@ class Article:
     author: str | None = None
     encoding: str | None = None
     segments: tuple[Segment, ...] = ()
+    published_time: str | None = None
     documents: tuple[Document, ...] = ()
     congress_resolutions: tuple[CongressResolution, ...] = ()
     organisations: tuple[Organisation, ...] = ()
