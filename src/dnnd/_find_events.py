@@ -54,7 +54,10 @@ def _noun_re() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?P<noun>{alt})(?![\w])")
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZĐÀ-Ỹ\"(])|\n")
+_SENTENCE_END = re.compile(
+    # a full stop after an abbreviation ("TP. Biên Hòa", "PGS. TS", "E. Knapper") ends no sentence
+    r"(?:(?<=[!?;])|(?<=(?<!TP)(?<!Tp)(?<!TS)(?<!GS)(?<!ThS)(?<![\s(][A-ZĐ])\.))\s+(?=[A-ZĐÀ-Ỹ\"(])|\n"
+)
 _AT = re.compile(
     rf"\btại\s+(?:(?:Thủ đô|thủ đô)\s+)?(?P<place>(?:(?:TP\.?|tỉnh|thành phố|huyện|quận|thị xã)\s?)?{CAP}(?:\s{CAP}){{0,3}})"
 )
@@ -92,9 +95,7 @@ def find_events(
         if any(bs <= dm.start < be for bs, be in blocked) or _is_span_end(text, dm):
             continue
         s, e = _sentence_bounds(text, dm.start, start, end)
-        nouns = [
-            m for m in noun_re.finditer(text, s, e) if not any(os_ <= m.start() < oe for os_, oe in org_spans)
-        ]
+        nouns = [m for m in noun_re.finditer(text, s, e) if not _named_inside(text, m.start(), s, org_spans)]
         if not nouns:
             continue
         after = [m for m in nouns if m.start() >= dm.end]
@@ -115,6 +116,22 @@ def find_events(
             kind = _kind(words[text[ns:ne].lower()], title)
             owner = organisers or _owner(text, ne, e, sentence_orgs)
             yield EventMention(dm.start, dm.end, dm, kind, ns, ne, title, owner, location)
+
+
+_ANNIVERSARY_NAME = re.compile(r"kỷ niệm\s+\d+\s+năm\s+(?:[Nn]gày\s+)?$")
+
+
+def _named_inside(text: str, pos: int, s: int, org_spans: Sequence[tuple[int, int]]) -> bool:
+    """Tell whether a noun sits inside a name rather than naming the event.
+
+    "Hội nghị" inside an organisation, a word of a quoted title, "Ngày thiết
+    lập quan hệ ngoại giao" of an anniversary.
+    """
+    if any(os_ <= pos < oe for os_, oe in org_spans):
+        return True
+    if text.count('"', s, pos) % 2 == 1:
+        return True
+    return bool(_ANNIVERSARY_NAME.search(text, max(s, pos - 30), pos))
 
 
 def _chained_nouns(text: str, noun: re.Match[str], end: int) -> Iterator[tuple[int, int]]:

@@ -317,8 +317,9 @@ _SOFT_STOPS = {
 
 
 def _clean_name(raw: str, after: str = "") -> tuple[int, str] | None:
-    """Trim words that are not part of a name; return (characters skipped at
-    the front, name).
+    """Trim words that are not part of a name.
+
+    Returns the number of characters skipped at the front and the name.
 
     "Trung", "Thành" ... are given names too; they end a name only when the
     next word makes them a title or a body ("Trung ương", "Thành ủy").
