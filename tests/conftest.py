@@ -1,5 +1,6 @@
 """Shared fixtures: where the bundled seeds and the optional dev corpus live."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -7,7 +8,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "src" / "dnnd" / "_seeds"
 SHARED = ROOT.parent / "shared"
-DEV = SHARED / "corpus" / "dev"
+#: DNND_DEV_DIR points elsewhere (e.g. from a git worktree one level deeper)
+DEV = Path(os.environ["DNND_DEV_DIR"]) if os.environ.get("DNND_DEV_DIR") else SHARED / "corpus" / "dev"
 
 
 @pytest.fixture(scope="session")

@@ -10,8 +10,10 @@ Parse an article::
     '2022-07-14'
 
 The public surface is small: :func:`parse`, :func:`read`, :func:`seeds`, the
-records of :mod:`dnnd.model`, :data:`converter` and :func:`to_record` for
-(de)serialisation, and the exceptions of :mod:`dnnd.errors`.
+records of :mod:`dnnd.model`, :class:`Corpus` (many articles merged, queried
+and cross-checked, see :mod:`dnnd.corpus`), :data:`converter` and
+:func:`to_record` for (de)serialisation, and the exceptions of
+:mod:`dnnd.errors`.
 """
 
 from __future__ import annotations
@@ -21,9 +23,23 @@ from pathlib import Path
 
 from ._io import read
 from ._parse import parse_text
+from .corpus import (
+    ArticleSummary,
+    Citation,
+    Corpus,
+    CorpusDocument,
+    CorpusEvent,
+    CorpusOrganisation,
+    CorpusPerson,
+    Evidence,
+    HeldPosition,
+    ReadFailure,
+)
 from .errors import CorpusFileError, DecodeError, DnndError, EmptyInputError, InputError, InputTooLargeError
 from .model import (
     Article,
+    Claim,
+    Conflict,
     CongressResolution,
     Document,
     DocumentKind,
@@ -44,8 +60,17 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Article",
+    "ArticleSummary",
+    "Citation",
+    "Claim",
+    "Conflict",
     "CongressResolution",
+    "Corpus",
+    "CorpusDocument",
+    "CorpusEvent",
     "CorpusFileError",
+    "CorpusOrganisation",
+    "CorpusPerson",
     "DecodeError",
     "DnndError",
     "Document",
@@ -53,6 +78,8 @@ __all__ = [
     "EmptyInputError",
     "Event",
     "EventKind",
+    "Evidence",
+    "HeldPosition",
     "InputError",
     "InputTooLargeError",
     "Organisation",
@@ -60,6 +87,7 @@ __all__ = [
     "PartialDate",
     "Person",
     "Position",
+    "ReadFailure",
     "Segment",
     "SegmentKind",
     "Span",

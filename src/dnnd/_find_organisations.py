@@ -164,6 +164,14 @@ def _heads() -> list[tuple[re.Pattern[str], str, OrganisationKind, bool]]:
         (rf"(?=[HĐL])(?P<mass>(?i:{_mass_heads()}))", "Hội", OrganisationKind.MASS, True),
         # a Party organisation of a place: Đảng bộ thành phố Hà Nội
         (r"Đảng bộ(?=\s+(?:tỉnh|thành phố|TP))", "Đảng bộ", OrganisationKind.PARTY, True),
+        # a name introduced with its acronym: "Hội Cứu trợ trẻ em tàn tật Việt Nam (VINARAHC)"
+        (
+            rf"(?P<acrname>(?:Hội|Hiệp hội|Tổ chức|Quỹ|Trung tâm|Viện|Câu lạc bộ|Liên đoàn|Mạng lưới|Diễn đàn)"
+            rf"\s[{UPPER}][\w-]*(?:\s[\w-]+){{0,9}})\s\((?P<acr>[A-Z][A-Z0-9]{{1,9}})\)",
+            "",
+            OrganisationKind.OTHER,
+            False,
+        ),
         # named competition clusters
         (rf"Cụm thi đua số\s+\d+(?:\s+của\s+{_LH}\s+{_VN})?|Cụm(?: thi đua)?(?: số)?\s+\d+\b", "", OrganisationKind.OTHER, False),
     ]
@@ -311,6 +319,11 @@ def _from_head(text: str, m: re.Match[str], head: str, kind: OrganisationKind, l
             e_ = item.end() if m.group("ec") != item.group() else m.end()
             yield OrgMention(s_, e_, f"{groups['emb']} {item.group()}{where}", kind)
             first = False
+        return
+    elif groups.get("acr"):
+        head_word = groups["acrname"].split()[0]
+        kind = OrganisationKind.MASS if head_word == "Hội" else OrganisationKind.OTHER
+        yield OrgMention(m.start(), m.end("acrname"), groups["acrname"], kind, abbreviation=groups["acr"])
         return
     elif groups.get("mass"):
         name = _canonical_mass(groups["mass"])

@@ -8,7 +8,16 @@ Commands:
 ``dnnd report [PATH...]``
     a readable summary; with no PATH, of the bundled seed articles;
 ``dnnd evaluate GOLD_DIR PREDICTIONS``
-    score records against gold annotations (see :mod:`dnnd.evaluate`).
+    score records against gold annotations (see :mod:`dnnd.evaluate`);
+``dnnd query WHAT [options] [PATH...]``
+    answer questions across articles (see :mod:`dnnd.corpus`): ``events``
+    (``--kind``, ``--from``, ``--to``, ``--place``, ``--organiser``),
+    ``documents`` (``--number``, ``--kind``), ``people``
+    (``--organisation``, ``--title``, ``--name``), ``organisations``
+    (``--kind``, ``--locality``) and ``conflicts``; with no PATH, over the
+    bundled seeds (or ``--corpus FILE``, a corpus saved by
+    :meth:`dnnd.Corpus.save`). ``--format table`` (the default on a
+    terminal) or ``--format jsonl`` (the default otherwise).
 
 Exit codes: 0 when every input was fine; 1 when some input failed (one line
 on stderr names the file and the problem; every other input is still
@@ -21,12 +30,13 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import TextIO
 
+import attrs
+
 from . import __version__, seed_paths
+from ._atomic import write_atomic
 from ._io import read
 from .errors import DnndError
 from .model import Article
@@ -52,6 +62,8 @@ def _parser() -> argparse.ArgumentParser:
     rp = sub.add_parser("report", help="a readable summary of articles (the bundled seeds by default)")
     rp.add_argument("paths", nargs="*", metavar="PATH")
 
+    _query_parser(sub)
+
     ev = sub.add_parser("evaluate", help="score extraction records against gold annotations", add_help=False)
     ev.add_argument("args", nargs=argparse.REMAINDER)
     return ap
@@ -68,6 +80,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "extract":
             return _extract(args.paths, args.format, args.output)
+        if args.command == "query":
+            from ._query_cli import run_query
+
+            return run_query(args, sys.stdout, sys.stderr)
         return _report(args.paths)
     except BrokenPipeError:  # e.g. `dnnd extract ... | head`
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -88,27 +104,6 @@ def _articles(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Article], i
             print(f"dnnd: {err}", file=sys.stderr)
             failures += 1
     return articles, failures
-
-
-def write_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Write *text* to *path* through a temporary file renamed into place.
-
-    An interrupted run never leaves a half-written file where a good one was.
-    """
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or Path("."))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def _extract(paths: list[str], fmt: str, output: str | None) -> int:
@@ -136,7 +131,32 @@ def _report(paths: list[str]) -> int:
     else:
         articles, failures = _articles(seed_paths())
     _print_report(articles, sys.stdout)
+    _print_conflicts(articles, sys.stdout)
     return 1 if failures else 0
+
+
+def _print_conflicts(articles: Sequence[Article], out: TextIO) -> None:
+    from .corpus import Corpus
+
+    conflicts = Corpus(articles).conflicts()
+    names = {a.source: os.path.basename(a.source) for a in articles if a.source}
+    if len(set(names.values())) == len(names):  # file names alone are unambiguous: print them
+        conflicts = [
+            attrs.evolve(c, claims=tuple(attrs.evolve(x, source=names.get(x.source, x.source)) for x in c.claims))
+            for c in conflicts
+        ]
+    out.write("\n" + "=" * 78 + "\n")
+    out.write(f"Conflicts ({len(conflicts)}): facts the articles and the registry disagree on\n")
+    for c in conflicts:
+        out.write(f"  - {c}\n")
+    if not conflicts:
+        out.write("  (none found)\n")
+
+
+def _query_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from ._query_cli import add_query_parser
+
+    add_query_parser(sub)
 
 
 def _print_report(articles: Sequence[Article], out: TextIO) -> None:

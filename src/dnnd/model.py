@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Article",
+    "Claim",
+    "Conflict",
     "CongressResolution",
     "Document",
     "DocumentKind",
@@ -260,6 +262,9 @@ class Document:
     title: str | None = None
     registry_id: str | None = None
     mentions: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
+    #: the type word the article writes before the number ("Chỉ thị",
+    #: "Thông tư", "Thông tri" ...), as written; ``None`` when not known
+    type_word: str | None = None
 
     @property
     def is_directive(self) -> bool:
@@ -473,9 +478,88 @@ class Article:
         """The segments of one kind, in text order."""
         return (s for s in self.segments if s.kind is kind)
 
+    def _repr_html_(self) -> str:
+        """Return a small HTML summary for Jupyter (counts and the cited documents)."""
+        from ._jupyter import article_html
+
+        return article_html(self)
+
 
 def slug(text: str) -> str:
     """A stable ASCII key for ids: ``"Nguyễn Văn Doanh"`` -> ``"nguyen-van-doanh"``."""
     folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     ascii_text = folded.encode("ascii", "ignore").decode("ascii").lower()
     return re.sub(r"[^a-z0-9/]+", "-", ascii_text).strip("-")
+
+
+@attrs.frozen(kw_only=True)
+class Claim:
+    """One side of a :class:`Conflict`: a value as one article (or the registry) states it.
+
+    ``source`` names the article (``"registry"`` for the curated registry);
+    ``spans`` index that article's text (empty for the registry);
+    ``published`` is the article's date when known.
+
+    >>> c = Claim(value="2022-01-01", source="001.txt", spans=(Span(start=5, end=27),))
+    >>> c.describe()
+    '2022-01-01 (001.txt)'
+    """
+
+    value: str
+    source: str
+    spans: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
+    published: PartialDate | None = None
+    from_registry: bool = False
+
+    def describe(self) -> str:
+        """``value (source)``, the way reports print a claim."""
+        return f"{self.value} ({self.source})"
+
+
+@attrs.frozen(kw_only=True)
+class Conflict:
+    """A fact on which articles, or an article and the registry, disagree.
+
+    ``subject`` is what the fact is about (a document number, a person's
+    name); ``field`` which fact (``"date"``, ``"issuer"``, ``"kind"``,
+    ``"type_word"``, ``"position"``); ``entity_id`` the corpus id of the
+    subject; ``claims`` every statement of the fact, in article order, with
+    the registry's last. ``date`` is set for position conflicts (the date at
+    which the statements disagree).
+
+    >>> a = Claim(value="2022-01-01", source="001.txt")
+    >>> b = Claim(value="2022-01-05", source="003.txt")
+    >>> r = Claim(value="2022-01-05", source="registry", from_registry=True)
+    >>> str(Conflict(subject="12-CT/TW", field="date", entity_id="doc:12-ct/tw", claims=(a, b, r)))
+    '12-CT/TW date: 2022-01-01 (001.txt) vs 2022-01-05 (003.txt, registry)'
+    """
+
+    subject: str
+    field: str
+    entity_id: str
+    claims: tuple[Claim, ...]
+    date: PartialDate | None = None
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        """The distinct values claimed, in first-seen order."""
+        return tuple(dict.fromkeys(c.value for c in self.claims))
+
+    def sides(self) -> dict[str, tuple[Claim, ...]]:
+        """Return the claims grouped by value (first-seen order)."""
+        out: dict[str, list[Claim]] = {}
+        for c in self.claims:
+            out.setdefault(c.value, []).append(c)
+        return {k: tuple(v) for k, v in out.items()}
+
+    def __str__(self) -> str:
+        at = f" on {self.date.iso}" if self.date else ""
+        parts = [f"{value} ({', '.join(dict.fromkeys(c.source for c in claims))})" for value, claims in self.sides().items()]
+        return f"{self.subject} {self.field}{at}: " + " vs ".join(parts)
+
+    def _repr_html_(self) -> str:
+        """Return an HTML table of the claims, for Jupyter."""
+        from ._jupyter import table
+
+        rows = [(c.value, c.source, ", ".join(f"{s.start}-{s.end}" for s in c.spans)) for c in self.claims]
+        return table(("value", "source", "spans"), rows, caption=f"{self.subject} {self.field}")
