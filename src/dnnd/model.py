@@ -251,6 +251,7 @@ class Document:
         title: The subject as the article gives it.
         registry_id: Id of the matching :class:`dnnd.registry.RegistryDocument`, if known.
         mentions: Spans of every mention, full or short ("Chỉ thị 12").
+        type_word: The type word as the article writes it ("Chỉ thị", "Thông tư"), when known.
 
     """
 
@@ -498,7 +499,8 @@ class Claim:
 
     ``source`` names the article (``"registry"`` for the curated registry);
     ``spans`` index that article's text (empty for the registry);
-    ``published`` is the article's date when known.
+    ``published`` is the article's date when known; ``from_registry`` is
+    True for the registry's side.
 
     >>> c = Claim(value="2022-01-01", source="001.txt", spans=(Span(start=5, end=27),))
     >>> c.describe()
