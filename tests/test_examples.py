@@ -71,5 +71,5 @@ def test_tour_notebook_runs_top_to_bottom() -> None:
     text = "".join(
         out.get("text", "") for cell in notebook.cells if cell.cell_type == "code" for out in cell.get("outputs", [])
     )
-    assert "CONFLICT: article says 2022-01-01" in text
-    assert "records.jsonl" in text
+    assert "CONFLICT 12-CT/TW date: 2022-01-01" in text
+    assert "records.jsonl" in text and "seeds.jsonl" in text
