@@ -170,6 +170,7 @@ def _check_spans(t: Text) -> None:
 @example("oa\u0323\u0300 x")
 @example("e\u0302\u200b\u0301\u0323")
 @example("\u200b\u0301a\u200b")
+@example("o\u00e0\u0f71\u0f72\u0300")  # a mark of another script after the pair
 def test_canonical_is_nfc_and_clean(original: str) -> None:
     t = normalise(original)
     assert unicodedata.is_normalized("NFC", t.canonical)

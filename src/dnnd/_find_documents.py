@@ -121,7 +121,7 @@ def find_documents(text: str, start: int = 0, end: int | None = None) -> Iterato
     for m in _pattern().finditer(text, start, end):
         if m.group("short"):
             kind = words[m.group("sword").lower()]
-            yield DocumentMention(m.start(), m.end(), kind, None, short=m.group("short"))
+            yield DocumentMention(m.start(), m.end(), kind, None, short=m.group("short"), type_word=m.group("sword"))
             continue
         raw = m.group("party") or m.group("state")
         number = canonical_number(raw)

@@ -304,6 +304,7 @@ def build_documents(mentions: Sequence[DocumentMention], text: str, span_of: Spa
                 date=date,
                 title=title,
                 registry_id=reg[0].id if reg else None,
+                type_word=next((x.type_word for x in ms if x.type_word), None),
                 mentions=[span_of(x.start, x.end) for x in ms],
             )
         )

@@ -122,7 +122,15 @@ def canonical_tones(text: str) -> str:
     """
     if not _TONE_RE.search(text):
         return text
-    return _TONE_RE.sub(lambda m: _TONES[m.group()], text)
+    return _TONE_RE.sub(lambda m: _fold_tone(m, text), text)
+
+
+def _fold_tone(m: re.Match[str], text: str) -> str:
+    # a combining mark of any script after the pair would recompose with it
+    nxt = text[m.end() : m.end() + 1]
+    if nxt and unicodedata.combining(nxt):
+        return m.group()
+    return _TONES[m.group()]
 
 
 def old_style_tones(text: str) -> str:
