@@ -9,11 +9,19 @@ Parse an article::
     >>> art.events[0].date.iso
     '2022-07-14'
 
-The public surface is small: :func:`parse`, :func:`read`, :func:`seeds`, the
-records of :mod:`dnnd.model`, :class:`Corpus` (many articles merged, queried
-and cross-checked, see :mod:`dnnd.corpus`), :data:`converter` and
-:func:`to_record` for (de)serialisation, and the exceptions of
-:mod:`dnnd.errors`.
+Many articles on every core, results in input order::
+
+    for result in dnnd.parse_many(paths, jobs=4):       # paths: os.PathLike; str items are texts
+        if isinstance(result, dnnd.DnndError):
+            print(result)                               # names the file and the problem
+        else:
+            ...
+
+The public surface is small: :func:`parse`, :func:`parse_many`, :func:`read`,
+:func:`seeds`, the records of :mod:`dnnd.model`, :class:`Corpus` (many
+articles merged, queried and cross-checked, see :mod:`dnnd.corpus`),
+:data:`converter` and :func:`to_record` for (de)serialisation, and the
+exceptions of :mod:`dnnd.errors`.
 """
 
 from __future__ import annotations
@@ -22,6 +30,7 @@ from importlib import resources
 from pathlib import Path
 
 from ._io import read
+from ._parallel import parse_many
 from ._parse import parse_text
 from .corpus import (
     ArticleSummary,
@@ -93,6 +102,7 @@ __all__ = [
     "Span",
     "converter",
     "parse",
+    "parse_many",
     "read",
     "seed_paths",
     "seeds",

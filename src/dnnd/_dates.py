@@ -15,6 +15,7 @@ Every pattern is a flat sequence of bounded digit runs, so matching is linear.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -83,23 +84,33 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _TOD_BEFORE = re.compile(_TOD + r"(?:\s+(?:ngày|hôm nay|thứ \w+,?))?\s*\(?$")
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _valid(d: int | None, m: int | None) -> bool:
     return (m is None or 1 <= m <= 12) and (d is None or 1 <= d <= 31)
 
 
 def find_dates(text: str) -> Iterator[DateMention]:
     """Every date mention in *text*, left to right, without overlaps."""
+    if _DIGIT.search(text) is None:
+        return  # every pattern needs a digit (a fast scan; most lines have none)
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    # the spans taken so far, disjoint and sorted (so sorted by end too):
+    # a new span overlaps one iff it overlaps the last that starts before its end
+    taken_starts: list[int] = []
+    taken_ends: list[int] = []
     for name, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             s, e = m.span()
-            if any(s < te and ts < e for ts, te in taken):
+            i = bisect.bisect_left(taken_starts, e) - 1
+            if i >= 0 and taken_ends[i] > s:
                 continue
             mention = _build(name, m)
             if mention is None:
                 continue
-            taken.append((s, e))
+            taken_starts.insert(i + 1, s)
+            taken_ends.insert(i + 1, e)
             found.append(mention)
     found.sort(key=lambda dm: dm.start)
     for dm in found:
@@ -195,7 +206,14 @@ def find_published(line: str) -> tuple[PartialDate, tuple[int, int]] | None:
     """
     text = line.strip()
     for i, pattern in enumerate(_PUBLISHED_PATTERNS):
-        m = pattern.search(text)
+        if i < 2 and len(text) > 80:
+            continue  # (checked first: searching a long paragraph is the cost)
+        if i == 2:
+            # only a match at the start counts (below): try there, not along the
+            # whole line, where "\s*" made long runs of spaces quadratic
+            m = pattern.match(text) or pattern.match(text, 1)
+        else:
+            m = pattern.search(text)
         if not m:
             continue
         if i == 0 and not (_HAS_CLOCK.search(text) or _PUBLISHED_LABEL.match(text) or _BARE_DATE.fullmatch(text)):

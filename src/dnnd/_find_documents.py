@@ -24,7 +24,7 @@ import attrs
 
 from . import _lexicon as _lex
 from ._dates import find_dates
-from ._lexicon import alternation
+from ._lexicon import trie_alternation
 from .model import DocumentKind, PartialDate
 
 __all__ = ["DocumentMention", "canonical_number", "find_documents"]
@@ -67,7 +67,7 @@ def _code_kinds() -> dict[str, DocumentKind]:
 
 @functools.cache
 def _pattern() -> re.Pattern[str]:
-    words = alternation({w for w in _type_words()} | {w.capitalize() for w in _type_words()} | {w.title() for w in _type_words()})
+    words = trie_alternation({w for w in _type_words()} | {w.capitalize() for w in _type_words()} | {w.title() for w in _type_words()})
     return re.compile(
         rf"(?:(?P<word>{words})\s+)?(?:(?:số|Số|No\.?)\s*:?\s*)?(?:{_STATE}|{_PARTY})(?![{_UP}a-z0-9])"
         rf"|(?P<sword>{words})\s+(?:số\s+)?(?P<short>\d{{1,4}})\b(?![-/.,]\d|\s?[-/]\s?[{_UP}])"
@@ -104,6 +104,7 @@ def _kind_from_code(number: str) -> DocumentKind:
     return kind or DocumentKind.OTHER
 
 
+_DIGIT = re.compile(r"\d")
 _ISSUED_ON = re.compile(
     r"(?P<date>(?:[Nn]gày\s+)?[0-3]?\d\s?[/.-]\s?[01]?\d\s?[/.-]\s?(?:19|20)\d\d|[Nn]gày\s+[0-3]?\d\s+tháng\s+[01]?\d\s+năm\s+(?:19|20)\d\d)"
     r",?\s+[^.;\n]{2,60}?\bban hành\s+(?:\w+\s+){0,3}?(?:số\s*)?$"
@@ -117,6 +118,8 @@ _QUOTED = re.compile(r"\s*(?:,\s*)?\"(?P<title>[^\"\n]{4,200})\"")
 def find_documents(text: str, start: int = 0, end: int | None = None) -> Iterator[DocumentMention]:
     """Document citations in ``text[start:end]``."""
     end = len(text) if end is None else end
+    if _DIGIT.search(text, start, end) is None:
+        return  # every citation has a digit (a fast scan; most lines have none)
     words = _type_words()
     for m in _pattern().finditer(text, start, end):
         if m.group("short"):

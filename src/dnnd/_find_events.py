@@ -11,16 +11,18 @@ too. Dates that belong to a document citation, to an anniversary span
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 import attrs
 
 from . import _lexicon as _lex
 from ._dates import DateMention
 from ._find_organisations import OrgMention
-from ._lexicon import CAP, alternation
+from ._lexicon import CAP, trie_alternation
 from .model import EventKind
 
 __all__ = ["EventMention", "find_events"]
@@ -50,7 +52,7 @@ def _event_words() -> dict[str, EventKind]:
 @functools.cache
 def _noun_re() -> re.Pattern[str]:
     words = _event_words()
-    alt = alternation(set(words) | {w[:1].upper() + w[1:] for w in words})
+    alt = trie_alternation(set(words) | {w[:1].upper() + w[1:] for w in words})
     return re.compile(rf"(?<![\w])(?P<noun>{alt})(?![\w])")
 
 
@@ -73,6 +75,36 @@ def _sentence_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
     return s, m2.start() if m2 else hi
 
 
+class _SentenceBounds:
+    """:func:`_sentence_bounds` for many positions of one line, one scan in all.
+
+    Within a line (no newline), the sentence ends that a scan of
+    ``[lo, pos)`` finds are those of a scan of the whole line that end
+    before ``pos``, and the first end at or after a position that is not
+    white space is the first of the whole-line scan that starts there.
+    """
+
+    def __init__(self, text: str, lo: int, hi: int) -> None:
+        self.text, self.lo, self.hi = text, lo, hi
+        self.one_line = text.find("\n", lo, hi) < 0
+        self.starts: list[int] | None = None
+        self.ends: list[int] = []
+
+    def around(self, pos: int) -> tuple[int, int]:
+        text = self.text
+        if not self.one_line or not (self.lo <= pos < self.hi) or text[pos].isspace():
+            return _sentence_bounds(text, pos, self.lo, self.hi)
+        if self.starts is None:
+            spans = [m.span() for m in _SENTENCE_END.finditer(text, self.lo, self.hi)]
+            self.starts = [a for a, _ in spans]
+            self.ends = [b for _, b in spans]
+        i = bisect.bisect_left(self.ends, pos) - 1  # the last end before pos
+        s = self.ends[i] if i >= 0 else self.lo
+        j = bisect.bisect_left(self.starts, pos)  # the first start at or after pos
+        e = self.starts[j] if j < len(self.starts) else self.hi
+        return s, e
+
+
 def find_events(
     text: str,
     dates: Sequence[DateMention],
@@ -91,15 +123,33 @@ def find_events(
     words = _event_words()
     noun_re = _noun_re()
     org_spans = [(o.start, o.end) for o in orgs]
+    # Several dates of one sentence share its bounds, nouns, organisations,
+    # place and organiser clauses: work them out once per sentence (a long
+    # sentence full of dates was quadratic).
+    bounds = _SentenceBounds(text, start, end)
+    per_sentence: dict[tuple[int, int], tuple[list[re.Match[str]], tuple[OrgMention, ...], str | None]] = {}
+    per_sentence_keys: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
+    organiser_cache: dict[tuple[int, int], Any] = {}
+    inside = _Spans(org_spans)
     for dm in dates:
         if any(bs <= dm.start < be for bs, be in blocked) or _is_span_end(text, dm):
             continue
-        s, e = _sentence_bounds(text, dm.start, start, end)
-        nouns = [m for m in noun_re.finditer(text, s, e) if not _named_inside(text, m.start(), s, org_spans)]
+        s, e = bounds.around(dm.start)
+        cached = per_sentence.get((s, e))
+        if cached is None:
+            nouns = [m for m in noun_re.finditer(text, s, e) if not _named_inside(text, m.start(), s, inside)]
+            cached = per_sentence[(s, e)] = (nouns, tuple(o for o in orgs if s <= o.start < e), _location(text, s, e) if nouns else None)
+            per_sentence_keys[(s, e)] = ([m.start() for m in nouns], [m.end() for m in nouns])
+        nouns, sentence_orgs, location = cached
         if not nouns:
             continue
-        after = [m for m in nouns if m.start() >= dm.end]
-        before = [m for m in nouns if m.end() <= dm.start]
+        # nouns come in text order without overlaps: the first after the
+        # date and the last before it by bisection, not by a scan per date
+        noun_starts, noun_ends = per_sentence_keys[(s, e)]
+        i_after = bisect.bisect_left(noun_starts, dm.end)
+        i_before = bisect.bisect_right(noun_ends, dm.start)
+        after = nouns[i_after : i_after + 1]
+        before = nouns[i_before - 1 : i_before] if i_before else []
         reach = 60 if dm.date.precision == "year" else 220
         candidates = [(m.start() - dm.end, m) for m in after[:1]] + [(dm.start - m.end(), m) for m in before[-1:]]
         candidates = [c for c in candidates if c[0] <= reach]
@@ -108,9 +158,7 @@ def find_events(
         # prefer the noun after the date (lead style) unless the one before is much closer
         candidates.sort(key=lambda c: (c[0] if c[1].start() >= dm.end else c[0] * 2 + 40))
         noun = candidates[0][1]
-        sentence_orgs = tuple(o for o in orgs if s <= o.start < e)
-        organisers = _organisers(text, s, e, noun.start(), sentence_orgs, org_spans)
-        location = _location(text, s, e)
+        organisers = _organisers(text, s, e, noun.start(), sentence_orgs, inside, organiser_cache)
         for ns, ne in _chained_nouns(text, noun, end):
             title = _title(text, ns, ne, end if ns != noun.start() else e)
             kind = _kind(words[text[ns:ne].lower()], title)
@@ -121,13 +169,37 @@ def find_events(
 _ANNIVERSARY_NAME = re.compile(r"kỷ niệm\s+\d+\s+năm\s+(?:[Nn]gày\s+)?$")
 
 
-def _named_inside(text: str, pos: int, s: int, org_spans: Sequence[tuple[int, int]]) -> bool:
+class _Spans:
+    """Answer ``pos in spans``: is *pos* inside one of the ``(start, end)`` spans.
+
+    By bisection when the spans are sorted and disjoint (organisation
+    mentions are), else by a scan; the answer is the same.
+    """
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self.spans = list(spans)
+        self.starts = [a for a, _ in self.spans]
+        self.sorted = all(self.spans[i][1] <= self.spans[i + 1][0] for i in range(len(self.spans) - 1)) and all(
+            a <= b for a, b in self.spans
+        )
+
+    def __contains__(self, pos: int) -> bool:
+        if not self.sorted:
+            return any(a <= pos < b for a, b in self.spans)
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.spans[i][1]
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return iter(self.spans)
+
+
+def _named_inside(text: str, pos: int, s: int, org_spans: Sequence[tuple[int, int]] | _Spans) -> bool:
     """Tell whether a noun sits inside a name rather than naming the event.
 
     "Hội nghị" inside an organisation, a word of a quoted title, "Ngày thiết
     lập quan hệ ngoại giao" of an anniversary.
     """
-    if any(os_ <= pos < oe for os_, oe in org_spans):
+    if pos in org_spans if isinstance(org_spans, _Spans) else any(os_ <= pos < oe for os_, oe in org_spans):
         return True
     if text.count('"', s, pos) % 2 == 1:
         return True
@@ -198,7 +270,7 @@ _TYPED_PLACE = re.compile(rf"(?:TP\.?|[Tt]hành phố|[Tt]ỉnh|[Hh]uyện|[Qq]u
 
 @functools.cache
 def _place_in_re() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w){alternation(_lex.province_names())}(?!\w)")
+    return re.compile(rf"(?<!\w){trie_alternation(_lex.province_names())}(?!\w)")
 
 
 def _is_span_end(text: str, dm: DateMention) -> bool:
@@ -211,16 +283,35 @@ def _is_span_end(text: str, dm: DateMention) -> bool:
 
 
 def _organisers(
-    text: str, s: int, e: int, noun: int, orgs: Sequence[OrgMention], org_spans: Sequence[tuple[int, int]]
+    text: str,
+    s: int,
+    e: int,
+    noun: int,
+    orgs: Sequence[OrgMention],
+    org_spans: Sequence[tuple[int, int]] | _Spans,
+    cache: dict[tuple[int, int], Any] | None = None,
 ) -> tuple[OrgMention, ...]:
-    by = _BY.search(text, s, e)
-    if by:
-        inside = tuple(o for o in orgs if by.start("rest") <= o.start < by.end("rest"))
-        if inside:
-            return inside
-    for om in _ORGANISE.finditer(text, s, e):
-        if any(os_ <= om.start() < oe for os_, oe in org_spans):
-            continue  # "tổ chức" inside "Liên hiệp các tổ chức hữu nghị"
+    # *cache* keeps, per sentence, what does not depend on the noun
+    key = (s, e)
+    by: re.Match[str] | None
+    inside: tuple[OrgMention, ...]
+    verbs: list[re.Match[str]]
+    if cache is not None and key in cache:
+        by, inside, verbs = cache[key]
+    else:
+        by = _BY.search(text, s, e)
+        inside = tuple(o for o in orgs if by.start("rest") <= o.start < by.end("rest")) if by else ()
+        # "tổ chức" inside "Liên hiệp các tổ chức hữu nghị" is not the verb
+        verbs = [
+            om
+            for om in _ORGANISE.finditer(text, s, e)
+            if not (om.start() in org_spans if isinstance(org_spans, _Spans) else any(a <= om.start() < b for a, b in org_spans))
+        ]
+        if cache is not None:
+            cache[key] = (by, inside, verbs)
+    if by and inside:
+        return inside
+    for om in verbs:
         if om.start() > noun:
             break
         subject = tuple(o for o in orgs if o.end <= om.start())

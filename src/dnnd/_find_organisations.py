@@ -26,7 +26,7 @@ import attrs
 
 from . import _lexicon as _lex
 from . import registry
-from ._lexicon import CAP, LOWER, UPPER, alternation, canonical_province, countries, province_names
+from ._lexicon import CAP, LOWER, UPPER, alternation, canonical_province, countries, province_names, trie_alternation
 from .model import OrganisationKind
 
 __all__ = ["OrgMention", "find_organisations"]
@@ -206,7 +206,7 @@ def _registry_index() -> tuple[re.Pattern[str], dict[str, registry.RegistryOrgan
     # spacing around dashes ("Á - Âu")
     flexible = alternation(short_names).replace(r"\ \-\ ", r"\s?-\s?").replace(r"\-", r"\s?-\s?")
     pattern = re.compile(
-        rf"(?<![\w-])(?:(?P<abbr>{alternation(abbreviations)})|(?P<short>(?=[{UPPER}])(?i:{flexible})))(?!\w)"
+        rf"(?<![\w-])(?:(?P<abbr>{trie_alternation(abbreviations)})|(?P<short>(?=[{UPPER}])(?i:{flexible})))(?!\w)"
     )
     index = {**short_names, **abbreviations}
     index.update({_dash_key(k): v for k, v in short_names.items()})

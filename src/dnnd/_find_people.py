@@ -15,6 +15,7 @@ degrees ("ông", "bà", "đồng chí", "PGS. TS") are stripped.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator, Sequence
@@ -23,7 +24,7 @@ import attrs
 
 from . import registry
 from ._find_organisations import OrgMention
-from ._lexicon import CAP, alternation, countries, province_names, surnames
+from ._lexicon import CAP, alternation, countries, province_names, surnames, trie_alternation
 from .model import OrganisationKind
 
 __all__ = ["PersonMention", "PositionMention", "find_people"]
@@ -55,7 +56,7 @@ _NAME_TAIL = rf"(?:\s(?:[A-Z]\.\s?{CAP}|[A-Z]\.|{CAP}))"
 
 @functools.cache
 def _name_re() -> re.Pattern[str]:
-    sur = alternation(surnames())
+    sur = trie_alternation(surnames())
     return re.compile(rf"(?<![\w.])(?:{sur})(?:\s{CAP}){{1,4}}(?![\w])")
 
 
@@ -69,8 +70,13 @@ def _titles() -> tuple[str, ...]:
 
 @functools.cache
 def _title_re() -> re.Pattern[str]:
-    alt = alternation(_titles())
+    alt = trie_alternation(_titles(), ignorecase=True)
     return re.compile(rf"(?P<former>nguyên\s+|Nguyên\s+)?(?P<title>(?i:{alt}))(?![\w])")
+
+
+@functools.cache
+def _titled_before_re() -> re.Pattern[str]:
+    return re.compile(rf"(?i:{trie_alternation(_titles(), ignorecase=True)})\s*$")
 
 
 @functools.cache
@@ -83,6 +89,7 @@ def _honorific_re() -> re.Pattern[str]:
 _DIPLOMATIC = ("Đại sứ", "Tổng Lãnh sự", "Phó Tổng Lãnh sự", "Lãnh sự", "Đại biện", "Đại biện lâm thời", "Tham tán")
 
 
+@functools.lru_cache(maxsize=4096)
 def _canonical_title(raw: str) -> str:
     """The contract's casing of a title written *raw* ("Phó chủ tịch")."""
     key = raw.lower()
@@ -225,8 +232,17 @@ def find_people(text: str, orgs: Sequence[OrgMention], start: int = 0, end: int 
     found: list[PersonMention] = []
     org_spans = [(o.start, o.end) for o in orgs]
 
+    # org mentions are sorted and disjoint: bisect instead of a scan per name
+    spans_sorted = all(a <= b for a, b in org_spans) and all(
+        org_spans[i][1] <= org_spans[i + 1][0] for i in range(len(org_spans) - 1)
+    )
+    span_starts = [a for a, _ in org_spans]
+
     def inside_org(s: int, e: int) -> bool:
-        return any(os_ <= s and e <= oe for os_, oe in org_spans)
+        if not spans_sorted:
+            return any(os_ <= s and e <= oe for os_, oe in org_spans)
+        i = bisect.bisect_right(span_starts, s) - 1
+        return i >= 0 and e <= org_spans[i][1]
 
     def apposition(name_end: int) -> list[PositionMention]:
         sep = _APPOSITION.match(text, name_end, end)
@@ -235,12 +251,19 @@ def find_people(text: str, orgs: Sequence[OrgMention], start: int = 0, end: int 
         return _positions_from(text, sep.end(), end, orgs, starts)[0]
 
     # 1. title chains followed by a name: "Phó Chủ tịch Liên hiệp ... Nguyễn Văn Doanh"
+    # A title inside a chain already read starts the rest of that chain, which
+    # ends where the chain ends and so meets the same name or none: skip it
+    # (without this, "Phó Chủ tịch Phó Chủ tịch ..." is read quadratically).
+    chained: set[int] = set()
     for tm in title_re.finditer(text, start, end):
+        if tm.start() in chained:
+            continue
         if not tm.group("title")[0].isupper() or tm.start() in seen or inside_org(tm.start(), tm.end()):
             continue
         positions, stop = _positions_from(text, tm.start(), end, orgs, starts)
         if not positions:
             continue
+        chained.update(p.start for p in positions[1:])
         nm = re.compile(r"\s*(?:-|:)?\s+").match(text, stop, end)
         if nm is None:
             continue
@@ -277,7 +300,7 @@ def find_people(text: str, orgs: Sequence[OrgMention], start: int = 0, end: int 
             continue
         positions = apposition(e_)
         prefix = text[max(start, s_ - 40) : s_]
-        titled_before = bool(re.search(rf"(?i:{alternation(_titles())})\s*$", prefix))
+        titled_before = bool(_titled_before_re().search(prefix))
         if not positions and not _HONORIFIC_BEFORE.search(prefix) and not titled_before:
             continue
         seen.add(s_)

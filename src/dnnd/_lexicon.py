@@ -28,6 +28,65 @@ def alternation(words: object) -> str:
     return "(?:" + "|".join(re.escape(w) for w in items) + ")"
 
 
+def trie_alternation(words: object, *, ignorecase: bool = False) -> str:
+    """The same matches as :func:`alternation`, written as a prefix tree.
+
+    ``UBND|UB`` becomes ``UB(?:ND)?``. At any position the words that match
+    form a chain of prefixes of each other, so the tree tries them in the
+    same order as the flat longest-first alternation and matches exactly
+    the same; but the regex engine tests one branch per character instead of
+    every word at every position, and a pattern that starts with the tree
+    gets the engine's first-character scan. Use it for big word lists in
+    patterns that are searched through whole texts. Unlike the flat form,
+    the result is not meant to be edited as text.
+
+    Pass ``ignorecase=True`` when the result is used under ``(?i:...)``:
+    the words are then lower-cased first, so that no two branches differ
+    only by case (which would break the longest-first order).
+
+    >>> trie_alternation(["UB", "UBND", "Sở"])
+    '(?:Sở|UB(?:ND)?)'
+    """
+    items = {str(w) for w in words if w}  # type: ignore[attr-defined]
+    if ignorecase:
+        if not all(len(w.lower()) == len(w) for w in items):  # pragma: no cover - not in Vietnamese
+            return alternation(items)
+        items = {w.lower() for w in items}
+    return _trie_regex(_trie(items), top=True)
+
+
+_END = ""  # key of the end-of-word marker in a trie node
+
+
+def _trie(items: set[str]) -> dict[str, dict]:  # type: ignore[type-arg]
+    """Build a character trie of *items*; the key ``_END`` marks the end of a word."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in items:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[_END] = {}
+    return root
+
+
+def _trie_regex(node: dict[str, dict], *, top: bool = False) -> str:  # type: ignore[type-arg]
+    parts = []
+    for ch in sorted(k for k in node if k):
+        child = node[ch]
+        text = re.escape(ch)
+        # follow a chain of single children as one literal run
+        while len(child) == 1 and _END not in child:
+            (ch2, child), = child.items()
+            text += re.escape(ch2)
+        parts.append(text + _trie_regex(child))
+    if not parts:
+        return "(?:)" if top else ""
+    body = parts[0] if len(parts) == 1 and not top else "(?:" + "|".join(parts) + ")"
+    if _END in node:
+        return "(?:" + body + ")?"
+    return body
+
+
 @functools.cache
 def province_names() -> tuple[str, ...]:
     """Every province and city name (old and new units, aliases included)."""

@@ -6,7 +6,9 @@ Finders read only the lines the layout does not mark as chrome.
 
 from __future__ import annotations
 
+import bisect
 import datetime
+from typing import TypeVar
 
 from ._dates import DateMention, find_dates, find_relative
 from ._find_congresses import CongressMention, find_congresses
@@ -14,7 +16,7 @@ from ._find_documents import DocumentMention, find_documents
 from ._find_events import EventMention, find_events
 from ._find_organisations import OrgMention, find_organisations
 from ._find_people import PersonMention, find_people
-from ._layout import segment
+from ._layout import Line, segment
 from ._resolve import (
     article_localities,
     build_congresses,
@@ -77,10 +79,8 @@ def parse_text(
     people: list[PersonMention] = []
     events: list[EventMention] = []
     blocked = [(d.start, d.end + 90) for d in docs]
-    for ln in lines:
-        line_orgs = [o for o in orgs if ln.start <= o.start < ln.end]
+    for ln, line_orgs, line_dates in zip(lines, _by_line(orgs, lines), _by_line(dates, lines), strict=True):
         people.extend(find_people(canon, line_orgs, ln.start, ln.end))
-        line_dates = [d for d in dates if ln.start <= d.start < ln.end]
         events.extend(find_events(canon, line_dates, line_orgs, blocked, ln.start, ln.end))
 
     # bodies that only titles name ("Tỉnh ủy viên", "Ủy viên Đảng đoàn, ...")
@@ -114,6 +114,26 @@ def parse_text(
         people=tuple(build_people(people, by_start, t.span, canon)),
         events=tuple(build_events(events, by_start, t.span, year, layout.published, locality)),
     )
+
+
+_M = TypeVar("_M", OrgMention, DateMention)
+
+
+def _by_line(items: list[_M], lines: list[Line]) -> list[list[_M]]:
+    """For each line, ``[x for x in items if line.start <= x.start < line.end]``.
+
+    By bisection over the items sorted by start, not by a scan of every item
+    per line (which made long articles quadratic); each line's items keep
+    their order in *items*.
+    """
+    order = sorted(range(len(items)), key=lambda i: items[i].start)
+    starts = [items[i].start for i in order]
+    out = []
+    for ln in lines:
+        lo = bisect.bisect_left(starts, ln.start)
+        hi = bisect.bisect_left(starts, ln.end, lo)
+        out.append([items[i] for i in sorted(order[lo:hi])])
+    return out
 
 
 def _shift(dm: DateMention, offset: int) -> DateMention:

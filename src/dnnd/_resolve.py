@@ -25,7 +25,7 @@ from ._find_documents import DocumentMention
 from ._find_events import EventMention
 from ._find_organisations import OrgMention, find_organisations
 from ._find_people import PersonMention
-from ._lexicon import alternation, canonical_province, organisation_by_id, province_names
+from ._lexicon import canonical_province, organisation_by_id, province_names, trie_alternation
 from .model import (
     CongressResolution,
     Document,
@@ -77,7 +77,7 @@ def place_mentions(text: str, ranges: Iterable[tuple[int, int]]) -> list[tuple[i
 
 @functools.cache
 def _place_names_re() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w){alternation(province_names())}(?!\w)")
+    return re.compile(rf"(?<!\w){trie_alternation(province_names())}(?!\w)")
 
 
 def article_localities(orgs: Sequence[OrgMention], places: Sequence[tuple[int, str]]) -> list[str]:
@@ -443,6 +443,7 @@ def build_events(
     """One record per (date, kind), with organisers and place resolved."""
     out: list[Event] = []
     index: dict[tuple[str, str], int] = {}
+    more: dict[int, list[Span]] = {}
     for m in mentions:
         if m.date.date.precision == "year" and year is not None and (m.date.date.year or 0) >= year:
             # a bare year next to an event noun dates a past happening; the
@@ -455,12 +456,13 @@ def build_events(
         key = (date.iso, m.kind.value)
         if key in index:
             prev = out[index[key]]
-            out[index[key]] = attrs.evolve(
-                prev,
-                organisers=prev.organisers or organisers,
-                location=prev.location or location,
-                mentions=[*prev.mentions, span_of(m.start, m.end)],
-            )
+            if (prev.organisers or organisers) != prev.organisers or (prev.location or location) != prev.location:
+                out[index[key]] = attrs.evolve(
+                    prev, organisers=prev.organisers or organisers, location=prev.location or location
+                )
+            # spans of repeats are added once at the end (re-sorting them at
+            # every repeat was quadratic in the number of repeats)
+            more.setdefault(index[key], []).append(span_of(m.start, m.end))
             continue
         index[key] = len(out)
         out.append(
@@ -476,6 +478,8 @@ def build_events(
                 mentions=[span_of(m.start, m.end), span_of(m.noun_start, m.noun_end)],
             )
         )
+    for i, spans in more.items():
+        out[i] = attrs.evolve(out[i], mentions=[*out[i].mentions, *spans])
     return out
 
 

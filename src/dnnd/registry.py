@@ -108,6 +108,7 @@ _TP = re.compile(r"\b(tp\.?|thành phố)(?=\s|$)")
 _ADMIN = re.compile(r"^(tỉnh|thành phố)\s+")
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """Return the comparison key of a name.
 
