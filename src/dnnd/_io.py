@@ -95,6 +95,11 @@ def read(
     :class:`~dnnd.errors.DecodeError` (binary, or no encoding fits),
     :class:`~dnnd.errors.InputTooLargeError`, or a plain
     :class:`~dnnd.errors.InputError` (missing, a directory, unreadable).
+
+    >>> import dnnd
+    >>> article = dnnd.read(dnnd.seed_paths()[4])
+    >>> article.source, article.encoding, article.published.iso
+    ('004_235bed868508bb29.txt', 'utf-8', '2021-06-04')
     """
     text, encoding = read_text(path, max_bytes=max_bytes)
     if looks_like_html(path, text):

@@ -95,7 +95,10 @@ class ArticleSummary:
     """What a corpus keeps of one article: everything extracted, not the text.
 
     Spans still index the original article's text, so the caller who has the
-    file can always quote the surface text.
+    file can always quote the surface text. The fields are those of
+    :class:`~dnnd.model.Article` of the same names (``source``, ``title``,
+    ``published``, ``documents``, ``congress_resolutions``,
+    ``organisations``, ``people``, ``events``).
 
     >>> import dnnd
     >>> s = ArticleSummary.of(dnnd.parse("Chỉ thị số 12-CT/TW của Ban Bí thư.", source="a.txt"))
@@ -154,7 +157,13 @@ class ArticleSummary:
 
 @attrs.frozen(kw_only=True)
 class ReadFailure:
-    """An input that could not be read into the corpus, and why."""
+    """An input that could not be read into the corpus, and why.
+
+    Attributes:
+        source: The path as given.
+        message: The error message (it names the file and the problem).
+
+    """
 
     source: str
     message: str
@@ -165,6 +174,12 @@ class Evidence:
     """Where a fact comes from: the article and the spans of its text.
 
     ``published`` is the article's date (see :attr:`ArticleSummary.as_of`).
+
+    Attributes:
+        source: The article's ``source``.
+        published: The article's date.
+        spans: Spans of the article's text that state the fact.
+
     """
 
     source: str
@@ -179,6 +194,19 @@ class Citation:
     ``date``, ``issuer``, ``title``, ``kind`` and ``type_word`` are as the
     article gives them (which may disagree with other articles or the
     registry: see :meth:`Corpus.conflicts`).
+
+    Attributes:
+        document_id: Id of the :class:`CorpusDocument` (``"doc:12-ct/tw"``).
+        source: The citing article.
+        number: The canonical number.
+        kind: The document kind.
+        type_word: The type word as the article writes it ("Thông tư").
+        date: The date the article gives.
+        issuer: The issuer the article gives.
+        title: The title the article gives.
+        published: The article's date.
+        spans: Spans of the citation in the article's text.
+
     """
 
     document_id: str
@@ -199,6 +227,17 @@ class CorpusDocument:
 
     ``date``, ``issuer`` and ``title`` come from the registry when it knows
     the document, else from the most common statement in the articles.
+
+    Attributes:
+        id: Stable corpus id (``"doc:12-ct/tw"``).
+        number: The canonical number, or ``None``.
+        kind: The document kind.
+        date: The date (registry first).
+        issuer: The issuer (registry first).
+        title: The title (registry first).
+        registry_id: Id of the registry document, when known.
+        citations: One :class:`Citation` per citing article.
+
     """
 
     id: str
@@ -229,7 +268,19 @@ class CorpusDocument:
 
 @attrs.frozen(kw_only=True)
 class CorpusOrganisation:
-    """An organisation merged over the articles naming it."""
+    """An organisation merged over the articles naming it.
+
+    Attributes:
+        id: Stable corpus id (``"org:..."``).
+        name: Canonical name (the registry's when linked).
+        kind: What sort of body it is.
+        abbreviation: ``"VUFO"`` ... when known.
+        aliases: Every other name the articles and the registry use.
+        locality: Province or city of a local body.
+        registry_id: Id of the registry organisation, when known.
+        evidence: One :class:`Evidence` per article naming it.
+
+    """
 
     id: str
     name: str
@@ -258,6 +309,18 @@ class HeldPosition:
     ``date`` is the article's date (:attr:`ArticleSummary.as_of`), the
     evidence for *when* the person held the post; ``source`` and ``spans``
     point at the statement.
+
+    Attributes:
+        person: The person's display name.
+        person_id: Corpus id of the person.
+        title: The title ("Phó Chủ tịch").
+        organisation: Canonical name of the body, or ``None``.
+        organisation_id: Corpus id of the body, or ``None``.
+        former: True for "nguyên ...".
+        date: The article's date.
+        source: The article.
+        spans: Spans of the statement.
+
     """
 
     person: str
@@ -280,7 +343,16 @@ class HeldPosition:
 
 @attrs.frozen(kw_only=True)
 class CorpusPerson:
-    """A person merged over the articles naming them, with every position stated."""
+    """A person merged over the articles naming them, with every position stated.
+
+    Attributes:
+        id: Stable corpus id (``"person:nguyen-van-doanh"``).
+        name: Display name (most written form with diacritics).
+        aliases: Other spellings seen.
+        positions: Every :class:`HeldPosition` the articles state.
+        evidence: One :class:`Evidence` per article naming the person.
+
+    """
 
     id: str
     name: str
@@ -297,7 +369,20 @@ class CorpusPerson:
 
 @attrs.frozen(kw_only=True)
 class CorpusEvent:
-    """An event, merged over the articles reporting it (same date, kind and place)."""
+    """An event, merged over the articles reporting it (same date, kind and place).
+
+    Attributes:
+        id: Stable corpus id (``"event:DATE:KIND:PLACE"``).
+        kind: The event kind.
+        date: First (or only) day.
+        end_date: Last day of a span.
+        location: The place.
+        organisers: Canonical names of the organisers.
+        organiser_ids: Corpus ids of the organisers.
+        title: Its name, when given.
+        evidence: One :class:`Evidence` per article reporting it.
+
+    """
 
     id: str
     kind: EventKind

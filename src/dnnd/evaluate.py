@@ -282,6 +282,11 @@ class Miss:
 class Report:
     """The result of scoring a set of articles.
 
+    ``fields`` maps each of :data:`FIELDS` to its :class:`FieldScore`;
+    ``attributes`` maps each of :data:`ATTRIBUTES` to its
+    :class:`AttributeScore`; ``misses`` lists every disagreement;
+    ``missing_predictions`` names the gold articles that had no prediction.
+
     >>> report = score_records({"a": {"people": [{"name": "Lê Văn B"}]}}, {})
     >>> report.fields["people"].fn, report.missing_predictions
     (1, ('a',))

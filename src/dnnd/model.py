@@ -110,7 +110,7 @@ class SegmentKind(str, enum.Enum):
     LEAD = "lead"
     BODY = "body"
     CAPTION = "caption"
-    CHROME = "chrome"  #: site furniture: menus, teasers, footers (never mined)
+    CHROME = "chrome"  #: site furniture (menus, teasers, footers); kept, never mined
 
     def __str__(self) -> str:
         return self.value
@@ -241,6 +241,18 @@ class Document:
     ``number`` is canonical (``12-CT/TW``, ``80/2020/NĐ-CP``); ``issuer``,
     ``date`` and ``title`` are what the article states, which may disagree with
     the registry (see :mod:`dnnd.corpus` for the cross-checks).
+
+    Attributes:
+        id: Stable id within the article (``"doc:directive:12-ct/tw"``).
+        kind: The document type (Chỉ thị, Nghị định ...).
+        number: Canonical number, or ``None`` for a document named by title only.
+        issuer: The issuing body as the article names it.
+        date: The date the article gives.
+        title: The subject as the article gives it.
+        registry_id: Id of the matching :class:`dnnd.registry.RegistryDocument`, if known.
+        mentions: Spans of every mention, full or short ("Chỉ thị 12").
+        type_word: The type word as the article writes it ("Chỉ thị", "Thông tư"), when known.
+
     """
 
     id: str
@@ -267,6 +279,15 @@ class CongressResolution:
 
     ``scope`` is ``"national"`` for the national Party congress, otherwise the
     province or city of the Party organisation (``"Hà Nội"``).
+
+    Attributes:
+        id: Stable id within the article (``"congress:national:13"``).
+        ordinal: The congress number (XIII is 13).
+        scope: ``"national"`` or the locality.
+        party_body: ``"Đảng Cộng sản Việt Nam"`` or the local Party organisation.
+        term: The term (``"2021-2026"``) when known.
+        mentions: Spans of every mention.
+
     """
 
     id: str
@@ -284,7 +305,19 @@ class CongressResolution:
 
 @attrs.frozen(kw_only=True)
 class Organisation:
-    """A named body, under one canonical name whatever the spelling."""
+    """A named body, under one canonical name whatever the spelling.
+
+    Attributes:
+        id: Stable id within the article (``"org:..."``); positions point to it.
+        name: Canonical full name, local unit written out ("thành phố Hà Nội").
+        kind: What sort of body it is.
+        abbreviation: ``"VUFO"``, ``"MTTQ"`` ... when known.
+        aliases: Other ways the article (or the registry) writes it.
+        locality: Province or city of a local body.
+        registry_id: Id of the matching :class:`dnnd.registry.RegistryOrganisation`, if known.
+        mentions: Spans of every mention.
+
+    """
 
     id: str
     name: str
@@ -308,6 +341,14 @@ class Position:
 
     ``organisation`` is the canonical name of the body (``None`` for a title
     used alone, such as "Đại sứ"); ``former`` is set for "nguyên ...".
+
+    Attributes:
+        title: The role words ("Phó Chủ tịch Thường trực", "Tổng Bí thư").
+        organisation: Canonical name of the body, or ``None``.
+        organisation_id: The ``id`` of that :class:`Organisation` in the same article.
+        former: True for a former post ("nguyên").
+        mentions: Spans of the title and organisation as written.
+
     """
 
     title: str
@@ -319,7 +360,16 @@ class Position:
 
 @attrs.frozen(kw_only=True)
 class Person:
-    """A named person who takes part in or is spoken of in the story."""
+    """A named person who takes part in or is spoken of in the story.
+
+    Attributes:
+        id: Stable id within the article (``"person:nguyen-van-doanh"``).
+        name: The bare full name, without honorifics or degrees.
+        positions: The posts the article gives this person.
+        aliases: Other spellings of the name in the article.
+        mentions: Spans of the name.
+
+    """
 
     id: str
     name: str
@@ -334,6 +384,18 @@ class Event:
 
     ``date`` is resolved as far as the text allows (see :class:`PartialDate`);
     ``end_date`` is set for a span ("từ ngày 24 đến 29/5").
+
+    Attributes:
+        id: Stable id within the article.
+        kind: The kind of happening, from the word that names it.
+        date: First (or only) day, as far as the text allows.
+        end_date: Last day of a span, else ``None``.
+        time_of_day: "sáng", "chiều" ... when the text gives it.
+        location: The place name alone (city or province, or a venue).
+        organisers: Canonical names of the organisations that organise or host it.
+        title: Its name, when the article gives one.
+        mentions: Spans of the event word and of its date.
+
     """
 
     id: str
@@ -349,7 +411,13 @@ class Event:
 
 @attrs.frozen(kw_only=True)
 class Segment:
-    """A stretch of the article with its role (title, body, chrome ...)."""
+    """A stretch of the article with its role (title, body, chrome ...).
+
+    Attributes:
+        kind: The role of the stretch.
+        span: Where it is in ``Article.text``.
+
+    """
 
     kind: SegmentKind
     span: Span
@@ -365,6 +433,22 @@ class Article:
     the clock time of the article's timestamp (``"22:12"``), when it has one.
     ``segments`` give every non-blank line its role; chrome segments (site
     furniture) are kept but never mined, and neither are bylines.
+
+    Attributes:
+        text: The original string.
+        source: The caller's label (a file name or an id).
+        title: The headline.
+        published: The article's own date (timestamp or dateline), else ``None``.
+        author: The byline.
+        encoding: The encoding of the file, ``None`` for a string.
+        segments: The layout, in text order.
+        published_time: Clock time of the timestamp (``"22:12"``), else ``None``.
+        documents: Party and State documents cited.
+        congress_resolutions: Party congresses invoked.
+        organisations: Named bodies.
+        people: Named people with their positions.
+        events: Dated happenings.
+
     """
 
     text: str
@@ -415,7 +499,8 @@ class Claim:
 
     ``source`` names the article (``"registry"`` for the curated registry);
     ``spans`` index that article's text (empty for the registry);
-    ``published`` is the article's date when known.
+    ``published`` is the article's date when known; ``from_registry`` is
+    True for the registry's side.
 
     >>> c = Claim(value="2022-01-01", source="001.txt", spans=(Span(start=5, end=27),))
     >>> c.describe()

@@ -191,7 +191,23 @@ def _date(value: str | None) -> datetime.date | None:
 
 @attrs.frozen(kw_only=True)
 class RegistryDocument:
-    """A real Party or State document (identity: number + kind + issuer + date)."""
+    """A real Party or State document (identity: number + kind + issuer + date).
+
+    Attributes:
+        id: ``"<kind>:<number>:<date>"``, e.g. ``"directive:12-CT/TW:2022-01-05"``.
+        number: The number as printed in the document header.
+        kind: One of :data:`DOCUMENT_KINDS`.
+        issuer: The issuing body.
+        issuer_code: The code after the slash or hyphen (``"TW"``, ``"TU"``, ``"CP"`` ...).
+        date: Date of issue.
+        title: Subject or title.
+        term: Roman numeral of the khóa, for Party documents.
+        aliases: Other spellings of the number seen in print.
+        status: ``"verified"``, ``"partial"`` or ``"unverified"``.
+        note: Why a record is not fully verified, or other remarks.
+        sources: Source ids of the research notes.
+
+    """
 
     id: str
     number: str
@@ -209,7 +225,14 @@ class RegistryDocument:
 
 @attrs.frozen(kw_only=True)
 class DocumentType:
-    """A Vietnamese document type word, its contract kind and its number codes."""
+    """A Vietnamese document type word, its contract kind and its number codes.
+
+    Attributes:
+        word: The type word ("Chỉ thị").
+        kind: One of :data:`DOCUMENT_KINDS`.
+        codes: The codes used in numbers (``("CT",)``).
+
+    """
 
     word: str
     kind: str
@@ -280,7 +303,21 @@ def issuer_codes() -> Mapping[str, str]:
 
 @attrs.frozen(kw_only=True)
 class Congress:
-    """A Party congress: national (scope "national") or of a provincial Party organisation."""
+    """A Party congress: national (scope "national") or of a provincial Party organisation.
+
+    Attributes:
+        ordinal: The congress number.
+        roman: The same in Roman numerals (``"XIII"``).
+        scope: ``"national"`` or the locality (``"Hà Nội"``).
+        party_body: ``"Đảng Cộng sản Việt Nam"`` or the local Party organisation.
+        start: First day, when known.
+        end: Last day, when known.
+        year: Year of the congress, when known.
+        term: The term it opened (``"2021-2026"``).
+        status: ``"verified"``, ``"partial"`` or ``"unverified"``.
+        note: Remarks and doubts.
+
+    """
 
     ordinal: int
     roman: str
@@ -346,7 +383,21 @@ def local_congresses(scope: str | None = None) -> tuple[Congress, ...]:
 
 @attrs.frozen(kw_only=True)
 class RegistryOrganisation:
-    """A real organisation with its canonical Vietnamese name and the other names it goes by."""
+    """A real organisation with its canonical Vietnamese name and the other names it goes by.
+
+    Attributes:
+        id: Short stable id (``"vufo"``).
+        name: Canonical Vietnamese name.
+        abbreviation: ``"VUFO"`` ... when there is one.
+        aliases: Other unambiguous names (Vietnamese, English, French ...).
+        kind: One of :data:`ORGANISATION_KINDS`.
+        locality: Province or city of a local body.
+        english: The English name.
+        status: ``"verified"``, ``"partial"`` or ``"unverified"``.
+        note: Remarks and doubts.
+        sources: Source ids of the research notes.
+
+    """
 
     id: str
     name: str
@@ -407,6 +458,18 @@ class Province:
 
     ``valid_from`` / ``valid_to`` are inclusive; ``None`` means open.
     ``merged_into`` names the unit it became part of (or was renamed to).
+
+    Attributes:
+        name: Official name without "tỉnh"/"thành phố".
+        type: ``"tỉnh"`` or ``"thành phố"``.
+        valid_from: First day, or ``None``.
+        valid_to: Last day, or ``None``.
+        merged_into: The unit it became part of.
+        merged_from: The units it was formed from.
+        aliases: Common spelling variants.
+        status: ``"verified"``, ``"partial"`` or ``"unverified"``.
+        note: Remarks.
+
     """
 
     name: str
@@ -530,7 +593,13 @@ def former_markers() -> tuple[str, ...]:
 
 @attrs.frozen(kw_only=True)
 class EventWord:
-    """A word that names an event, with the contract's event kind."""
+    """A word that names an event, with the contract's event kind.
+
+    Attributes:
+        word: The word ("tọa đàm").
+        kind: The event kind (``"seminar"``).
+
+    """
 
     word: str
     kind: str
@@ -566,6 +635,13 @@ class Country:
 
     ``ambiguous`` lists forms that are also ordinary words or given names
     ("Anh", "Đức"); match those only in a country context.
+
+    Attributes:
+        name: The usual Vietnamese name.
+        variants: Other spellings.
+        ambiguous: Variants that are also ordinary words.
+        status: ``"verified"``, ``"partial"`` or ``"unverified"``.
+
     """
 
     name: str
