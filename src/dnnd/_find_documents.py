@@ -81,12 +81,19 @@ def canonical_number(text: str) -> str:
     '04-CT/TW'
     >>> canonical_number("80/2020/NĐ-CP")
     '80/2020/NĐ-CP'
+    >>> canonical_number("45/CT-TU")
+    '45-CT/TU'
     """
     s = re.sub(r"^(?:số|Số|SỐ|No\.?)\s*:?\s*", "", text.strip())
     s = re.sub(r"\s*([-/])\s*", r"\1", s)
     s = re.sub(r"^(\d+)\s+", r"\1-", s)
     s = s.replace(" ", "").replace("T.Ư", "TW").replace("TƯ", "TW")
-    return s.upper().replace("TTG", "TTg") if "/" in s else s.upper()
+    s = s.upper().replace("TTG", "TTg") if "/" in s else s.upper()
+    # a Party number written State-style: 45/CT-TU is 45-CT/TU
+    return _PARTY_AS_STATE.sub(r"\1-\2/\3", s)
+
+
+_PARTY_AS_STATE = re.compile(r"^(\d+)/([A-ZĐ]{1,5})-(TW|TU|HU|ĐU)$")
 
 
 def _kind_from_code(number: str) -> DocumentKind:

@@ -97,7 +97,7 @@ def province_names() -> tuple[str, ...]:
     return tuple(sorted(names, key=lambda n: (-len(n), n)))
 
 
-@functools.cache
+@functools.lru_cache(maxsize=4096)  # fed with names from the text: keep it bounded
 def canonical_province(name: str) -> str | None:
     """The registry name of a province written *name* (any variant)."""
     unit = registry.province(name)

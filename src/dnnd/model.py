@@ -225,6 +225,9 @@ class PartialDate:
     def __str__(self) -> str:
         return self.iso
 
+    def __format__(self, spec: str) -> str:
+        return format(self.iso, spec)
+
 
 def _spans(value: object) -> tuple[Span, ...]:
     return tuple(sorted(value)) if value else ()  # type: ignore[call-overload]

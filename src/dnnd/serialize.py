@@ -20,11 +20,12 @@ their values, frozensets sorted lists (so output is deterministic) and spans
 
 from __future__ import annotations
 
+import enum
 from typing import Any
 
 import cattrs
 
-from .model import Article, PartialDate, Span
+from .model import Article, DocumentKind, EventKind, OrganisationKind, PartialDate, SegmentKind, Span
 
 __all__ = ["converter", "to_record"]
 
@@ -34,9 +35,16 @@ def _make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook(PartialDate, lambda d: d.iso)
     conv.register_structure_hook(PartialDate, lambda v, _: v if isinstance(v, PartialDate) else PartialDate.from_iso(v))
     conv.register_unstructure_hook(Span, lambda s: [s.start, s.end])
+    # enum members become their plain string values
+    for kind in (DocumentKind, OrganisationKind, EventKind, SegmentKind):
+        conv.register_unstructure_hook(kind, _enum_value)
     conv.register_structure_hook(Span, _structure_span)
     conv.register_unstructure_hook_func(_is_frozenset, lambda s: sorted(conv.unstructure(x) for x in s))
     return conv
+
+
+def _enum_value(member: enum.Enum) -> Any:
+    return member.value
 
 
 def _is_frozenset(t: Any) -> bool:
