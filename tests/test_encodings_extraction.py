@@ -22,33 +22,10 @@ from dnnd import cli
 from dnnd._decode import LEGACY_ENCODINGS, encode_legacy
 from dnnd._text import old_style_tones
 from dnnd.errors import DecodeError
+from test_decode import representable  # one table of ASCII stand-ins for both test files
 
 SEED_DIR = Path(__file__).parent.parent / "src" / "dnnd" / "_seeds"
 SEEDS = sorted(SEED_DIR.glob("*.txt"))
-
-#: Characters the legacy encodings lack in the seeds, and their ASCII stand-ins.
-ASCII_EQUIVALENTS = {
-    "“": '"',
-    "”": '"',
-    "‘": "'",
-    "’": "'",
-    "–": "-",
-    "—": "-",
-    "…": "...",
-    "\u00a0": " ",
-}
-
-
-def representable(text: str, encoding: str) -> str:
-    """Replace the characters *encoding* cannot hold by ASCII equivalents."""
-    for char in set(text):
-        try:
-            encode_legacy(char, encoding)
-        except ValueError:
-            assert char in ASCII_EQUIVALENTS, f"seed needs a replacement for {char!r}"
-            text = text.replace(char, ASCII_EQUIVALENTS[char])
-    return text
-
 
 def record(article: dnnd.Article) -> dict[str, Any]:
     """The contract record without its source."""
