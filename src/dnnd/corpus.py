@@ -609,6 +609,7 @@ class _Index:
     org_by_place: dict[str, set[str]] = attrs.Factory(dict)
     people: dict[str, list[Ref]] = attrs.Factory(dict)
     people_by_org: dict[str, set[str]] = attrs.Factory(dict)
+    people_by_title: dict[str, set[str]] = attrs.Factory(dict)
     events: dict[str, list[Ref]] = attrs.Factory(dict)
     events_by_kind: dict[str, set[str]] = attrs.Factory(dict)
     events_by_year: dict[int | None, set[str]] = attrs.Factory(dict)
@@ -740,6 +741,7 @@ class Corpus:
             ix.people.setdefault(pkey, []).append((ai, ri))
             touched.append(pkey)
             for pos in person.positions:
+                _add_to(ix.people_by_title, _nk(pos.title), pkey)
                 if pos.organisation:
                     _add_to(ix.people_by_org, local.get(pos.organisation) or self._org_key_of(pos.organisation), pkey)
         for ri, event in enumerate(summary.events):
@@ -1104,8 +1106,10 @@ class Corpus:
         ['Nguyễn Văn Doanh', 'Phan Anh Sơn']
         """
         ix = self._index
-        if organisation is None:
-            keys: set[str] = set(ix.people)
+        if organisation is None and title is not None:
+            keys: set[str] = set(ix.people_by_title.get(_nk(title), set()))
+        elif organisation is None:
+            keys = set(ix.people)
         else:
             org_keys = self._org_keys(organisation)
             keys = set().union(*(ix.people_by_org.get(k, set()) for k in org_keys)) if org_keys else set()
