@@ -23,6 +23,7 @@ from collections.abc import Iterator
 import attrs
 
 from . import _lexicon as _lex
+from . import registry
 from ._dates import find_dates
 from ._lexicon import trie_alternation
 from .model import DocumentKind, PartialDate
@@ -77,6 +78,11 @@ def _pattern() -> re.Pattern[str]:
 def canonical_number(text: str) -> str:
     """Write a document number canonically: ``số 12 - CT/TƯ`` -> ``12-CT/TW``.
 
+    This is the registry's comparison key (:func:`dnnd.registry.canonical_number`)
+    with the Prime Minister's issuer code in its usual spelling ("TTg").
+
+    >>> canonical_number("837/QĐ-TTg")
+    '837/QĐ-TTg'
     >>> canonical_number("04 CT/TW")
     '04-CT/TW'
     >>> canonical_number("80/2020/NĐ-CP")
@@ -84,16 +90,10 @@ def canonical_number(text: str) -> str:
     >>> canonical_number("45/CT-TU")
     '45-CT/TU'
     """
-    s = re.sub(r"^(?:số|Số|SỐ|No\.?)\s*:?\s*", "", text.strip())
-    s = re.sub(r"\s*([-/])\s*", r"\1", s)
-    s = re.sub(r"^(\d+)\s+", r"\1-", s)
-    s = s.replace(" ", "").replace("T.Ư", "TW").replace("TƯ", "TW")
-    s = s.upper().replace("TTG", "TTg") if "/" in s else s.upper()
-    # a Party number written State-style: 45/CT-TU is 45-CT/TU
-    return _PARTY_AS_STATE.sub(r"\1-\2/\3", s)
+    return _TTG.sub("TTg", registry.canonical_number(text))
 
 
-_PARTY_AS_STATE = re.compile(r"^(\d+)/([A-ZĐ]{1,5})-(TW|TU|HU|ĐU)$")
+_TTG = re.compile(r"(?<=-)TTG$")
 
 
 def _kind_from_code(number: str) -> DocumentKind:

@@ -321,11 +321,6 @@ def _organisers(
     return ()
 
 
-def _in_apposition(text: str, org: OrgMention, stop: int) -> bool:
-    """True when the org is part of a person's title, not a subject."""
-    return False
-
-
 def _joined(text: str, pair: Sequence[OrgMention], stop: int) -> bool:
     if len(pair) < 2:
         return False

@@ -51,8 +51,6 @@ class OrgMention:
     registry_id: str | None = None
     abbreviation: str | None = None
     place_joiner: str = " "  # "" when the place is glued without a type word
-    suffix: str = ""  # text after the place ("tại Thành phố Hồ Chí Minh")
-    name_override: str | None = None
     organ: str | None = None  # "Ban Thường vụ" of the body named after it
 
 

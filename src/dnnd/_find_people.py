@@ -79,13 +79,6 @@ def _titled_before_re() -> re.Pattern[str]:
     return re.compile(rf"(?i:{trie_alternation(_titles(), ignorecase=True)})\s*$")
 
 
-@functools.cache
-def _honorific_re() -> re.Pattern[str]:
-    words = list(registry.honorifics()) + [w[:1].upper() + w[1:] for w in registry.honorifics()]
-    deg = alternation(registry.degrees())
-    return re.compile(rf"(?:(?<![\w])(?:{alternation(words)})\s+)?(?:(?:{deg})\s*)*$")
-
-
 _DIPLOMATIC = ("Đại sứ", "Tổng Lãnh sự", "Phó Tổng Lãnh sự", "Lãnh sự", "Đại biện", "Đại biện lâm thời", "Tham tán")
 
 

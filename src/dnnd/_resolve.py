@@ -12,7 +12,6 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
@@ -42,12 +41,6 @@ from .model import (
 
 SpanOf = Callable[[int, int], Span]
 NATIONAL_PARTY = "Đảng Cộng sản Việt Nam"
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics: the key that merges misspelt names."""
-    s = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return re.sub(r"\s+", " ", "".join(c for c in s if not unicodedata.combining(c)).lower()).strip()
 
 
 # ----------------------------------------------------------- organisations
@@ -138,8 +131,6 @@ def _kind_of_place(name: str) -> str:
 
 def _with_place(o: OrgMention, place: str | None, place_kind: str | None) -> tuple[str, list[str]]:
     """Canonical name and name variants of a mention placed in *place*."""
-    if o.name_override:
-        return o.name_override, []
     if not place:
         return o.head, []
     kind_word = place_kind or "tỉnh"
@@ -368,7 +359,7 @@ def build_people(mentions: Sequence[PersonMention], orgs_by_start: dict[int, Org
     groups: dict[str, list[PersonMention]] = defaultdict(list)
     order: list[str] = []
     for m in mentions:
-        key = fold(m.name)
+        key = slug(m.name)  # lower case without diacritics merges misspelt repeats
         if key not in groups:
             order.append(key)
         groups[key].append(m)
