@@ -69,12 +69,16 @@ def _surname_alt() -> str:
     return alternation(_lex.surnames())
 
 
-def _place_re(tag: str = "") -> str:
-    """A locality: optional type word and a known province/city name."""
+def _place_re() -> str:
+    """Build the locality pattern.
+
+    An optional type word and a known province or city name, or a bare
+    "tỉnh"/"thành phố"/"TP" before a lower-case word or a person's name.
+    """
     return (
-        rf"(?:\s*,?\s+(?:{_TYPE.replace('ptype', 'ptype' + tag)}\s*)?(?P<place{tag}>{_place_alt()})(?!\w)"
-        rf"|\s+(?P<bare{tag}>tỉnh|thành phố|TP)(?!\w)(?!\s*[{UPPER}])"
-        rf"|\s+(?P<bareN{tag}>tỉnh|thành phố|TP)(?=\s+{_surname_alt()}\s))"
+        rf"(?:\s*,?\s+(?:{_TYPE}\s*)?(?P<place>{_place_alt()})(?!\w)"
+        rf"|\s+(?P<bare>tỉnh|thành phố|TP)(?!\w)(?!\s*[{UPPER}])"
+        rf"|\s+(?P<bareN>tỉnh|thành phố|TP)(?=\s+{_surname_alt()}\s))"
     )
 
 
@@ -90,24 +94,6 @@ def _country_alt() -> str:
     return alternation(countries())
 
 
-@functools.cache
-def _mass_heads() -> str:
-    return alternation([*_lex.mass_organisation_heads(), *_lex.mass_abbreviations()])
-
-
-@functools.cache
-def _department_alt() -> str:
-    return alternation(_lex.departments())
-
-
-@functools.cache
-def _ministry_alt() -> str:
-    return alternation(_lex.ministries())
-
-
-@functools.cache
-def _party_boards() -> str:
-    return alternation(_lex.party_boards())
 
 
 @functools.cache
@@ -135,13 +121,13 @@ def _heads() -> list[tuple[re.Pattern[str], str, OrganisationKind, bool]]:
         (r"(?:Ủy ban nhân dân|UBND)", "Ủy ban nhân dân", OrganisationKind.STATE, True),
         (r"(?:Hội đồng nhân dân|HĐND)", "Hội đồng nhân dân", OrganisationKind.STATE, True),
         (r"(?:Đoàn đại biểu Quốc hội|Đoàn ĐBQH)", "Đoàn đại biểu Quốc hội", OrganisationKind.STATE, True),
-        (rf"Sở\s+(?P<dept>{_department_alt()})", "Sở", OrganisationKind.STATE, True),
-        (rf"Bộ\s+(?P<min>{_ministry_alt()})", "Bộ", OrganisationKind.STATE, False),
+        (rf"Sở\s+(?P<dept>{alternation(_lex.departments())})", "Sở", OrganisationKind.STATE, True),
+        (rf"Bộ\s+(?P<min>{alternation(_lex.ministries())})", "Bộ", OrganisationKind.STATE, False),
         # Party, local
         (r"(?:(?P<organ>Ban Thường vụ|Thường vụ|(?:Ban|(?<=Trưởng )ban) (?:Tuyên giáo và Dân vận|Tuyên giáo|Dân vận|Tổ chức|Nội chính)|Ủy [Bb]an Kiểm tra|Văn phòng)\s+)?(?P<cq>Tỉnh ủy|Thành ủy)", "", OrganisationKind.PARTY, True),
         (r"Ban Chấp hành Đảng bộ\s+(?=tỉnh|thành phố|TP)", "Ban Chấp hành Đảng bộ", OrganisationKind.PARTY, True),
         # Party, central boards: Ban Đối ngoại Trung ương [Đảng]
-        (rf"(?:Ban|(?<=Trưởng )ban)\s+(?P<board>{_party_boards()})\s+(?:Trung ương|TW|T\.Ư|TƯ)(?:\s+Đảng\b)?", "", OrganisationKind.PARTY, False),
+        (rf"(?:Ban|(?<=Trưởng )ban)\s+(?P<board>{alternation(_lex.party_boards())})\s+(?:Trung ương|TW|T\.Ư|TƯ)(?:\s+Đảng\b)?", "", OrganisationKind.PARTY, False),
         # embassies and consulates
         (
             rf"(?P<emb>Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán)\s+(?:các nước\s+)?(?P<ec>{country}(?:\s?,\s?{country}){{0,12}}(?:\s+và\s+{country})?)"
@@ -159,7 +145,7 @@ def _heads() -> list[tuple[re.Pattern[str], str, OrganisationKind, bool]]:
             False,
         ),
         # mass organisations with a locality: Hội Cựu chiến binh TP Cần Thơ
-        (rf"(?=[HĐL])(?P<mass>(?i:{_mass_heads()}))", "Hội", OrganisationKind.MASS, True),
+        (rf"(?=[HĐL])(?P<mass>(?i:{alternation([*_lex.mass_organisation_heads(), *_lex.mass_abbreviations()])}))", "Hội", OrganisationKind.MASS, True),
         # a Party organisation of a place: Đảng bộ thành phố Hà Nội
         (r"Đảng bộ(?=\s+(?:tỉnh|thành phố|TP))", "Đảng bộ", OrganisationKind.PARTY, True),
         # a name introduced with its acronym: "Hội Cứu trợ trẻ em tàn tật Việt Nam (VINARAHC)"
