@@ -38,6 +38,17 @@ UNITS = {
 }
 
 
+# A run of one character inside a body paragraph that follows a lead
+# paragraph: the credit-tail pattern once tried every position of such a run
+# (160 KB of spaces took minutes).
+LEAD = "Đoạn mở đầu của bài viết về hội nghị.\n\n"
+WHITE_SPACE = {"spaces": " ", "tabs": "\t", "no-break spaces": "\u00a0", "em spaces": "\u2003", "ideographic spaces": "\u3000"}
+BODY_RUNS = {
+    name: (lambda ch: lambda size: LEAD + "Chỉ thị" + ch * size + "12-CT/TW (Ảnh: X).")(ch)
+    for name, ch in WHITE_SPACE.items()
+}
+
+
 def _fill(unit: str, size: int) -> str:
     body = size - len(HEADLINE)
     return HEADLINE + (unit * (body // len(unit) + 1))[:body]
@@ -68,7 +79,7 @@ def _check(size: int, name: str, base_cache: dict[int, float]) -> None:
         dnnd.parse(_ordinary(1000))  # warm-up: registry and patterns
         base_cache[size] = _time(_ordinary(size), repeat=3)
     base = base_cache[size]
-    text = _fill(UNITS[name], size) if name != "spaces" else HEADLINE + "Chỉ thị" + " " * size + "12-CT/TW"
+    text = _fill(UNITS[name], size) if name not in BODY_RUNS else HEADLINE + BODY_RUNS[name](size)
     took = _time(text)
     if took > 10 * base:  # a busy machine: measure again before failing
         took = min(took, _time(text, repeat=2))
@@ -79,12 +90,12 @@ def _check(size: int, name: str, base_cache: dict[int, float]) -> None:
 _BASE: dict[int, float] = {}
 
 
-@pytest.mark.parametrize("name", [*UNITS, "spaces"])
+@pytest.mark.parametrize("name", [*UNITS, *BODY_RUNS])
 def test_hostile_input_of_200k_chars_is_linear(name):
     _check(200_000, name, _BASE)
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", [*UNITS, "spaces"])
+@pytest.mark.parametrize("name", [*UNITS, *BODY_RUNS])
 def test_hostile_input_of_1mb_is_linear(name):
     _check(1_000_000, name, _BASE)

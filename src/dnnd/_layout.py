@@ -124,7 +124,9 @@ _PHOTO_CREDIT = re.compile(
 # A photo credit or source at the end of a caption (or alone on its line):
 # "... khóa III. Ảnh: Huy Anh", "... (Ảnh: TTXVN)", "..._Ảnh: THX", "... Nguồn: X".
 _CREDIT_TAIL = re.compile(
-    r"(?i)(?:^|(?<=[.!?\"”)])\s+|\s*[(\[_]|\s+-\s+|\s*\|\s*)\(?\s*(?:nguồn ảnh|ảnh minh họa|ảnh|nguồn|photo)\s*:"
+    # Every white-space run is entered only from its first character ((?<!\s)):
+    # a search that tried each position inside a long run was quadratic.
+    r"(?i)(?:^|(?<=[.!?\"”)])\s+|(?<!\s)\s*[(\[_]|(?<!\s)\s+-\s+|(?<!\s)\s*\|\s*)\(?\s*(?:nguồn ảnh|ảnh minh họa|ảnh|nguồn|photo)\s*:"
     r"\s*[^()\[\]\n]{1,60}?[)\]]?[\s.|]*$"
 )
 _IMAGE_MARKER = re.compile(r"(?i)^(?:left\s?center\s?right\s?del|!\[[^\]]*\]\([^)]*\)\s*\|?|ảnh minh h[oọ]a\.?)$")
