@@ -6,8 +6,17 @@ Commands:
     one contract record per input, as JSON Lines (``--format json`` for one
     pretty array, ``-o FILE`` to write a file atomically, ``--jobs N`` to
     parse on N processes, the output still in input order);
+``dnnd build PATH... -o KB.sqlite``
+    add the articles to a SQLite knowledge base (see :mod:`dnnd.store`):
+    new files are parsed (``--jobs N``), unchanged ones skipped, changed
+    ones replaced; ``--datasette-metadata FILE`` writes Datasette's labels
+    and facets for it;
 ``dnnd report [PATH...]``
-    a readable summary; with no PATH, of the bundled seed articles;
+    a report of the articles (with no PATH, of the bundled seed articles;
+    ``--corpus FILE``: of a knowledge base or a saved corpus) as text
+    (``--format text``, the default), Markdown (``md``) or one
+    self-contained HTML page (``html``: timeline, network, documents,
+    conflicts and every article with its facts highlighted); ``-o FILE``;
 ``dnnd evaluate GOLD_DIR PREDICTIONS``
     score records against gold annotations (see :mod:`dnnd.evaluate`);
 ``dnnd query WHAT [options] [PATH...]``
@@ -24,6 +33,10 @@ Exit codes: 0 when every input was fine; 1 when some input failed (one line
 on stderr names the file and the problem; every other input is still
 processed and printed) or the output could not be written; 2 for bad usage;
 130 when interrupted. ``docs/cli-errors.md`` lists every message.
+
+A PATH that is a folder stands for the article files beneath it (``.txt``,
+``.html``, ``.htm``, read recursively, in path order). A long run draws a
+progress bar on standard error when it is a terminal.
 
 Input files larger than ``--max-bytes`` (default 10 MiB) are refused. With
 ``-o FILE`` the output is written to a temporary file in the same folder,
@@ -68,18 +81,27 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--format", choices=("jsonl", "json"), default="jsonl", help="JSON Lines (default) or one pretty array")
     ex.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of standard output")
     _max_bytes_option(ex)
-    ex.add_argument(
-        "-j",
-        "--jobs",
-        type=_jobs,
-        default=1,
-        metavar="N",
-        help="parse on N processes (0: every core; default 1); output order is input order",
-    )
+    _jobs_option(ex)
 
-    rp = sub.add_parser("report", help="a readable summary of articles (the bundled seeds by default)")
-    rp.add_argument("paths", nargs="*", metavar="PATH")
+    bd = sub.add_parser("build", help="add articles to a SQLite knowledge base (incremental)")
+    bd.add_argument("paths", nargs="+", metavar="PATH", help="text files or folders (read recursively)")
+    bd.add_argument("-o", "--output", metavar="KB", required=True, help="the knowledge base file (created if missing)")
+    bd.add_argument(
+        "--datasette-metadata",
+        metavar="FILE",
+        help="also write Datasette metadata (labels, facets, search) for the knowledge base to FILE",
+    )
+    _max_bytes_option(bd)
+    _jobs_option(bd)
+
+    rp = sub.add_parser("report", help="a report of articles as text, Markdown or one HTML page (the seeds by default)")
+    rp.add_argument("paths", nargs="*", metavar="PATH", help="text files or folders (default: the bundled seeds)")
+    rp.add_argument("--corpus", metavar="FILE", help="a knowledge base (.sqlite) or a saved corpus (.json, .jsonl)")
+    rp.add_argument("--format", choices=("text", "md", "html"), default="text", help="text (default), md or html")
+    rp.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of standard output")
+    rp.add_argument("--title", help="the report's title")
     _max_bytes_option(rp)
+    _jobs_option(rp)
 
     _query_parser(sub)
 
@@ -95,6 +117,17 @@ def _max_bytes_option(sub: argparse.ArgumentParser) -> None:
         default=DEFAULT_MAX_BYTES,
         metavar="N",
         help=f"refuse input files larger than N bytes (default {DEFAULT_MAX_BYTES:,}; 0 for no limit)",
+    )
+
+
+def _jobs_option(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="parse on N processes (0: every core; default 1); output order is input order",
     )
 
 
@@ -133,7 +166,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             from ._query_cli import run_query
 
             return run_query(args, sys.stdout, sys.stderr)
-        return _report(args.paths, args.max_bytes)
+        if args.command == "build":
+            return _build(args)
+        return _report(args)
     except BrokenPipeError:  # e.g. `dnnd extract ... | head`
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
@@ -220,10 +255,22 @@ def _chunksize(n: int, jobs: int) -> int:
     return max(1, min(16, n // (4 * workers)))
 
 
+def _expand(paths: Sequence[str], failures: list[str]) -> list[str]:
+    """Folders replaced by their article files; a folder without any is reported (one line) and counted."""
+    from ._files import expand_paths
+
+    files, problems = expand_paths(paths)
+    for p in problems:
+        _complain(p.source or "", p)
+        failures.append(p.source or "")
+    return [os.fspath(f) for f in files]
+
+
 def _extract(
     paths: list[str], fmt: str, output: str | None, max_bytes: int | None = DEFAULT_MAX_BYTES, jobs: int = 1
 ) -> int:
     failures: list[str] = []
+    paths = _expand(paths, failures)
     if fmt == "jsonl" and not output:
         # JSON Lines to standard output: stream, one record at a time
         try:

@@ -1,0 +1,43 @@
+"""A progress bar on the terminal (tqdm), silent when standard error is not a terminal."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Iterator
+from typing import TextIO
+
+from tqdm import tqdm
+
+from ._files import Progress
+
+__all__ = ["terminal_bar"]
+
+
+@contextlib.contextmanager
+def terminal_bar(description: str, *, unit: str = "article", stream: TextIO | None = None) -> Iterator[Progress]:
+    """Yield a :data:`~dnnd._files.Progress` callback drawing a bar on *stream* (default standard error).
+
+    Nothing is drawn when *stream* is not a terminal (a pipe, a file, CI).
+    """
+    out = stream if stream is not None else sys.stderr
+    bar = tqdm(desc=description, unit=unit, file=out, disable=not _is_tty(out), dynamic_ncols=True, leave=True)
+
+    def update(done: int, total: int | None) -> None:
+        if total is not None and bar.total != total:
+            bar.total = total
+            bar.refresh()
+        if done > bar.n:
+            bar.update(done - bar.n)
+
+    try:
+        yield update
+    finally:
+        bar.close()
+
+
+def _is_tty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
