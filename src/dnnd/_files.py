@@ -7,9 +7,8 @@ machine. A path that is a file stands for itself, whatever its suffix.
 
 >>> import dnnd
 >>> from pathlib import Path
->>> paths, problems = expand_paths([Path(dnnd.seed_paths()[0]).parent])
->>> [p.name[:3] for p in paths], problems
-(['000', '001', '002', '003', '004'], [])
+>>> [p.name[:3] for p in expand_paths([Path(dnnd.seed_paths()[0]).parent])]
+['000', '001', '002', '003', '004']
 """
 
 from __future__ import annotations
@@ -29,17 +28,18 @@ ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 Progress = Callable[[int, "int | None"], None]
 
 
-def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[InputError]]:
+def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path | InputError]:
     """Replace every folder among *paths* by the article files beneath it.
 
-    Returns the paths, in the order given (a folder's files sorted by path,
-    duplicates dropped), and one :class:`~dnnd.errors.InputError` per folder
-    that holds no article file or cannot be listed. A path that does not
-    exist is kept: reading it later gives the usual "no such file" error.
+    Returns, in the order given, the paths (a folder's files sorted by
+    path; a file already listed through another folder is not repeated; a
+    file named itself is kept as often as it is named) and, in place of a folder that holds no
+    article file or cannot be listed, an :class:`~dnnd.errors.InputError`
+    naming it. A path that does not exist is kept: reading it later gives
+    the usual "no such file" error.
     """
-    out: list[Path] = []
+    out: list[Path | InputError] = []
     seen: set[str] = set()
-    problems: list[InputError] = []
 
     def keep(p: Path) -> None:
         key = os.path.normpath(os.fspath(p))
@@ -50,18 +50,21 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], l
     for given in paths:
         path = Path(given)
         if not path.is_dir():
-            keep(path)
+            out.append(path)
             continue
         found, error = _walk(path)
         if error is not None:
-            problems.append(InputError(error, source=os.fspath(path)))
+            out.append(InputError(error, source=os.fspath(path)))
         elif not found:
-            problems.append(
-                InputError(f"no article files ({', '.join(ARTICLE_SUFFIXES)}) in this folder", source=os.fspath(path))
+            out.append(
+                InputError(
+                    f"is a directory with no article files ({', '.join(ARTICLE_SUFFIXES)}) in it",
+                    source=os.fspath(path),
+                )
             )
         for p in found:
             keep(p)
-    return out, problems
+    return out
 
 
 def _walk(folder: Path) -> tuple[list[Path], str | None]:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 from ._files import Progress, expand_paths
 from ._io import DEFAULT_MAX_BYTES, read
 from ._parallel import default_jobs, map_ordered
 from .corpus import ArticleSummary, Corpus, ReadFailure
-from .errors import DnndError
+from .errors import DnndError, InputError
 from .model import Article
 
 __all__ = ["read_articles", "read_corpus"]
@@ -29,6 +30,38 @@ def _read_one(item: tuple[str, int | None]) -> Article | str:
         return f"internal error ({type(err).__name__}: {err}); please report it with this file"
 
 
+def read_each(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    jobs: int | None = 1,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+    progress: Progress | None = None,
+) -> Iterator[tuple[str, Article | DnndError]]:
+    """``(path, article or error)`` for every file of *paths* (folders read recursively), in order.
+
+    A folder without article files gives an :class:`~dnnd.errors.InputError`
+    naming it. *progress* is called with ``(done, total)`` after each file;
+    *jobs* processes parse at once (``None`` or 0: every core).
+    """
+    entries = expand_paths(paths)
+    total = len(entries)
+    if progress is not None:
+        progress(0, total)
+    n = jobs if jobs else default_jobs()
+    chunks = max(1, min(16, total // (4 * n))) if n != 1 else None
+    items = [(os.fspath(f), max_bytes) for f in entries if isinstance(f, Path)]
+    results = map_ordered(_read_one, items, jobs=n, chunksize=chunks)
+    for done, entry in enumerate(entries, 1):
+        if isinstance(entry, InputError):
+            yield (entry.source or "", entry)
+        else:
+            label = _label(entry)
+            result = next(results)
+            yield (label, DnndError(f"{label}: {result}") if isinstance(result, str) else result)
+        if progress is not None:
+            progress(done, total)
+
+
 def read_articles(
     paths: Iterable[str | os.PathLike[str]],
     *,
@@ -43,24 +76,8 @@ def read_articles(
     ``(done, total)`` after each file. *jobs* processes parse at once
     (``None`` or 0: every core).
     """
-    files, problems = expand_paths(paths)
-    for p in problems:
-        yield ReadFailure(source=p.source or "", message=str(p))
-    total = len(files)
-    if progress is not None:
-        progress(0, total)
-    n = jobs if jobs else default_jobs()
-    chunks = max(1, min(16, total // (4 * n))) if n != 1 else None
-    items = [(os.fspath(f), max_bytes) for f in files]
-    for done, (item, result) in enumerate(zip(items, map_ordered(_read_one, items, jobs=n, chunksize=chunks), strict=True), 1):
-        if isinstance(result, Article):
-            yield result
-        elif isinstance(result, DnndError):
-            yield ReadFailure(source=_label(item[0]), message=str(result))
-        else:
-            yield ReadFailure(source=_label(item[0]), message=f"{_label(item[0])}: {result}")
-        if progress is not None:
-            progress(done, total)
+    for path, result in read_each(paths, jobs=jobs, max_bytes=max_bytes, progress=progress):
+        yield result if isinstance(result, Article) else ReadFailure(source=path, message=str(result))
 
 
 def read_corpus(

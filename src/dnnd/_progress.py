@@ -15,13 +15,17 @@ __all__ = ["terminal_bar"]
 
 
 @contextlib.contextmanager
-def terminal_bar(description: str, *, unit: str = "article", stream: TextIO | None = None) -> Iterator[Progress]:
+def terminal_bar(
+    description: str, *, unit: str = "article", stream: TextIO | None = None, enabled: bool = True
+) -> Iterator[Progress]:
     """Yield a :data:`~dnnd._files.Progress` callback drawing a bar on *stream* (default standard error).
 
-    Nothing is drawn when *stream* is not a terminal (a pipe, a file, CI).
+    Nothing is drawn when *stream* is not a terminal (a pipe, a file, CI),
+    or when *enabled* is false.
     """
     out = stream if stream is not None else sys.stderr
-    bar = tqdm(desc=description, unit=unit, file=out, disable=not _is_tty(out), dynamic_ncols=True, leave=True)
+    on = enabled and _is_tty(out)
+    bar = tqdm(desc=description, unit=unit, file=out, disable=not on, dynamic_ncols=True, leave=True)
 
     def update(done: int, total: int | None) -> None:
         if total is not None and bar.total != total:

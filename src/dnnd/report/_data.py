@@ -20,8 +20,8 @@ from ._layout import spring
 
 __all__ = [
     "ArticlePage",
-    "CongressRow",
     "ConflictView",
+    "CongressRow",
     "Edge",
     "Fact",
     "Node",
@@ -230,8 +230,8 @@ def sentence(text: str, span: Span) -> Sentence:
     for m in _BREAK.finditer(text, lo, span.start):
         start = m.end()
     hi = min(len(text), span.end + SENTENCE_REACH)
-    m = _BREAK.search(text, span.end, hi)
-    end = m.end() if m else hi
+    found = _BREAK.search(text, span.end, hi)
+    end = found.end() if found else hi
     before = text[start : span.start].lstrip()
     after = text[span.end : end].rstrip()
     if len(before) > SENTENCE_SHOWN:
@@ -264,7 +264,7 @@ def _roman(n: int) -> str:
 
 
 def congress_name(ordinal: int, scope: str, party_body: str) -> str:
-    """"Đại hội XIII (Đảng Cộng sản Việt Nam)"."""
+    """ "Đại hội XIII (Đảng Cộng sản Việt Nam)"."""
     return f"Đại hội {_roman(ordinal)} ({party_body})" if ordinal > 0 else f"Đại hội ({party_body})"
 
 
@@ -521,15 +521,15 @@ def _network(corpus: Corpus, max_nodes: int) -> tuple[tuple[Node, ...], tuple[Ed
     chosen = [(a, b, k, "; ".join(sorted(lbl))) for (a, b, k), lbl in sorted(edges.items()) if a in keep and b in keep]
     pos = spring(sorted(keep), [(a, b) for a, b, _, _ in chosen])
     nodes = []
-    for i in sorted(keep):
-        if i in orgs:
-            o = orgs[i]
+    for key in sorted(keep):
+        if key in orgs:
+            o = orgs[key]
             label, kind = o.abbreviation or o.name, "organisation"
             detail = o.name + f" [{o.kind.value}]" + (f", {o.locality}" if o.locality else "")
         else:
-            label, kind, detail = people[i].name, "person", people[i].name
-        x, y = pos[i]
-        nodes.append(Node(id=i, label=label, kind=kind, detail=detail, weight=weight(i), x=x, y=y))
+            label, kind, detail = people[key].name, "person", people[key].name
+        x, y = pos[key]
+        nodes.append(Node(id=key, label=label, kind=kind, detail=detail, weight=weight(key), x=x, y=y))
     return tuple(nodes), tuple(Edge(source=a, target=b, kind=k, label=lbl) for a, b, k, lbl in chosen), total
 
 

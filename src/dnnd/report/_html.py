@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
+import itertools
 import math
 from collections.abc import Iterable, Sequence
 from importlib import resources
@@ -136,7 +137,9 @@ def _timeline_section(data: ReportData) -> str:
             f"<li>{_e(e.date.iso if e.date else 'no date')} · {_e(e.kind.value)} · {_e(e.location)} · {_e(e.title)}</li>"
             for e in data.undated
         )
-        undated = f"<details><summary>{len(data.undated)} event(s) without a usable year</summary><ul>{items}</ul></details>"
+        undated = (
+            f"<details><summary>{len(data.undated)} event(s) without a usable year</summary><ul>{items}</ul></details>"
+        )
     return (
         '<section id="timeline" class="tab"><h2>Timeline of reported events</h2>'
         '<div class="controls">'
@@ -290,7 +293,7 @@ def marked_text(text: str, facts: Iterable[Fact]) -> str:
     active: list[Fact] = []
     nxt = 0
     out: list[str] = []
-    for a, b in zip(bounds, bounds[1:], strict=False):
+    for a, b in itertools.pairwise(bounds):
         active = [f for f in active if f.end > a]
         while nxt < len(by_start) and by_start[nxt].start <= a:
             if by_start[nxt].end > a:
@@ -310,7 +313,7 @@ def _article_page(p: ArticlePage) -> str:
     counts = ", ".join(f"{n} {k}" for k, n in p.counts)
     head = (
         f'<article class="page" id="article-{p.number}"><p><a href="#articles">← all articles</a></p>'
-        f"<h2>{_e(p.title or p.source)}</h2><p class=\"meta\">{_e(p.source)} · {_e(p.published or 'undated')}"
+        f'<h2>{_e(p.title or p.source)}</h2><p class="meta">{_e(p.source)} · {_e(p.published or "undated")}'
         f" · {_e(counts)}</p>"
     )
     if p.text is None:
@@ -380,6 +383,6 @@ def render_html(data: ReportData) -> str:
         f'<body><header><h1>{_e(data.title)}</h1><nav>{nav}</nav></header><main class="dnnd-report">'
         f"{_overview(data)}{_timeline_section(data)}{_network_section(data)}{_documents_section(data)}"
         f"{_conflicts_section(data)}{_articles_section(data)}</main>"
-        '<footer>Made by dnnd from the articles listed; every highlighted fact links back to its text.</footer>'
+        "<footer>Made by dnnd from the articles listed; every highlighted fact links back to its text.</footer>"
         f"<script>{_asset('report.js')}</script></body></html>\n"
     )

@@ -166,5 +166,3 @@ def datasette_metadata(database: str = "kb") -> dict[str, Any]:
     shipped = json.loads((resources.files(__package__) / "datasette-metadata.json").read_text(encoding="utf-8"))
     shipped["databases"] = {database: shipped.pop("databases")["kb"]}
     return dict(shipped)
-
-

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import hashlib
 import json
 import os
@@ -103,7 +102,9 @@ def _facts(article: Article | ArticleSummary) -> Iterator[tuple[str, str, str, i
         for s in p.mentions:
             yield ("person", p.id, p.name, s.start, s.end)
         for i, pos in enumerate(p.positions):
-            label = ("nguyên " if pos.former else "") + pos.title + (f", {pos.organisation}" if pos.organisation else "")
+            label = (
+                ("nguyên " if pos.former else "") + pos.title + (f", {pos.organisation}" if pos.organisation else "")
+            )
             for s in pos.mentions:
                 yield ("position", f"{p.id}#{i}", f"{p.name}: {label}", s.start, s.end)
     for e in article.events:
@@ -165,11 +166,14 @@ def build(
 
     See :func:`dnnd.store.build`.
     """
-    files, problems = expand_paths(paths)
+    entries = expand_paths(paths)
+    files = [e for e in entries if not isinstance(e, InputError)]
     name = os.fsdecode(database)
     total = len(files)
     done = 0
-    failures: list[ReadFailure] = [ReadFailure(source=p.source or "", message=str(p)) for p in problems]
+    failures: list[ReadFailure] = [
+        ReadFailure(source=e.source or "", message=str(e)) for e in entries if isinstance(e, InputError)
+    ]
     added = replaced = unchanged = 0
 
     def tick() -> None:
@@ -182,7 +186,8 @@ def build(
         progress(0, total)
     with writing(database) as conn:
         existing: dict[str, tuple[int, str, int]] = {
-            src: (aid, sha, pos) for aid, src, sha, pos in conn.execute("SELECT id, source, sha256, position FROM articles")
+            src: (aid, sha, pos)
+            for aid, src, sha, pos in conn.execute("SELECT id, source, sha256, position FROM articles")
         }
         hashes = {sha for _, sha, _ in existing.values()}
         todo: list[tuple[str, str, str, int | None]] = []
@@ -247,14 +252,14 @@ def _put_article(conn: sqlite3.Connection, p: _Prepared, was: tuple[int, str, in
             (*ids, p.source, p.sha256, p.title, p.published, p.precision, p.start, p.encoding, len(p.text), p.text,
              p.record, __version__),
         )  # fmt: skip
-        aid = cur.lastrowid
+        new_id = cur.lastrowid
         conn.executemany(
             'INSERT INTO facts (article_id, kind, record_id, label, start, "end") VALUES (?,?,?,?,?,?)',
-            [(aid, *f) for f in p.facts],
+            [(new_id, *f) for f in p.facts],
         )
         conn.execute(
             "INSERT INTO articles_fts (rowid, title, text, title_folded, text_folded) VALUES (?,?,?,?,?)",
-            (aid, *_fts_values(p.title, p.text)),
+            (new_id, *_fts_values(p.title, p.text)),
         )
         conn.execute("DELETE FROM read_failures WHERE source = ?", (p.source,))
         conn.execute("UPDATE dnnd_meta SET value = '1' WHERE key = 'stale'")
@@ -283,7 +288,8 @@ def load_corpus(conn: sqlite3.Connection, name: str) -> Corpus:
     """The :class:`Corpus` of the articles in the knowledge base behind *conn*, in the order they went in."""
     articles = [json.loads(r[0]) for r in conn.execute("SELECT record FROM articles ORDER BY position")]
     errors = [
-        {"source": s, "message": m} for s, m in conn.execute("SELECT source, message FROM read_failures ORDER BY position")
+        {"source": s, "message": m}
+        for s, m in conn.execute("SELECT source, message FROM read_failures ORDER BY position")
     ]
     from .. import __version__
     from ..corpus import FORMAT, FORMAT_VERSION
@@ -324,7 +330,8 @@ def _apply(conn: sqlite3.Connection, table: str, cols: tuple[str, ...], rows: li
         conn.executemany(f"DELETE FROM {table} WHERE id = ?", gone)
         sets = ", ".join(f"{_q(c)} = ?" for c in cols[1:])
         conn.executemany(
-            f"UPDATE {table} SET {sets} WHERE id = ?", [(*r[1:], k) for k, r in want.items() if k in have and have[k] != r]
+            f"UPDATE {table} SET {sets} WHERE id = ?",
+            [(*r[1:], k) for k, r in want.items() if k in have and have[k] != r],
         )
         conn.executemany(insert, [r for k, r in want.items() if k not in have])
         return
@@ -338,5 +345,3 @@ def _apply(conn: sqlite3.Connection, table: str, cols: tuple[str, ...], rows: li
             surplus.append((rowid,))
     conn.executemany(f"DELETE FROM {table} WHERE rowid = ?", surplus)
     conn.executemany(insert, list(wanted.elements()))
-
-

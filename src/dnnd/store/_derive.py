@@ -125,19 +125,23 @@ def rows(corpus: Corpus, article_ids: Mapping[str, int]) -> dict[str, list[Row]]
         names("event", e.id, e.title)
 
     seen: dict[str, int] = {}
-    for c in corpus.conflicts():
-        base = f"{c.field}:{c.entity_id}" + (f":{c.date.iso}" if c.date else "")
+    for cf in corpus.conflicts():
+        base = f"{cf.field}:{cf.entity_id}" + (f":{cf.date.iso}" if cf.date else "")
         n = seen[base] = seen.get(base, 0) + 1
         cid = base if n == 1 else f"{base}#{n}"
-        out["conflicts"].append((cid, c.subject, c.field, c.entity_id, c.date.iso if c.date else None, str(c)))
-        for claim in c.claims:
+        out["conflicts"].append((cid, cf.subject, cf.field, cf.entity_id, cf.date.iso if cf.date else None, str(cf)))
+        for claim in cf.claims:
             aid = None if claim.from_registry else article_ids.get(claim.source)
             out["claims"].append((cid, claim.value, claim.source, aid, int(claim.from_registry), _spans(claim.spans)))
     return out
 
 
 def _congresses(
-    articles: Iterable[ArticleSummary], article_ids: Mapping[str, int], out: dict[str, list[Row]], evidence: Any, names: Any
+    articles: Iterable[ArticleSummary],
+    article_ids: Mapping[str, int],
+    out: dict[str, list[Row]],
+    evidence: Any,
+    names: Any,
 ) -> None:
     """Congresses merged by their id (``congress:national:13``) over the articles invoking them."""
     found: dict[str, list[tuple[ArticleSummary, Any]]] = {}
@@ -154,6 +158,8 @@ def _congresses(
             spans.setdefault(art.label, []).extend(c.mentions)
         for source, ss in spans.items():
             terms = [c.term for a, c in cites if a.label == source and c.term]
-            out["congress_citations"].append((cid, article_ids[source], terms[0] if terms else None, _spans(sorted(ss))))
+            out["congress_citations"].append(
+                (cid, article_ids[source], terms[0] if terms else None, _spans(sorted(ss)))
+            )
         evidence("congress", cid, spans.items())
         names("congress", cid, f"Đại hội {first.ordinal} {first.party_body}")
