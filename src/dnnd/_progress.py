@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from collections.abc import Iterator
 from typing import TextIO
@@ -25,7 +26,17 @@ def terminal_bar(
     """
     out = stream if stream is not None else sys.stderr
     on = enabled and _is_tty(out)
-    bar = tqdm(desc=description, unit=unit, file=out, disable=not on, dynamic_ncols=True, leave=True)
+    # a terminal that gives no size (0 x 0: some pseudo-terminals) still gets an 80-column bar
+    sized = _columns(out) > 0
+    bar = tqdm(
+        desc=description,
+        unit=unit,
+        file=out,
+        disable=not on,
+        ncols=None if sized else 80,
+        nrows=None if sized else 24,
+        leave=True,
+    )
 
     def update(done: int, total: int | None) -> None:
         if total is not None and bar.total != total:
@@ -38,6 +49,13 @@ def terminal_bar(
         yield update
     finally:
         bar.close()
+
+
+def _columns(stream: TextIO) -> int:
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (AttributeError, ValueError, OSError):
+        return 0
 
 
 def _is_tty(stream: TextIO) -> bool:

@@ -264,7 +264,7 @@ def _roman(n: int) -> str:
 
 
 def congress_name(ordinal: int, scope: str, party_body: str) -> str:
-    """ "Đại hội XIII (Đảng Cộng sản Việt Nam)"."""
+    """The name of a congress: ``Đại hội XIII (Đảng Cộng sản Việt Nam)``."""
     return f"Đại hội {_roman(ordinal)} ({party_body})" if ordinal > 0 else f"Đại hội ({party_body})"
 
 

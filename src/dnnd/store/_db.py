@@ -67,7 +67,8 @@ def writing(path: str | os.PathLike[str], dnnd_version: str | None = None) -> It
     While it is open the file is in WAL mode with ``synchronous=NORMAL``
     (each article's transaction is atomic and survives a killed process);
     it is put back into the ordinary rollback-journal mode on closing, so
-    the result is one self-contained file.
+    the result is one self-contained file (unless another program has the
+    file open then: it stays in WAL mode, which every SQLite reads).
     """
     from .. import __version__
 
@@ -82,8 +83,11 @@ def writing(path: str | os.PathLike[str], dnnd_version: str | None = None) -> It
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         yield conn
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        conn.execute("PRAGMA journal_mode = DELETE")
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.execute("PRAGMA journal_mode = DELETE")
+        except sqlite3.OperationalError:  # another program has the file open: it stays in WAL mode, still whole
+            pass
     except sqlite3.Error as err:
         raise StoreError(f"{name}: {err}") from None
     finally:
