@@ -16,7 +16,7 @@ many articles and answers questions without scanning them::
 
 Entities are merged across articles under stable string ids derived from
 their names (never from ``hash()``): organisations and people by
-:func:`dnnd.registry.name_key` with diacritics folded (so tone variants,
+:func:`dnnd.name_key` with diacritics folded (so tone variants,
 lost diacritics and "TP"/"thành phố" meet), organisations also through the
 registry's names and abbreviations, documents by canonical number. Every
 answer carries its provenance: the article ``source`` and the ``spans`` of
@@ -63,8 +63,8 @@ from .model import (
     PartialDate,
     Person,
     Span,
-    slug,
 )
+from .normalise import canonical_number, name_key, place_key, slug
 
 __all__ = [
     "FORMAT",
@@ -407,8 +407,8 @@ class CorpusEvent:
 
 # ------------------------------------------------------------------ keys
 
-#: :func:`registry.name_key`, memoised: corpora repeat the same names endlessly
-_nk = functools.lru_cache(maxsize=1 << 18)(registry.name_key)
+#: :func:`name_key`, memoised: corpora repeat the same names endlessly
+_nk = functools.lru_cache(maxsize=1 << 18)(name_key)
 
 
 @functools.lru_cache(maxsize=1 << 18)
@@ -487,7 +487,7 @@ def _registry_by_name(name: str) -> registry.RegistryOrganisation | None:
 @functools.lru_cache(maxsize=1 << 16)
 def _place_key(place: str) -> str:
     unit = registry.province(place)
-    return registry.place_key(unit.name if unit else place)
+    return place_key(unit.name if unit else place)
 
 
 @functools.cache
@@ -630,7 +630,7 @@ def _add_to(index: dict[Any, set[str]], key: Any, value: str) -> None:
 
 def _doc_key(d: Document) -> str | None:
     if d.number:
-        return "doc:" + slug(registry.canonical_number(d.number))
+        return "doc:" + slug(canonical_number(d.number))
     if d.title:
         return f"doc:{d.kind.value}:{slug(d.title)[:60]}"
     return None
@@ -927,7 +927,7 @@ class Corpus:
         >>> Corpus(dnnd.seeds()).document("12-CT/TƯ").registry_id
         'directive:12-CT/TW:2022-01-05'
         """
-        key = "doc:" + slug(registry.canonical_number(number))
+        key = "doc:" + slug(canonical_number(number))
         return self._document(key) if key in self._index.docs else None
 
     def documents(self, number: str | None = None, kind: DocumentKind | str | None = None) -> list[CorpusDocument]:
