@@ -17,24 +17,23 @@ the same way (:func:`match_query`).
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from ..normalise import fold_eth, strip_diacritics
 
 __all__ = ["fold", "fold_d", "match_query"]
 
-# đ, Đ and the look-alike Ð (U+00D0, ETH) that legacy text sometimes carries
-_D = str.maketrans({"đ": "d", "Đ": "D", "Ð": "D", "ð": "d"})
+_D = str.maketrans({"đ": "d", "Đ": "D"})
 _WORD = re.compile(r"\w+")
 
 
 def fold_d(text: str) -> str:
-    """*text* with đ/Đ written d/D (the other diacritics are left to the tokenizer)."""
-    return text.translate(_D)
+    """*text* with đ/Đ (and their look-alikes Ð, ð, Ɖ) written d/D; the other diacritics are left to the tokenizer."""
+    return fold_eth(text).translate(_D)
 
 
 def fold(text: str) -> str:
-    """*text* in lower-case ASCII letters where it has Vietnamese ones: diacritics and đ/Đ folded."""
-    decomposed = unicodedata.normalize("NFD", fold_d(text))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    """*text* in lower case without diacritics (đ/Đ folded too)."""
+    return strip_diacritics(text).lower()
 
 
 def match_query(text: str) -> str:
