@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 
 import dnnd
-from dnnd import report, store
-
 from browser import chromium, run_checks, screenshot
+from dnnd import report, store
 
 CHECKS = r"""
 var q = function (sel) { return Array.prototype.slice.call(document.querySelectorAll(sel)); };
