@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from ._data import ReportData, Sentence
@@ -9,21 +10,30 @@ from ._data import ReportData, Sentence
 __all__ = ["render_md"]
 
 
+_SPACE = re.compile(r"\s+")
+
+
+class _Markdown(str):
+    """Text already written as Markdown (not escaped again)."""
+
+
 def _cell(value: object) -> str:
-    text = "" if value is None else " ".join(str(value).split())
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
+    if isinstance(value, _Markdown):
+        return str(value)
+    text = "" if value is None else _SPACE.sub(" ", str(value))
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("`", "\\`")
 
 
 def _table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> list[str]:
     out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    out += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in rows]
+    out += ["| " + " | ".join(_cell(v).strip() for v in row) + " |" for row in rows]
     return out
 
 
-def _quote(s: Sentence | None) -> str:
+def _quote(s: Sentence | None) -> _Markdown:
     if s is None:
-        return ""
-    return f"{_cell(s.before)}**{_cell(s.marked)}**{_cell(s.after)}"
+        return _Markdown("")
+    return _Markdown(f"{_cell(s.before)}**{_cell(s.marked)}**{_cell(s.after)}")
 
 
 def render_md(data: ReportData) -> str:
@@ -78,7 +88,7 @@ def render_md(data: ReportData) -> str:
         rows = []
         for value, claims in cf.sides:
             for cl in claims:
-                quote = " / ".join(_quote(s) for s in cl.sentences) if cl.sentences else ""
+                quote = _Markdown(" / ".join(_quote(s) for s in cl.sentences))
                 rows.append((value, "registry" if cl.from_registry else cl.source, quote))
         out += _table(("value", "source", "sentence"), rows)
         out.append("")
