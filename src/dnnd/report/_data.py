@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 import attrs
 
 from .. import registry
+from .._network import reported
 from ..corpus import ArticleSummary, Corpus, CorpusEvent
 from ..model import Conflict, CongressResolution, PartialDate, Span
 from ._layout import spring
@@ -241,11 +242,6 @@ def sentence(text: str, span: Span) -> Sentence:
     return Sentence(before=before, marked=text[span.start : span.end], after=after)
 
 
-def reported(event: CorpusEvent) -> bool:
-    """Tell whether the corpus says an article reports *event* (its news), rather than mentions it."""
-    return bool(getattr(event, "reported", True))
-
-
 def _province(location: str | None, date: PartialDate | None) -> str:
     if not location:
         return _UNKNOWN_PROVINCE
@@ -305,30 +301,10 @@ def collect(
         return tuple(out)
 
     events = [e for e in corpus.events() if reported(e)]
-    marks: list[TimelineMark] = []
-    undated: list[CorpusEvent] = []
-    for e in events:
-        day = _days(e.date)
-        if day is None:
-            undated.append(e)
-            continue
-        end = _days(e.end_date, last=True) if e.end_date else _days(e.date, last=True)
-        marks.append(
-            TimelineMark(
-                id=e.id,
-                day=day,
-                end_day=max(day, end or day),
-                date=e.date.iso if e.date else "",
-                kind=e.kind.value,
-                location=e.location,
-                province=_province(e.location, e.date),
-                title=e.title,
-                organisers=e.organisers,
-                sources=e.sources,
-            )
-        )
-    kinds = tuple(sorted({m.kind for m in marks}))
-    provinces = tuple(sorted({m.province for m in marks}, key=lambda p: (p == _UNKNOWN_PROVINCE, p)))
+    marks_ = marks(events)
+    undated = [e for e in events if _days(e.date) is None]
+    kinds = tuple(sorted({m.kind for m in marks_}))
+    provinces = tuple(sorted({m.province for m in marks_}, key=lambda p: (p == _UNKNOWN_PROVINCE, p)))
 
     nodes, edges, total = _network(corpus, max_nodes)
 
@@ -391,7 +367,7 @@ def collect(
     return ReportData(
         title=title or f"dnnd report: {len(articles)} article(s)",
         counts=counts,
-        marks=tuple(sorted(marks, key=lambda m: (m.day, m.id))),
+        marks=marks_,
         undated=tuple(undated),
         kinds=kinds,
         provinces=provinces,
@@ -405,6 +381,31 @@ def collect(
         errors=tuple(e.message for e in corpus.errors),
         with_text=any(p.text is not None for p in pages),
     )
+
+
+def marks(events: Iterable[CorpusEvent]) -> tuple[TimelineMark, ...]:
+    """The timeline marks of the events with a known year, in date order."""
+    out: list[TimelineMark] = []
+    for e in events:
+        day = _days(e.date)
+        if day is None:
+            continue
+        end = _days(e.end_date, last=True) if e.end_date else _days(e.date, last=True)
+        out.append(
+            TimelineMark(
+                id=e.id,
+                day=day,
+                end_day=max(day, end or day),
+                date=e.date.iso if e.date else "",
+                kind=e.kind.value,
+                location=e.location,
+                province=_province(e.location, e.date),
+                title=e.title,
+                organisers=e.organisers,
+                sources=e.sources,
+            )
+        )
+    return tuple(sorted(out, key=lambda m: (m.day, m.id)))
 
 
 def facts_of(article: ArticleSummary) -> Iterable[Fact]:
@@ -486,61 +487,33 @@ def _conflict(c: Conflict, page_of: Mapping[str, int], sentences: _Sentences) ->
 
 
 def _network(corpus: Corpus, max_nodes: int) -> tuple[tuple[Node, ...], tuple[Edge, ...], int]:
-    """Organisations and people tied by positions, co-organised events and memberships; laid out."""
-    orgs = {o.id: o for o in corpus.organisations()}
-    people = {p.id: p for p in corpus.people()}
-    edges: dict[tuple[str, str, str], set[str]] = {}
-    for p in people.values():
-        for h in p.positions:
-            if h.organisation_id in orgs:
-                edges.setdefault((p.id, h.organisation_id or "", "position"), set()).add(
-                    ("nguyên " if h.former else "") + h.title
-                )
-    co: Counter[tuple[str, str]] = Counter()
-    for e in corpus.events():
-        ids = sorted({i for i in e.organiser_ids if i in orgs})
-        for i, a in enumerate(ids):
-            for b in ids[i + 1 :]:
-                co[(a, b)] += 1
-    for (a, b), n in co.items():
-        edges.setdefault((a, b, "co-organised"), set()).add(f"{n} event(s) organised together")
-    for kind, pairs in _relations(corpus, orgs):
-        for a, b in pairs:
-            edges.setdefault((a, b, kind), set()).add(kind)
+    """Organisations and people tied by positions, co-organised events and memberships; the most tied, laid out."""
+    from .._network import network
+
+    net = network(corpus)
+    ties: dict[tuple[str, str, str], set[str]] = {}
+    for t in net.ties:
+        ties.setdefault((t.source, t.target, t.kind), set()).add(t.label)
     degree: Counter[str] = Counter()
-    for a, b, _ in edges:
+    for a, b, _ in ties:
         degree[a] += 1
         degree[b] += 1
     total = len(degree)
 
-    def weight(i: str) -> int:
-        return orgs[i].count if i in orgs else len(people[i].evidence)
+    def weight(key: str) -> int:
+        return int(net.nodes[key].get("articles", 1))
 
-    kept = sorted(degree, key=lambda i: (-degree[i], -weight(i), i))[:max_nodes]
-    keep = set(kept)
-    chosen = [(a, b, k, "; ".join(sorted(lbl))) for (a, b, k), lbl in sorted(edges.items()) if a in keep and b in keep]
+    keep = set(sorted(degree, key=lambda k: (-degree[k], -weight(k), k))[:max_nodes])
+    chosen = [(a, b, k, "; ".join(sorted(lbl))) for (a, b, k), lbl in sorted(ties.items()) if a in keep and b in keep]
     pos = spring(sorted(keep), [(a, b) for a, b, _, _ in chosen])
     nodes = []
     for key in sorted(keep):
-        if key in orgs:
-            o = orgs[key]
-            label, kind = o.abbreviation or o.name, "organisation"
-            detail = o.name + f" [{o.kind.value}]" + (f", {o.locality}" if o.locality else "")
-        else:
-            label, kind, detail = people[key].name, "person", people[key].name
+        n = net.nodes[key]
+        detail = str(n["name"])
+        if n["kind"] == "organisation":
+            detail += f" [{n['type']}]" + (f", {n['locality']}" if "locality" in n else "")
         x, y = pos[key]
-        nodes.append(Node(id=key, label=label, kind=kind, detail=detail, weight=weight(key), x=x, y=y))
+        nodes.append(
+            Node(id=key, label=str(n["label"]), kind=str(n["kind"]), detail=detail, weight=weight(key), x=x, y=y)
+        )
     return tuple(nodes), tuple(Edge(source=a, target=b, kind=k, label=lbl) for a, b, k, lbl in chosen), total
-
-
-def _relations(corpus: Corpus, orgs: Mapping[str, object]) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Membership ties between organisations, where the corpus knows them."""
-    relations = getattr(corpus, "relations", None)
-    if relations is None:
-        return []
-    out: dict[str, list[tuple[str, str]]] = {}
-    for r in relations():
-        a, b, kind = getattr(r, "source_id", None), getattr(r, "target_id", None), str(getattr(r, "kind", ""))
-        if a in orgs and b in orgs and kind:
-            out.setdefault(kind, []).append((str(a), str(b)))
-    return sorted(out.items())

@@ -17,7 +17,7 @@ from importlib import resources
 
 from ._data import ArticlePage, Fact, ReportData, Sentence, TimelineMark
 
-__all__ = ["render_html", "timeline_svg"]
+__all__ = ["fragment", "marked_text", "network_svg", "render_html", "timeline_fragment", "timeline_svg"]
 
 #: the kinds of fact, in the order the legend shows them
 FACT_KINDS = ("document", "congress", "organisation", "person", "position", "event")
@@ -343,21 +343,42 @@ def _articles_section(data: ReportData) -> str:
 
 
 def _overview(data: ReportData) -> str:
-    rows = "".join(f"<tr><th>{_e(k)}</th><td>{n}</td></tr>" for k, n in data.counts)
     errors = ""
     if data.errors:
         errors = "<h3>Unreadable inputs</h3><ul>" + "".join(f"<li>{_e(e)}</li>" for e in data.errors) + "</ul>"
+    return f'<section id="overview" class="tab active"><h2>Overview</h2>{_counts_table(data)}{errors}</section>'
+
+
+def _counts_table(data: ReportData) -> str:
     return (
-        '<section id="overview" class="tab active"><h2>Overview</h2>'
-        f'<table class="counts">{rows}</table>{errors}</section>'
+        '<table class="counts">'
+        + "".join(f"<tr><th>{_e(k)}</th><td>{n}</td></tr>" for k, n in data.counts)
+        + "</table>"
     )
 
 
 def fragment(data: ReportData) -> str:
-    """The report's body (no ``<html>``), as embedded in Jupyter: overview, timeline, network."""
+    """The report's overview, timeline and network as static HTML (no script), as Jupyter shows a corpus."""
+    more = f" ({len(data.nodes)} of {data.network_total} drawn)" if data.network_total > len(data.nodes) else ""
     return (
         f'<div class="dnnd-report"><style>{_asset("report.css")}</style>'
-        f"{_overview(data)}{_timeline_section(data)}{_network_section(data)}</div>"
+        f"<h3>{_e(data.title)}</h3>{_counts_table(data)}"
+        f"<h4>Timeline of reported events</h4>{timeline_svg(data.marks, data.kinds)}"
+        f"<h4>Network of organisations and people{more}</h4>{network_svg(data)}</div>"
+    )
+
+
+def timeline_fragment(marks: Sequence[TimelineMark]) -> str:
+    """A timeline and its table as static HTML (no script), as Jupyter shows a :class:`~dnnd.timeline.Timeline`."""
+    kinds = sorted({m.kind for m in marks})
+    rows = "".join(
+        f"<tr><td>{_e(m.date)}</td><td>{_e(m.kind)}</td><td>{_e(m.location)}</td><td>{_e(m.title)}</td></tr>"
+        for m in marks
+    )
+    return (
+        f'<div class="dnnd-report"><style>{_asset("report.css")}</style>{timeline_svg(marks, kinds)}'
+        '<table class="list"><thead><tr><th>date</th><th>kind</th><th>place</th><th>title</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table></div>"
     )
 
 
