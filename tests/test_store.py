@@ -379,3 +379,14 @@ def test_the_cli_draws_a_progress_bar_on_a_terminal_only(tmp_path: Path) -> None
     drawn = b"".join(chunks).decode("utf-8", "replace")
     assert proc.returncode == 0
     assert "dnnd build" in drawn and "5/5" in drawn and "100%" in drawn
+
+
+def test_the_corpus_reads_a_knowledge_base_and_a_folder(tmp_path: Path) -> None:
+    folder = seed_copy(tmp_path / "archive" / "2022")
+    db = tmp_path / "kb.sqlite"
+    store.build([tmp_path / "archive"], db)
+    calls: list[tuple[int, int | None]] = []
+    from_folder = dnnd.Corpus.from_folder(tmp_path / "archive", jobs=2, progress=lambda d, t: calls.append((d, t)))
+    assert calls[-1] == (5, 5)
+    assert dnnd.Corpus.from_sqlite(db) == dnnd.Corpus.load(db) == from_folder
+    assert [a.source for a in from_folder.articles] == [str(p) for p in sorted(folder.glob("*.txt"))]
