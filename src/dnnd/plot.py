@@ -4,11 +4,13 @@ Needs the ``plot`` extra (``pip install 'dnnd[plot]'``); matplotlib is
 imported only when a function here is called. Every function returns a
 ``matplotlib.figure.Figure``: in Jupyter it shows where it is the cell's
 value; in a script, ``fig.savefig("timeline.png")``. No backend is chosen
-here and no global figure is left open.
+here and no global figure is left open (in a Jupyter kernel, IPython is
+told to show a figure that is a cell's value as a PNG picture).
 """
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -31,7 +33,29 @@ def _figure(width: float, height: float) -> Any:
         from matplotlib.figure import Figure
     except ImportError as err:  # pragma: no cover - exercised without the extra
         raise ImportError(_HINT) from err
+    _jupyter_shows(Figure)
     return Figure(figsize=(width, height), layout="constrained")
+
+
+def _jupyter_shows(figure_type: type) -> None:
+    """In a Jupyter kernel, let a figure that is a cell's value show as a picture (no pyplot, no backend chosen).
+
+    IPython shows a figure by itself only once pyplot has been imported;
+    a figure made without pyplot is otherwise printed as its ``repr``.
+    """
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    if shell is None or not hasattr(shell, "display_formatter"):
+        return
+    png = shell.display_formatter.formatters.get("image/png")
+    if png is None:
+        return
+    try:
+        png.lookup_by_type(figure_type)
+    except KeyError:
+        from IPython.core.pylabtools import select_figure_formats
+
+        select_figure_formats(shell, {"png"})  # type: ignore[no-untyped-call,unused-ignore]
 
 
 def timeline(source: Corpus | Timeline, *, title: str | None = None) -> Any:
