@@ -62,8 +62,13 @@ class FindContext:
 
     def adding(self, field: str, found: Iterable[Any]) -> FindContext:
         """Return the context with *found* appended to *field*, kept in text order."""
-        merged = (*getattr(self, field), *found)
-        changes: dict[str, Any] = {field: tuple(sorted(merged, key=_start))}
+        new = tuple(found)
+        if not new:
+            return self  # the common case: most windows hold few mentions of a kind
+        merged = (*getattr(self, field), *new)
+        if any(_start(a) > _start(b) for a, b in zip(merged, merged[1:])):
+            merged = tuple(sorted(merged, key=_start))
+        changes: dict[str, Any] = {field: merged}
         return attrs.evolve(self, **changes)
 
 
