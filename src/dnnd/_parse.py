@@ -158,7 +158,7 @@ def parse_text(
         congress_resolutions=tuple(build_congresses(congresses, t.span, locality)),
         organisations=tuple(organisations),
         people=tuple(build_people(people, by_start, t.span, canon)),
-        events=tuple(build_events(events, by_start, t.span, year, layout.published, locality)),
+        events=tuple(build_events(events, by_start, t.span, year, layout.published, locality, canon)),
     )
 
 

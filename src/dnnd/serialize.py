@@ -85,8 +85,11 @@ converter: cattrs.Converter = _make_converter()
 def to_record(article: Article) -> dict[str, Any]:
     """The contract record of one article (what ``dnnd extract`` prints).
 
-    Keys and shapes follow the extraction contract exactly; dnnd's own extras
-    (ids, spans, registry links) are left out of this flat view.
+    Keys and shapes follow the extraction contract; dnnd's own extras (ids,
+    spans, registry links) are left out of this flat view, except one extra
+    key the contract allows and the scorer ignores: each event's
+    ``reported`` (True for the article's news, False for a happening it only
+    mentions).
     """
     return {
         "source": article.source,
@@ -125,6 +128,7 @@ def to_record(article: Article) -> dict[str, Any]:
                 "location": e.location,
                 "organisers": list(e.organisers),
                 "title": e.title,
+                "reported": e.reported,
             }
             for e in article.events
         ],
