@@ -23,12 +23,12 @@ from collections.abc import Iterator
 import attrs
 
 from . import _lexicon as _lex
-from . import registry
 from ._dates import find_dates
 from ._lexicon import trie_alternation
 from .model import DocumentKind, PartialDate
+from .normalise import canonical_number
 
-__all__ = ["DocumentMention", "canonical_number", "find_documents"]
+__all__ = ["DocumentMention", "find_documents"]
 
 
 @attrs.frozen
@@ -73,27 +73,6 @@ def _pattern() -> re.Pattern[str]:
         rf"(?:(?P<word>{words})\s+)?(?:(?:số|Số|No\.?)\s*:?\s*)?(?:{_STATE}|{_PARTY})(?![{_UP}a-z0-9])"
         rf"|(?P<sword>{words})\s+(?:số\s+)?(?P<short>\d{{1,4}})\b(?![-/.,]\d|\s?[-/]\s?[{_UP}])"
     )
-
-
-def canonical_number(text: str) -> str:
-    """Write a document number canonically: ``số 12 - CT/TƯ`` -> ``12-CT/TW``.
-
-    This is the registry's comparison key (:func:`dnnd.registry.canonical_number`)
-    with the Prime Minister's issuer code in its usual spelling ("TTg").
-
-    >>> canonical_number("837/QĐ-TTg")
-    '837/QĐ-TTg'
-    >>> canonical_number("04 CT/TW")
-    '04-CT/TW'
-    >>> canonical_number("80/2020/NĐ-CP")
-    '80/2020/NĐ-CP'
-    >>> canonical_number("45/CT-TU")
-    '45-CT/TU'
-    """
-    return _TTG.sub("TTg", registry.canonical_number(text))
-
-
-_TTG = re.compile(r"(?<=-)TTG$")
 
 
 def _kind_from_code(number: str) -> DocumentKind:

@@ -28,6 +28,7 @@ from . import _lexicon as _lex
 from . import registry
 from ._lexicon import CAP, LOWER, UPPER, alternation, canonical_province, countries, province_names, trie_alternation
 from .model import OrganisationKind
+from .normalise import name_key
 
 __all__ = ["OrgMention", "find_organisations"]
 
@@ -193,12 +194,8 @@ def _registry_index() -> tuple[re.Pattern[str], dict[str, registry.RegistryOrgan
         rf"(?<![\w-])(?:(?P<abbr>{trie_alternation(abbreviations)})|(?P<short>(?=[{UPPER}])(?i:{flexible})))(?!\w)"
     )
     index = {**short_names, **abbreviations}
-    index.update({_dash_key(k): v for k, v in short_names.items()})
+    index.update({name_key(k): v for k, v in short_names.items()})
     return pattern, index
-
-
-def _dash_key(name: str) -> str:
-    return re.sub(r"\s?-\s?", "-", name.lower())
 
 
 def find_organisations(text: str, start: int = 0, end: int | None = None) -> Iterator[OrgMention]:
@@ -210,7 +207,7 @@ def find_organisations(text: str, start: int = 0, end: int | None = None) -> Ite
             found.extend(_from_head(text, m, head, kind, local, end))
     reg_pattern, names = _registry_index()
     for m in reg_pattern.finditer(text, start, end):
-        org = names[m.group("abbr")] if m.group("abbr") else names.get(m.group().lower()) or names[_dash_key(m.group())]
+        org = names[m.group("abbr")] if m.group("abbr") else names.get(m.group().lower()) or names[name_key(m.group())]
         found.append(
             OrgMention(m.start(), m.end(), org.name, OrganisationKind(org.kind), registry_id=org.id, abbreviation=org.abbreviation)
         )

@@ -38,8 +38,8 @@ from .model import (
     Person,
     Position,
     Span,
-    slug,
 )
+from .normalise import name_key, slug
 
 SpanOf = Callable[[int, int], Span]
 NATIONAL_PARTY = "Đảng Cộng sản Việt Nam"
@@ -185,21 +185,21 @@ def build_organisations(resolved: Sequence[ResolvedOrg], text: str, span_of: Spa
     key_of: dict[str, str] = {}
     order: list[str] = []
     placed_heads = {
-        registry.name_key(r.mention.head): registry.name_key(r.name)
+        name_key(r.mention.head): name_key(r.name)
         for r in resolved
         if r.locality and r.mention.kind is OrganisationKind.FRIENDSHIP_ASSOCIATION
     }
     for r in resolved:
-        key = registry.name_key(r.name)
+        key = name_key(r.name)
         if (
             r.mention.kind is OrganisationKind.FRIENDSHIP_ASSOCIATION
             and not r.locality
             and not text[r.mention.start : r.mention.end].startswith("Trung ương")
         ):
             # "Hội hữu nghị Việt Nam - Lào" after "... - Lào tỉnh Thái Bình" is the same body
-            key = placed_heads.get(registry.name_key(r.mention.head), key)
+            key = placed_heads.get(name_key(r.mention.head), key)
         for alias in (r.name, *r.aliases):
-            existing = key_of.get(registry.name_key(alias))
+            existing = key_of.get(name_key(alias))
             if existing is not None and groups[existing] and groups[existing][0].mention.kind == r.mention.kind:
                 key = existing
                 break
@@ -207,7 +207,7 @@ def build_organisations(resolved: Sequence[ResolvedOrg], text: str, span_of: Spa
             order.append(key)
         groups[key].append(r)
         for alias in (r.name, *r.aliases):
-            key_of.setdefault(registry.name_key(alias), key)
+            key_of.setdefault(name_key(alias), key)
     records: list[Organisation] = []
     by_start: dict[int, Organisation] = {}
     for key in order:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import re
-import unicodedata
 from typing import TYPE_CHECKING
 
 import attrs
@@ -494,13 +493,6 @@ class Article:
         from ._jupyter import article_html
 
         return article_html(self)
-
-
-def slug(text: str) -> str:
-    """A stable ASCII key for ids: ``"Nguyễn Văn Doanh"`` -> ``"nguyen-van-doanh"``."""
-    folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    ascii_text = folded.encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9/]+", "-", ascii_text).strip("-")
 
 
 @attrs.frozen(kw_only=True)

@@ -16,7 +16,7 @@ many articles and answers questions without scanning them::
 
 Entities are merged across articles under stable string ids derived from
 their names (never from ``hash()``): organisations and people by
-:func:`dnnd.registry.name_key` with diacritics folded (so tone variants,
+:func:`dnnd.normalise.name_key` with diacritics folded (so tone variants,
 lost diacritics and "TP"/"thành phố" meet), organisations also through the
 registry's names and abbreviations, documents by canonical number. Every
 answer carries its provenance: the article ``source`` and the ``spans`` of

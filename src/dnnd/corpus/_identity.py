@@ -29,6 +29,7 @@ from collections.abc import Iterable
 import attrs
 
 from .. import registry
+from ..normalise import place_key
 from ._keys import _nk
 
 __all__ = ["Locality", "OrgIdentity", "head_key", "org_identity", "parse_locality"]
@@ -99,7 +100,7 @@ class OrgIdentity:
 
 def _province_unit(name: str, on: _dt.date | None) -> registry.Province | None:
     """The provincial unit *name* meant on *on* (the older unit when undated)."""
-    found = registry._provinces_by_key().get(registry.place_key(name), ())
+    found = registry._provinces_by_key().get(place_key(name), ())
     if not found:
         return None
     if len(found) == 1:
@@ -116,7 +117,7 @@ def _province_locality(name: str, on: _dt.date | None) -> Locality | None:
     unit = _province_unit(name, on)
     if unit is None:
         return None
-    namesakes = registry._provinces_by_key().get(registry.place_key(unit.name), ())
+    namesakes = registry._provinces_by_key().get(place_key(unit.name), ())
     since = unit.valid_from if unit.valid_from is not None and len(namesakes) > 1 else None
     return Locality(level="province", name=unit.name, since=since)
 
@@ -239,12 +240,12 @@ def _registry_identities() -> dict[tuple[str, str], registry.RegistryOrganisatio
             head, where = parse_locality(name)
             place = where.name if where else org.locality
             local = place is not None
-            out.setdefault((head_key(head, local=local), registry.place_key(place) if place else ""), org)
+            out.setdefault((head_key(head, local=local), place_key(place) if place else ""), org)
     return out
 
 
 def _registry_for(head: str, where: Locality | None) -> registry.RegistryOrganisation | None:
-    place = registry.place_key(where.name) if where is not None and where.level == "province" else ""
+    place = place_key(where.name) if where is not None and where.level == "province" else ""
     if where is not None and where.level != "province":
         return None
     return _registry_identities().get((head, place))

@@ -7,10 +7,11 @@ from collections import Counter
 from collections.abc import Sequence
 
 from .. import registry
-from ..model import Document, Event, Organisation, Span, slug
+from ..model import Document, Event, Organisation, Span
+from ..normalise import canonical_number, name_key, place_key, slug
 
-#: :func:`registry.name_key`, memoised: corpora repeat the same names endlessly
-_nk = functools.lru_cache(maxsize=1 << 18)(registry.name_key)
+#: :func:`dnnd.normalise.name_key`, memoised: corpora repeat the same names endlessly
+_nk = functools.lru_cache(maxsize=1 << 18)(name_key)
 
 
 @functools.lru_cache(maxsize=1 << 18)
@@ -89,7 +90,7 @@ def _registry_by_name(name: str) -> registry.RegistryOrganisation | None:
 @functools.lru_cache(maxsize=1 << 16)
 def _place_key(place: str) -> str:
     unit = registry.province(place)
-    return registry.place_key(unit.name if unit else place)
+    return place_key(unit.name if unit else place)
 
 
 @functools.cache
@@ -112,7 +113,7 @@ def _type_word_at(text: str, spans: Sequence[Span]) -> str | None:
 
 def _doc_key(d: Document) -> str | None:
     if d.number:
-        return "doc:" + slug(registry.canonical_number(d.number))
+        return "doc:" + slug(canonical_number(d.number))
     if d.title:
         return f"doc:{d.kind.value}:{slug(d.title)[:60]}"
     return None

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
-from .. import registry
-from ..model import DocumentKind, EventKind, OrganisationKind, PartialDate, slug
+from ..model import DocumentKind, EventKind, OrganisationKind, PartialDate
+from ..normalise import canonical_number, slug
 from ._index import _Indexed
 from ._keys import _bare_name, _fold_key, _nk, _place_key
 from ._records import (
@@ -56,7 +56,7 @@ class _Queries(_Indexed):
         >>> dnnd.Corpus(dnnd.seeds()).document("12-CT/TƯ").registry_id
         'directive:12-CT/TW:2022-01-05'
         """
-        key = "doc:" + slug(registry.canonical_number(number))
+        key = "doc:" + slug(canonical_number(number))
         return self._document(key) if key in self._index.docs else None
 
     def documents(self, number: str | None = None, kind: DocumentKind | str | None = None) -> list[CorpusDocument]:
