@@ -26,6 +26,8 @@ from ._find.events import EventMention
 from ._find.organisations import OrgMention
 from ._find.patterns import canonical_province, organisation_by_id, province_names, trie_alternation
 from ._find.people import PersonMention
+from ._reported import EventFacts
+from ._reported import classify as classify_reported
 from .model import (
     CongressResolution,
     Document,
@@ -432,9 +434,12 @@ def build_events(mentions: Sequence[EventMention], scope: Scope) -> list[Event]:
         scope.published,
         scope.locality,
     )
+    text = scope.text
     out: list[Event] = []
     index: dict[tuple[str, str], int] = {}
     more: dict[int, list[Span]] = {}
+    facts: list[EventFacts] = []  # what the reported/mentioned classifier reads of each mention
+    owner: list[int] = []  # the record each of them belongs to
     for m in mentions:
         if m.date.date.precision == "year" and year is not None and (m.date.date.year or 0) >= year:
             # a bare year next to an event noun dates a past happening; the
@@ -442,6 +447,7 @@ def build_events(mentions: Sequence[EventMention], scope: Scope) -> list[Event]:
             continue
         date = resolve_year(m.date.date, year, published)
         end = resolve_year(m.date.end_date, year or date.year, published) if m.date.end_date else None
+        facts.append(EventFacts(start=m.start, end=m.end, noun_start=m.noun_start, noun_end=m.noun_end, date=date, end_date=end))  # fmt: skip
         organisers = tuple(dict.fromkeys(orgs_by_start[o.start].name for o in m.organisers if o.start in orgs_by_start))
         location = _location(m, orgs_by_start, locality)
         key = (date.iso, m.kind.value)
@@ -454,8 +460,10 @@ def build_events(mentions: Sequence[EventMention], scope: Scope) -> list[Event]:
             # spans of repeats are added once at the end (re-sorting them at
             # every repeat was quadratic in the number of repeats)
             more.setdefault(index[key], []).append(span_of(m.start, m.end))
+            owner.append(index[key])
             continue
         index[key] = len(out)
+        owner.append(len(out))
         out.append(
             Event(
                 id=f"event:{date.iso}:{m.kind.value}:{slug(m.title or '')[:40]}",
@@ -471,7 +479,8 @@ def build_events(mentions: Sequence[EventMention], scope: Scope) -> list[Event]:
         )
     for i, spans in more.items():
         out[i] = attrs.evolve(out[i], mentions=[*out[i].mentions, *spans])
-    return out
+    reported = {i for i, flag in zip(owner, classify_reported(text, facts, published), strict=True) if flag}
+    return [e if i in reported else attrs.evolve(e, reported=False) for i, e in enumerate(out)]
 
 
 def _location(m: EventMention, orgs_by_start: Mapping[int, Organisation], locality: str | None) -> str | None:

@@ -11,6 +11,7 @@ step reads an earlier one's results and never calls it.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -62,8 +63,13 @@ class FindContext:
 
     def adding(self, field: str, found: Iterable[Any]) -> FindContext:
         """Return the context with *found* appended to *field*, kept in text order."""
-        merged = (*getattr(self, field), *found)
-        changes: dict[str, Any] = {field: tuple(sorted(merged, key=_start))}
+        new = tuple(found)
+        if not new:
+            return self  # the common case: most windows hold few mentions of a kind
+        merged = (*getattr(self, field), *new)
+        if any(_start(a) > _start(b) for a, b in itertools.pairwise(merged)):
+            merged = tuple(sorted(merged, key=_start))
+        changes: dict[str, Any] = {field: merged}
         return attrs.evolve(self, **changes)
 
 
