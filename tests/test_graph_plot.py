@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import dnnd
+from dnnd._network import reported
 from dnnd.timeline import Timeline, timeline
 
 
@@ -18,11 +19,17 @@ def corpus() -> dnnd.Corpus:
 
 def test_the_timeline_holds_the_dated_reported_events_in_order(corpus: dnnd.Corpus) -> None:
     tl = timeline(corpus)
-    expected = [e for e in corpus.events() if getattr(e, "reported", True) and e.date and e.date.year]
+    expected = [e for e in corpus.events() if reported(e, corpus) and e.date and e.date.year]
     assert sorted(e.id for e in tl) == sorted(e.id for e in expected)
     firsts = [Timeline.days(e)[0] for e in tl]
     assert firsts == sorted(firsts)
-    assert len(tl) + len(tl.undated) == len([e for e in corpus.events() if getattr(e, "reported", True)])
+    assert len(tl) + len(tl.undated) == len([e for e in corpus.events() if reported(e, corpus)])
+
+
+def test_an_event_the_articles_only_mention_is_not_on_the_timeline(corpus: dnnd.Corpus) -> None:
+    # seed 004 recalls a 2009 conference as history: an event of the corpus, not of its timeline
+    assert any(e.date is not None and e.date.iso == "2009" for e in corpus.events())
+    assert not any(e.date is not None and e.date.iso == "2009" for e in timeline(corpus))
 
 
 def test_the_timeline_filters_like_events(corpus: dnnd.Corpus) -> None:
@@ -77,7 +84,7 @@ def test_the_graph_can_hold_the_events(corpus: dnnd.Corpus) -> None:
 
     g = graph(corpus, events=True)
     events = [k for k, d in g.nodes(data=True) if d["kind"] == "event"]
-    assert len(events) == len([e for e in corpus.events() if getattr(e, "reported", True)])
+    assert len(events) == len([e for e in corpus.events() if reported(e, corpus)])
     organised = [d for _, _, d in g.edges(data=True) if d["kind"] == "organised-by"]
     assert organised
 

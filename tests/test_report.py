@@ -109,9 +109,7 @@ def test_the_html_page_is_self_contained(seeds: tuple[dnnd.Corpus, dict[str, str
     assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", page)
     assert "<script src" not in page and "<link" not in page
     data = report.collect(corpus, texts)
-    assert (
-        page.count('<g class="mark ') == len(data.marks) == len([e for e in corpus.events() if e.date and e.date.year])
-    )
+    assert page.count('<g class="mark ') == len(data.marks) == len(corpus.timeline()) == 7
     assert page.count('<g class="node ') == len(data.nodes)
     assert page.count('<article class="page"') == len(corpus)
     assert page.count('<div class="conflict">') == len(corpus.conflicts())
@@ -152,7 +150,7 @@ def test_report_from_a_knowledge_base_and_from_a_saved_corpus(tmp_path: Path) ->
     assert from_db.returncode == from_json.returncode == 0
     assert "The text is not at hand" not in from_db.stdout
     assert from_json.stdout.count("The text is not at hand") == 5
-    assert from_db.stdout.count('<g class="mark ') == from_json.stdout.count('<g class="mark ') == 8
+    assert from_db.stdout.count('<g class="mark ') == from_json.stdout.count('<g class="mark ') == 7
     text = run("report", "--corpus", str(db))
     assert "12-CT/TW date: 2022-01-01 (001_93a5b40c263f557d.txt)" in text.stdout
 

@@ -390,3 +390,48 @@ def test_the_corpus_reads_a_knowledge_base_and_a_folder(tmp_path: Path) -> None:
     assert calls[-1] == (5, 5)
     assert dnnd.Corpus.from_sqlite(db) == dnnd.Corpus.load(db) == from_folder
     assert [a.source for a in from_folder.articles] == [str(p) for p in sorted(folder.glob("*.txt"))]
+
+
+# ------------------------------------------------------------------ an older schema
+
+V1 = Path(__file__).parent / "data" / "kb-schema-v1.sql"
+V1_TEXT = "Sáng 14/7/2022, Liên hiệp các tổ chức hữu nghị tỉnh Bắc Giang tổ chức hội nghị tại Bắc Giang."
+
+
+def _v1_file(path: Path) -> Path:
+    with connect(path) as conn:
+        conn.executescript(V1.read_text(encoding="utf-8"))
+    return path
+
+
+def test_a_file_of_an_older_schema_is_migrated_when_opened(tmp_path: Path) -> None:
+    db = _v1_file(tmp_path / "old.sqlite")
+    with connect(db) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    corpus = store.load(db)  # migrates in place
+    assert corpus == dnnd.Corpus([dnnd.parse(V1_TEXT, source="archive/bac-giang.txt")])
+    with connect(db) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == _schema.SCHEMA_VERSION == 2
+        assert conn.execute("SELECT value FROM dnnd_meta WHERE key = 'schema_version'").fetchone()[0] == "2"
+        assert conn.execute("SELECT value FROM dnnd_meta WHERE key = 'stale'").fetchone()[0] == "0"
+        assert conn.execute("SELECT date, location, reported FROM events").fetchall() == [
+            ("2022-07-14", "Bắc Giang", 1)
+        ]
+        assert conn.execute("SELECT count(*) FROM organisation_relations").fetchone()[0] == 0
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert store.search_articles(db, "lien hiep bac giang") == ["archive/bac-giang.txt"]
+    assert [h.name for h in store.search(db, "Lien hiep cac to chuc huu nghi tinh Bac Giang")] == [
+        "Liên hiệp các tổ chức hữu nghị tỉnh Bắc Giang"
+    ]
+    more = store.build([SEEDS], db)  # and it takes new articles as any other
+    assert (more.added, more.articles) == (5, 6)
+
+
+def test_a_build_into_an_older_file_migrates_it_first(tmp_path: Path) -> None:
+    db = _v1_file(tmp_path / "old.sqlite")
+    result = store.build([SEEDS / "003_0ee01d7cb440a5d9.txt"], db)
+    assert (result.added, result.articles) == (1, 2)
+    with connect(db) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        reported = dict(conn.execute("SELECT date, reported FROM events").fetchall())
+    assert reported["2022-07-20"] == 1

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 if TYPE_CHECKING:
-    from .corpus import Corpus
+    from .corpus import Corpus, CorpusEvent
 
-__all__ = ["Network", "Tie", "network", "reported"]
+__all__ = ["Network", "Tie", "all_events", "network", "reported"]
 
 Attrs = dict[str, "str | int | bool"]
 
@@ -39,9 +39,34 @@ class Network:
     ties: tuple[Tie, ...]
 
 
-def reported(event: object) -> bool:
-    """Tell whether the corpus says an article reports *event* (its news) rather than only mentions it."""
-    return bool(getattr(event, "reported", True))
+def reported(event: CorpusEvent, corpus: Corpus) -> bool:
+    """Tell whether an article of *corpus* reports *event* as its news, rather than only mentions it.
+
+    The corpus's own answer when its events carry one; else the articles'
+    records merged into the event (:attr:`dnnd.model.Event.reported`).
+    """
+    known = getattr(event, "reported", None)
+    if isinstance(known, bool):
+        return known
+    matched = False
+    for ev in event.evidence:
+        art = corpus.article(ev.source)
+        spans = set(ev.spans)
+        for record in art.events if art is not None else ():
+            if record.mentions and spans.issuperset(record.mentions):
+                matched = True
+                if getattr(record, "reported", True):
+                    return True
+    return not matched
+
+
+def all_events(corpus: Corpus) -> list[CorpusEvent]:
+    """Every event of *corpus*, reported or only mentioned."""
+    try:
+        found: list[CorpusEvent] = corpus.events(reported=None)  # type: ignore[call-arg,unused-ignore]
+    except TypeError:  # a corpus whose events() has no such switch gives them all
+        found = corpus.events()
+    return found
 
 
 def _clean(values: dict[str, Any]) -> Attrs:
@@ -76,13 +101,12 @@ def network(corpus: Corpus, *, events: bool = False) -> Network:
                 )
             )
     co: Counter[tuple[str, str]] = Counter()
-    all_events = corpus.events()
-    for e in all_events:
+    for e in all_events(corpus):
         ids = sorted({i for i in e.organiser_ids if i in nodes})
         for i, a in enumerate(ids):
             for b in ids[i + 1 :]:
                 co[(a, b)] += 1
-        if events and reported(e):
+        if events and reported(e, corpus):
             nodes[e.id] = _clean(
                 {"kind": "event", "label": f"{e.kind.value} {e.date.iso if e.date else ''}".strip(),
                  "type": e.kind.value, "date": e.date.iso if e.date else None, "location": e.location,

@@ -120,7 +120,7 @@ def timeline(
         for e in corpus.events(
             kind=kind, start=start, end=end, place=place, organiser=organiser, organiser_kind=organiser_kind
         )
-        if reported(e)
+        if reported(e, corpus)
     ]
     dated = [e for e in found if e.date is not None and e.date.year is not None]
     return Timeline(dated, [e for e in found if e not in dated])

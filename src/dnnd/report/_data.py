@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 import attrs
 
 from .. import registry
-from .._network import reported
+from .._network import all_events, reported
 from ..corpus import ArticleSummary, Corpus, CorpusEvent
 from ..model import Conflict, CongressResolution, PartialDate, Span
 from ._layout import spring
@@ -300,7 +300,7 @@ def collect(
                 break
         return tuple(out)
 
-    events = [e for e in corpus.events() if reported(e)]
+    events = [e for e in all_events(corpus) if reported(e, corpus)]
     marks_ = marks(events)
     undated = [e for e in events if _days(e.date) is None]
     kinds = tuple(sorted({m.kind for m in marks_}))

@@ -42,7 +42,7 @@ def connect(path: str | os.PathLike[str], *, readonly: bool) -> sqlite3.Connecti
 
 @contextlib.contextmanager
 def reading(path: str | os.PathLike[str]) -> Iterator[sqlite3.Connection]:
-    """A connection to an existing knowledge base, migrated first when it is of an older schema."""
+    """A connection to an existing knowledge base, migrated first (in place) when it is of an older schema."""
     name = _name(path)
     conn = connect(path, readonly=True)
     try:
@@ -51,8 +51,10 @@ def reading(path: str | os.PathLike[str]) -> Iterator[sqlite3.Connection]:
             raise StoreError(f"{name}: not a dnnd knowledge base (an empty file)")
         if found < _schema.SCHEMA_VERSION:
             conn.close()
-            with writing(path):  # migrates
-                pass
+            from ._build import refresh
+
+            with writing(path) as upgraded:  # migrates, then fills what the new schema adds
+                refresh(upgraded)
             conn = connect(path, readonly=True)
             _schema.check(conn, name)
         yield conn

@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from .._network import all_events, reported
 from ..corpus import ArticleSummary, Corpus
 from ..model import PartialDate, Span
 from ._fold import fold
@@ -36,8 +37,11 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "person_id", "title", "organisation_id", "organisation", "former", "date", "date_precision", "date_start",
         "article_id", "spans",
     ),
-    "events": ("id", "kind", "date", "date_precision", "date_start", "end_date", "location", "title", "articles"),
+    "events": (
+        "id", "kind", "date", "date_precision", "date_start", "end_date", "location", "title", "articles", "reported",
+    ),
     "event_organisers": ("event_id", "organisation_id", "name"),
+    "organisation_relations": ("source_id", "target_id", "kind", "origin"),
     "conflicts": ("id", "subject", "field", "entity_id", "date", "summary"),
     "claims": ("conflict_id", "value", "source", "article_id", "from_registry", "spans"),
     "evidence": ("entity_id", "entity_kind", "article_id", "start", "end"),
@@ -114,15 +118,22 @@ def rows(corpus: Corpus, article_ids: Mapping[str, int]) -> dict[str, list[Row]]
         evidence("person", p.id, ((e.source, e.spans) for e in p.evidence))
         names("person", p.id, p.name, *sorted(p.aliases))
 
-    for e in corpus.events():
+    for e in all_events(corpus):
         out["events"].append(
             (e.id, e.kind.value, *_date(e.date), e.end_date.iso if e.end_date else None, e.location, e.title,
-             len(e.evidence))
+             len(e.evidence), int(reported(e, corpus)))
         )  # fmt: skip
         for org_id, name in zip(e.organiser_ids, e.organisers, strict=True):
             out["event_organisers"].append((e.id, org_id if org_id in known_orgs else None, name))
         evidence("event", e.id, ((x.source, x.spans) for x in e.evidence))
         names("event", e.id, e.title)
+
+    relations = getattr(corpus, "relations", None)
+    if callable(relations):
+        for r in relations():
+            src, dst, rel = getattr(r, "source_id", None), getattr(r, "target_id", None), getattr(r, "kind", None)
+            if src in known_orgs and dst in known_orgs and rel:
+                out["organisation_relations"].append((src, dst, str(rel), getattr(r, "origin", None)))
 
     seen: dict[str, int] = {}
     for cf in corpus.conflicts():

@@ -29,7 +29,7 @@ __all__ = ["APPLICATION_ID", "MIGRATIONS", "SCHEMA", "SCHEMA_VERSION", "check", 
 #: ``PRAGMA application_id`` of every dnnd knowledge base (the bytes ``dnnd``)
 APPLICATION_ID = 0x646E6E64
 #: the schema version this dnnd writes (and the newest it reads)
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 #: the tokenizer of the full-text indexes: case and diacritics folded (but not đ, see ``_fold``)
 TOKENIZE = "unicode61 remove_diacritics 2"
 
@@ -184,9 +184,11 @@ CREATE TABLE events (
     end_date       TEXT,
     location       TEXT,
     title          TEXT,
-    articles       INTEGER NOT NULL
+    articles       INTEGER NOT NULL,
+    reported       INTEGER NOT NULL DEFAULT 1 CHECK (reported IN (0, 1))   -- 0: only mentioned (history, plans)
 );
 CREATE INDEX events_date ON events (date_start);
+CREATE INDEX events_reported ON events (reported, date_start);
 CREATE INDEX events_kind ON events (kind, location);
 
 CREATE TABLE event_organisers (
@@ -196,6 +198,15 @@ CREATE TABLE event_organisers (
 );
 CREATE INDEX event_organisers_event ON event_organisers (event_id);
 CREATE INDEX event_organisers_organisation ON event_organisers (organisation_id);
+
+CREATE TABLE organisation_relations (
+    source_id TEXT NOT NULL REFERENCES organisations (id) DEFERRABLE INITIALLY DEFERRED,
+    target_id TEXT NOT NULL REFERENCES organisations (id) DEFERRABLE INITIALLY DEFERRED,
+    kind      TEXT NOT NULL,   -- member-of, branch-of ...
+    origin    TEXT             -- where it comes from: an article's text, or the registry
+);
+CREATE INDEX organisation_relations_source ON organisation_relations (source_id);
+CREATE INDEX organisation_relations_target ON organisation_relations (target_id);
 
 CREATE TABLE conflicts (
     id        TEXT PRIMARY KEY,   -- field:entity_id[:date]
@@ -233,8 +244,25 @@ CREATE VIRTUAL TABLE names_fts USING fts5 (
 );
 """
 
-#: ``MIGRATIONS[n]`` turns a file of schema version *n* into version ``n + 1``
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+
+def _v1_to_v2(conn: sqlite3.Connection) -> None:
+    """Version 2: events say whether an article reports them (``reported``); organisations have relations."""
+    conn.execute("ALTER TABLE events ADD COLUMN reported INTEGER NOT NULL DEFAULT 1 CHECK (reported IN (0, 1))")
+    conn.execute("CREATE INDEX events_reported ON events (reported, date_start)")
+    conn.execute(
+        """CREATE TABLE organisation_relations (
+            source_id TEXT NOT NULL REFERENCES organisations (id) DEFERRABLE INITIALLY DEFERRED,
+            target_id TEXT NOT NULL REFERENCES organisations (id) DEFERRABLE INITIALLY DEFERRED,
+            kind      TEXT NOT NULL,
+            origin    TEXT
+        )"""
+    )
+    conn.execute("CREATE INDEX organisation_relations_source ON organisation_relations (source_id)")
+    conn.execute("CREATE INDEX organisation_relations_target ON organisation_relations (target_id)")
+
+
+#: ``MIGRATIONS[n]`` turns a file of schema version *n* into version ``n + 1`` (within the caller's transaction)
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2}
 
 
 def create(conn: sqlite3.Connection, dnnd_version: str) -> None:
