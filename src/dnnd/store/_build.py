@@ -7,7 +7,7 @@ import json
 import os
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -20,7 +20,7 @@ from ..errors import DnndError, InputError
 from ..model import Article
 from . import _derive
 from ._db import writing
-from ._fold import fold_d
+from ._fold import d_words
 
 __all__ = ["BuildResult", "build", "load_corpus"]
 
@@ -67,6 +67,8 @@ class _Prepared:
     text: str
     record: str
     facts: list[tuple[str, str, str, int, int]]
+    fts: tuple[str, str, str, str]
+    summary: ArticleSummary
 
 
 def _digest(path: str, max_bytes: int | None) -> str | None:
@@ -136,6 +138,8 @@ def _prepare(item: tuple[str, str, str, int | None]) -> _Prepared | str:
             text=article.text,
             record=record,
             facts=list(_facts(article)),
+            fts=_fts_values(article.title, article.text),
+            summary=summary,
         )
     except DnndError:
         raise
@@ -144,10 +148,8 @@ def _prepare(item: tuple[str, str, str, int | None]) -> _Prepared | str:
 
 
 def _fts_values(title: str | None, text: str) -> tuple[str, str, str, str]:
-    """What the full-text index holds for an article: title and text, and their đ-folded forms when different."""
-    t = title or ""
-    ft, fx = fold_d(t), fold_d(text)
-    return t, text, ft if ft != t else "", fx if fx != text else ""
+    """What the full-text index holds for an article: title and text, and their words with đ written d."""
+    return title or "", text, d_words(title or ""), d_words(text)
 
 
 def _label(path: str | os.PathLike[str]) -> str:
@@ -204,10 +206,12 @@ def build(
             todo.append((os.fspath(path), source, sha or "", max_bytes))
         chunks = max(1, min(16, len(todo) // (4 * (jobs or os.cpu_count() or 1)))) if jobs != 1 else None
         results = map_ordered(_prepare, todo, jobs=jobs, chunksize=chunks)
+        fresh: dict[str, ArticleSummary] = {}
         for (path_s, source, _, _), result in zip(todo, results, strict=True):
             if isinstance(result, _Prepared):
                 was = existing.get(source)
                 _put_article(conn, result, was)
+                fresh[source] = result.summary
                 existing[source] = (0, result.sha256, 0)
                 if was is None:
                     added += 1
@@ -220,7 +224,7 @@ def build(
         _put_failures(conn, failures)
         stale = conn.execute("SELECT value FROM dnnd_meta WHERE key = 'stale'").fetchone()
         if stale is not None and stale[0] == "1":
-            refresh(conn)
+            refresh(conn, load_corpus(conn, name, known=fresh))
         count = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     return BuildResult(
         path=name, added=added, replaced=replaced, unchanged=unchanged, failures=tuple(failures), articles=count
@@ -259,7 +263,7 @@ def _put_article(conn: sqlite3.Connection, p: _Prepared, was: tuple[int, str, in
         )
         conn.execute(
             "INSERT INTO articles_fts (rowid, title, text, title_folded, text_folded) VALUES (?,?,?,?,?)",
-            (new_id, *_fts_values(p.title, p.text)),
+            (new_id, *p.fts),
         )
         conn.execute("DELETE FROM read_failures WHERE source = ?", (p.source,))
         conn.execute("UPDATE dnnd_meta SET value = '1' WHERE key = 'stale'")
@@ -284,18 +288,34 @@ def _put_failures(conn: sqlite3.Connection, failures: list[ReadFailure]) -> None
     conn.execute("COMMIT")
 
 
-def load_corpus(conn: sqlite3.Connection, name: str) -> Corpus:
-    """The :class:`Corpus` of the articles in the knowledge base behind *conn*, in the order they went in."""
-    articles = [json.loads(r[0]) for r in conn.execute("SELECT record FROM articles ORDER BY position")]
-    errors = [
-        {"source": s, "message": m}
-        for s, m in conn.execute("SELECT source, message FROM read_failures ORDER BY position")
+def load_corpus(conn: sqlite3.Connection, name: str, *, known: Mapping[str, ArticleSummary] | None = None) -> Corpus:
+    """The :class:`Corpus` of the articles in the knowledge base behind *conn*, in the order they went in.
+
+    *known* holds summaries already at hand (by source: the articles a build
+    has just parsed), which are then not read back from their JSON records.
+    """
+    known = known or {}
+    rows = [
+        (source, None if source in known else record)
+        for source, record in conn.execute("SELECT source, record FROM articles ORDER BY position")
     ]
+    failures = conn.execute("SELECT source, message FROM read_failures ORDER BY position").fetchall()
     from .. import __version__
     from ..corpus import FORMAT, FORMAT_VERSION
 
-    data = {"format": FORMAT, "version": FORMAT_VERSION, "dnnd": __version__, "articles": articles, "errors": errors}
-    return Corpus.from_dict(data, source=name)
+    data = {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "dnnd": __version__,
+        "articles": [json.loads(r) for _, r in rows if r is not None],
+        "errors": [{"source": s, "message": m} for s, m in failures],
+    }
+    stored = Corpus.from_dict(data, source=name)
+    if not known:
+        return stored
+    read_back = iter(stored.articles)
+    summaries = [known[s] if r is None else next(read_back) for s, r in rows]
+    return Corpus(summaries, errors=stored.errors)
 
 
 def refresh(conn: sqlite3.Connection, corpus: Corpus | None = None) -> None:

@@ -2,9 +2,13 @@
 
 SQLite's ``unicode61`` tokenizer with ``remove_diacritics 2`` folds case and
 every combining mark (``Nguyễn`` -> ``nguyen``), but not the letter đ/Đ,
-which is a letter of its own, not d with a mark. The indexes therefore hold
-each text also with đ/Đ written d/D (:func:`fold_d`), and a query is folded
-the same way (:func:`match_query`).
+which is a letter of its own, not d with a mark. The article index therefore
+holds, next to each text, its words that have a đ/Đ written with d/D
+(:func:`d_words`: "Đoàn đối ngoại" adds "Doàn dối"), and a query is folded
+to plain letters (:func:`match_query`): each of its words then matches
+either the text (no đ in it) or the added words. Searches are for all the
+words of a query, anywhere in the article (not for a phrase). The names
+index holds each name fully folded (:func:`fold`).
 
 >>> fold_d("Đoàn Thanh niên đối ngoại")
 'Doàn Thanh niên dối ngoại'
@@ -20,7 +24,7 @@ import re
 
 from ..normalise import fold_eth, strip_diacritics
 
-__all__ = ["fold", "fold_d", "match_query"]
+__all__ = ["d_words", "fold", "fold_d", "match_query"]
 
 _D = str.maketrans({"đ": "d", "Đ": "D"})
 _WORD = re.compile(r"\w+")
@@ -29,6 +33,20 @@ _WORD = re.compile(r"\w+")
 def fold_d(text: str) -> str:
     """*text* with đ/Đ (and their look-alikes Ð, ð, Ɖ) written d/D; the other diacritics are left to the tokenizer."""
     return fold_eth(text).translate(_D)
+
+
+def d_words(text: str) -> str:
+    """The words of *text* that have a đ/Đ (or a look-alike), with it written d/D, space-separated.
+
+    >>> d_words("Đoàn đại biểu Hội hữu nghị thăm Đà Nẵng")
+    'Doàn dại Dà'
+    """
+    out = []
+    for word in text.split():
+        folded = fold_d(word)
+        if folded != word:
+            out.append(folded)
+    return " ".join(out)
 
 
 def fold(text: str) -> str:
