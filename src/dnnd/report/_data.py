@@ -279,6 +279,10 @@ def collect(
     texts = texts or {}
     articles = corpus.articles
     page_of = {a.label: i + 1 for i, a in enumerate(articles[:max_pages])}
+    short = _short_names(articles)
+
+    def name(source: str) -> str:
+        return short.get(source, source)
 
     def text_of(source: str) -> str | None:
         try:
@@ -301,7 +305,7 @@ def collect(
         return tuple(out)
 
     events = [e for e in all_events(corpus) if reported(e, corpus)]
-    marks_ = marks(events)
+    marks_ = tuple(attrs.evolve(m, sources=tuple(map(name, m.sources))) for m in marks(events))
     undated = [e for e in events if _days(e.date) is None]
     kinds = tuple(sorted({m.kind for m in marks_}))
     provinces = tuple(sorted({m.province for m in marks_}, key=lambda p: (p == _UNKNOWN_PROVINCE, p)))
@@ -318,7 +322,7 @@ def collect(
             title=d.title,
             cited=tuple(
                 Cited(
-                    source=c.source,
+                    source=name(c.source),
                     page=page_of.get(c.source),
                     detail=", ".join(x for x in (c.type_word, c.date.iso if c.date else None, c.issuer) if x),
                     sentence=next(iter(sentences(c.source, c.spans, 1)), None),
@@ -329,9 +333,9 @@ def collect(
         for d in corpus.documents()
     )
 
-    congresses = _congresses(articles, page_of, sentences)
+    congresses = _congresses(articles, page_of, sentences, name)
 
-    conflicts = tuple(_conflict(c, page_of, sentences) for c in corpus.conflicts())
+    conflicts = tuple(_conflict(c, page_of, sentences, name) for c in corpus.conflicts())
 
     pages: list[ArticlePage] = []
     for i, a in enumerate(articles[:max_pages], 1):
@@ -436,8 +440,17 @@ def facts_of(article: ArticleSummary) -> Iterable[Fact]:
             yield Fact(start=s.start, end=s.end, kind="event", label=label)
 
 
+def _short_names(articles: Sequence[ArticleSummary]) -> dict[str, str]:
+    """Each article's file name, when file names alone tell the articles apart (else nothing: full sources)."""
+    names = {a.label: a.label.replace("\\", "/").rsplit("/", 1)[-1] for a in articles}
+    return names if len(set(names.values())) == len(names) else {}
+
+
 def _congresses(
-    articles: Sequence[ArticleSummary], page_of: Mapping[str, int], sentences: _Sentences
+    articles: Sequence[ArticleSummary],
+    page_of: Mapping[str, int],
+    sentences: _Sentences,
+    name: Callable[[str], str],
 ) -> tuple[CongressRow, ...]:
     found: dict[str, list[tuple[ArticleSummary, CongressResolution]]] = {}
     for a in articles:
@@ -451,7 +464,7 @@ def _congresses(
             sents = sentences(a.label, c.mentions, 1)
             cited.append(
                 Cited(
-                    source=a.label,
+                    source=name(a.label),
                     page=page_of.get(a.label),
                     detail=f"nhiệm kỳ {c.term}" if c.term else "",
                     sentence=sents[0] if sents else None,
@@ -469,12 +482,14 @@ def _congresses(
     return tuple(sorted(rows, key=lambda r: (-len(r.cited), r.id)))
 
 
-def _conflict(c: Conflict, page_of: Mapping[str, int], sentences: _Sentences) -> ConflictView:
+def _conflict(
+    c: Conflict, page_of: Mapping[str, int], sentences: _Sentences, name: Callable[[str], str]
+) -> ConflictView:
     sides = []
     for value, claims in c.sides().items():
         views = tuple(
             ClaimView(
-                source=x.source,
+                source=name(x.source),
                 page=None if x.from_registry else page_of.get(x.source),
                 from_registry=x.from_registry,
                 sentences=() if x.from_registry else sentences(x.source, x.spans, 2),
@@ -483,7 +498,8 @@ def _conflict(c: Conflict, page_of: Mapping[str, int], sentences: _Sentences) ->
         )
         sides.append((value, views))
     at = f" on {c.date.iso}" if c.date else ""
-    return ConflictView(title=f"{c.subject}: {c.field}{at}", summary=str(c), sides=tuple(sides))
+    summary = str(attrs.evolve(c, claims=tuple(attrs.evolve(x, source=name(x.source)) for x in c.claims)))
+    return ConflictView(title=f"{c.subject}: {c.field}{at}", summary=summary, sides=tuple(sides))
 
 
 def _network(corpus: Corpus, max_nodes: int) -> tuple[tuple[Node, ...], tuple[Edge, ...], int]:
