@@ -117,10 +117,16 @@ def network(corpus: Corpus, *, events: bool = False) -> Network:
     for (a, b), n in sorted(co.items()):
         ties.append(Tie(source=a, target=b, kind="co-organised", label=f"{n} event(s) organised together",
                         attributes={"events": n}))  # fmt: skip
-    relations = getattr(corpus, "relations", None)
-    if callable(relations):
-        for r in relations():
-            src, dst, rel = getattr(r, "source_id", None), getattr(r, "target_id", None), getattr(r, "kind", None)
-            if src in nodes and dst in nodes and rel:
-                ties.append(Tie(source=str(src), target=str(dst), kind=str(rel), label=str(rel)))
+    for r in relations(corpus):
+        if r.subject_id in nodes and r.object_id in nodes:
+            label = r.kind.replace("_", " ") + (f" since {r.since.iso}" if r.since else "")
+            ties.append(
+                Tie(source=r.subject_id, target=r.object_id or "", kind=r.kind, label=label, attributes={"basis": r.basis})
+            )
     return Network(nodes=nodes, ties=tuple(ties))
+
+
+def relations(corpus: Corpus) -> list[Any]:
+    """The relations between organisations the corpus knows (member of, branch of ...), or none."""
+    known = getattr(corpus, "relations", None)
+    return list(known()) if callable(known) else []

@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .._network import all_events, reported
+from .._network import all_events, relations, reported
 from ..corpus import ArticleSummary, Corpus
 from ..model import PartialDate, Span
 from ._fold import fold
@@ -29,19 +29,19 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "congresses": ("id", "ordinal", "scope", "party_body", "term", "articles"),
     "congress_citations": ("congress_id", "article_id", "term", "spans"),
-    "organisations": ("id", "name", "kind", "abbreviation", "locality", "registry_id", "articles"),
+    "organisations": ("id", "name", "kind", "abbreviation", "locality", "registry_id", "articles", "level"),
     "organisation_names": ("organisation_id", "name"),
     "people": ("id", "name", "articles"),
     "person_names": ("person_id", "name"),
     "positions": (
         "person_id", "title", "organisation_id", "organisation", "former", "date", "date_precision", "date_start",
-        "article_id", "spans",
+        "article_id", "spans", "dated_by",
     ),
     "events": (
         "id", "kind", "date", "date_precision", "date_start", "end_date", "location", "title", "articles", "reported",
     ),
     "event_organisers": ("event_id", "organisation_id", "name"),
-    "organisation_relations": ("source_id", "target_id", "kind", "origin"),
+    "organisation_relations": ("subject_id", "kind", "object_id", "object", "basis", "since", "articles"),
     "conflicts": ("id", "subject", "field", "entity_id", "date", "summary"),
     "claims": ("conflict_id", "value", "source", "article_id", "from_registry", "spans"),
     "evidence": ("entity_id", "entity_kind", "article_id", "start", "end"),
@@ -98,7 +98,9 @@ def rows(corpus: Corpus, article_ids: Mapping[str, int]) -> dict[str, list[Row]]
     _congresses(corpus.articles, article_ids, out, evidence, names)
 
     for o in corpus.organisations():
-        out["organisations"].append((o.id, o.name, o.kind.value, o.abbreviation, o.locality, o.registry_id, o.count))
+        out["organisations"].append(
+            (o.id, o.name, o.kind.value, o.abbreviation, o.locality, o.registry_id, o.count, getattr(o, "level", None))
+        )
         for alias in sorted(o.aliases):
             out["organisation_names"].append((o.id, alias))
         evidence("organisation", o.id, ((e.source, e.spans) for e in o.evidence))
@@ -113,7 +115,7 @@ def rows(corpus: Corpus, article_ids: Mapping[str, int]) -> dict[str, list[Row]]
             org_id = h.organisation_id if h.organisation_id in known_orgs else None
             out["positions"].append(
                 (p.id, h.title, org_id, h.organisation, int(h.former), *_date(h.date), article_ids[h.source],
-                 _spans(h.spans))
+                 _spans(h.spans), getattr(h, "dated_by", None))
             )  # fmt: skip
         evidence("person", p.id, ((e.source, e.spans) for e in p.evidence))
         names("person", p.id, p.name, *sorted(p.aliases))
@@ -128,12 +130,12 @@ def rows(corpus: Corpus, article_ids: Mapping[str, int]) -> dict[str, list[Row]]
         evidence("event", e.id, ((x.source, x.spans) for x in e.evidence))
         names("event", e.id, e.title)
 
-    relations = getattr(corpus, "relations", None)
-    if callable(relations):
-        for r in relations():
-            src, dst, rel = getattr(r, "source_id", None), getattr(r, "target_id", None), getattr(r, "kind", None)
-            if src in known_orgs and dst in known_orgs and rel:
-                out["organisation_relations"].append((src, dst, str(rel), getattr(r, "origin", None)))
+    for r in relations(corpus):
+        if r.subject_id in known_orgs:
+            out["organisation_relations"].append(
+                (r.subject_id, r.kind, r.object_id if r.object_id in known_orgs else None, r.object, r.basis,
+                 r.since.iso if r.since else None, len(r.evidence))
+            )  # fmt: skip
 
     seen: dict[str, int] = {}
     for cf in corpus.conflicts():

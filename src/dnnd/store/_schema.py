@@ -137,7 +137,8 @@ CREATE TABLE organisations (
     abbreviation TEXT,
     locality     TEXT,
     registry_id  TEXT,
-    articles     INTEGER NOT NULL
+    articles     INTEGER NOT NULL,
+    level        TEXT               -- central, or the level of its locality (province, district ...)
 );
 CREATE INDEX organisations_kind ON organisations (kind, locality);
 
@@ -169,7 +170,8 @@ CREATE TABLE positions (
     date_precision  TEXT,
     date_start      TEXT,
     article_id      INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
-    spans           TEXT NOT NULL
+    spans           TEXT NOT NULL,
+    dated_by        TEXT            -- what the date is: the article's date, or that of a reported event
 );
 CREATE INDEX positions_person ON positions (person_id);
 CREATE INDEX positions_organisation ON positions (organisation_id, title);
@@ -200,13 +202,16 @@ CREATE INDEX event_organisers_event ON event_organisers (event_id);
 CREATE INDEX event_organisers_organisation ON event_organisers (organisation_id);
 
 CREATE TABLE organisation_relations (
-    source_id TEXT NOT NULL REFERENCES organisations (id) DEFERRABLE INITIALLY DEFERRED,
-    target_id TEXT NOT NULL REFERENCES organisations (id) DEFERRABLE INITIALLY DEFERRED,
-    kind      TEXT NOT NULL,   -- member-of, branch-of ...
-    origin    TEXT             -- where it comes from: an article's text, or the registry
+    subject_id TEXT NOT NULL REFERENCES organisations (id) DEFERRABLE INITIALLY DEFERRED,
+    kind       TEXT NOT NULL,   -- member_of, branch_of, organ_of, succeeded_by
+    object_id  TEXT REFERENCES organisations (id) DEFERRABLE INITIALLY DEFERRED,   -- NULL: never named
+    object     TEXT NOT NULL,   -- the object's name
+    basis      TEXT NOT NULL,   -- text, registry, rule, name, merger
+    since      TEXT,
+    articles   INTEGER NOT NULL   -- how many articles state it (basis text)
 );
-CREATE INDEX organisation_relations_source ON organisation_relations (source_id);
-CREATE INDEX organisation_relations_target ON organisation_relations (target_id);
+CREATE INDEX organisation_relations_subject ON organisation_relations (subject_id);
+CREATE INDEX organisation_relations_object ON organisation_relations (object_id);
 
 CREATE TABLE conflicts (
     id        TEXT PRIMARY KEY,   -- field:entity_id[:date]
@@ -245,20 +250,30 @@ CREATE VIRTUAL TABLE names_fts USING fts5 (
 """
 
 
+_RELATIONS = """
+CREATE TABLE organisation_relations (
+    subject_id TEXT NOT NULL REFERENCES organisations (id) DEFERRABLE INITIALLY DEFERRED,
+    kind       TEXT NOT NULL,
+    object_id  TEXT REFERENCES organisations (id) DEFERRABLE INITIALLY DEFERRED,
+    object     TEXT NOT NULL,
+    basis      TEXT NOT NULL,
+    since      TEXT,
+    articles   INTEGER NOT NULL
+);
+CREATE INDEX organisation_relations_subject ON organisation_relations (subject_id);
+CREATE INDEX organisation_relations_object ON organisation_relations (object_id);
+"""
+
+
 def _v1_to_v2(conn: sqlite3.Connection) -> None:
-    """Version 2: events say whether an article reports them (``reported``); organisations have relations."""
+    """Version 2: reported events, organisations' level and relations, what dates a position."""
     conn.execute("ALTER TABLE events ADD COLUMN reported INTEGER NOT NULL DEFAULT 1 CHECK (reported IN (0, 1))")
     conn.execute("CREATE INDEX events_reported ON events (reported, date_start)")
-    conn.execute(
-        """CREATE TABLE organisation_relations (
-            source_id TEXT NOT NULL REFERENCES organisations (id) DEFERRABLE INITIALLY DEFERRED,
-            target_id TEXT NOT NULL REFERENCES organisations (id) DEFERRABLE INITIALLY DEFERRED,
-            kind      TEXT NOT NULL,
-            origin    TEXT
-        )"""
-    )
-    conn.execute("CREATE INDEX organisation_relations_source ON organisation_relations (source_id)")
-    conn.execute("CREATE INDEX organisation_relations_target ON organisation_relations (target_id)")
+    conn.execute("ALTER TABLE organisations ADD COLUMN level TEXT")
+    conn.execute("ALTER TABLE positions ADD COLUMN dated_by TEXT")
+    for statement in _RELATIONS.split(";"):  # not executescript: it would end the migration's transaction
+        if statement.strip():
+            conn.execute(statement)
 
 
 #: ``MIGRATIONS[n]`` turns a file of schema version *n* into version ``n + 1`` (within the caller's transaction)
