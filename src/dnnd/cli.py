@@ -46,6 +46,7 @@ import attrs
 from . import __version__, seed_paths
 from ._atomic import write_atomic
 from ._io import DEFAULT_MAX_BYTES, read
+from ._names import visible_name
 from ._parallel import default_jobs, map_ordered
 from .errors import DnndError, InputError, InputTooLargeError
 from .model import Article
@@ -162,7 +163,7 @@ def _articles(
 
 def _label(path: str | os.PathLike[str]) -> str:
     r"""The path as text; bytes that are not UTF-8 shown as ``\xNN``."""
-    return os.fsdecode(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return visible_name(path)
 
 
 def _display(path: str | os.PathLike[str]) -> str:

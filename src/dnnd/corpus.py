@@ -48,6 +48,7 @@ from . import registry
 from ._atomic import atomic_writer
 from ._io import read
 from ._jupyter import table
+from ._names import visible_name
 from .errors import CorpusFileError, DnndError
 from .model import (
     Article,
@@ -686,7 +687,7 @@ class Corpus:
         """
         corpus = cls()
         for path in paths:
-            name = os.fspath(path)
+            name = visible_name(path)  # valid Unicode whatever the file name's bytes
             try:
                 article = read(path, source=name)
             except DnndError as err:
