@@ -353,3 +353,32 @@ def test_a_file_name_that_is_not_utf8_gives_a_source_that_serialises(tmp_path: P
     corpus.save(tmp_path / "kb.jsonl")
     assert dnnd.Corpus.load(tmp_path / "kb.jsonl") == corpus
     assert dnnd.parse("Chỉ thị 12-CT/TW.", source="x\udce1").source == "x\\xe1"
+
+
+FULL_DISK_COMMANDS = [
+    ["report"],
+    ["query", "events"],
+    ["query", "conflicts", "--format", "table"],
+    ["query", "people", "--organisation", "VUFO"],
+    ["evaluate", str(ROOT / "seeds" / "gold"), str(ROOT / "seeds" / "gold")],
+]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
+@pytest.mark.parametrize("command", FULL_DISK_COMMANDS, ids=[" ".join(c[:2]) for c in FULL_DISK_COMMANDS])
+def test_every_command_turns_a_full_disk_into_one_line(command: list[str]) -> None:
+    """``report`` and ``query`` once printed an OSError traceback onto a full disk."""
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([sys.executable, "-m", "dnnd", *command], stdout=full, stderr=subprocess.PIPE, text=True)
+    assert proc.stderr == "dnnd: standard output: cannot write (No space left on device)\n"
+    assert proc.returncode == 1
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
+def test_evaluate_json_onto_a_full_disk_is_one_line(tmp_path: Path) -> None:
+    gold = str(ROOT / "seeds" / "gold")
+    proc = subprocess.run(
+        [sys.executable, "-m", "dnnd", "evaluate", gold, gold, "--json", "/dev/full"], capture_output=True, text=True
+    )
+    assert proc.stderr == "error: /dev/full: cannot write (No space left on device)\n"
+    assert proc.returncode == 2
