@@ -44,7 +44,15 @@ from .corpus import (
     HeldPosition,
     ReadFailure,
 )
-from .errors import CorpusFileError, DecodeError, DnndError, EmptyInputError, InputError, InputTooLargeError
+from .errors import (
+    CorpusFileError,
+    DecodeError,
+    DnndError,
+    EmptyInputError,
+    InputError,
+    InputTooLargeError,
+    WorkerError,
+)
 from .model import (
     Article,
     Claim,
@@ -102,6 +110,7 @@ __all__ = [
     "Segment",
     "SegmentKind",
     "Span",
+    "WorkerError",
     "converter",
     "parse",
     "parse_many",

@@ -49,7 +49,7 @@ from ._atomic import write_atomic
 from ._io import DEFAULT_MAX_BYTES, read
 from ._names import visible_name
 from ._parallel import default_jobs, map_ordered
-from .errors import DnndError, InputError, InputTooLargeError
+from .errors import DnndError, InputError, InputTooLargeError, WorkerError
 from .model import Article
 from .serialize import to_record
 
@@ -76,7 +76,7 @@ def _parser() -> argparse.ArgumentParser:
         type=_jobs,
         default=1,
         metavar="N",
-        help="parse on N processes (0: every core; default 1); output order is input order",
+        help="parse on N processes (0: every core; default 1; at most the number of cores); output order is input order",
     )
 
     rp = sub.add_parser("report", help="a readable summary of articles (the bundled seeds by default)")
@@ -264,8 +264,15 @@ def _records(
     """
     work = functools.partial(_record_of, max_bytes=max_bytes)
     chunks = _chunksize(len(paths), jobs) if jobs != 1 else None
-    for path, result in zip(paths, map_ordered(work, paths, jobs=jobs or None, chunksize=chunks), strict=True):
-        if isinstance(result, (DnndError, str)):
+    told: set[int] = set()
+    results = map_ordered(work, paths, jobs=jobs or None, chunksize=chunks, label=_display)
+    for path, result in zip(paths, results, strict=True):
+        if isinstance(result, WorkerError):  # one line for the whole chunk the dead worker held
+            if id(result) not in told:
+                told.add(id(result))
+                print(f"dnnd: {result}", file=sys.stderr)
+            failures.append(path)
+        elif isinstance(result, (DnndError, str)):
             _complain(path, result)
             failures.append(path)
         else:
@@ -274,7 +281,7 @@ def _records(
 
 def _chunksize(n: int, jobs: int) -> int:
     """Chunks small enough that every worker gets several, at most 16 files."""
-    workers = jobs or default_jobs()
+    workers = min(jobs or default_jobs(), default_jobs())
     return max(1, min(16, n // (4 * workers)))
 
 
