@@ -53,6 +53,7 @@ from .errors import (
     InputError,
     InputTooLargeError,
     StoreError,
+    WorkerError,
 )
 from .model import (
     Article,
@@ -115,6 +116,7 @@ __all__ = [
     "SegmentKind",
     "Span",
     "StoreError",
+    "WorkerError",
     "converter",
     "parse",
     "parse_many",

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ._files import Progress, expand_paths
 from ._io import DEFAULT_MAX_BYTES, read
+from ._names import visible_name
 from ._parallel import default_jobs, map_ordered
 from .corpus import ArticleSummary, Corpus, ReadFailure
 from .errors import DnndError, InputError
@@ -17,7 +18,7 @@ __all__ = ["read_articles", "read_corpus"]
 
 
 def _label(path: str | os.PathLike[str]) -> str:
-    return os.fsdecode(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return visible_name(path)
 
 
 def _read_one(item: tuple[str, int | None]) -> Article | str:

@@ -25,14 +25,15 @@ def terminal_bar(
     or when *enabled* is false.
     """
     out = stream if stream is not None else sys.stderr
-    on = enabled and _is_tty(out)
+    if not (enabled and _is_tty(out)):
+        yield _silent
+        return
     # a terminal that gives no size (0 x 0: some pseudo-terminals) still gets an 80-column bar
     sized = _columns(out) > 0
-    bar = tqdm(
+    bar = _Bar(
         desc=description,
         unit=unit,
         file=out,
-        disable=not on,
         ncols=None if sized else 80,
         nrows=None if sized else 24,
         leave=True,
@@ -49,6 +50,16 @@ def terminal_bar(
         yield update
     finally:
         bar.close()
+
+
+class _Bar(tqdm):  # type: ignore[type-arg]
+    """A bar without tqdm's monitor thread: a second thread would make the worker pool spawn, not fork."""
+
+    monitor_interval = 0
+
+
+def _silent(done: int, total: int | None) -> None:
+    del done, total
 
 
 def _columns(stream: TextIO) -> int:

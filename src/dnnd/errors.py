@@ -22,6 +22,7 @@ __all__ = [
     "InputError",
     "InputTooLargeError",
     "StoreError",
+    "WorkerError",
 ]
 
 
@@ -79,3 +80,16 @@ class StoreError(CorpusFileError):
     :mod:`dnnd.store`). As a :class:`CorpusFileError`, it is caught wherever
     a bad corpus file is.
     """
+
+
+class WorkerError(DnndError):
+    """A worker process of :func:`dnnd.parse_many` (``dnnd extract --jobs``) died while parsing.
+
+    It was killed, ran out of memory or crashed. Every input of the chunk it
+    held is answered with this one error; ``inputs`` names them (paths, or
+    positions in the batch for texts). Every other input is still parsed.
+    """
+
+    def __init__(self, message: str, *, inputs: tuple[str, ...] = ()) -> None:
+        self.inputs = inputs
+        super().__init__(message)

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .._io import DEFAULT_MAX_BYTES, read
+from .._names import visible_name
 from ..errors import DnndError
 from ..model import Conflict
 from . import _files
@@ -47,7 +48,7 @@ class Corpus(_Queries):
         """
         corpus = cls()
         for path in paths:
-            name = os.fspath(path)
+            name = visible_name(path)  # valid Unicode whatever the file name's bytes
             try:
                 article = read(path, source=name)
             except DnndError as err:

@@ -14,6 +14,7 @@ import attrs
 
 from .._files import Progress, expand_paths
 from .._io import DEFAULT_MAX_BYTES, read
+from .._names import visible_name
 from .._parallel import map_ordered
 from ..corpus import ArticleSummary, Corpus, ReadFailure
 from ..errors import DnndError, InputError
@@ -153,7 +154,7 @@ def _fts_values(title: str | None, text: str) -> tuple[str, str, str, str]:
 
 
 def _label(path: str | os.PathLike[str]) -> str:
-    return os.fsdecode(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return visible_name(path)
 
 
 def build(
