@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 from collections.abc import Iterator, Mapping
 from importlib import resources
 from typing import Any
@@ -41,7 +42,7 @@ import attrs
 
 from ..corpus import Corpus
 from ._build import BuildResult, build, load_corpus
-from ._db import reading
+from ._db import connect, reading
 from ._fold import match_query
 from ._schema import SCHEMA_VERSION
 
@@ -70,19 +71,25 @@ def load(database: str | os.PathLike[str]) -> Corpus:
 
 
 class Texts(Mapping[str, str]):
-    """The article texts kept in a knowledge base, by source, read from the file when asked for."""
+    """The article texts kept in a knowledge base, by source, read from the file when asked for.
+
+    One read-only connection is kept open while the mapping is in use
+    (:meth:`close`, or a ``with`` block, closes it).
+    """
 
     def __init__(self, database: str | os.PathLike[str]) -> None:
         self._path = database
         with reading(database) as conn:
             self._sources = [r[0] for r in conn.execute("SELECT source FROM articles ORDER BY position")]
         self._known = frozenset(self._sources)
+        self._conn: sqlite3.Connection | None = None
 
     def __getitem__(self, source: str) -> str:
         if source not in self._known:
             raise KeyError(source)
-        with reading(self._path) as conn:
-            row = conn.execute("SELECT text FROM articles WHERE source = ?", (source,)).fetchone()
+        if self._conn is None:
+            self._conn = connect(self._path, readonly=True)
+        row = self._conn.execute("SELECT text FROM articles WHERE source = ?", (source,)).fetchone()
         if row is None:
             raise KeyError(source)
         return str(row[0])
@@ -92,6 +99,21 @@ class Texts(Mapping[str, str]):
 
     def __len__(self) -> int:
         return len(self._sources)
+
+    def close(self) -> None:
+        """Close the connection to the file (it is opened again when a text is asked for)."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> Texts:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        self.close()
 
 
 def texts(database: str | os.PathLike[str]) -> Texts:
