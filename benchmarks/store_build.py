@@ -40,6 +40,11 @@ def children_peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def timed(args: list[str], *, terminal: bool = False) -> tuple[float, str]:
     """Run *args*; return the wall-clock seconds and (with *terminal*) what it drew on its standard error."""
     if not terminal:
@@ -91,17 +96,28 @@ def main(argv: list[str] | None = None) -> int:
     db = work / "kb.sqlite"
     print(f"{n:,} articles, {chars / 1e6:.1f} MB, --jobs {args.jobs}; load before: {uptime()}")
 
+    cpu0 = children_cpu()
     extract_s, _ = timed([*DNND, "extract", "--jobs", str(args.jobs), str(listing)])
+    cpu1 = children_cpu()
     extract_peak = children_peak_mib()
     build_s, drawn = timed([*DNND, "build", "--jobs", str(args.jobs), str(listing), "-o", str(db)], terminal=True)
+    cpu2 = children_cpu()
     again_s, _ = timed([*DNND, "build", "--jobs", str(args.jobs), str(listing), "-o", str(db)])
     peak = children_peak_mib()
     bar = "dnnd build" in drawn and f"{n}/{n}" in drawn and "100%" in drawn
-    print(f"extract : {extract_s:7.1f} s  {n / extract_s:7.1f} articles/s")
-    print(f"build   : {build_s:7.1f} s  {n / build_s:7.1f} articles/s  (progress bar drawn: {bar})")
-    print(f"ratio   : {build_s / extract_s:.2f} x  (target < 2)")
+    mb = chars / 1e6
+    print(
+        f"extract : {extract_s:7.1f} s  {n / extract_s:7.1f} articles/s  {mb / extract_s:5.2f} MB/s  CPU {cpu1 - cpu0:6.1f} s"
+    )
+    print(
+        f"build   : {build_s:7.1f} s  {n / build_s:7.1f} articles/s  {mb / build_s:5.2f} MB/s  CPU {cpu2 - cpu1:6.1f} s"
+        f"  (progress bar drawn: {bar})"
+    )
+    print(f"ratio   : {build_s / extract_s:.2f} x wall clock, {(cpu2 - cpu1) / (cpu1 - cpu0):.2f} x CPU  (target < 2)")
     print(f"re-build: {again_s:7.1f} s  (every article unchanged, none parsed)")
-    print(f"file    : {db.stat().st_size / 1e6:.0f} MB; peak memory of a child: extract {extract_peak:.0f} MiB, any {peak:.0f} MiB")
+    print(
+        f"file    : {db.stat().st_size / 1e6:.0f} MB; peak memory of a child: extract {extract_peak:.0f} MiB, any {peak:.0f} MiB"
+    )
     print(f"load after: {uptime()}")
     return 0 if bar else 1
 
