@@ -367,6 +367,7 @@ def build_people(mentions: Sequence[PersonMention], scope: Scope) -> list[Person
         groups[key].append(m)
     # a later bare mention of a name anywhere in the text is the same person
     out = []
+    bodies = sorted(scope.organisation_at.items())
     for key in order:
         ms = groups[key]
         forms = Counter(m.name for m in ms)
@@ -375,7 +376,13 @@ def build_people(mentions: Sequence[PersonMention], scope: Scope) -> list[Person
         seen: set[tuple[str, str | None]] = set()
         for m in ms:
             for p in m.positions:
+                if p.unread:
+                    continue  # a body the organisation step did not read: unknown, not absent
                 org = orgs_by_start.get(p.org.start) if p.org else None
+                if org is None and p.ref:
+                    org = _body_named_by(p.ref, p.start, bodies)
+                    if org is None:
+                        continue  # a body the article does not name: unknown, not absent
                 org_name = org.name if org else None
                 ident = (p.title, org_name)
                 if ident in seen:
@@ -404,6 +411,23 @@ def build_people(mentions: Sequence[PersonMention], scope: Scope) -> list[Person
             )
         )
     return out
+
+
+def _body_named_by(head: str, pos: int, bodies: Sequence[tuple[int, Organisation]]) -> Organisation | None:
+    """The body a bare head noun stands for ("Chủ tịch Hội" -> the association the article named).
+
+    *head* ``"*"`` stands for any association or union.
+
+    The last one named before it whose name starts with the head.
+    """
+    if head == "*":  # an association the article is about
+        kinds = {OrganisationKind.FRIENDSHIP_ASSOCIATION, OrganisationKind.FRIENDSHIP_UNION, OrganisationKind.MASS}
+        fits = [(s, o) for s, o in bodies if o.kind in kinds]
+    else:
+        key = name_key(head) + " "
+        fits = [(s, o) for s, o in bodies if name_key(o.name).startswith(key) and not name_key(o.name).startswith("hội đồng ")]
+    before = [o for s, o in fits if s < pos]
+    return before[-1] if before else None
 
 
 # ------------------------------------------------------------------ events
