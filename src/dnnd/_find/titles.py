@@ -34,6 +34,7 @@ import attrs
 
 from .. import registry
 from ..model import OrganisationKind
+from .names import is_place
 from .organisations import OrgMention
 from .patterns import LOWER, UPPER, alternation, countries, ministries, organs, province_names, trie_alternation
 
@@ -220,6 +221,7 @@ def verb_is_adjacent(verb: str) -> bool:
 
 
 _CHAIN_SEP = re.compile(r"\s*(?:,|kiêm|và|-)\s*")
+_OF = re.compile(r"\s+của\s+")
 _SPACES = re.compile(r"\s*")
 
 
@@ -241,6 +243,9 @@ def _body(
     after = tm.end()
     sp = _SPACES.match(text, after)
     org = starts.get(sp.end() if sp else after)
+    if org is None:
+        of = _OF.match(text, after, end)  # "Chủ tịch danh dự của Ủy ban ..."
+        org = starts.get(of.end()) if of else None
     raw = tm.group("title")
     if org is None and " " in raw:
         # "Trưởng Ban Đối ngoại Trung ương": the body starts with the title's last word
@@ -300,11 +305,28 @@ def _unread_body(text: str, pos: int, end: int, name_here: NameProbe, vietnamese
                 break
         prev = wm.group()
         last = wm.end()
+        st = station_re().match(text, last, end)
+        if st is not None:  # "Đại sứ quán Cộng hòa Slovakia tại Việt Nam": a mission's name ends with its station
+            return st.end()
         sp = _BODY_JOIN.match(text, last, end)
         if sp is None or sp.end() == last or (sp.end() - last > 1 and title_re().match(text, sp.end(), end)):
             break
         i = sp.end()
     return last
+
+
+@functools.cache
+def _body_head_re() -> re.Pattern[str]:
+    """A capitalised word that heads a body ("Ban", "Đại sứ quán", "Hội") right after a title."""
+    return re.compile(rf" (?:{alternation(_body_words())}) ")
+
+
+def _same_body_tail(tail: str) -> bool:
+    """Whether words after an organisation only repeat whose or where it is ("Cộng sản Việt Nam", "tỉnh Bắc Giang")."""
+    words = tail.split()
+    if not words:
+        return True
+    return tail.rstrip().endswith(("Việt Nam", "VN")) or is_place(words) or is_place(words[1:])
 
 
 _PLACE_TYPE = re.compile(r" (?:tỉnh|thành phố|huyện|quận|bang|châu|vùng|khu)(?= [^\W\d])")
@@ -369,14 +391,21 @@ def chain_at(
             unread = station = False
             if org is None and ref is None and organ is None:
                 cm = _country_re().match(text, body_end, end)
+                headed = _body_head_re().match(text, body_end, end) is not None
+                probes = name_here is not None and vietnamese_name_here is not None
                 if cm:
                     stop, station = cm.end(), True
-                elif row is not None and row.place_after and vietnamese_name_here is not None:
-                    stop = _place_after(text, body_end, end, vietnamese_name_here)
+                elif row is not None and row.place_after and probes and not headed:
+                    stop = _place_after(text, body_end, end, vietnamese_name_here)  # type: ignore[arg-type]
                     station = stop > body_end
-                elif name_here is not None and vietnamese_name_here is not None and not (row and row.standalone):
-                    stop = _unread_body(text, body_end, end, name_here, vietnamese_name_here)
+                elif probes and (headed or not (row and row.standalone)):
+                    stop = _unread_body(text, body_end, end, name_here, vietnamese_name_here)  # type: ignore[arg-type]
                     unread = stop > body_end
+            elif org is not None and name_here is not None and vietnamese_name_here is not None:
+                # an organisation read short: "Ủy viên Trung ương Đảng Cộng sản Trung Quốc"
+                tail = _unread_body(text, org.end, end, name_here, vietnamese_name_here)
+                if tail > org.end and not _same_body_tail(text[org.end : tail]):
+                    stop, unread = tail, True
             out.append(PositionMention(tm.start(), stop, title, org, former=former, ref=ref, unread=unread, station=station))
             if organ is not None:
                 organs[len(out) - 1] = organ
@@ -442,6 +471,10 @@ def _share_bodies(out: list[PositionMention], organs: dict[int, re.Match[str]]) 
             row = title_row(p.title.removeprefix("Quyền ").removeprefix("quyền "))
             if row is None or not row.standalone:
                 out[i] = attrs.evolve(p, org=nxt.org)
+    for i, m in organs.items():
+        if out[i].org is None:
+            # "Phó Bí thư Đảng ủy, Phó Giám đốc Học viện": the organ of a body named elsewhere
+            out[i] = attrs.evolve(out[i], ref=m.group("organ"))
 
 
 def lower_case_word(text: str, pos: int) -> bool:
