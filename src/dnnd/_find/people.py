@@ -173,21 +173,23 @@ def find_people(ctx: FindContext) -> Iterator[PersonMention]:
             apposition_at[nm.start] = sep.end()
     opened = set(apposition_at.values())
     # a chain between two names ("A, T1 O1, T2 O2 B"): B takes the titles after the last comma, A the rest
+    # (the index where the name after the chain starts taking titles, for chains that a name follows)
     owned: dict[int, int] = {
         cs: (_split(text, chains[cs][0]) if cs in opened else 0) for _how, _nm, cs in people if cs is not None
     }
+    claimed: set[int] = set()
     out: list[PersonMention] = []
     name_starts = sorted(nm.start for _how, nm, _cs in people)
     for how, nm, cs in people:
         positions: list[PositionMention] = list(chains[cs][0][owned[cs] :]) if cs is not None else []
         anchor = nm.end
         at = apposition_at.get(nm.start, -1)
-        if at >= 0 and owned.get(at, 1) > 0:
+        if at >= 0 and at not in claimed and owned.get(at, 1) > 0:
             apposition = chain_from(at)
             if apposition is not None:
                 mine = owned.get(at, len(apposition[0]))
                 positions += apposition[0][:mine]
-                owned[at] = 0
+                claimed.add(at)
                 anchor = apposition[1] if mine == len(apposition[0]) else apposition[0][mine - 1].end
         positions += _posts_by_verb(text, anchor, end, name_starts, nm.start, chain)
         if positions or how != _SCAN:
