@@ -34,9 +34,18 @@ import attrs
 
 from .. import registry
 from ..model import OrganisationKind
-from .names import is_place
 from .organisations import OrgMention
-from .patterns import LOWER, UPPER, alternation, countries, ministries, organs, province_names, trie_alternation
+from .patterns import (
+    LOWER,
+    UPPER,
+    alternation,
+    canonical_province,
+    countries,
+    ministries,
+    organs,
+    province_names,
+    trie_alternation,
+)
 
 __all__ = [
     "PositionMention",
@@ -322,11 +331,15 @@ def _body_head_re() -> re.Pattern[str]:
 
 
 def _same_body_tail(tail: str) -> bool:
-    """Whether words after an organisation only repeat whose or where it is ("Cộng sản Việt Nam", "tỉnh Bắc Giang")."""
+    """Whether words after an organisation only repeat whose or where it is ("Cộng sản Việt Nam", "tỉnh Bắc Giang").
+
+    A foreign country after it ("Trung ương Đảng Campuchia") makes it another body.
+    """
     words = tail.split()
     if not words:
         return True
-    return tail.rstrip().endswith(("Việt Nam", "VN")) or is_place(words) or is_place(words[1:])
+    place = " ".join(words[1:] if words[0].islower() else words)
+    return tail.rstrip().endswith(("Việt Nam", "VN")) or canonical_province(place) is not None
 
 
 _PLACE_TYPE = re.compile(r" (?:tỉnh|thành phố|huyện|quận|bang|châu|vùng|khu)(?= [^\W\d])")
