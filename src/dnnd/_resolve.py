@@ -374,6 +374,12 @@ def build_people(mentions: Sequence[PersonMention], scope: Scope) -> list[Person
         best = max(forms, key=lambda f: (forms[f], -min(m.start for m in ms if m.name == f)))
         positions: list[Position] = []
         seen: set[tuple[str, str | None]] = set()
+        with_body = {
+            p.title
+            for m in ms
+            for p in m.positions
+            if not p.unread and ((p.org is not None and p.org.start in orgs_by_start) or p.ref)
+        }
         for m in ms:
             for p in m.positions:
                 if p.unread:
@@ -384,6 +390,8 @@ def build_people(mentions: Sequence[PersonMention], scope: Scope) -> list[Person
                     if org is None:
                         continue  # a body the article does not name: unknown, not absent
                 org_name = org.name if org else None
+                if org_name is None and p.title in with_body:
+                    continue  # "Thứ trưởng" alone where another mention says of what
                 ident = (p.title, org_name)
                 if ident in seen:
                     continue

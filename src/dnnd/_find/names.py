@@ -165,7 +165,8 @@ def _vietnamese(text: str, pos: int, end: int, other_starts: Starts) -> NameMatc
     words = [text[s:e] for s, e in toks]
     if len(words) < 3 and is_place(words):
         return None  # "Hà Nội", "Hàn Quốc"; but "Hồ Chí Minh" is also a man
-    return NameMatch(toks[0][0], toks[-1][1], " ".join(words))
+    chinese = first not in surnames()
+    return NameMatch(toks[0][0], toks[-1][1], " ".join(words), foreign=chinese)
 
 
 def _foreign(text: str, pos: int, end: int, other_starts: Starts) -> NameMatch | None:
@@ -192,7 +193,8 @@ def _foreign(text: str, pos: int, end: int, other_starts: Starts) -> NameMatch |
     words = [text[s:e] for s, e in toks]
     if not toks or (len(toks) < 2 and "-" not in words[0]):
         return None
-    if words[0].endswith(".") or any(is_place(words[:k]) for k in range(1, min(len(words), 4) + 1)):
+    parts = " ".join(words).replace("-", " ").split()  # "Việt Nam-Lào" is two places
+    if words[0].endswith(".") or any(is_place(parts[:k]) for k in range(1, min(len(parts), 4) + 1)):
         return None
     return NameMatch(toks[0][0], toks[-1][1], " ".join(words), foreign=True)
 

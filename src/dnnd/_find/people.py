@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from ..model import OrganisationKind
 from .names import NameMatch, is_place, name_at, vietnamese_name_at, vietnamese_names
 from .organisations import OrgMention
 from .titles import (
@@ -55,6 +56,7 @@ class PersonMention:
     end: int
     name: str
     positions: tuple[PositionMention, ...] = ()
+    foreign: bool = False  # read as a foreign (or Chinese) name
 
 
 #: between a chain of titles and the name after it: "Chủ tịch ... - Nguyễn Văn A", "Đại sứ Philippines, ngài X"
@@ -69,6 +71,7 @@ _CLAUSE_END = re.compile(r"[.;:!?\n()]")
 _GROUP_HEAD = re.compile(r"(?:[Ủủ]y viên|trong|[Đđ]ồng chí(?: Ủy viên)?)\s+$")
 _COLON = re.compile(r"\s*:")
 _APPOSED = re.compile(r"[,(-]\s*$")
+_INSIDE_BODY_NAME = re.compile(r"(?<!\w)(?:Văn phòng|Ban|Đoàn|Hội đồng|Tòa|Thường trực)\s+$")
 
 _AFTER_CHAIN, _HONORIFIC, _SCAN = 0, 1, 2  # how a name was found, strongest first
 _PARTY_MEMBER_WORD = "ủy viên"  # "Tỉnh ủy viên", the one post no title match announces
@@ -105,7 +108,11 @@ def find_people(ctx: FindContext) -> Iterator[PersonMention]:
 
     def vietnamese_name_here(pos: int) -> int:
         nm = vietnamese_name_at(text, pos, end, other_starts)
-        return 0 if nm is None or _CAPITALISED_NEXT.match(text, nm.end, end) else len(nm.name.split())
+        if nm is None or _CAPITALISED_NEXT.match(text, nm.end, end):
+            return 0
+        if is_place(nm.name.split()) and _PLACE_BEFORE.search(text, max(start, pos - 12), pos):
+            return 0  # "Thành phố Hồ Chí Minh" is the city
+        return len(nm.name.split())
 
     def chain(pos: int, *, lower_first: bool = False) -> tuple[list[PositionMention], int]:
         return chain_at(
@@ -122,6 +129,8 @@ def find_people(ctx: FindContext) -> Iterator[PersonMention]:
             continue
         if not (tm.group("title")[0].isupper() or tm.group("marker")):
             continue
+        if not tm.group("marker") and _INSIDE_BODY_NAME.search(text, max(start, tm.start() - 12), tm.start()):
+            continue  # "Văn phòng Lãnh sự Nhật Bản", "Ban Giám đốc", "Đoàn Chủ tịch": part of a body's name
         parsed, stop = chain(tm.start())
         if parsed:
             chains[tm.start()] = (parsed, stop)
@@ -192,8 +201,11 @@ def find_people(ctx: FindContext) -> Iterator[PersonMention]:
                 claimed.add(at)
                 anchor = apposition[1] if mine == len(apposition[0]) else apposition[0][mine - 1].end
         positions += _posts_by_verb(text, anchor, end, name_starts, nm.start, chain)
+        if nm.foreign:
+            # a foreigner holds no post in Vietnam's national bodies: "Ủy viên Bộ Chính trị" is of their own party
+            positions = [attrs.evolve(p, unread=True) if _national(p.org) else p for p in positions]
         if positions or how != _SCAN:
-            out.append(PersonMention(nm.start, nm.end, nm.name, tuple(positions)))
+            out.append(PersonMention(nm.start, nm.end, nm.name, tuple(positions), foreign=nm.foreign))
 
     # 3. members listed after a body: "Các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy: A, ...; B, ..."
     for o in orgs:
@@ -207,6 +219,14 @@ def find_people(ctx: FindContext) -> Iterator[PersonMention]:
                 extra = PositionMention(o.start, o.end, "Ủy viên", o)
                 out[i] = attrs.evolve(person, positions=(extra, *person.positions))
     yield from out
+
+
+_NATIONAL = {OrganisationKind.PARTY, OrganisationKind.STATE, OrganisationKind.FRONT}
+
+
+def _national(org: OrgMention | None) -> bool:
+    """Whether *org* is a national Party, State or Front body of Vietnam (no locality)."""
+    return org is not None and org.kind in _NATIONAL and org.place is None and org.organ is None
 
 
 def _split(text: str, positions: Sequence[PositionMention]) -> int:

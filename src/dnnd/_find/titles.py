@@ -99,7 +99,7 @@ def _data() -> Mapping[str, Any]:
 def _rows() -> dict[str, TitleRow]:
     out = {}
     for row in _data()["titles"]:
-        out[row["title"].lower()] = TitleRow(
+        title = TitleRow(
             title=row["title"],
             group=row["group"],
             standalone=bool(row.get("standalone")),
@@ -107,6 +107,8 @@ def _rows() -> dict[str, TitleRow]:
             ministry_after=bool(row.get("ministry_after")),
             place_after=bool(row.get("place_after")),
         )
+        for written in (row["title"], *row.get("also_written", ())):  # "Phó Chủ tịch TT", "PCT"
+            out[written.lower()] = title
     return out
 
 
