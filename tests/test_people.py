@@ -29,6 +29,8 @@ WHOLE_NAMES = [
     ("Bà Nguyễn Thị Thu Hằng, Phó Giám đốc Sở Ngoại vụ tỉnh Hà Tĩnh, báo cáo.", "Nguyễn Thị Thu Hằng"),
     # a title straight after the name ends it
     ("Đồng chí Lê Minh Tuấn Phó Chủ tịch Ủy ban nhân dân tỉnh Yên Bái dự lễ.", "Lê Minh Tuấn"),
+    # two spaces inside a name
+    ("Thứ trưởng Ngô Thanh  Hải phát biểu.", "Ngô Thanh Hải"),
 ]
 
 
@@ -161,3 +163,19 @@ UNKNOWN_BODIES = [
 @pytest.mark.parametrize(("text", "name", "positions"), UNKNOWN_BODIES)
 def test_a_body_the_text_names_but_nobody_read_is_unknown_not_absent(text, name, positions):
     assert people(text)[name] == positions
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a foreign name spelt two ways in one article is one person
+        ("Đồng chí Khăm-xay Phômmavông, Phó Chủ tịch Quốc hội Lào, tiếp đoàn. Ông Khăm-xay Phommavông cảm ơn tỉnh.",
+         ["Khăm-xay Phômmavông"]),
+        ("ông Sisavath Keobounphanh phát biểu. Ông Sisavat Keobounphan nhấn mạnh quan hệ hai nước.", ["Sisavath Keobounphanh"]),
+        # Vietnamese given names one letter apart are two people
+        ("Ông Lê Văn Thi, Chủ tịch Liên hiệp các tổ chức hữu nghị tỉnh Nam Định, và ông Lê Văn Thu phát biểu.",
+         ["Lê Văn Thi", "Lê Văn Thu"]),
+    ],
+)
+def test_spelling_variants_of_one_foreign_name_are_one_person(text, names):
+    assert sorted(people(text)) == sorted(names)

@@ -363,6 +363,8 @@ def build_people(mentions: Sequence[PersonMention], scope: Scope) -> list[Person
     for m in mentions:
         key = slug(m.name)  # lower case without diacritics merges misspelt repeats
         if key not in groups:
+            key = next((k for k in order if _same_foreign_name(k, key)), key)
+        if key not in groups:
             order.append(key)
         groups[key].append(m)
     # a later bare mention of a name anywhere in the text is the same person
@@ -419,6 +421,31 @@ def build_people(mentions: Sequence[PersonMention], scope: Scope) -> list[Person
             )
         )
     return out
+
+
+def _same_foreign_name(a: str, b: str) -> bool:
+    """Whether two slugs spell one foreign name two ways ("khamphanh-pheuiyavong", "khamphanh-pheuyavong").
+
+    Word for word, long words (six letters or more) may differ by one or two
+    letters; short words, where Vietnamese given names differ by one letter
+    ("thi", "thu"), must be equal.
+    """
+    wa, wb = a.split("-"), b.split("-")
+    if len(wa) != len(wb) or a == b:
+        return False
+    differ = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
+    return all(min(len(x), len(y)) >= 6 and _edits(x, y) <= 2 for x, y in differ)
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance (the words are short)."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
 
 
 def _body_named_by(head: str, pos: int, bodies: Sequence[tuple[int, Organisation]]) -> Organisation | None:

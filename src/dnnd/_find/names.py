@@ -33,7 +33,7 @@ from collections.abc import Callable
 import attrs
 
 from .. import registry
-from .patterns import LOWER, UPPER, countries, province_names, surnames
+from .patterns import LOWER, UPPER, countries, province_names, surnames, trie_alternation
 
 __all__ = ["NameMatch", "is_place", "name_at", "sino_vietnamese_surnames", "vietnamese_name_at", "vietnamese_names"]
 
@@ -72,14 +72,14 @@ def _run_re() -> re.Pattern[str]:
     """A run of name words: tokens joined by one space, particles between them."""
     particle = "|".join(re.escape(p) for p in sorted(_particles(), key=lambda p: (-len(p), p)))
     # an initial may run into the next word: "Marc E.Knapper"
-    return re.compile(rf"{_TOKEN}(?:(?: (?:(?:{particle}) )?|(?<=\.)){_TOKEN}){{0,{_MAX_FOREIGN + 2}}}")
+    return re.compile(rf"{_TOKEN}(?:(?: {{1,3}}(?:(?:{particle}) {{1,3}})?|(?<=\.)){_TOKEN}){{0,{_MAX_FOREIGN + 2}}}")
 
 
 @functools.cache
 def _vietnamese_re() -> re.Pattern[str]:
-    sur = "|".join(re.escape(s) for s in sorted(surnames() | sino_vietnamese_surnames(), key=lambda s: (-len(s), s)))
+    sur = trie_alternation(surnames() | sino_vietnamese_surnames())
     # Vietnamese names have no hyphens: "Nguyễn Tiến Dũng- Giám đốc", "Vũ Văn Lâu-Ủy viên" end at the hyphen
-    return re.compile(rf"(?<![\w.'-])(?:{sur})(?: [{UPPER}][{LOWER}]*(?![\w'])){{1,3}}")
+    return re.compile(rf"(?<![\w.'-]){sur}(?: {{1,3}}[{UPPER}][{LOWER}]*(?![\w'])){{1,3}}")
 
 
 @functools.cache
@@ -126,7 +126,7 @@ Starts = Callable[[int], bool]
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The (start, end) of each word in ``text[start:end]`` (single spaces between)."""
+    """The (start, end) of each word in ``text[start:end]`` (spaces between)."""
     out = []
     pos = start
     while pos < end:
@@ -134,7 +134,8 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if nxt < 0:
             out.append((pos, end))
             break
-        out.append((pos, nxt))
+        if nxt > pos:
+            out.append((pos, nxt))
         pos = nxt + 1
     return out
 
