@@ -28,11 +28,26 @@ def _word_char(ch: str) -> bool:
     return ch.isalnum() or unicodedata.category(ch).startswith("M")
 
 
+#: Words the corpus texts print glued to the next one (a missing space); a
+#: span may end or start at the seam: (the glued run, the offset of the seam)
+GLUED = [
+    ("Việt Nam-Campuchiacho", len("Việt Nam-Campuchia")),  # "... Campuchia" + "cho biết"
+    ("tỉnhPhạm", len("tỉnh")),  # "Chủ tịch UBND tỉnh" + "Phạm ..."
+    ("UBMTTQ", len("UB")),  # "UB" (Ủy ban) + "MTTQ"
+]
+
+
+def _seam(text: str, pos: int) -> bool:
+    before = unicodedata.normalize("NFC", text[max(0, pos - 40) : pos])
+    after = unicodedata.normalize("NFC", text[pos : pos + 40])
+    return any(before.endswith(glued[:seam]) and after.startswith(glued[seam:]) for glued, seam in GLUED)
+
+
 def _cuts(text: str, pos: int) -> bool:
-    """Tell whether a boundary at *pos* falls inside a word or a number."""
+    """Tell whether a boundary at *pos* falls inside a word or a number (not at a glued seam)."""
     if pos <= 0 or pos >= len(text):
         return False
-    return _word_char(text[pos - 1]) and _word_char(text[pos])
+    return _word_char(text[pos - 1]) and _word_char(text[pos]) and not _seam(text, pos)
 
 
 def _spans(value: object) -> Iterator[Span]:

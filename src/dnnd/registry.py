@@ -46,6 +46,7 @@ __all__ = [
     "Country",
     "DocumentType",
     "EventWord",
+    "OrganiserVerb",
     "Province",
     "RegistryDocument",
     "RegistryOrganisation",
@@ -65,6 +66,7 @@ __all__ = [
     "national_congresses",
     "organisation_by_name",
     "organisations",
+    "organiser_verbs",
     "province",
     "provinces",
     "relative_dates",
@@ -555,6 +557,39 @@ def time_of_day_words() -> tuple[str, ...]:
     return tuple(
         sorted((t["word"] for t in _load("event_words.json")["time_of_day"]), key=lambda t: (-len(t), t))
     )
+
+
+@attrs.frozen(kw_only=True)
+class OrganiserVerb:
+    """A verb whose subject organises or hosts the event it governs ("tổ chức", "chủ trì", "tiếp").
+
+    Attributes:
+        words: The verb, lower case.
+        not_after: Words that, right before it, make it no such verb.
+        not_before: Words that, right after it, make it another verb ("tiếp tục").
+        examples: ``{"text", "organisers"}`` cases a test runs through the parser.
+
+    """
+
+    words: str
+    not_after: tuple[str, ...] = ()
+    not_before: tuple[str, ...] = ()
+    examples: tuple[Mapping[str, Any], ...] = ()
+
+
+@functools.cache
+def organiser_verbs() -> tuple[OrganiserVerb, ...]:
+    """Return the verbs whose subject organises the event they govern, longest first."""
+    rows = (
+        OrganiserVerb(
+            words=r["words"],
+            not_after=tuple(r.get("not_after", ())),
+            not_before=tuple(r.get("not_before", ())),
+            examples=tuple(MappingProxyType(dict(e)) for e in r.get("examples", ())),
+        )
+        for r in _load("event_words.json")["organiser_verbs"]
+    )
+    return tuple(sorted(rows, key=lambda r: (-len(r.words), r.words)))
 
 
 @attrs.frozen(kw_only=True)

@@ -84,6 +84,9 @@ _SEP = r"\s?[/.-]\s?"
 #: no mention starts inside a word or a number ("1976 - 12/7/2011" has no range "6 - 12/7/2011")
 _START = r"(?<![\w/.-])"
 
+#: nouns a fraction counts: "6/10 tỉnh", "3/5 huyện" are fractions, not dates
+_COUNTED = r"tỉnh|thành phố|huyện|quận|xã|phường|thôn|bản|đơn vị|cơ quan|người|hộ|cặp|trường|thành viên|nước|quốc gia|đồn|tiêu chí|chỉ tiêu"
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # ngày 05 tháng 01 năm 2022 / 20 tháng 8 năm 1999 / tháng 10 năm 2022
     (
@@ -132,7 +135,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # day and month: 14/7, 4-6, 19.1 (never followed by more digits)
     (
         "day_month",
-        re.compile(r"(?<![\d/.,-])" + _D + r"\s?([/.-])\s?" + _M + r"\b(?!\s?[/.-]\s?\d|,\d|\.\d)"),
+        re.compile(r"(?<![\d/.,-])" + _D + r"\s?([/.-])\s?" + _M + r"\b(?!\s?[/.-]\s?\d|,\d|\.\d|\s(?:" + _COUNTED + r")\b)"),
     ),
 ]
 
@@ -340,17 +343,20 @@ def _in_year(date: PartialDate, year: int) -> PartialDate:
         return date
 
 
-def near_anchor(date: PartialDate, anchor: datetime.date, within_days: int = 45) -> int | None:
-    """The year that puts a yearless day and month within *within_days* of a dated *anchor*.
+def near_anchor(date: PartialDate, anchor: datetime.date, *, before: int = 45, after: int = 45) -> int | None:
+    """The year that puts a yearless day and month close to a dated *anchor*.
 
-    The next step of a programme, a press conference three days before the
-    congress it announces: a day close to a dated day of the same story
+    Close is at most *before* days before the anchor or *after* days after
+    it. The next step of a programme, a press conference three days before
+    the congress it announces: a day close to a dated day of the same story
     takes its year (across New Year too).
 
     >>> near_anchor(PartialDate(month=3, day=25), datetime.date(2015, 3, 28))
     2015
     >>> near_anchor(PartialDate(month=1, day=2), datetime.date(2022, 12, 30))
     2023
+    >>> near_anchor(PartialDate(month=3, day=25), datetime.date(2015, 3, 28), before=0) is None
+    True
     >>> near_anchor(PartialDate(month=6, day=1), datetime.date(2022, 12, 30)) is None
     True
     """
@@ -361,7 +367,7 @@ def near_anchor(date: PartialDate, anchor: datetime.date, within_days: int = 45)
             when = datetime.date(year, date.month, date.day)
         except ValueError:
             continue
-        if abs((when - anchor).days) <= within_days:
+        if -before <= (when - anchor).days <= after:
             return year
     return None
 

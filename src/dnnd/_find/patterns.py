@@ -169,6 +169,11 @@ def time_of_day_words() -> tuple[str, ...]:
     return registry.time_of_day_words()
 
 
+def organiser_verbs() -> tuple[registry.OrganiserVerb, ...]:
+    """Verbs whose subject organises the event they govern ("tổ chức", "chủ trì", "tiếp")."""
+    return registry.organiser_verbs()
+
+
 def relative_dates() -> tuple[registry.RelativeDate, ...]:
     """Dates counted from the article's own date ("hôm qua", "3 ngày trước"), longest first."""
     return registry.relative_dates()
