@@ -281,9 +281,11 @@ def build_documents(mentions: Sequence[DocumentMention], scope: Scope) -> list[D
     for number in order:
         ms = full[number]
         kind = next((x.kind for x in ms if x.kind is not DocumentKind.OTHER), ms[0].kind)
-        date = next((x.date for x in ms if x.date), None)
-        if date is None and published is not None and any(x.header for x in ms):
-            date = published  # the text is the document: its dateline dates it
+        # the most precise date any citation gives ("Kế hoạch 716/KH-UBND năm 2022" and "... ngày 14/10/2022")
+        date = max((x.date for x in ms if x.date), key=lambda d: _PRECISION[d.precision], default=None)
+        if published is not None and any(x.header for x in ms):
+            if date is None or _PRECISION[published.precision] > _PRECISION[date.precision]:
+                date = published  # the text is the document: its dateline dates it
         title = next((x.title for x in ms if x.title), None)
         issuer = next((_issuer_name(x.issuer) for x in ms if x.issuer is not None), None)
         reg = registry.find_document(number, kind.value)
@@ -301,6 +303,9 @@ def build_documents(mentions: Sequence[DocumentMention], scope: Scope) -> list[D
             )
         )
     return docs
+
+
+_PRECISION = {"year": 0, "month": 1, "day": 2}
 
 
 def _issuer_name(org: OrgMention) -> str:
@@ -321,7 +326,11 @@ def build_congresses(mentions: Sequence[CongressMention], scope: Scope) -> list[
     span_of, locality = scope.span_of, scope.locality
     groups: dict[tuple[int, str], list[CongressMention]] = defaultdict(list)
     kinds: dict[tuple[int, str], str] = {}
+    # a bare "Đại hội VIII" in an article that gives congress 8 to another body is that body's
+    others = {m.ordinal for m in mentions if not m.party}
     for m in mentions:
+        if not m.party or (m.bare and m.ordinal in others):
+            continue
         if m.locality is None:
             area = "national"
         else:
