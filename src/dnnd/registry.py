@@ -527,6 +527,8 @@ class EventWord:
             kind named by the word.
         not_after: Words that, right before it, make it no event word
             ("báo cáo" before "tổng kết": a report, not a review meeting).
+        not_before: Words that, right after it, make it another word
+            ("tiếp tục" is not "tiếp").
 
     """
 
@@ -534,6 +536,7 @@ class EventWord:
     kind: str
     examples: tuple[str, ...] = ()
     not_after: tuple[str, ...] = ()
+    not_before: tuple[str, ...] = ()
 
 
 @functools.cache
@@ -545,6 +548,7 @@ def event_words() -> tuple[EventWord, ...]:
             kind=w["kind"],
             examples=tuple(w.get("examples", ())),
             not_after=tuple(w.get("not_after", ())),
+            not_before=tuple(w.get("not_before", ())),
         )
         for w in _load("event_words.json")["words"]
     )

@@ -322,12 +322,14 @@ def _echoes(
 def _read_sentence(ctx: FindContext, s: int, e: int, inside: _Spans, cited: _Spans) -> _Sentence:
     text = ctx.text
     not_after = _lex.event_words_not_after()
+    not_before = _lex.event_words_not_before()
     nouns = [
         m
         for m in _noun_re().finditer(text, s, e)
         if not _named_inside(text, m.start(), s, inside)
         and m.start() not in cited
         and not _after_any(text, m.start(), s, not_after.get(m.group().lower(), ()))
+        and not _before_any(text, m.end(), e, not_before.get(m.group().lower(), ()))
         and not _GENERIC.search(text, max(s, m.start() - 24), m.start())
         and not (m.group()[0].isupper() and _VENUE.search(text, max(s, m.start() - 40), m.start()))
     ]
@@ -756,7 +758,7 @@ def _is_span_end(text: str, dm: DateMention) -> bool:
     return bool(re.search(r"nhiệm kỳ\s*$|khóa\s*$", before))
 
 
-_DAY_NAME = re.compile(r"(?:(?<!\w)Ngày\s+[^\W\d]|(?<!\w)ngày\s+[A-ZĐÀ-Ỹ]|(?<!\w)[Qq]uốc khánh)[^()]{0,60}\(\s*$")
+_DAY_NAME = re.compile(r"(?:(?<!\w)Ngày\s+(?!mai\b|nay\b|hôm\b|kia\b)[^\W\d]|(?<!\w)ngày\s+[A-ZĐÀ-Ỹ]|(?<!\w)[Qq]uốc khánh)[^()]{0,60}\(\s*$")
 
 
 def _recurring_day(text: str, dm: DateMention) -> bool:
@@ -769,7 +771,7 @@ def _recurring_day(text: str, dm: DateMention) -> bool:
 
 
 #: a day's name right before its yearless date: "Quốc khánh 2/9", "Ngày Quốc tế Lao động 1/5"
-_NAMED_BEFORE = re.compile(r"(?<!\w)(?:[Qq]uốc khánh|Ngày\s+[^\W\d][^,;.()\d]{0,25})\s+(?:ngày\s+)?$")
+_NAMED_BEFORE = re.compile(r"(?<!\w)(?:[Qq]uốc khánh|Ngày\s+(?!mai\b|nay\b|hôm\b|kia\b)[^\W\d][^,;.()\d]{0,25})\s+(?:ngày\s+)?$")
 
 
 # ------------------------------------------------------------------ years

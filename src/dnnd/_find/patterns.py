@@ -164,6 +164,12 @@ def event_words_not_after() -> dict[str, tuple[str, ...]]:
 
 
 @functools.cache
+def event_words_not_before() -> dict[str, tuple[str, ...]]:
+    """Event word (lower case) -> the words that, right after it, make it another word ("tiếp tục")."""
+    return {w.word.lower(): w.not_before for w in registry.event_words() if w.not_before}
+
+
+@functools.cache
 def time_of_day_words() -> tuple[str, ...]:
     """Times of day that open a dated lead, lower case, longest first ("rạng sáng", "sáng" ...)."""
     return registry.time_of_day_words()
