@@ -128,6 +128,39 @@ def test_dates_that_date_no_event(text):
     assert [(e.date.iso, e.kind.value) for e in dnnd.parse(text).events] == []
 
 
+TIED = [
+    # a sentence tied to the event told before it takes its date
+    ("Sáng 3/6/2023, hai hội tổ chức gặp mặt hữu nghị. Dịp này, hai bên đã ký kết thỏa thuận hợp tác.",
+     [("2023-06-03", "exchange"), ("2023-06-03", "signing")]),
+    ("Ngày 2/9/2020, tại Huế, Hội tổ chức mít tinh.\n\nTại buổi lễ đã diễn ra triển lãm ảnh về đất nước Cu Ba.",
+     [("2020-09-02", "ceremony"), ("2020-09-02", "exchange")]),
+    # the awards of a ceremony are the ceremony
+    ("Ngày 2/9/2020, Hội tổ chức lễ kỷ niệm. Tại buổi lễ, Hội trao tặng bằng khen cho 10 tập thể.",
+     [("2020-09-02", "ceremony")]),
+    # a past happening the speech recalls is no occasion
+    ("Ông A cho biết ngày 5/6/1976 hai nước thiết lập quan hệ ngoại giao. Năm 2020, Hội được thành lập. Dịp này, "
+     "các bạn trẻ giao lưu văn nghệ.", [("1976-06-05", "other"), ("2020", "other")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TIED)
+def test_a_sentence_tied_to_an_event_takes_its_date(text, expected):
+    assert [(e.date.iso, e.kind.value) for e in dnnd.parse(text).events] == expected
+
+
+OPENING_YEARS = [
+    ("Năm 2015, Hội hữu nghị Việt Nam - Ba Lan tỉnh Hà Nam cử đoàn sang thăm Ba Lan.", [("2015", "visit")]),
+    ("Theo ông A, năm 2011, Hội hữu nghị Việt Nam - Ba Lan tỉnh Hà Nam được thành lập.", [("2011", "other")]),
+    # "từ năm" starts a stretch of time; it dates no word far after it
+    ("Ông A cho biết, từ năm 2014, tỉnh đã đẩy mạnh quảng bá trên nhiều kênh thông tin; tổ chức triển lãm ảnh.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OPENING_YEARS)
+def test_a_year_that_opens_a_sentence_or_clause_dates_its_event(text, expected):
+    assert [(e.date.iso, e.kind.value) for e in dnnd.parse(text).events] == expected
+
+
 def test_an_event_word_in_a_venue_name_is_no_event():
     [event] = dnnd.parse("Ngày 9/9/2019, Hội tổ chức đại hội tại Trung tâm Hội nghị tỉnh.").events
     assert event.kind.value == "congress"

@@ -453,6 +453,8 @@ def event_year(
 
     The second value says which evidence fixed the year (``None``: not fixed).
     """
+    if m.date is None:
+        raise ValueError("an event tied to another has no date until it is untied")
     d = m.date.date
     if d.year is not None:
         return d, "printed"
@@ -479,10 +481,38 @@ def event_year(
 _PLANNED = re.compile(r"(?<!\w)(?:sẽ|dự kiến|dự định|sắp)(?!\w)")
 
 
+_PRINTED_YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d\d(?![\d/])")
+
+
+def _untie(mentions: Sequence[EventMention], text: str) -> list[EventMention]:
+    """Give each event a sentence ties to the event told before it ("Dịp này, ...") that event's date.
+
+    The occasion is the story's, not a past happening it recalls ("ngày
+    21/9/1973 ... Dịp này, ..."): a dated event more than a year before the
+    latest year the text prints is no occasion.
+    """
+    out: list[EventMention] = []
+    last: EventMention | None = None
+    if all(m.date is not None for m in mentions):
+        return list(mentions)
+    recent = max((int(y.group()) for y in _PRINTED_YEAR.finditer(text)), default=0) - 1
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.date is not None:
+            if m.date.date.precision == "day" and (m.date.date.year is None or m.date.date.year >= recent):
+                last = m
+            out.append(m)
+        elif last is not None:
+            out.append(attrs.evolve(m, date=last.date, printed_year=last.printed_year,
+                                    printed_where=last.printed_where, period_end=last.period_end))  # fmt: skip
+    return out
+
+
 def _anchors(text: str, mentions: Sequence[EventMention]) -> list[Anchor]:
     """The dated steps of the story: event days whose year the text prints."""
     out = {}
     for m in mentions:
+        if m.date is None:
+            continue
         day = m.date.date.to_date() if m.date.date.year is not None else None
         if day is None or (day, m.start) in out:
             continue
@@ -500,7 +530,7 @@ def _with_year(date: PartialDate, year: int) -> PartialDate:
 
 def _end_of(m: EventMention, start: PartialDate) -> PartialDate | None:
     """The last day of a span, in the start's year (or the next one across New Year)."""
-    end = m.date.end_date
+    end = m.date.end_date if m.date is not None else None
     if end is None or end.year is not None or start.year is None:
         return end
     year = start.year + (1 if (end.month or 0) < (start.month or 0) else 0)
@@ -516,6 +546,7 @@ def build_events(mentions: Sequence[EventMention], scope: Scope) -> list[Event]:
         scope.locality,
     )
     text = scope.text
+    mentions = _untie(mentions, text)
     # the dated steps of the story: days whose year the text prints
     anchors = _anchors(text, mentions)
     out: list[Event] = []
@@ -524,6 +555,8 @@ def build_events(mentions: Sequence[EventMention], scope: Scope) -> list[Event]:
     facts: list[EventFacts] = []  # what the reported/mentioned classifier reads of each mention
     owner: list[int] = []  # the record each of them belongs to
     for m in mentions:
+        if m.date is None:
+            continue  # (untied above)
         if m.date.date.precision == "year" and published is not None and (m.date.date.year or 0) > (published.year or 0):
             continue  # a bare year after the article's own is a target ("đến năm 2030"), not a happening
         date, evidence = event_year(m, published, anchors)
@@ -551,7 +584,7 @@ def build_events(mentions: Sequence[EventMention], scope: Scope) -> list[Event]:
                 kind=m.kind,
                 date=date,
                 end_date=end,
-                time_of_day=m.date.time_of_day,
+                time_of_day=m.date.time_of_day if m.date.start == m.start else None,
                 location=location,
                 organisers=organisers,
                 title=m.title,

@@ -64,6 +64,11 @@ __all__ = ["EventMention", "find_events"]
 class EventMention:
     """An event whose date is at ``[start, end)``; the event word at ``[noun_start, noun_end)``.
 
+    ``date`` is ``None`` for an event a sentence ties to the one told before
+    it ("Dịp này, hai bên đã ký kết ...", "Tại buổi lễ đã diễn ra triển lãm
+    ..."): it happened on that event's date, which the resolver gives it;
+    ``[start, end)`` is then the tie.
+
     ``printed_year`` is a year the event's own phrase or sentence prints
     for it (not in its date), with ``printed_where`` saying where;
     ``period_end`` the last day of the period a review covers. The resolver
@@ -72,7 +77,7 @@ class EventMention:
 
     start: int
     end: int
-    date: DateMention
+    date: DateMention | None
     kind: EventKind
     noun_start: int
     noun_end: int
@@ -223,13 +228,18 @@ def find_events(ctx: FindContext) -> Iterator[EventMention]:
     """
     text, start, end = ctx.text, ctx.start, ctx.end
     dates = [d for d in in_story(ctx) if not d.approximate]
-    if not dates:
+    tie = _TIE.search(text, start, end)
+    if not dates and tie is None:
         return
     words = _event_words()
     inside = _Spans([(o.start, o.end) for o in ctx.organisations])
     cited = _Spans([(d.start, d.end) for d in ctx.documents])
     bounds = _SentenceBounds(text, start, end)
     sentences: dict[tuple[int, int], _Sentence] = {}
+    if tie is not None:
+        yield from _tied(ctx, tie, dates, bounds, sentences, inside, cited)
+    if not dates:
+        return
     claims: list[tuple[DateMention, tuple[int, int], re.Match[str]]] = []
     for dm in dates:
         if _is_span_end(text, dm) or _recurring_day(text, dm):
@@ -278,6 +288,51 @@ def find_events(ctx: FindContext) -> Iterator[EventMention]:
     yield from found
     if found:
         yield from _echoes(ctx, found, bounds, sentences, inside, cited)
+
+
+#: a sentence that opens by tying itself to the event told before it
+_TIE = re.compile(
+    r"(?:(?<=[.!?\n])|(?<=[.!?]\s)|(?<=^))\s*(?:Cũng\s+)?(?:[Nn]hân dịp này|[Dd]ịp này|[Tt]rong dịp này|[Tt]ại buổi lễ|"
+    r"[Tt]rong khuôn khổ (?:chương trình|hội nghị|sự kiện|buổi lễ))(?=[\s,])",
+    re.MULTILINE,
+)
+#: the kinds a tied sentence adds beside the event it is tied to (the awards of a ceremony are the ceremony)
+_TIED_KINDS = frozenset({EventKind.SIGNING, EventKind.EXCHANGE, EventKind.SEMINAR})
+
+
+def _tied(
+    ctx: FindContext,
+    tie: re.Match[str],
+    dates: Sequence[DateMention],
+    bounds: _SentenceBounds,
+    sentences: dict[tuple[int, int], _Sentence],
+    inside: _Spans,
+    cited: _Spans,
+) -> Iterator[EventMention]:
+    """Events a sentence ties to the one told before it: "Dịp này, hai bên đã ký kết thỏa thuận".
+
+    They take that event's date (the resolver gives it); only a signing,
+    an exchange or a seminar counts, and only in a sentence without a date
+    of its own.
+    """
+    text, words = ctx.text, _event_words()
+    m: re.Match[str] | None = tie
+    while m is not None:
+        s, e = bounds.around(m.end() - 1)
+        if not any(s <= d.start < e for d in dates):
+            sent = sentences.get((s, e))
+            if sent is None:
+                sent = sentences[(s, e)] = _read_sentence(ctx, s, e, inside, cited)
+            for noun in sent.nouns:
+                kind = words[noun.group().lower()]
+                if noun.start() < m.end() or kind not in _TIED_KINDS:
+                    continue
+                title = _title(text, noun.start(), noun.end(), e)
+                kind = _kind(kind, title)
+                organisers = _organisers(text, s, e, noun.start(), noun.end(), kind, sent)
+                location = _location(text, sent.places, noun.start(), noun.end(), e)
+                yield EventMention(m.start(), m.end(), None, kind, noun.start(), noun.end(), title, organisers, location)
+        m = _TIE.search(text, max(m.end(), e), ctx.end)
 
 
 def _echoes(
@@ -413,7 +468,10 @@ def _claimed_noun(text: str, dm: DateMention, s: int, sent: _Sentence) -> re.Mat
         while k > 0 and _LISTED.fullmatch(text, sent.nouns[k - 1].end(), sent.nouns[k].start()):
             k -= 1
         before = [sent.nouns[k]] if dm.start - sent.nouns[i_before - 1].end() <= 220 else before
-    opens = _OPENING.fullmatch(text, s, dm.start) is not None
+    # a date that opens its sentence, or a clause of it ("Cũng theo ông A, năm 2016, Hội ... thành lập")
+    opens = (_opening().fullmatch(text, s, dm.start) is not None or (
+        text.startswith(", ", dm.start - 2) and text.startswith(",", dm.end)
+    )) and not _SINCE.match(text, dm.start)  # "từ năm 2014, ..." starts a stretch of time
     if dm.date.precision == "year":
         reach_after, reach_before = (400, 60) if opens else (60, 60)
         # a year dates a word of its own clause: no clause break between them, unless it opens the sentence
@@ -434,6 +492,7 @@ def _claimed_noun(text: str, dm: DateMention, s: int, sent: _Sentence) -> re.Mat
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
+_SINCE = re.compile(r"[Tt]ừ\s")
 _LISTED = re.compile(r"\s*(?:,|và)\s*")
 #: a word of review or plan right before a year: the year is the period reviewed or planned, not a date
 #: ("tổng kết hoạt động năm 2016", "phương hướng, nhiệm vụ năm 2025", "Chương trình công tác năm 2022")
@@ -450,7 +509,15 @@ _REVIEW_OR_PLAN = re.compile(
 #: a verb of saying between a date and the event word: the date is the telling's
 _SAID = re.compile(r"(?<!\w)(?:cho biết|cho hay)(?!\w)")
 #: what may precede a year that opens its sentence
-_OPENING = re.compile(r"\s*(?:[-–(]\s*)?(?:(?:[Đđ]iển hình|[Cc]ụ thể|[Đđ]ặc biệt|[Rr]iêng|[Cc]ũng)\s*,?\s*)?(?:[Tt]rong\s+|[Vv]ào\s+|[Tt]ừ\s+|[Đđ]ến\s+)?")
+@functools.cache
+def _opening() -> re.Pattern[str]:
+    """What may precede a date that opens its sentence: a source tag, a time of day, "ngày", "trong"."""
+    tod = trie_alternation(set(_lex.time_of_day_words()), ignorecase=True)
+    return re.compile(
+        r"\s*(?:\([^()\n]{1,30}\)\s*|[A-ZĐ][\w.]{1,12}\s*(?=[-–]))?(?:[-–(]\s*)?"  # "(Mặt trận) - ", "HGĐT- "
+        r"(?:(?:[Đđ]iển hình|[Cc]ụ thể|[Đđ]ặc biệt|[Rr]iêng|[Cc]ũng)\s*,?\s*)?"
+        rf"(?:(?i:{tod})(?:\s+(?:nay|qua))?\s+)?(?:[Tt]rong\s+|[Vv]ào\s+|[Tt]ừ\s+|[Đđ]ến\s+)?(?:(?:ngày|Ngày)\s+)?\(?"
+    )
 
 
 def _act_over_citation(
