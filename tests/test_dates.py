@@ -79,6 +79,16 @@ def test_every_relative_row_counts_from_the_article_date(row):
         assert found[0].time_of_day == row.time_of_day
 
 
+@pytest.mark.parametrize("example", registry._load("event_words.json")["lunar_years"]["examples"], ids=lambda e: e["text"])
+def test_a_year_after_its_name_in_the_sexagenary_cycle(example):
+    [found] = dates_in(example["text"])
+    assert found.date.iso == str(example["year"])
+
+
+def test_a_cycle_name_that_does_not_fit_the_year_is_no_date():
+    assert list(dates_in("Tết Giáp Thìn 2023")) == []  # 2023 is Quý Mão
+
+
 PUBLISHED = [
     # a page's date line, the publication date it states
     ("09:15 | 03/02/2021 GMT+7", "2021-02-03"),

@@ -161,6 +161,36 @@ def test_a_year_that_opens_a_sentence_or_clause_dates_its_event(text, expected):
     assert [(e.date.iso, e.kind.value) for e in dnnd.parse(text).events] == expected
 
 
+NAMED_PERIODS = [
+    ("Tỉnh đẩy mạnh tuyên truyền về Năm Du lịch quốc gia Điện Biên 2022.", [("2022", "programme")]),
+    ("Nhiều hoạt động nhân Tuần lễ Cấp cao ASEAN 2020 và Tuần lễ Văn hóa Nhật Bản 2020.",
+     [("2020", "conference"), ("2020", "exchange")]),
+    # what another event celebrates is its name, not a second event
+    ("Ngày 5/5/2022, Hội tổ chức lễ kỷ niệm Năm Hữu nghị Việt Nam - Cu Ba 2022.", [("2022-05-05", "ceremony")]),
+    ("Kỷ niệm Năm Hữu nghị Việt Nam - Cu Ba 2022", []),
+    # no proper noun in the name: a school year
+    ("Năm học 2024 có nhiều đổi mới.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAMED_PERIODS)
+def test_years_and_weeks_named_for_a_cause(text, expected):
+    assert [(e.date.iso, e.kind.value) for e in dnnd.parse(text).events] == expected
+
+
+ACTS = [
+    ("Chính phủ ban hành Nghị định số 15/2021/NĐ-CP ngày 3/3/2021 về quản lý viện trợ.", [("2021-03-03", "other")]),
+    # a heading that no body does; an act on another thing than the cited document
+    ("(Phê duyệt kèm theo Quyết định số 88/QĐ-BNV ngày 2 tháng 5 năm 2016 của Bộ Nội vụ)", []),
+    ("Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện Nghị quyết số 12/NQ-CP ngày 1/2/2020 của Chính phủ.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ACTS)
+def test_an_act_on_a_cited_document_is_dated_by_it(text, expected):
+    assert [(e.date.iso, e.kind.value) for e in dnnd.parse(text).events] == expected
+
+
 def test_an_event_word_in_a_venue_name_is_no_event():
     [event] = dnnd.parse("Ngày 9/9/2019, Hội tổ chức đại hội tại Trung tâm Hội nghị tỉnh.").events
     assert event.kind.value == "congress"

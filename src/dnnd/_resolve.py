@@ -550,7 +550,7 @@ def build_events(mentions: Sequence[EventMention], scope: Scope) -> list[Event]:
     # the dated steps of the story: days whose year the text prints
     anchors = _anchors(text, mentions)
     out: list[Event] = []
-    index: dict[tuple[str, str, str], int] = {}
+    index: dict[tuple[str, str, str, str], int] = {}
     more: dict[int, list[Span]] = {}
     facts: list[EventFacts] = []  # what the reported/mentioned classifier reads of each mention
     owner: list[int] = []  # the record each of them belongs to
@@ -564,7 +564,8 @@ def build_events(mentions: Sequence[EventMention], scope: Scope) -> list[Event]:
         facts.append(EventFacts(start=m.start, end=m.end, noun_start=m.noun_start, noun_end=m.noun_end, date=date, end_date=end))  # fmt: skip
         organisers = tuple(dict.fromkeys(orgs_by_start[o.start].name for o in m.organisers if o.start in orgs_by_start))
         location = _location(m, orgs_by_start, locality)
-        key = (date.iso, end.iso if end else "", m.kind.value)
+        # one day and kind is one event however often told; a year holds many (each by its name)
+        key = (date.iso, end.iso if end else "", m.kind.value, slug(m.title or "")[:40] if date.precision == "year" else "")
         if key in index:
             prev = out[index[key]]
             # another mention of the same event: what its own clause adds (a co-organiser, the place)

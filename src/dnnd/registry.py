@@ -62,6 +62,7 @@ __all__ = [
     "honorifics",
     "issuer_codes",
     "local_congresses",
+    "lunar_year_names",
     "national_congress",
     "national_congresses",
     "organisation_by_name",
@@ -594,6 +595,16 @@ def organiser_verbs() -> tuple[OrganiserVerb, ...]:
         for r in _load("event_words.json")["organiser_verbs"]
     )
     return tuple(sorted(rows, key=lambda r: (-len(r.words), r.words)))
+
+
+@functools.cache
+def lunar_year_names() -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
+    """Return the names of the sexagenary cycle: the ten stems from Giáp, the twelve branches from Tý.
+
+    Each name is a tuple of its spellings ("Quý", "Quí"); Giáp Tý is 1984.
+    """
+    data = _load("event_words.json")["lunar_years"]
+    return tuple(tuple(n) for n in data["stems"]), tuple(tuple(n) for n in data["branches"])
 
 
 @attrs.frozen(kw_only=True)

@@ -9,7 +9,8 @@ Recognised forms (on canonical text, where every dash is ``-``):
   ``11 và 12/11/2022`` (two days in a row), ``2 - 4.4``, ``25.6 và 26.6``,
   ``28/11 đến 30/11``, ``từ ngày 28/12/2022 đến 2/1/2023``;
 - months ``tháng 9-2021``, ``tháng 4/2019``, ``tháng 10 năm 2022``;
-- years ``năm 2016``, ``(2017)``;
+- years ``năm 2016``, ``(2017)``, and a year after its name in the
+  sexagenary cycle when the name fits it (``Tết Quý Mão 2023``);
 - a time of day before the date (``Sáng``, ``Chiều``, ``Rạng sáng`` ...: the
   ``time_of_day`` rows of ``data/event_words.json``);
 - dates counted from the article's own date (``hôm qua``, ``Sáng nay``,
@@ -40,6 +41,7 @@ from dateutil import parser as _dateparser
 from dateutil.relativedelta import relativedelta
 from dateutil.tz import tzoffset
 
+from .. import registry
 from ..model import PartialDate
 from . import patterns as _lex
 from .patterns import trie_alternation
@@ -141,6 +143,27 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 
 @functools.cache
+def _lunar_re() -> tuple[re.Pattern[str], dict[str, int], dict[str, int]]:
+    """A year written after its name in the sexagenary cycle: "Tết Quý Mão 2023", "Xuân Giáp Thìn 2024"."""
+    stems, branches = registry.lunar_year_names()
+    stem_of = {name: i for i, names in enumerate(stems) for name in names}
+    branch_of = {name: i for i, names in enumerate(branches) for name in names}
+    pattern = re.compile(
+        rf"(?<!\w)(?P<stem>{trie_alternation(stem_of)})\s+(?P<branch>{trie_alternation(branch_of)})\s+(?P<y>(?:19|20)\d\d)\b(?![/-]\d)"
+    )
+    return pattern, stem_of, branch_of
+
+
+def _lunar_years(text: str, start: int, end: int) -> Iterator[DateMention]:
+    """Years named in the sexagenary cycle whose name fits the year (Giáp Tý is 1984: (year - 4) mod 10, mod 12)."""
+    pattern, stem_of, branch_of = _lunar_re()
+    for m in pattern.finditer(text, start, end):
+        year = int(m.group("y"))
+        if stem_of[m.group("stem")] == (year - 4) % 10 and branch_of[m.group("branch")] == (year - 4) % 12:
+            yield DateMention(m.start(), m.end(), PartialDate(year=year))
+
+
+@functools.cache
 def _tod_before() -> re.Pattern[str]:
     """A time of day right before a date: "Sáng 14/7", "Chiều ngày 2/7", "Sáng nay (29-5)"."""
     words = _lex.time_of_day_words()
@@ -212,6 +235,10 @@ def dates_in(text: str, start: int = 0, end: int | None = None) -> Iterator[Date
             taken_starts.insert(i + 1, s)
             taken_ends.insert(i + 1, e)
             found.append(mention)
+    for lunar in _lunar_years(text, start, end):
+        i = bisect.bisect_left(taken_starts, lunar.end) - 1
+        if not (i >= 0 and taken_ends[i] > lunar.start):
+            found.append(lunar)
     found.sort(key=lambda dm: dm.start)
     tod_re = _tod_before()
     for dm in found:

@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ..model import EventKind
+from ..model import EventKind, PartialDate
 from . import patterns as _lex
 from .dates import DateMention, in_story, near_anchor
 from .organisations import OrgMention
@@ -208,6 +208,7 @@ class _Sentence:
     verbs: list[re.Match[str]]
     places: list[re.Match[str]]
     dated: list[tuple[int, int]]  # dates of the sentence with a day or month (their years are theirs)
+    start: int = 0
 
 
 @attrs.frozen
@@ -229,7 +230,7 @@ def find_events(ctx: FindContext) -> Iterator[EventMention]:
     text, start, end = ctx.text, ctx.start, ctx.end
     dates = [d for d in in_story(ctx) if not d.approximate]
     tie = _TIE.search(text, start, end)
-    if not dates and tie is None:
+    if not dates and tie is None and not _NAMED_HEAD.search(text, start, end):
         return
     words = _event_words()
     inside = _Spans([(o.start, o.end) for o in ctx.organisations])
@@ -238,6 +239,8 @@ def find_events(ctx: FindContext) -> Iterator[EventMention]:
     sentences: dict[tuple[int, int], _Sentence] = {}
     if tie is not None:
         yield from _tied(ctx, tie, dates, bounds, sentences, inside, cited)
+    if _DIGIT.search(text, start, end):
+        yield from _named_periods(text, start, end, inside)
     if not dates:
         return
     claims: list[tuple[DateMention, tuple[int, int], re.Match[str]]] = []
@@ -288,6 +291,38 @@ def find_events(ctx: FindContext) -> Iterator[EventMention]:
     yield from found
     if found:
         yield from _echoes(ctx, found, bounds, sentences, inside, cited)
+
+
+_DIGIT = re.compile(r"\d")
+_NAMED_HEAD = re.compile(r"Năm|Tuần lễ")
+_CELEBRATED = re.compile(r"(?<!\w)(?:kỷ niệm|chào mừng)\s*$", re.IGNORECASE)
+#: a year or week named for a cause, with its year: "Năm Đoàn kết hữu nghị Việt Nam - Lào 2022", "Tuần lễ Cấp cao APEC 2017"
+_NAMED_PERIOD = re.compile(
+    r"(?<!\w)(?P<head>Năm|Tuần lễ)\s+(?P<name>(?=[^\d\s])[^\d\n,;:.()\"]{2,60}?)\s(?P<y>(?:19|20)\d\d)(?![\d/-])"
+)
+
+
+def _named_periods(text: str, start: int, end: int, inside: _Spans) -> Iterator[EventMention]:
+    """Years and weeks named for a cause, dated by the year their name ends with (a programme, a summit week).
+
+    Not when the name is what another event celebrates ("lễ kỷ niệm Năm
+    Hữu nghị ... 2022") or part of a body's name; the name must hold a
+    proper noun (a capitalised word), so "Năm học 2024" is no such name.
+    """
+    for m in _NAMED_PERIOD.finditer(text, start, end):
+        name = m.group("name")
+        if not any(w[:1].isupper() for w in name.split()) or m.start() in inside:
+            continue
+        before = text[max(start, m.start() - 24) : m.start()]
+        if _CELEBRATED.search(before) or any(nm.end() >= len(before) - 1 for nm in _noun_re().finditer(before)):
+            continue  # the object of another event word, or what a celebration celebrates
+        head = m.group("head")
+        kind = EventKind.PROGRAMME if head == "Năm" else (
+            EventKind.CONFERENCE if "cấp cao" in name.lower() else EventKind.EXCHANGE
+        )
+        year = DateMention(m.start("y"), m.end("y"), PartialDate(year=int(m.group("y"))))
+        title = re.sub(r"\s+", " ", m.group())
+        yield EventMention(year.start, year.end, year, kind, m.start(), m.end("head"), title, (), None)
 
 
 #: a sentence that opens by tying itself to the event told before it
@@ -406,7 +441,7 @@ def _read_sentence(ctx: FindContext, s: int, e: int, inside: _Spans, cited: _Spa
         units = [u for u in units if not any(a < u.start and u.end < b for a, b in asides)]
     places = list(_AT.finditer(text, s, e)) if nouns else []
     dated = [(d.start, d.end) for d in ctx.dates if s <= d.start < e and d.date.precision != "year"]
-    return _Sentence(nouns, [m.start() for m in nouns], [m.end() for m in nouns], orgs, units, verbs, places, dated)
+    return _Sentence(nouns, [m.start() for m in nouns], [m.end() for m in nouns], orgs, units, verbs, places, dated, s)
 
 
 def _after_any(text: str, pos: int, lo: int, words: Sequence[str]) -> bool:
@@ -527,7 +562,9 @@ def _act_over_citation(
 
     The founding ("thành lập") comes right before the cited decision, in
     the same clause; the date after the nearest citation before it is the
-    decision's, and so the founding's.
+    decision's, and so the founding's. So is an issuing a body does
+    ("Chính phủ ban hành Nghị định số ... ngày ..."), but not a heading's
+    "(Phê duyệt kèm theo Quyết định số ...)", which no subject does.
     """
     doc = max((d for d in ctx.documents if d.start < dm.start), key=lambda d: d.start, default=None)
     if doc is None:
@@ -536,14 +573,20 @@ def _act_over_citation(
         if m.end() > doc.start:
             continue
         gap = text[m.end() : doc.start]
-        if len(gap) <= 60 and m.group().lower() in _FOUNDING and not re.search(r"[;.]", gap):
+        if not _ACT_ON.fullmatch(gap):
+            break  # the act is on another thing ("ban hành Kế hoạch thực hiện Nghị quyết số ...")
+        word = m.group().lower()
+        if word in _FOUNDING or (word in _ISSUING and _subject_of(text, sent.start, m.start(), m.end(), sent)):
             return m
         break
     return None
 
 
-#: the act a citation's date also dates: a body founded by the cited decision
+#: the acts a citation's date also dates: a body founded by the cited decision, a body issuing it
 _FOUNDING = frozenset({"thành lập"})
+_ISSUING = frozenset({"ban hành", "phê duyệt"})
+#: between an act and the document it is done by: "thành lập theo", "thành lập tại", "ban hành"
+_ACT_ON = re.compile(r"\s*(?:theo|tại|bằng)?\s*")
 
 
 _ANNIVERSARY_NAME = re.compile(r"kỷ niệm\s+\d+\s+năm\s+(?:[Nn]gày\s+)?$")
