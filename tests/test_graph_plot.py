@@ -9,6 +9,8 @@ import pytest
 
 import dnnd
 from dnnd._network import reported
+from dnnd.corpus import CorpusEvent
+from dnnd.model import EventKind, PartialDate
 from dnnd.timeline import Timeline, timeline
 
 
@@ -26,10 +28,22 @@ def test_the_timeline_holds_the_dated_reported_events_in_order(corpus: dnnd.Corp
     assert len(tl) + len(tl.undated) == len([e for e in corpus.events() if reported(e, corpus)])
 
 
-def test_an_event_the_articles_only_mention_is_not_on_the_timeline(corpus: dnnd.Corpus) -> None:
-    # seed 004 recalls a 2009 conference as history: an event of the corpus, not of its timeline
-    assert any(e.date is not None and e.date.iso == "2009" for e in corpus.events())
-    assert not any(e.date is not None and e.date.iso == "2009" for e in timeline(corpus))
+RECALLS = """Hội hữu nghị tổng kết năm
+Hà Nội, 14/7/2022
+Sáng 14/7/2022, Liên hiệp các tổ chức hữu nghị thành phố Hà Nội tổ chức hội nghị tổng kết tại Hà Nội.
+Phát biểu tại hội nghị, ông Nguyễn Văn A nhắc lại Lễ kỷ niệm 30 năm thành lập Hội tổ chức tại Hà Nội ngày 5/3/2015.
+"""
+
+
+def test_an_event_the_article_only_mentions_is_not_on_the_timeline() -> None:
+    article = dnnd.parse(RECALLS, source="recalls.txt")
+    assert [(e.date.iso if e.date else None, e.reported) for e in article.events] == [
+        ("2022-07-14", True),
+        ("2015-03-05", False),  # history the article recalls, not its news
+    ]
+    corpus = dnnd.Corpus([article])
+    assert [e.date.iso if e.date else None for e in timeline(corpus)] == ["2022-07-14"]
+    assert '<g class="mark ' in corpus._repr_html_() and corpus._repr_html_().count('<g class="mark ') == 1
 
 
 def test_the_timeline_filters_like_events(corpus: dnnd.Corpus) -> None:
@@ -44,10 +58,17 @@ def test_the_timeline_filters_like_events(corpus: dnnd.Corpus) -> None:
         ("2021-09", "2021-09-01", "2021-09-30"),
         ("2009", "2009-01-01", "2009-12-31"),
     ],
+    ids=["day", "month", "year"],
 )
-def test_a_partial_date_covers_its_month_or_year(corpus: dnnd.Corpus, iso: str, first: str, last: str) -> None:
-    event = next(e for e in corpus.events() if e.date is not None and e.date.iso == iso and e.end_date is None)
+def test_a_partial_date_covers_its_month_or_year(iso: str, first: str, last: str) -> None:
+    event = CorpusEvent(id="event:x", kind=EventKind.CONFERENCE, date=PartialDate.from_iso(iso))
     assert Timeline.days(event) == (datetime.date.fromisoformat(first), datetime.date.fromisoformat(last))
+
+
+def test_a_span_of_days_ends_on_its_last_day() -> None:
+    start, end = PartialDate.from_iso("2022-05-24"), PartialDate.from_iso("2022-05")
+    event = CorpusEvent(id="event:x", kind=EventKind.EXCHANGE, date=start, end_date=end)
+    assert Timeline.days(event) == (datetime.date(2022, 5, 24), datetime.date(2022, 5, 31))
 
 
 def test_the_timeline_shows_itself_in_jupyter(corpus: dnnd.Corpus) -> None:
