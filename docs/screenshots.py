@@ -19,7 +19,7 @@ from dnnd import store
 
 HERE = Path(__file__).resolve().parent
 SHOTS = {  # name: (fragment, window height)
-    "report-overview": ("overview", 700),
+    "report-overview": ("", 760),
     "report-timeline": ("timeline", 1100),
     "report-network": ("network", 1000),
     "report-conflicts": ("conflicts", 1000),
@@ -47,7 +47,7 @@ def main() -> int:
                 [browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", f"--user-data-dir={work / 'profile'}",
                  "--proxy-server=http://127.0.0.1:9", "--host-resolver-rules=MAP * ~NOTFOUND",
                  f"--window-size=1200,{height}", "--virtual-time-budget=3000", f"--screenshot={target}",
-                 f"{page.as_uri()}#{fragment}"],
+                 page.as_uri() + (f"#{fragment}" if fragment else "")],
                 check=True, capture_output=True,
             )  # fmt: skip
             print(target.relative_to(HERE.parent))

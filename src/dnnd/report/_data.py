@@ -196,6 +196,7 @@ class ReportData:
     pages: tuple[ArticlePage, ...]
     errors: tuple[str, ...]
     with_text: bool
+    top_organisations: tuple[tuple[str, int], ...] = ()
 
 
 # ------------------------------------------------------------------ helpers
@@ -384,6 +385,7 @@ def collect(
         pages=tuple(pages),
         errors=tuple(e.message for e in corpus.errors),
         with_text=any(p.text is not None for p in pages),
+        top_organisations=tuple((o.name, o.count) for o in corpus.organisations()[:8]),
     )
 
 

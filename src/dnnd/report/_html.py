@@ -343,10 +343,21 @@ def _articles_section(data: ReportData) -> str:
 
 
 def _overview(data: ReportData) -> str:
+    cited = "".join(
+        f'<li><a href="#{_e(d.id)}">{_e(d.name)}</a> ({_e(d.kind)}): {len(d.cited)} article(s)</li>'
+        for d in sorted(data.documents, key=lambda d: -len(d.cited))[:8]
+    )
+    named = "".join(f"<li>{_e(name)}: {n} article(s)</li>" for name, n in data.top_organisations)
+    lists = '<div class="sides">'
+    if cited:
+        lists += f'<div class="side"><h3>Most cited documents</h3><ul>{cited}</ul></div>'
+    if named:
+        lists += f'<div class="side"><h3>Most named organisations</h3><ul>{named}</ul></div>'
+    lists += "</div>"
     errors = ""
     if data.errors:
         errors = "<h3>Unreadable inputs</h3><ul>" + "".join(f"<li>{_e(e)}</li>" for e in data.errors) + "</ul>"
-    return f'<section id="overview" class="tab active"><h2>Overview</h2>{_counts_table(data)}{errors}</section>'
+    return f'<section id="overview" class="tab active"><h2>Overview</h2>{_counts_table(data)}{lists}{errors}</section>'
 
 
 def _counts_table(data: ReportData) -> str:

@@ -24,6 +24,7 @@
     if (target && target !== tab) { target.scrollIntoView(); } else { window.scrollTo(0, 0); }
   }
   window.addEventListener("hashchange", route);
+  window.addEventListener("load", function () { setTimeout(route, 0); });  // after the browser's own jump
   route();
 
   /* ---------------------------------------------------------------- timeline */
