@@ -408,8 +408,12 @@ def test_a_file_of_an_older_schema_is_migrated_when_opened(tmp_path: Path) -> No
     db = _v1_file(tmp_path / "old.sqlite")
     with connect(db) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        (record,) = conn.execute("SELECT record FROM articles").fetchone()
     corpus = store.load(db)  # migrates in place
-    assert corpus == dnnd.Corpus([dnnd.parse(V1_TEXT, source="archive/bac-giang.txt")])
+    # the article as the old file kept it (its record predates Event.reported: it reads as reported)
+    assert corpus == dnnd.Corpus([dnnd.converter.structure(json.loads(record), dnnd.ArticleSummary)])
+    assert corpus.articles[0].events[0].reported is True
+    assert store.texts(db)["archive/bac-giang.txt"] == V1_TEXT
     with connect(db) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == _schema.SCHEMA_VERSION == 2
         assert conn.execute("SELECT value FROM dnnd_meta WHERE key = 'schema_version'").fetchone()[0] == "2"
