@@ -179,3 +179,34 @@ def test_a_body_the_text_names_but_nobody_read_is_unknown_not_absent(text, name,
 )
 def test_spelling_variants_of_one_foreign_name_are_one_person(text, names):
     assert sorted(people(text)) == sorted(names)
+
+
+FOREIGNERS = [
+    # a foreigner's posts in a Party or State body are in their own country's
+    ("đồng chí Sổm-sạ-vạt Lêng-xạ-vắt, Ủy viên Bộ Chính trị, Phó Thủ tướng Chính phủ Lào, tiếp đoàn.",
+     "Sổm-sạ-vạt Lêng-xạ-vắt", []),
+    ("ông Khamla Vongsa, Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Xiêng Khoảng, dự tiệc.", "Khamla Vongsa", [("Tỉnh trưởng", None)]),
+    # a Vietnamese name whose family name the registry lacks is still Vietnamese
+    ("đồng chí Đầu Văn Lực, Tỉnh ủy viên, Phó Chủ tịch Ủy ban nhân dân tỉnh Nghệ An, dự lễ.",
+     "Đầu Văn Lực", [("Ủy viên", "Tỉnh ủy Nghệ An"), ("Phó Chủ tịch", "Ủy ban nhân dân tỉnh Nghệ An")]),
+    ("Đoàn do đồng chí Y Khoa Niê, Phó Chủ tịch Ủy ban nhân dân tỉnh Đắk Lắk làm trưởng đoàn.",
+     "Y Khoa Niê", [("Phó Chủ tịch", "Ủy ban nhân dân tỉnh Đắk Lắk"), ("Trưởng đoàn", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "positions"), FOREIGNERS)
+def test_foreigners_hold_no_posts_in_vietnamese_party_or_state_bodies(text, name, positions):
+    assert people(text)[name] == positions
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "positions"),
+    [
+        ("bà Hà Thị Lụa, Ủy viên BTV Tỉnh ủy Phú Thọ, Phó Chủ tịch HĐND tỉnh, phát biểu.",
+         "Hà Thị Lụa", [("Ủy viên", "Ban Thường vụ Tỉnh ủy Phú Thọ"), ("Phó Chủ tịch", "Hội đồng nhân dân tỉnh Phú Thọ")]),
+        ("Đ/c Lê Quang Hòa - UVBTV, Trưởng Ban Tuyên giáo Tỉnh ủy Quảng Bình phát biểu.",
+         "Lê Quang Hòa", [("Ủy viên", "Ban Thường vụ Tỉnh ủy Quảng Bình"), ("Trưởng ban", "Ban Tuyên giáo Tỉnh ủy Quảng Bình")]),
+    ],
+)
+def test_organs_written_short(text, name, positions):
+    assert people(text)[name] == positions

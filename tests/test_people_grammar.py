@@ -55,7 +55,7 @@ def test_every_example_reads_as_its_row_says(section, row, example):
 @pytest.mark.parametrize(("section", "row", "example"), list(_rows()))
 def test_every_example_shows_its_own_row(section, row, example):
     """An example is about its row: the word is in the sentence, the title in the answer."""
-    forms = [row[KEYS[section]], *row.get("also_written", ())]
+    forms = [row[KEYS[section]], *row.get("also_written", ()), *row.get("written_with_organ", {})]
     assert any(form.lower() in example["text"].lower() for form in forms)
     if section == "titles":
         assert row["title"] in [p[0] for p in example["positions"]]

@@ -225,8 +225,11 @@ _NATIONAL = {OrganisationKind.PARTY, OrganisationKind.STATE, OrganisationKind.FR
 
 
 def _national(org: OrgMention | None) -> bool:
-    """Whether *org* is a national Party, State or Front body of Vietnam (no locality)."""
-    return org is not None and org.kind in _NATIONAL and org.place is None and org.organ is None
+    """Whether *org* is a Party, State or Front body of Vietnam: national, or local with the place left to context.
+
+    ("Bí thư Tỉnh ủy" of a Lao official is of his province's committee, not of one the article names.)
+    """
+    return org is not None and org.kind in _NATIONAL and org.place in (None, "")
 
 
 def _split(text: str, positions: Sequence[PositionMention]) -> int:

@@ -107,9 +107,25 @@ def _rows() -> dict[str, TitleRow]:
             ministry_after=bool(row.get("ministry_after")),
             place_after=bool(row.get("place_after")),
         )
-        for written in (row["title"], *row.get("also_written", ())):  # "Phó Chủ tịch TT", "PCT"
-            out[written.lower()] = title
+        for written in (row["title"], *row.get("also_written", ()), *row.get("written_with_organ", {})):
+            out[written.lower()] = title  # "Phó Chủ tịch TT", "PCT", "UVBTV"
     return out
+
+
+@functools.cache
+def _written_organs() -> dict[str, str]:
+    """Short forms that write a title and an organ in one ("UVBTV": Ủy viên of a Ban Thường vụ)."""
+    return {w: organ for row in _data()["titles"] for w, organ in row.get("written_with_organ", {}).items()}
+
+
+@functools.cache
+def _organ_abbreviations() -> dict[str, str]:
+    return dict(_data()["organ_abbreviations"])
+
+
+@functools.cache
+def _organ_abbreviation_re() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?P<abbr>{alternation(_organ_abbreviations())})(?=\s+[{UPPER}])")
 
 
 def title_row(written: str) -> TitleRow | None:
@@ -252,8 +268,15 @@ def _body(
 ) -> tuple[OrgMention | None, str | None, re.Match[str] | None, int]:
     """The body a title names: (organisation, bare head, organ match, end of what it took)."""
     after = tm.end()
+    organ_of = _written_organs().get(tm.group("title"))  # "UVBTV Thành ủy"
+    om = _organ_abbreviation_re().match(text, after, end)  # "Ủy viên BTV Tỉnh ủy"
+    if om is not None and organ_of is None:
+        organ_of, after = _organ_abbreviations()[om.group("abbr")], om.end()
     sp = _SPACES.match(text, after)
     org = starts.get(sp.end() if sp else after)
+    if org is not None and organ_of is not None:
+        org = attrs.evolve(org, start=tm.start("title") if om is None else om.start("abbr"), organ=organ_of, registry_id=None)
+        return org, None, None, org.end
     if org is None:
         of = _OF.match(text, after, end)  # "Chủ tịch danh dự của Ủy ban ..."
         org = starts.get(of.end()) if of else None
@@ -379,7 +402,7 @@ def chain_at(
     marked ``unread``) and the chain goes on after it.
     """
     out: list[PositionMention] = []
-    organs: dict[int, re.Match[str]] = {}
+    organs: dict[int, tuple[int, int, str]] = {}  # a title's organ whose body is the next title's
     stop = pos
     title_pattern = title_re()
     while pos < end:
@@ -423,7 +446,11 @@ def chain_at(
                     stop, unread = tail, True
             out.append(PositionMention(tm.start(), stop, title, org, former=former, ref=ref, unread=unread, station=station))
             if organ is not None:
-                organs[len(out) - 1] = organ
+                name = "Ban Thường vụ" if organ.group("organ") == "Thường vụ" else organ.group("organ")
+                organs[len(out) - 1] = (organ.start("organ"), organ.end("organ"), name)
+            elif org is None and ref is None and tm.group("title") in _written_organs():
+                # "UVBTV, Trưởng Ban Tuyên giáo Tỉnh ủy": Ủy viên of that Tỉnh ủy's Ban Thường vụ
+                organs[len(out) - 1] = (tm.start("title"), tm.end("title"), _written_organs()[tm.group("title")])
         sm = _CHAIN_SEP.match(text, stop, end)
         if sm is None or sm.end() == stop or not text[stop : sm.end()].strip():
             break
@@ -457,7 +484,7 @@ def _body_after_comma(
 _COMMITTEE = re.compile(r"^Ban .+ (?P<cq>(?:Tỉnh|Thành|Huyện|Quận|Đảng) ủy)$")
 
 
-def _share_bodies(out: list[PositionMention], organs: dict[int, re.Match[str]]) -> None:
+def _share_bodies(out: list[PositionMention], organs: dict[int, tuple[int, int, str]]) -> None:
     """Titles chained without a body of their own take the next one's.
 
     "Phó Chủ tịch - Tổng Thư ký Liên hiệp ..." gives both titles that union;
@@ -474,22 +501,21 @@ def _share_bodies(out: list[PositionMention], organs: dict[int, re.Match[str]]) 
         if nxt_row is not None and nxt_row.standalone:
             continue
         if i in organs:
-            m = organs[i]
-            organ = "Ban Thường vụ" if m.group("organ") == "Thường vụ" else m.group("organ")
+            organ_start, organ_end, organ = organs[i]
             head = nxt.org.head
             cm = _COMMITTEE.match(head)
             if cm:
                 head = cm.group("cq")  # the organ is the committee's, not its board's
-            body = attrs.evolve(nxt.org, start=m.start("organ"), end=m.end("organ"), head=head, organ=organ, registry_id=None)
+            body = attrs.evolve(nxt.org, start=organ_start, end=organ_end, head=head, organ=organ, registry_id=None)
             out[i] = attrs.evolve(p, org=body)
         else:
             row = title_row(p.title.removeprefix("Quyền ").removeprefix("quyền "))
             if row is None or not row.standalone:
                 out[i] = attrs.evolve(p, org=nxt.org)
-    for i, m in organs.items():
+    for i, (_s, _e, organ) in organs.items():
         if out[i].org is None:
             # "Phó Bí thư Đảng ủy, Phó Giám đốc Học viện": the organ of a body named elsewhere
-            out[i] = attrs.evolve(out[i], ref=m.group("organ"))
+            out[i] = attrs.evolve(out[i], ref=organ)
 
 
 def lower_case_word(text: str, pos: int) -> bool:
