@@ -216,14 +216,15 @@ def _country_re() -> re.Pattern[str]:
 def honorific_re() -> re.Pattern[str]:
     """An honorific, rank, occupation noun or degree run before a name; its end is where the name starts."""
     rows = _data()["honorifics"]
-    hon = trie_alternation(_both_cases(h["word"] for h in rows if h["kind"] != "occupation"))
+    hon = trie_alternation(_both_cases(h["word"] for h in rows if h["kind"] in ("address", "rank")))
     occ = trie_alternation(_both_cases(h["word"] for h in rows if h["kind"] == "occupation"))
+    label = alternation(h["word"] for h in rows if h["kind"] == "label")
     deg = trie_alternation(d["abbreviation"] for d in _data()["degrees"])
     degrees = rf"(?:{deg})(?:[.,]\s?|\s)(?:(?:{deg})(?:[.,]\s?|\s)){{0,3}}"
     # a noun for a person may name a nationality before the name: "cựu binh Mỹ X"
     return re.compile(
         rf"(?<![\w./])(?:(?P<hon>{hon})\s+|(?P<occ>{occ})\s+(?:(?P<nat>{alternation(countries())})(?:\s+|\s*-\s*))?"
-        rf"|(?P<deg>{degrees})\s*)(?=[{UPPER}])"
+        rf"|(?P<deg>{degrees})\s*|(?P<label>{label})[ \t]*[:|][ \t]*)(?=[{UPPER}])"
     )
 
 
