@@ -210,3 +210,21 @@ def test_foreigners_hold_no_posts_in_vietnamese_party_or_state_bodies(text, name
 )
 def test_organs_written_short(text, name, positions):
     assert people(text)[name] == positions
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "positions"),
+    [
+        # a foreign name opening a clause, with its apposition and no honorific
+        ("Tham dự có Kusaka Masatoshi, Tổng Lãnh sự Nhật Bản tại TP Hồ Chí Minh.", "Kusaka Masatoshi", [("Tổng Lãnh sự", None)]),
+        ("Souphanh Keomixay - Phó Chủ tịch Quốc hội Lào - dự lễ.", "Souphanh Keomixay", []),
+        # a title in lower case after the name, vouched for by the body after it
+        ("bà Lê Thị Hoa, giám đốc Sở Ngoại vụ tỉnh Hà Nam, phát biểu.", "Lê Thị Hoa", [("Giám đốc", "Sở Ngoại vụ tỉnh Hà Nam")]),
+    ],
+)
+def test_appositions_without_honorific_or_capital(text, name, positions):
+    assert people(text)[name] == positions
+
+
+def test_a_lower_case_title_without_a_body_is_no_post():
+    assert people("ông Trần Văn Bảo, chủ tịch nói thêm.")["Trần Văn Bảo"] == []

@@ -31,6 +31,7 @@ import attrs
 from ..model import OrganisationKind
 from .names import NameMatch, is_place, name_at, vietnamese_name_at, vietnamese_names
 from .organisations import OrgMention
+from .patterns import UPPER
 from .titles import (
     PositionMention,
     chain_at,
@@ -140,7 +141,12 @@ def find_people(ctx: FindContext) -> Iterator[PersonMention]:
         if pos in chains:
             return chains[pos]
         positions, stop = chain(pos)
-        return (positions, stop) if positions else None
+        if not positions:
+            # "bà X, giám đốc Sở Ngoại vụ tỉnh Y": a title in lower case, vouched for by the body after it
+            positions, stop = chain(pos, lower_first=True)
+            if not positions or positions[0].org is None or positions[0].unread:
+                return None
+        return (positions, stop)
 
     # 2. candidate names: after a chain, after an honorific, by family name
     found: list[tuple[int, NameMatch, int | None]] = []  # (how, name, chain it follows)
@@ -172,6 +178,14 @@ def find_people(ctx: FindContext) -> Iterator[PersonMention]:
         # a name found by its family name alone is kept only with a title after it
         for nm in vietnamese_names(text, start, end, other_starts):
             found.append((_SCAN, nm, None))
+
+        # a foreign name before an apposition, with no honorific: "Tham dự có Kusaka Masatoshi, Tổng Lãnh sự ..."
+        for chain_start in chains:
+            sep = _SEP_BEFORE.search(text, max(start, chain_start - 4), chain_start)
+            if sep is not None:
+                nm = _foreign_before(text, max(start, sep.start() - 100), sep.start(), other_starts)
+                if nm is not None:
+                    found.append((_SCAN, nm, None))
 
     people = _pick(found, inside_org, text, start)
     # where each name's apposition would start
@@ -230,6 +244,23 @@ def _national(org: OrgMention | None) -> bool:
     ("Bí thư Tỉnh ủy" of a Lao official is of his province's committee, not of one the article names.)
     """
     return org is not None and org.kind in _NATIONAL and org.place in (None, "")
+
+
+_SEP_BEFORE = re.compile(r"\s*[,(-]\s*$")
+_WORD_START = re.compile(rf"(?<![^\s(])[{UPPER}]")
+
+
+def _foreign_before(text: str, lo: int, stop: int, other_starts: Callable[[int], bool]) -> NameMatch | None:
+    """A foreign name that ends at *stop* and opens its clause (after punctuation or a lower-case word)."""
+    for wm in _WORD_START.finditer(text, lo, stop):
+        pos = wm.start()
+        before = text[max(lo, pos - 2) : pos].strip()
+        if _after_capitalised_word(text, pos, lo) or (before and before[-1].isalnum() and before[-1].isupper()):
+            continue
+        nm = name_at(text, pos, stop, other_starts)
+        if nm is not None and nm.end == stop and nm.foreign:
+            return nm
+    return None
 
 
 def _split(text: str, positions: Sequence[PositionMention]) -> int:
