@@ -217,7 +217,7 @@ def find_people(ctx: FindContext) -> Iterator[PersonMention]:
         positions += _posts_by_verb(text, anchor, end, name_starts, nm.start, chain)
         if nm.foreign:
             # a foreigner holds no post in Vietnam's national bodies: "Ủy viên Bộ Chính trị" is of their own party
-            positions = [attrs.evolve(p, unread=True) if _national(p.org) else p for p in positions]
+            positions = [attrs.evolve(p, unread=True, org=None) if _national(p.org) else p for p in positions]
         if positions or how != _SCAN:
             out.append(PersonMention(nm.start, nm.end, nm.name, tuple(positions), foreign=nm.foreign))
 

@@ -65,8 +65,9 @@ class PositionMention:
 
     ``ref`` is a bare head noun ("Hội") standing for a body the article
     names elsewhere; the resolver finds which. ``unread`` marks a title
-    followed by a body name that the organisation step did not read (its
-    organisation is unknown, not absent).
+    followed by a body name that the organisation step did not read, or
+    read short (its organisation is unknown, not absent; ``org`` is then
+    ``None``): later steps skip such positions.
     """
 
     start: int
@@ -444,7 +445,7 @@ def chain_at(
                 # an organisation read short: "Ủy viên Trung ương Đảng Cộng sản Trung Quốc"
                 tail = _unread_body(text, org.end, end, name_here, vietnamese_name_here)
                 if tail > org.end and not _same_body_tail(text[org.end : tail]):
-                    stop, unread = tail, True
+                    stop, unread, org = tail, True, None
             out.append(PositionMention(tm.start(), stop, title, org, former=former, ref=ref, unread=unread, station=station))
             if organ is not None:
                 name = "Ban Thường vụ" if organ.group("organ") == "Thường vụ" else organ.group("organ")
