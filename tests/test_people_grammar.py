@@ -90,3 +90,17 @@ def test_markers_drop_or_keep_as_the_contract_says(text, name, title, former):
     (person,) = [p for p in dnnd.parse(text).people if p.name == name]
     (position,) = person.positions
     assert (position.title, position.former) == (title, former)
+
+
+def test_the_kept_markers_are_the_acting_ones():
+    """The contract: "quyền" stays in the title, "nguyên" does not (and marks the post former)."""
+    kept = {m["word"] for m in DATA["markers"] if m["kept"]}
+    assert kept == set(dnnd.registry.acting_markers()) == {"quyền"}
+    assert "nguyên" in dnnd.registry.former_markers()
+
+
+@pytest.mark.parametrize("key", ["body_words", "bare_heads", "longer_nouns", "title_inside_after", "verb_leads"])
+def test_word_lists_are_unique_nfc_words(key):
+    words = DATA[key]
+    assert words and len(words) == len(set(words))
+    assert all(w.strip() == w and unicodedata.is_normalized("NFC", w) for w in words)

@@ -36,6 +36,7 @@ from .titles import (
     PositionMention,
     chain_at,
     honorific_re,
+    inside_body_name_re,
     post_verb_re,
     station_re,
     title_re,
@@ -72,7 +73,6 @@ _CLAUSE_END = re.compile(r"[.;:!?\n()]")
 _GROUP_HEAD = re.compile(r"(?:[Ủủ]y viên|trong|[Đđ]ồng chí(?: Ủy viên)?)\s+$")
 _COLON = re.compile(r"\s*:")
 _APPOSED = re.compile(r"[,(-]\s*$")
-_INSIDE_BODY_NAME = re.compile(r"(?<!\w)(?:Văn phòng|Ban|Đoàn|Hội đồng|Tòa|Thường trực)\s+$")
 
 _AFTER_CHAIN, _HONORIFIC, _SCAN = 0, 1, 2  # how a name was found, strongest first
 _PARTY_MEMBER_WORD = "ủy viên"  # "Tỉnh ủy viên", the one post no title match announces
@@ -130,7 +130,7 @@ def find_people(ctx: FindContext) -> Iterator[PersonMention]:
             continue
         if not (tm.group("title")[0].isupper() or tm.group("marker")):
             continue
-        if not tm.group("marker") and _INSIDE_BODY_NAME.search(text, max(start, tm.start() - 12), tm.start()):
+        if not tm.group("marker") and inside_body_name_re().search(text, max(start, tm.start() - 12), tm.start()):
             continue  # "Văn phòng Lãnh sự Nhật Bản", "Ban Giám đốc", "Đoàn Chủ tịch": part of a body's name
         parsed, stop = chain(tm.start())
         if parsed:

@@ -52,6 +52,7 @@ __all__ = [
     "TitleRow",
     "chain_at",
     "honorific_re",
+    "inside_body_name_re",
     "post_verb_re",
     "station_re",
     "title_re",
@@ -176,18 +177,24 @@ def _body_words() -> frozenset[str]:
 
 @functools.cache
 def _ref_re() -> re.Pattern[str]:
-    """A bare head noun: "Hội", "Học viện", "Ủy ban" followed by no capitalised word."""
-    heads = alternation(
-        ["Hội", "Liên hiệp", "Ủy ban", "Học viện", "Trường", "Viện", "Sở", "Bộ", "Trung tâm", "Bệnh viện",
-         "Công ty", "Tổng hội", "Hiệp hội", "Quỹ", "Câu lạc bộ", "Cục", "Vụ", "Ban", "Khoa", "Đảng ủy"]
-    )  # fmt: skip
-    # not the first word of a longer noun ("Hội đồng", "Hội nghị", "Trường học"), nor of a
-    # name written in lower case ("Hội cựu chiến binh Lào": a capital within four words)
-    longer = r"đồng|nghị|thảo|viên|chợ|diễn|học|sở|quán|trưởng|phó"
+    """A bare head noun: "Hội", "Học viện", "Ủy ban" followed by no capitalised word.
+
+    Not the first word of a longer noun ("Hội đồng", "Hội nghị"), nor of a
+    name written in lower case ("Hội cựu chiến binh Lào": a capital within
+    four words), except a term ("Chủ tịch Hội khóa IV").
+    """
+    heads = alternation(_data()["bare_heads"])
+    longer = alternation(_data()["longer_nouns"])
     return re.compile(
-        rf"\s+(?P<ref>{heads})(?![\w-])(?!\s+(?:{longer})(?!\w))"
+        rf"\s+(?!(?i:{longer})(?!\w))(?P<ref>{heads})(?![\w-])"
         rf"(?:(?=\s+(?:khóa|nhiệm kỳ)(?!\w))|(?!(?:\s+[{LOWER}]+){{0,3}}\s+[{UPPER}0-9]))"
     )
+
+
+@functools.cache
+def inside_body_name_re() -> re.Pattern[str]:
+    """Words right before a title that make it part of a body's name ("Văn phòng Lãnh sự", "Ban Giám đốc")."""
+    return re.compile(rf"(?<!\w){alternation(_data()['title_inside_after'])}\s+$")
 
 
 @functools.cache
@@ -259,10 +266,9 @@ def _canonical(tm: re.Match[str]) -> tuple[str, bool]:
     row = title_row(tm.group("title"))
     title = row.title if row else tm.group("title")
     marker = (tm.group("marker") or "").lower()
-    spec = _markers().get(marker)
-    if spec is not None and spec.get("kept"):
+    if marker in registry.acting_markers():  # kept: "Quyền Trưởng ban"
         title = f"{marker[:1].upper()}{marker[1:]} {title}"
-    return title, bool(spec is not None and spec.get("meaning") == "former")
+    return title, marker in registry.former_markers()
 
 
 def _body(
@@ -305,10 +311,12 @@ def _body(
 #: does a name start at this offset? (for Vietnamese names: how many syllables, 0 for none)
 NameProbe = Callable[[int], int]
 
-#: a body name starts with a capital, or with a head noun written in lower case ("Chủ tịch hội lưu học sinh ...")
-_BODY_START = re.compile(
-    rf" (?=[{UPPER}]|(?:hội|ban|ủy ban|liên hiệp|trung tâm|công ty|tổ chức|hiệp hội|câu lạc bộ|trường|viện|học viện|bệnh viện|quỹ)\s)"
-)
+@functools.cache
+def _body_start_re() -> re.Pattern[str]:
+    """A body name starts with a capital, or with a head noun written in lower case ("Chủ tịch hội lưu học sinh ...")."""
+    lower_heads = alternation(h.lower() for h in _data()["bare_heads"])
+    return re.compile(rf" (?=[{UPPER}]|{lower_heads}\s)")
+
 #: a title followed by a number or a plural word names several people ("Phó Tỉnh trưởng 3 tỉnh")
 _PLURAL_AFTER = re.compile(r"\s+(?:\d|các\s|những\s|hai\s|ba\s)")
 _BODY_WORD = re.compile(r"[^\s,;.:()\"]+")
@@ -323,7 +331,7 @@ def _unread_body(text: str, pos: int, end: int, name_here: NameProbe, vietnamese
     Vietnamese name (the person the title belongs to). Returns *pos* when
     no such body follows.
     """
-    first = _BODY_START.match(text, pos, end)
+    first = _body_start_re().match(text, pos, end)
     if first is None or name_here(first.end()):
         return pos
     verbs = post_verb_re()
