@@ -22,16 +22,18 @@ schools and places.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
 
+from .. import registry
 from ..model import OrganisationKind
 from .names import NameMatch, is_place, name_at, vietnamese_name_at, vietnamese_names
 from .organisations import OrgMention
-from .patterns import UPPER
+from .patterns import UPPER, alternation, countries, ministries
 from .titles import (
     PositionMention,
     chain_at,
@@ -239,11 +241,35 @@ _NATIONAL = {OrganisationKind.PARTY, OrganisationKind.STATE, OrganisationKind.FR
 
 
 def _national(org: OrgMention | None) -> bool:
-    """Whether *org* is a Party, State or Front body of Vietnam: national, or local with the place left to context.
+    """Whether *org* is one of Vietnam's national Party, State or Front bodies.
 
-    ("Bí thư Tỉnh ủy" of a Lao official is of his province's committee, not of one the article names.)
+    The registry's national bodies ("Bộ Chính trị", "Chính phủ") and the
+    ministries; a foreign body the text names in full ("Bộ Chính trị Đảng
+    Nhân dân Cách mạng Lào") is not one of them, and a bare local unit
+    ("Tỉnh ủy") is left to the resolver, which places it from the context
+    (a province abroad included).
     """
-    return org is not None and org.kind in _NATIONAL and org.place in (None, "")
+    if org is None or org.kind not in _NATIONAL:
+        return False
+    if org.place is not None or _foreign_country_re().search(org.head):
+        return False
+    return (
+        org.registry_id is not None
+        or registry.organisation_by_name(org.head) is not None
+        or (org.head.startswith("Bộ ") and org.head[3:] in _ministries())
+    )
+
+
+@functools.cache
+def _foreign_country_re() -> re.Pattern[str]:
+    """A country other than Việt Nam, as a word ("Đảng Nhân dân Cách mạng Lào")."""
+    names = [n for n in countries() if registry.country(n) is not registry.country("Việt Nam")]
+    return re.compile(rf"(?<!\w){alternation(names)}(?!\w)")
+
+
+@functools.cache
+def _ministries() -> frozenset[str]:
+    return frozenset(ministries())
 
 
 _SEP_BEFORE = re.compile(r"\s*[,(-]\s*$")
