@@ -228,3 +228,8 @@ def test_appositions_without_honorific_or_capital(text, name, positions):
 
 def test_a_lower_case_title_without_a_body_is_no_post():
     assert people("ông Trần Văn Bảo, chủ tịch nói thêm.")["Trần Văn Bảo"] == []
+
+
+def test_a_post_by_verb_after_the_address_of_the_body():
+    got = people("Đoàn do ông Hồ Văn Tâm, Phó Chủ tịch Ủy ban nhân dân xã Lộc Hưng, huyện Trảng Bàng làm Trưởng đoàn.")
+    assert ("Trưởng đoàn", None) in got["Hồ Văn Tâm"]

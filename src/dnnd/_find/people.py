@@ -216,7 +216,8 @@ def find_people(ctx: FindContext) -> Iterator[PersonMention]:
                 positions += apposition[0][:mine]
                 claimed.add(at)
                 anchor = apposition[1] if mine == len(apposition[0]) else apposition[0][mine - 1].end
-        positions += _posts_by_verb(text, anchor, end, name_starts, nm.start, chain)
+        tail = _LOCALITY_TAIL.match(text, anchor, end)  # "..., Chủ tịch UBND xã X, huyện Y làm Trưởng đoàn"
+        positions += _posts_by_verb(text, tail.end() if tail else anchor, end, name_starts, nm.start, chain)
         if nm.foreign:
             # a foreigner holds no post in Vietnam's national bodies: "Ủy viên Bộ Chính trị" is of their own party
             positions = [attrs.evolve(p, unread=True, org=None) if _national(p.org) else p for p in positions]
@@ -272,6 +273,9 @@ def _ministries() -> frozenset[str]:
     return frozenset(ministries())
 
 
+_LOCALITY_TAIL = re.compile(
+    rf"\s*,\s*(?:huyện|tỉnh|thành phố|quận|thị xã|xã|phường)\s+[{UPPER}][\w'-]*(?:\s+[{UPPER}][\w'-]*){{0,3}}(?=\s+[^\W\d{UPPER}])"
+)
 _SEP_BEFORE = re.compile(r"\s*[,(-]\s*$")
 _WORD_START = re.compile(rf"(?<![^\s(])[{UPPER}]")
 

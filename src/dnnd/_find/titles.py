@@ -491,6 +491,8 @@ def _body_after_comma(
     return org.end
 
 
+#: the units whose Party committee is a "Đảng ủy" of the place ("Đảng ủy xã Tân Bình")
+_COMMUNE_LEVEL = ("xã", "phường", "thị trấn")
 _COMMITTEE = re.compile(r"^Ban .+ (?P<cq>(?:Tỉnh|Thành|Huyện|Quận|Đảng) ủy)$")
 
 
@@ -516,7 +518,13 @@ def _share_bodies(out: list[PositionMention], organs: dict[int, tuple[int, int, 
             cm = _COMMITTEE.match(head)
             if cm:
                 head = cm.group("cq")  # the organ is the committee's, not its board's
-            body = attrs.evolve(nxt.org, start=organ_start, end=organ_end, head=head, organ=organ, registry_id=None)
+            if organ == "Đảng ủy" and nxt.org.place and nxt.org.place_kind in _COMMUNE_LEVEL:
+                # "Phó Bí thư Đảng ủy, Chủ tịch UBND xã Tân Bình": the commune's Party committee, not the committee's
+                body = attrs.evolve(
+                    nxt.org, start=organ_start, end=organ_end, head=organ, kind=OrganisationKind.PARTY, registry_id=None
+                )
+            else:
+                body = attrs.evolve(nxt.org, start=organ_start, end=organ_end, head=head, organ=organ, registry_id=None)
             out[i] = attrs.evolve(p, org=body)
         else:
             row = title_row(p.title.removeprefix("Quyền ").removeprefix("quyền "))
