@@ -344,7 +344,7 @@ def collect(
         pages.append(
             ArticlePage(
                 number=i,
-                source=a.label,
+                source=name(a.label),
                 title=a.title,
                 published=a.published.iso if a.published else None,
                 counts=(

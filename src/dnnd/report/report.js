@@ -21,7 +21,8 @@
     all(doc, "article.page").forEach(function (p) { p.classList.toggle("current", p === page); });
     var articles = $("articles");
     if (articles) { articles.classList.toggle("reading", !!page); }
-    if (target && target !== tab) { target.scrollIntoView(); } else { window.scrollTo(0, 0); }
+    // an article is read from the top of the page (the list is hidden); a document is scrolled to
+    if (target && target !== tab && !page) { target.scrollIntoView(); } else { window.scrollTo(0, 0); }
   }
   window.addEventListener("hashchange", route);
   window.addEventListener("load", function () { setTimeout(route, 0); });  // after the browser's own jump
