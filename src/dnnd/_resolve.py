@@ -41,7 +41,7 @@ from .model import (
     Position,
     Span,
 )
-from .normalise import name_key, slug
+from .normalise import document_key, name_key, slug
 
 SpanOf = Callable[[int, int], Span]
 NATIONAL_PARTY = "Đảng Cộng sản Việt Nam"
@@ -255,12 +255,14 @@ def build_documents(mentions: Sequence[DocumentMention], scope: Scope) -> list[D
     """Group citations by number; attach short forms to their full citation."""
     span_of, published = scope.span_of, scope.published
     full: dict[str, list[DocumentMention]] = defaultdict(list)
-    order: list[str] = []
+    order: list[str] = []  # the number as first written, one per document
+    written: dict[str, str] = {}  # document_key -> that number ("12-CT/TƯ" and "12-CT/TW" are one)
     for m in mentions:
         if m.number:
-            if m.number not in full:
-                order.append(m.number)
-            full[m.number].append(m)
+            number = written.setdefault(document_key(m.number), m.number)
+            if number not in full:
+                order.append(number)
+            full[number].append(m)
     for m in mentions:
         if m.number or not m.short:
             continue
