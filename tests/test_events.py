@@ -202,9 +202,23 @@ def test_a_founding_by_a_cited_decision_is_dated_by_the_decision():
     assert (event.date.iso, event.kind.value) == ("2018-06-04", "other")
 
 
-def test_a_district_gives_way_to_its_province():
-    [event] = dnnd.parse("Ngày 6/6/2022, Hội tổ chức lễ khánh thành tại huyện Hướng Hóa, tỉnh Quảng Trị.").events
-    assert event.location == "Quảng Trị"
+LOCATIONS = [
+    # a district gives way to the province named with it; a city typed as one stays
+    ("Ngày 6/6/2022, Hội tổ chức lễ khánh thành tại huyện Hướng Hóa, tỉnh Quảng Trị.", "Quảng Trị"),
+    ("Ngày 6/6/2022, Hội tổ chức hội thảo tại TP. Tuy Hòa (Phú Yên).", "Tuy Hòa"),
+    ("Ngày 6/6/2022, đoàn công tác làm việc tại tỉnh Champasak, Lào.", "Champasak"),
+    # a foreign country or city the text writes by name; a building with no city gives none
+    ("Năm 2019, đoàn đại biểu Hội sang thăm và làm việc tại Mông Cổ.", "Mông Cổ"),
+    ("Ngày 6/6/2022, Hội dự hội nghị quốc tế tại Praha, Cộng hòa Séc.", "Praha"),
+    ("Ngày 6/6/2022, Hội tổ chức đại hội tại Trung tâm Hội nghị quốc tế.", None),
+    # a visit with no "tại" is at the place it visits
+    ("Ngày 6/6/2022, đoàn đại biểu Hội sang thăm, chúc Tết tỉnh Luang Prabang.", "Luang Prabang"),
+]
+
+
+@pytest.mark.parametrize(("text", "location"), LOCATIONS)
+def test_the_place_of_an_event(text, location):
+    assert dnnd.parse(text).events[0].location == location
 
 
 def test_find_events_is_a_step_of_the_pipeline():

@@ -123,9 +123,8 @@ _SENTENCE_END = re.compile(
     # a full stop after an abbreviation ("TP. Biên Hòa", "PGS. TS", "E. Knapper") ends no sentence
     r"(?:(?<=[!?;])|(?<=(?<!TP)(?<!Tp)(?<!TS)(?<!GS)(?<!ThS)(?<![\s(][A-ZĐ])\.))\s+(?=[A-ZĐÀ-Ỹ\"(])|\n"
 )
-_AT = re.compile(
-    rf"\btại\s+(?:(?:Thủ đô|thủ đô)\s+)?(?P<place>(?:(?:TP\.?|tỉnh|thành phố|huyện|quận|thị xã|xã)\s?)?{CAP}(?:\s{CAP}){{0,3}})"
-)
+#: "tại ...", "ở ..." (the place phrase runs to the next stop; "Thủ đô" is skipped)
+_AT = re.compile(r"(?<!\w)(?:tại|ở)\s+(?:(?:Thủ đô|thủ đô)\s+)?")
 _BY = re.compile(r"\s*(?:,\s*)?do\s+")
 _BY_VERB = re.compile(r"\s(?:phối hợp |cùng |đồng )?(?:tổ chức|chủ trì|đăng cai|tiến hành)(?!\w)")
 _INVITED = re.compile(r"(?:[Nn]hận lời mời|[Tt]heo lời mời|[Tt]heo lời mời chính thức)\s+(?:của\s+)?")
@@ -271,7 +270,7 @@ def find_events(ctx: FindContext) -> Iterator[EventMention]:
             title = _title(text, ns, ne, end if ns != noun.start() else e)
             kind = _kind(words[text[ns:ne].lower()], title)
             organisers = _organisers(text, s, e, ns, ne, kind, sent)
-            location = _location(text, sent.places, min(dm.start, ns), max(dm.end, ne), e)
+            location = _location(text, sent.places, min(dm.start, ns), max(dm.end, ne), e, kind)
             printed, where, period = _year_evidence(text, s, ns, ne, e, title, dm, kind, sent.dated)
             mention = EventMention(dm.start, dm.end, dm, kind, ns, ne, title, organisers, location,
                                    printed_year=printed, printed_where=where, period_end=period)  # fmt: skip
@@ -365,7 +364,7 @@ def _tied(
                 title = _title(text, noun.start(), noun.end(), e)
                 kind = _kind(kind, title)
                 organisers = _organisers(text, s, e, noun.start(), noun.end(), kind, sent)
-                location = _location(text, sent.places, noun.start(), noun.end(), e)
+                location = _location(text, sent.places, noun.start(), noun.end(), e, kind)
                 yield EventMention(m.start(), m.end(), None, kind, noun.start(), noun.end(), title, organisers, location)
         m = _TIE.search(text, max(m.end(), e), ctx.end)
 
@@ -591,7 +590,7 @@ _ACT_ON = re.compile(r"\s*(?:theo|tại|bằng)?\s*")
 
 _ANNIVERSARY_NAME = re.compile(r"kỷ niệm\s+\d+\s+năm\s+(?:[Nn]gày\s+)?$")
 #: a capitalised event word inside a venue's name: "tại Trung tâm Hội nghị quốc tế", "ở Cung Văn hóa"
-_VENUE = re.compile(rf"(?<!\w)(?:tại|ở)\s+(?:{CAP}\s+){{1,3}}$")
+_VENUE = re.compile(rf"(?<!\w)(?:tại|ở)\s+{CAP}(?:\s+\w+){{0,2}}\s+$")
 #: a quantifier before an event word makes it a kind of activity, not one event ("các hội nghị", "nhiều hoạt động giao lưu")
 _GENERIC = re.compile(r"(?<!\w)(?:các|những|nhiều|mọi|một số|hàng loạt|hoạt động|(?:các|những|nhiều) hoạt động)\s+$", re.IGNORECASE)
 
@@ -672,7 +671,7 @@ def _organisers(
     if by:
         found += by
     else:
-        found += _subject_of(text, s, ns, ne, sent)
+        found += _subject_of(text, s, ns, ne, sent) or _agent(text, ns, sent)
     if not found and kind is EventKind.VISIT:
         found += _inviter(text, s, e, sent) or _called_on(text, s, e, sent)
     if not found and kind in (EventKind.CONGRESS, EventKind.CONFERENCE, EventKind.SEMINAR, EventKind.SIGNING):
@@ -757,6 +756,20 @@ def _done_by(text: str, ne: int, e: int, sent: _Sentence) -> list[OrgMention]:
         i = pos + 4
 
 
+def _agent(text: str, ns: int, sent: _Sentence) -> list[OrgMention]:
+    """"được X (cho phép) thành lập": the body that does what the passive tells."""
+    for u in reversed(sent.units):
+        if u.end > ns:
+            continue
+        if u.org is not None and _AGENT_GAP.fullmatch(text, u.end, ns) and text[max(0, u.start - 5) : u.start].endswith("được "):
+            return [u.org]
+        break
+    return []
+
+
+_AGENT_GAP = re.compile(r"\s*(?:cho phép|quyết định|công nhận|chấp thuận)?\s*")
+
+
 def _inviter(text: str, s: int, e: int, sent: _Sentence) -> list[OrgMention]:
     """"Nhận lời mời của X, đoàn ... sang thăm": X hosts the visit."""
     m = _INVITED.search(text, s, e)
@@ -825,35 +838,95 @@ def _document_word_re() -> re.Pattern[str]:
 # ------------------------------------------------------------------ place
 
 
-def _location(text: str, places: Sequence[re.Match[str]], lo: int, hi: int, e: int) -> str | None:
-    """The place of the "tại ..." phrase nearest the event (its date and word span ``[lo, hi)``)."""
-    if not places:
-        return None
-    at = min(places, key=lambda m: 0 if lo <= m.start() < hi + 80 else min(abs(m.start() - lo), abs(m.start() - hi)))
-    stop = re.compile(r"[;.()\n]|,\s(?!(?:tỉnh|thành phố|TP)\s)").search(text, at.end("place"), e)
-    phrase = text[at.start("place") : stop.start() if stop else e]
-    pm = _place_in_re().search(phrase)
-    if pm:
-        typed = _TYPED_PLACE.match(phrase)
-        # "tại huyện X, tỉnh Y": the province; "tại thành phố Cao Lãnh": the city
-        if typed and typed.start("name") < pm.start() and typed.group("type").lower() in ("thành phố", "tp", "tp."):
-            return typed.group("name")
-        return pm.group()
-    tm = _TYPED_PLACE.match(phrase)
-    if tm and tm.group("type").lower() not in ("huyện", "quận", "thị xã", "xã"):
-        return tm.group("name")
-    comma = re.match(rf".*?,\s*(?:tỉnh|thành phố|TP\.?)\s*(?P<name>{CAP}(?:\s{CAP}){{0,3}})", phrase)
-    if comma:
-        return comma.group("name")
+def _location(
+    text: str, places: Sequence[re.Match[str]], lo: int, hi: int, e: int, kind: EventKind | None = None
+) -> str | None:
+    """The place of the event whose date and word span ``[lo, hi)``.
+
+    The "tại ..." (or "ở ...") phrase nearest the event names it: a
+    province or city of the registry ("tại TP Đà Nẵng"), a city typed as
+    such ("tại thành phố Cao Lãnh (Đồng Tháp)": the city), the province of a
+    district ("tại huyện Sê Pôn, tỉnh Savannakhet": the province), a
+    country ("tại Cuba"), or a foreign city the text writes by its name
+    ("tại Warsaw, Ba Lan"); a building with no city in its name gives none.
+    A visit with no such phrase is at the place it visits ("thăm, chúc Tết
+    tỉnh Svay Rieng").
+    """
+    if places:
+        at = min(places, key=lambda m: 0 if lo <= m.start() < hi + 80 else min(abs(m.start() - lo), abs(m.start() - hi)))
+        place = _place_of(text, at.end(), e, loose=at.group().startswith("tại"))
+        if place is not None or at.group().startswith("tại"):
+            return place
+    if kind is EventKind.VISIT and "thăm" in text[lo:hi].lower():
+        stop = _VISITED_STOP.search(text, hi, min(e, hi + 90))
+        return _visited(text[hi : stop.start() if stop else min(e, hi + 90)])
     return None
 
 
-_TYPED_PLACE = re.compile(rf"(?P<type>TP\.?|[Tt]hành phố|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã)\s*(?P<name>{CAP}(?:\s{CAP}){{0,3}})")
+_VISITED_STOP = re.compile(r"[;.()\n\"]|\s(?:của|do|để|nhằm|cho)\s")
+
+
+def _visited(phrase: str) -> str | None:
+    """The place a visit word's phrase names: "thăm, chúc Tết tỉnh Svay Rieng", "thăm Cu Ba"."""
+    pm = _place_in_re().search(phrase)
+    typed = next((t for t in _TYPED_PLACE.finditer(phrase) if t.group("type").lower() not in _DISTRICTS), None)
+    if typed is not None and (pm is None or typed.start() < pm.start()):
+        return typed.group("name")
+    if pm is not None:
+        return pm.group()
+    cm = _country_re().search(phrase)
+    return cm.group("country") if cm is not None and cm.group("country") not in _HOME else None
+
+
+def _place_of(text: str, pos: int, e: int, *, loose: bool) -> str | None:
+    """The place a phrase starting at *pos* names (see :func:`_location`)."""
+    stop = _PLACE_STOP.search(text, pos, e)
+    phrase = text[pos : stop.start() if stop else e]
+    typed = [t for t in _TYPED_PLACE.finditer(phrase) if t.group("type").lower() not in _DISTRICTS]
+    pm = _place_in_re().search(phrase)
+    if pm is not None:
+        # "tại thành phố Cao Lãnh (Đồng Tháp)": the city the text types as one
+        if typed and typed[0].start("name") < pm.start() and typed[0].group("type").lower() in ("thành phố", "tp", "tp."):
+            return typed[0].group("name")
+        return pm.group()
+    if typed:
+        return typed[0].group("name")
+    cm = _country_re().match(phrase)
+    if cm is not None and cm.group("country") not in _HOME:
+        return cm.group()
+    if loose:
+        # a foreign city written by its name ("tại Warsaw, Ba Lan"), not a building ("tại Trung tâm Hội nghị")
+        fm = _FOREIGN_PLACE.match(phrase)
+        if fm is not None and fm.group("first") not in _BUILDINGS and fm.group().strip() not in _HOME:
+            return fm.group().strip()
+    return None
+
+
+#: "tại Việt Nam" says no more than the article does: the resolver looks for the city
+_HOME = frozenset({"Việt Nam", "nước ta"})
+_PLACE_STOP = re.compile(r"[;()\n\"]|(?<!TP)(?<!Tp)\.|,\s(?!(?:tỉnh|thành phố|TP)\s)|\s(?:và|với|để|nhằm|cho|do|từ|vào|nhân)\s")
+_DISTRICTS = frozenset({"huyện", "quận", "thị xã", "xã", "phường"})
+_TYPED_PLACE = re.compile(
+    # (not "Tỉnh ủy", "Thành Đoàn": bodies)
+    rf"(?P<type>TP\.?|[Tt]hành phố|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường)\s*(?![ỦủUu][ỷỳy]\b|[Đđ]oàn\b|[Hh]ội\b)"
+    rf"(?P<name>{CAP}(?:[\s-]{CAP}){{0,3}})"
+)
+_FOREIGN_PLACE = re.compile(rf"(?P<first>{CAP})(?:\s{CAP}){{0,2}}(?=\s*(?:,|$))")
+#: capitalised words that open the name of a building, not of a place
+_BUILDINGS = frozenset(
+    {"Trung", "Nhà", "Hội", "Trụ", "Khách", "Cung", "Trường", "Cửa", "Khu", "Bảo", "Đại", "Văn", "Sân", "Công", "Bệnh",
+     "Thư", "Học", "Viện", "Ủy", "Sở", "Ban", "Chùa", "Đền", "Nghĩa", "Tượng", "Quảng", "Làng", "Bản", "Thôn"}
+)  # fmt: skip
 
 
 @functools.cache
 def _place_in_re() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){trie_alternation(_lex.province_names())}(?!\w)")
+
+
+@functools.cache
+def _country_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:nước\s+)?(?P<country>{trie_alternation(_lex.countries())})(?!\w)")
 
 
 # ------------------------------------------------------------------ dates that date no event
