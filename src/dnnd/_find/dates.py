@@ -154,8 +154,13 @@ def _lunar_re() -> tuple[re.Pattern[str], dict[str, int], dict[str, int]]:
     return pattern, stem_of, branch_of
 
 
+_CYCLE_YEAR = re.compile(r"[^\W\d] (?:19|20)\d\d\b")
+
+
 def _lunar_years(text: str, start: int, end: int) -> Iterator[DateMention]:
     """Years named in the sexagenary cycle whose name fits the year (Giáp Tý is 1984: (year - 4) mod 10, mod 12)."""
+    if _CYCLE_YEAR.search(text, start, end) is None:
+        return  # a cycle name comes before a year written on its own ("Quý Mão 2023")
     pattern, stem_of, branch_of = _lunar_re()
     for m in pattern.finditer(text, start, end):
         year = int(m.group("y"))

@@ -934,11 +934,15 @@ def _country_re() -> re.Pattern[str]:
 
 def _is_span_end(text: str, dm: DateMention) -> bool:
     """An end of an anniversary span "(17/11/1950-17/11/2020)" or a term."""
-    before = text[max(0, dm.start - 12) : dm.start]
-    after = text[dm.end : dm.end + 14]
-    if re.match(r"\s*-\s*\d{1,2}/\d{1,2}/\d{4}", after) or re.search(r"\d{4}\s*-\s*$", before):
+    lo = max(0, dm.start - 12)
+    if _SPAN_START.match(text, dm.end, dm.end + 14) or _SPAN_END.search(text, lo, dm.start):
         return True
-    return bool(re.search(r"nhiệm kỳ\s*$|khóa\s*$", before))
+    return bool(_TERM_BEFORE.search(text, lo, dm.start))
+
+
+_SPAN_START = re.compile(r"\s*-\s*\d{1,2}/\d{1,2}/\d{4}")
+_SPAN_END = re.compile(r"\d{4}\s*-\s*$")
+_TERM_BEFORE = re.compile(r"nhiệm kỳ\s*$|khóa\s*$")
 
 
 _DAY_NAME = re.compile(r"(?:(?<!\w)Ngày\s+(?!mai\b|nay\b|hôm\b|kia\b)[^\W\d]|(?<!\w)ngày\s+[A-ZĐÀ-Ỹ]|(?<!\w)[Qq]uốc khánh)[^()]{0,60}\(\s*$")
