@@ -561,8 +561,8 @@ def _untie(mentions: Sequence[EventMention], text: str) -> list[EventMention]:
                 last = m
             out.append(m)
         elif last is not None:
-            out.append(attrs.evolve(m, date=last.date, printed_year=last.printed_year,
-                                    printed_where=last.printed_where, period_end=last.period_end))  # fmt: skip
+            out.append(attrs.evolve(m, date=last.date, printed_year=last.printed_year, printed_where=last.printed_where,
+                                    period_end=last.period_end, location=m.location or last.location))  # fmt: skip
     return out
 
 
@@ -667,7 +667,8 @@ def _location(m: EventMention, orgs_by_start: Mapping[int, Organisation], locali
         return canonical_province(place) or place
     for o in m.organisers:
         org = orgs_by_start.get(o.start)
-        if org and org.locality:
+        # the province or city of an organiser (a district's or a commune's body names no city)
+        if org and org.locality and canonical_province(org.locality):
             return org.locality
     return locality
 

@@ -854,8 +854,10 @@ def _location(
     """
     if places:
         at = min(places, key=lambda m: 0 if lo <= m.start() < hi + 80 else min(abs(m.start() - lo), abs(m.start() - hi)))
-        place = _place_of(text, at.end(), e, loose=at.group().startswith("tại"))
-        if place is not None or at.group().startswith("tại"):
+        # "tại" names the place; "ở" (also "in", "at" of anything) only a province or a typed place
+        strong = at.group().startswith("tại")
+        place = _place_of(text, at.end(), e, loose=strong)
+        if place is not None or strong:
             return place
     if kind is EventKind.VISIT and "thăm" in text[lo:hi].lower():
         stop = _VISITED_STOP.search(text, hi, min(e, hi + 90))
@@ -891,6 +893,8 @@ def _place_of(text: str, pos: int, e: int, *, loose: bool) -> str | None:
         return pm.group()
     if typed:
         return typed[0].group("name")
+    if not loose:
+        return None
     cm = _country_re().match(phrase)
     if cm is not None and cm.group("country") not in _HOME:
         return cm.group()
@@ -904,7 +908,7 @@ def _place_of(text: str, pos: int, e: int, *, loose: bool) -> str | None:
 
 #: "tại Việt Nam" says no more than the article does: the resolver looks for the city
 _HOME = frozenset({"Việt Nam", "nước ta"})
-_PLACE_STOP = re.compile(r"[;()\n\"]|(?<!TP)(?<!Tp)\.|,\s(?!(?:tỉnh|thành phố|TP)\s)|\s(?:và|với|để|nhằm|cho|do|từ|vào|nhân)\s")
+_PLACE_STOP = re.compile(r"[;()\n\"]|(?<!TP)(?<!Tp)\.|,\s(?!(?:tỉnh|thành phố|TP|huyện|quận|thị xã|xã)\s)|\s(?:và|với|để|nhằm|cho|do|từ|vào|nhân)\s")
 _DISTRICTS = frozenset({"huyện", "quận", "thị xã", "xã", "phường"})
 _TYPED_PLACE = re.compile(
     # (not "Tỉnh ủy", "Thành Đoàn": bodies)
