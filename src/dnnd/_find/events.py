@@ -382,7 +382,8 @@ def _echoes(
     "Lễ kỷ niệm ... tổ chức ngày 21/9/2023. Lễ kỷ niệm do Liên hiệp ... chủ
     trì" and "Ông A, Chủ tịch Ủy ban ... đồng chủ trì Hội nghị." name the
     organisers of the event the sentence before dated: the same word (or
-    one of the same kind) with an organiser verb or a "do" phrase of its own.
+    one of the same kind) with an organiser verb or a "do" phrase of its own,
+    when the event's own clause named none.
     """
     text = ctx.text
     words = _event_words()
@@ -405,6 +406,8 @@ def _echoes(
         if not by:
             continue
         target = before[-1]
+        if target.organisers:
+            continue  # its own clause named them; the chairs of its sessions are not more organisers
         yield attrs.evolve(target, start=m.start(), end=m.end(), noun_start=m.start(), noun_end=m.end(), organisers=tuple(by))
 
 
