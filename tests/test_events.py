@@ -62,6 +62,12 @@ ORGANISERS = [
      ["Hội hữu nghị Việt Nam - Ba Lan tỉnh Hưng Yên"]),
     # the organisers of another event of the sentence are not this one's
     ("Sáng 1/7, đoàn đại biểu tỉnh Luang Namtha thăm tỉnh Lai Châu.", []),
+    # a verb that governs an event word that is a verb itself: "X chủ trì cuộc hội đàm"
+    ("Chiều 8/8, Ủy ban nhân dân tỉnh Cao Bằng và Sở Ngoại vụ tỉnh Cao Bằng đã chủ trì cuộc hội đàm với đoàn Quảng Tây.",
+     ["Ủy ban nhân dân tỉnh Cao Bằng", "Sở Ngoại vụ tỉnh Cao Bằng"]),
+    # the head of a delegation stands for the delegation, not for the body of his title
+    ("Ngày 9/9, đoàn đại biểu tỉnh Lạng Sơn do ông Trần Văn An, Giám đốc Sở Ngoại vụ tỉnh Lạng Sơn làm Trưởng đoàn "
+     "đã tiến hành hội đàm với đoàn Quảng Tây.", []),
 ]
 
 

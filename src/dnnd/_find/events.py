@@ -655,6 +655,7 @@ _ADVERBS = re.compile(
 )
 #: what joins two subjects ("X và Y", "X, Y", "X cùng Y")
 _COORDINATOR = re.compile(r"\s*(?:,|và|cùng với|cùng|với)?\s*(?:ông|bà|đồng chí|ngài)?\s*")
+_LED_BY = re.compile(r"(?<!\w)do\s+(?:ông|bà|đồng chí|ngài)?\s*$")
 #: "X (đã) phối hợp với ... tổ chức": X is a co-subject whatever partners follow
 _PARTNERING = re.compile(r"\s*(?:đã\s+|sẽ\s+)?(?:phối hợp|cùng|kết hợp)(?:\s+với)?\s")
 _PARENS = re.compile(r"\([^()]{0,120}\)")
@@ -686,18 +687,20 @@ def _organisers(
 
 def _verb_before(text: str, ns: int, ne: int, sent: _Sentence) -> re.Match[str] | None:
     """The organiser verb that governs the word at ``[ns, ne)``: the word itself, or one just before it."""
+    own: re.Match[str] | None = None
     for vm in reversed(sent.verbs):
         if vm.start() >= ne:
             continue
         if vm.start() > ns:
             continue  # "sơ kết" inside "hội nghị sơ kết" is part of the event word
         if vm.start() == ns:
-            return vm  # the event word is the verb ("ban hành", "tiếp đón", "tổng kết")
+            own = vm  # the event word is a verb ("ban hành", "tiếp đón", "tổng kết") ...
+            continue
         gap = text[vm.end() : ns]
         if len(gap) <= 40 and not re.search(r"[,;.:]", gap):
-            return vm
-        return None
-    return None
+            return vm  # ... unless another governs it ("X chủ trì cuộc hội đàm")
+        return own
+    return own
 
 
 def _subject_of(text: str, s: int, ns: int, ne: int, sent: _Sentence) -> list[OrgMention]:
@@ -709,6 +712,8 @@ def _subject_of(text: str, s: int, ns: int, ne: int, sent: _Sentence) -> list[Or
     if not units:
         return []
     last = units[-1]
+    if _LED_BY.search(text, max(0, last.start - 20), last.start):
+        return []  # "Đoàn ... do bà A, Giám đốc Sở X làm Trưởng đoàn": A leads a delegation, X does not organise
     gap = text[last.end : verb.start()]
     if len(gap) > 120 or not (
         _ADVERBS.fullmatch(_PARENS.sub(" ", gap))
