@@ -197,6 +197,14 @@ def test_an_act_on_a_cited_document_is_dated_by_it(text, expected):
     assert [(e.date.iso, e.kind.value) for e in dnnd.parse(text).events] == expected
 
 
+def test_a_headline_that_dates_an_event_by_its_year_only_is_the_same_event():
+    text = ("Hội nghị thông tin đối ngoại năm 2019\n\n"
+            "Ngày 4/12/2019, Sở Ngoại vụ tỉnh Hà Giang tổ chức Hội nghị thông tin đối ngoại năm 2019.\n\n"
+            "Năm 2019, Sở cũng tổ chức Hội nghị tập huấn cho cán bộ cấp xã.")
+    assert [(e.date.iso, e.kind.value) for e in dnnd.parse(text).events] == [
+        ("2019-12-04", "conference"), ("2019", "conference")]
+
+
 def test_an_event_word_in_a_venue_name_is_no_event():
     [event] = dnnd.parse("Ngày 9/9/2019, Hội tổ chức đại hội tại Trung tâm Hội nghị tỉnh.").events
     assert event.kind.value == "congress"

@@ -655,7 +655,20 @@ def build_events(mentions: Sequence[EventMention], scope: Scope) -> list[Event]:
     for i, spans in more.items():
         out[i] = attrs.evolve(out[i], mentions=[*out[i].mentions, *spans])
     reported = {i for i, flag in zip(owner, classify_reported(text, facts, published), strict=True) if flag}
-    return [e if i in reported else attrs.evolve(e, reported=False) for i, e in enumerate(out)]
+    events = [e if i in reported else attrs.evolve(e, reported=False) for i, e in enumerate(out)]
+    # a bare year of a kind that a day or month of the same year dates is that event told again
+    # (the headline's "Hội nghị ... năm 2018" over the lead's "Ngày 06/11/2018, ... Hội nghị")
+    finer = {(e.kind, e.date.year, _title_key(e.title)) for e in events if e.date is not None and e.date.precision != "year"}
+    return [
+        e
+        for e in events
+        if e.date is None or e.date.precision != "year" or (e.kind, e.date.year, _title_key(e.title)) not in finer
+    ]
+
+
+def _title_key(title: str | None) -> str:
+    """The start of an event's title, folded: the same event told twice opens its title the same way."""
+    return slug(title or "")[:24]
 
 
 def _location(m: EventMention, orgs_by_start: Mapping[int, Organisation], locality: str | None) -> str | None:
