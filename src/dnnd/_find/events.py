@@ -195,19 +195,55 @@ class _Spans:
         return iter(self.spans)
 
 
-@attrs.frozen
 class _Sentence:
-    """What the events of one sentence share: its event words, bodies, subjects and place phrases."""
+    """What the events of one sentence share: its event words, bodies, subjects, place phrases and days.
 
-    nouns: list[re.Match[str]]
-    noun_starts: list[int]
-    noun_ends: list[int]
-    orgs: tuple[OrgMention, ...]
-    units: list[_Unit]
-    verbs: list[re.Match[str]]
-    places: list[re.Match[str]]
-    dated: list[tuple[int, int]]  # dates of the sentence with a day or month (their years are theirs)
-    start: int = 0
+    The event words are read at once; the rest only when an event of the
+    sentence asks (most sentences with a date have no event word).
+    """
+
+    def __init__(self, ctx: FindContext, s: int, e: int, inside: _Spans, nouns: list[re.Match[str]]) -> None:
+        self.ctx, self.start, self.end, self.inside = ctx, s, e, inside
+        self.nouns = nouns
+        self.noun_starts = [m.start() for m in nouns]
+        self.noun_ends = [m.end() for m in nouns]
+
+    @functools.cached_property
+    def orgs(self) -> tuple[OrgMention, ...]:
+        return tuple(o for o in self.ctx.organisations if self.start <= o.start < self.end)
+
+    @functools.cached_property
+    def verbs(self) -> list[re.Match[str]]:
+        text, s, e = self.ctx.text, self.start, self.end
+        verb_re, rows = _verb_re()
+        verbs = []
+        for vm in verb_re.finditer(text, s, e):
+            if vm.start() in self.inside:
+                continue  # "tổ chức" inside "Liên hiệp các tổ chức hữu nghị" is no verb
+            na, nb = rows[vm.group().lower()]
+            if _after_any(text, vm.start(), s, na) or _before_any(text, vm.end(), e, nb):
+                continue
+            verbs.append(vm)
+        return verbs
+
+    @functools.cached_property
+    def units(self) -> list[_Unit]:
+        text, s, e = self.ctx.text, self.start, self.end
+        units = _units(self.orgs, [p for p in self.ctx.people if s <= p.start < e])
+        if units:
+            # a body named in parentheses is an aside ("Trung tâm ... (thuộc Liên hiệp ...)", "(HUFO)"), no subject
+            asides = [m.span() for m in _PARENS.finditer(text, s, e)]
+            units = [u for u in units if not any(a < u.start and u.end < b for a, b in asides)]
+        return units
+
+    @functools.cached_property
+    def places(self) -> list[re.Match[str]]:
+        return list(_AT.finditer(self.ctx.text, self.start, self.end))
+
+    @functools.cached_property
+    def dated(self) -> list[tuple[int, int]]:
+        """Dates of the sentence with a day or month (their years are theirs)."""
+        return [(d.start, d.end) for d in self.ctx.dates if self.start <= d.start < self.end and d.date.precision != "year"]
 
 
 @attrs.frozen
@@ -425,25 +461,7 @@ def _read_sentence(ctx: FindContext, s: int, e: int, inside: _Spans, cited: _Spa
         and not _GENERIC.search(text, max(s, m.start() - 24), m.start())
         and not (m.group()[0].isupper() and _VENUE.search(text, max(s, m.start() - 40), m.start()))
     ]
-    orgs = tuple(o for o in ctx.organisations if s <= o.start < e)
-    verb_re, rows = _verb_re()
-    verbs = []
-    if nouns:
-        for vm in verb_re.finditer(text, s, e):
-            if vm.start() in inside:
-                continue  # "tổ chức" inside "Liên hiệp các tổ chức hữu nghị" is no verb
-            na, nb = rows[vm.group().lower()]
-            if _after_any(text, vm.start(), s, na) or _before_any(text, vm.end(), e, nb):
-                continue
-            verbs.append(vm)
-    units = _units(orgs, [p for p in ctx.people if s <= p.start < e]) if nouns else []
-    if units:
-        # a body named in parentheses is an aside ("Trung tâm ... (thuộc Liên hiệp ...)", "(HUFO)"), no subject
-        asides = [m.span() for m in _PARENS.finditer(text, s, e)]
-        units = [u for u in units if not any(a < u.start and u.end < b for a, b in asides)]
-    places = list(_AT.finditer(text, s, e)) if nouns else []
-    dated = [(d.start, d.end) for d in ctx.dates if s <= d.start < e and d.date.precision != "year"]
-    return _Sentence(nouns, [m.start() for m in nouns], [m.end() for m in nouns], orgs, units, verbs, places, dated, s)
+    return _Sentence(ctx, s, e, inside, nouns)
 
 
 def _after_any(text: str, pos: int, lo: int, words: Sequence[str]) -> bool:
