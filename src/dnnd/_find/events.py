@@ -324,7 +324,7 @@ def find_events(ctx: FindContext) -> Iterator[EventMention]:
                 )
             found.append(mention)
     yield from found
-    if found:
+    if any(not f.organisers and f.kind is not EventKind.VISIT for f in found):
         yield from _echoes(ctx, found, bounds, sentences, inside, cited)
 
 
@@ -442,7 +442,7 @@ def _echoes(
         if not by:
             continue
         target = before[-1]
-        if target.organisers:
+        if target.organisers or target.kind is EventKind.VISIT:
             continue  # its own clause named them; the chairs of its sessions are not more organisers
         yield attrs.evolve(target, start=m.start(), end=m.end(), noun_start=m.start(), noun_end=m.end(), organisers=tuple(by))
 
