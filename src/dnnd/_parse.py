@@ -187,7 +187,9 @@ def _windows(canon: str, lines: Sequence[Line]) -> list[Line]:
             pos = cut
             while pos < ln.end and canon[pos].isspace():
                 pos += 1
-        if pos < ln.end:
+        if pos == ln.start:
+            out.append(ln)  # the usual case, a line shorter than a window: no copy
+        elif pos < ln.end:
             out.append(attrs.evolve(ln, start=pos, end=ln.end))
     return out
 
