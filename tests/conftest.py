@@ -7,7 +7,21 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "src" / "dnnd" / "_seeds"
-SHARED = ROOT.parent / "shared"
+
+
+def _shared() -> Path:
+    """The workplace's shared folder: DNND_SHARED_DIR, else next to the checkout (or to a worktree's parent)."""
+    if os.environ.get("DNND_SHARED_DIR"):
+        return Path(os.environ["DNND_SHARED_DIR"])
+    for up in (ROOT.parent, ROOT.parent.parent):
+        if (up / "shared").is_dir():
+            return up / "shared"
+    return ROOT.parent / "shared"
+
+
+SHARED = _shared()
+#: the gold corpora (seeds, dev, dev2), when the workplace has them
+CORPORA = SHARED / "corpus"
 #: DNND_DEV_DIR points elsewhere (e.g. from a git worktree one level deeper)
 DEV = Path(os.environ["DNND_DEV_DIR"]) if os.environ.get("DNND_DEV_DIR") else SHARED / "corpus" / "dev"
 

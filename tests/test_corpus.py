@@ -269,7 +269,7 @@ def test_spellings_of_one_person_merge_under_the_well_written_name(why, a, b):
     )
     (person,) = corpus.people()
     assert person.name == b, why
-    assert person.id == "person:" + dnnd.model.slug(b)
+    assert person.id == "person:" + dnnd.normalise.slug(b)
     assert [h.source for h in person.positions] == ["a.txt", "b.txt"]
     assert corpus.people(organisation="VUFO") == [person]
 

@@ -20,7 +20,7 @@ DOCUMENTS = [
     ("Thực hiện Chỉ thị số 12-CT/TW ngày 5/1/2022 của Ban Bí thư Trung ương Đảng về tăng cường đối ngoại nhân dân.",
      "12-CT/TW", "directive", "2022-01-05", "Ban Bí thư Trung ương Đảng"),
     ("Nghị định 80/2020/NĐ-CP quy định về viện trợ.", "80/2020/NĐ-CP", "decree", None, None),
-    ("theo Quyết định số 1234/QĐ-TTg của Thủ tướng Chính phủ", "1234/QĐ-TTg", "decision", None, None),
+    ("theo Quyết định số 1234/QĐ-TTg của Thủ tướng Chính phủ", "1234/QĐ-TTG", "decision", None, None),
     ("Nghị quyết số 05-NQ/TU của Tỉnh ủy Bắc Giang", "05-NQ/TU", "resolution", None, None),
     ("Thông tri 05-TT/TU của Thành ủy Hà Nội", "05-TT/TU", "circular", None, "Thành ủy Hà Nội"),
     ("quán triệt Chỉ thị 04 CT/TW ngày 6-7-2011", "04-CT/TW", "directive", "2011-07-06", None),

@@ -43,10 +43,13 @@ UNITS = {
 # (160 KB of spaces took minutes).
 LEAD = "Đoạn mở đầu của bài viết về hội nghị.\n\n"
 WHITE_SPACE = {"spaces": " ", "tabs": "\t", "no-break spaces": "\u00a0", "em spaces": "\u2003", "ideographic spaces": "\u3000"}
-BODY_RUNS = {
-    name: (lambda ch: lambda size: LEAD + "Chỉ thị" + ch * size + "12-CT/TW (Ảnh: X).")(ch)
-    for name, ch in WHITE_SPACE.items()
-}
+
+
+def _body_run(ch: str):  # type: ignore[no-untyped-def]
+    return lambda size: LEAD + "Chỉ thị" + ch * size + "12-CT/TW (Ảnh: X)."
+
+
+BODY_RUNS = {name: _body_run(ch) for name, ch in WHITE_SPACE.items()}
 
 
 def _fill(unit: str, size: int) -> str:

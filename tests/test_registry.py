@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from dnnd import registry
-from dnnd.registry import canonical_number, name_key, place_key
+from dnnd.normalise import canonical_number, name_key
 
 DATA_FILES = [
     "congresses.json",
@@ -140,24 +140,6 @@ def test_every_citation_example_normalises_to_its_number() -> None:
         assert canonical_number(example["text"]) == canonical_number(
             example["number"]
         ), example
-
-
-@pytest.mark.parametrize(
-    ("written", "canonical"),
-    [
-        ("số 12-CT/TW", "12-CT/TW"),
-        ("12-CT/TƯ", "12-CT/TW"),
-        ("12-CT/T.Ư", "12-CT/TW"),
-        ("04 CT/TW", "04-CT/TW"),
-        ("45/CT-TU", "45-CT/TU"),
-        ("59–NQ/TW", "59-NQ/TW"),
-        ("số31-QĐ/TW", "31-QĐ/TW"),
-        ("80/2020/NĐ-CP", "80/2020/NĐ-CP"),
-        ("837/QĐ-TTg", "837/QĐ-TTG"),
-    ],
-)
-def test_canonical_number(written: str, canonical: str) -> None:
-    assert canonical_number(written) == canonical
 
 
 def test_document_types() -> None:
@@ -394,48 +376,6 @@ def test_new_unit_of_an_old_name_depends_on_date() -> None:
         "Bắc Ninh",
         "Bắc Giang",
     )
-
-
-# ---------------------------------------------------------------- name_key
-
-
-@pytest.mark.parametrize(
-    ("a", "b"),
-    [
-        ("Uỷ ban MTTQ TP. Hà Nội", "Ủy ban MTTQ thành phố Hà Nội"),
-        ("Tp. Hà Nội", "thành phố Hà Nội"),
-        ("TP Hồ Chí Minh", "Thành phố Hồ Chí Minh"),
-        ("Thanh Hoá", "Thanh Hóa"),
-        ("hoà bình", "Hòa Bình"),
-        ("khoá XI", "khóa XI"),
-        ("toạ đàm", "tọa đàm"),
-        ("thuỷ", "thủy"),
-        ("Hội hữu nghị Việt Nam – Cuba", "Hội hữu nghị Việt Nam-Cuba"),
-        ("Việt Nam - Nhật Bản", "Việt Nam‐Nhật Bản"),
-        ("“Vì hòa bình”", "Vì hòa bình"),
-        ("Liên  hiệp\tHữu nghị", "Liên hiệp Hữu nghị"),
-        ("Ðảng", "Đảng"),
-        ("Ủy ban", unicodedata.normalize("NFD", "Ủy ban")),
-    ],
-)
-def test_name_key_equal(a: str, b: str) -> None:
-    assert name_key(a) == name_key(b)
-
-
-@pytest.mark.parametrize(
-    ("a", "b"),
-    [
-        ("Hội hữu nghị Việt Nam - Cu Ba", "Hội hữu nghị Việt Nam - Cuba"),
-        ("quý", "qúy"),
-        ("Chỉ thị 12-CT/TW", "Chỉ thị 12-KL/TW"),
-    ],
-)
-def test_name_key_different(a: str, b: str) -> None:
-    assert name_key(a) != name_key(b)
-
-
-def test_place_key_drops_unit_word() -> None:
-    assert place_key("tỉnh Bắc Giang") == place_key("Bắc Giang") == "bắc giang"
 
 
 # ---------------------------------------------------------------- vocabulary

@@ -150,7 +150,7 @@ def run_query(args: argparse.Namespace, out: TextIO, err: TextIO = sys.stderr) -
 
 
 def _same(a: str, b: str) -> bool:
-    from .registry import name_key
+    from .normalise import name_key
 
     return name_key(a) == name_key(b)
 

@@ -27,15 +27,16 @@ import unicodedata
 import attrs
 
 from .model import Span
+from .normalise import COMBINING as _COMBINING
+from .normalise import DASHES, ETH
+from .normalise import TONES as _TONES
 
 __all__ = ["Text", "canonical_tones", "normalise", "old_style_tones"]
 
 # --------------------------------------------------------------- 1:1 folds
 
 _ONE_TO_ONE = {
-    0x00D0: "Đ",  # ETH look-alike
-    0x00F0: "đ",
-    0x0189: "Đ",  # African D
+    **ETH,  # look-alikes of Đ/đ
     0x00A0: " ",
     0x1680: " ",
     0x202F: " ",
@@ -70,7 +71,7 @@ _ONE_TO_ONE = {
     0xFF0D: "-",
 }
 _ONE_TO_ONE.update({cp: " " for cp in range(0x2000, 0x200B)})  # en/em/thin spaces
-_ONE_TO_ONE.update({cp: "-" for cp in range(0x2010, 0x2016)})  # hyphens and dashes
+_ONE_TO_ONE.update({ord(c): "-" for c in DASHES})  # hyphens and dashes
 _FOLD_TABLE = str.maketrans(_ONE_TO_ONE)
 # str.translate looks every character up in the table; most texts need only a
 # few folds, so find them with one character-set scan instead
@@ -85,7 +86,6 @@ def _fold(text: str) -> str:
 
 # characters dropped outright (zero width, soft hyphen, BOM, bidi marks)
 _DROP = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069"
-_COMBINING = "\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _NEEDS_EDIT = re.compile(f"[{_DROP}\r]")
 # One edit is either a base letter with its combining marks (possibly with
 # dropped characters in between), a run of dropped characters, or the CR of a
@@ -100,24 +100,6 @@ _DROP_SET = frozenset(
 
 # ------------------------------------------------------------ tone placement
 
-_TONE_PAIRS = {
-    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
-}  # fmt: skip
-
-
-def _case_variants(pairs: dict[str, str]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for old, new in pairs.items():
-        out[old] = new
-        out[old.upper()] = new.upper()
-        out[old[0].upper() + old[1]] = new[0].upper() + new[1]
-        out[old[0] + old[1].upper()] = new[0] + new[1].upper()
-    return out
-
-
-_TONES = _case_variants(_TONE_PAIRS)
 # the syllable ends here: no letter and no combining mark follows
 # Every pair of _TONES as one class per vowel, with the "not after q"
 # lookbehind moved behind the first letter: the pattern then starts with a
@@ -134,7 +116,11 @@ _OLD_TONE_RE = re.compile(r"(?<![qQ])(?:" + "|".join(_OLD_TONES) + r")(?![\w" + 
 
 
 def canonical_tones(text: str) -> str:
-    """Move the tone of a final ``oa``/``oe``/``uy`` to the first vowel.
+    """Move the tone of a final ``oa``/``oe``/``uy`` to the first vowel, keeping offsets.
+
+    :func:`dnnd.normalise.canonical_tones` for the text layer: a pair that a
+    combining mark follows is left as it is (moving its tone would make the
+    mark compose with another letter and break the offset map).
 
     >>> canonical_tones("Uỷ ban nhân dân tỉnh Thanh Hoá, hoà bình, quý")
     'Ủy ban nhân dân tỉnh Thanh Hóa, hòa bình, quý'

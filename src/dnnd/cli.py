@@ -53,7 +53,7 @@ from .errors import DnndError, InputError, InputTooLargeError, WorkerError
 from .model import Article
 from .serialize import to_record
 
-__all__ = ["main", "write_atomic"]
+__all__ = ["main"]
 
 
 def _parser() -> argparse.ArgumentParser:

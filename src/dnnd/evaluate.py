@@ -2,9 +2,10 @@
 
 This is dnnd's own scorer for the flat extraction record described in the
 extraction contract (``extraction-contract.md``, "The record" and "What
-counts").  It measures six fields by precision, recall and F1, and five
-secondary attributes (plus the publication date) by accuracy on matched
-items::
+counts").  It measures six fields by precision, recall and F1, and the
+publication date and six attributes of matched items by accuracy (among
+them whether organisers a prediction adds are real ones, and whether a year
+the text does not give was left unknown)::
 
     >>> gold = {"a1": {"published": "2022-07-20",
     ...                "documents": [{"kind": "directive", "number": "12-CT/TW"}]}}
@@ -19,15 +20,15 @@ items::
 How items are matched
 ---------------------
 
-* documents: by canonical number (:func:`number_key`); unnumbered documents
+* documents: by canonical number (:func:`~dnnd.normalise.number_key`); unnumbered documents
   are not scored.  ``document.date`` and ``document.kind`` are checked on
   matched documents whose gold value is known.
 * congress_resolutions: by ``(ordinal, scope)``, the scope compared with
-  :func:`place_key` (so ``"tỉnh Bắc Giang"`` equals ``"Bắc Giang"``).
+  :func:`~dnnd.normalise.place_key` (so ``"tỉnh Bắc Giang"`` equals ``"Bắc Giang"``).
 * organisations: a predicted organisation matches when any of its name,
-  abbreviation or aliases equals (by :func:`name_key`) the gold name or any
+  abbreviation or aliases equals (by :func:`~dnnd.normalise.name_key`) the gold name or any
   gold alias.
-* people: by :func:`name_key` of the name.
+* people: by :func:`~dnnd.normalise.name_key` of the name.
 * positions: ``(person, title, organisation)`` triples within matched
   people; a predicted organisation is accepted when it is any name of the
   gold organisation as listed among the gold organisations.
@@ -48,9 +49,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path, PurePath
 from typing import Any, Literal, TypeVar
@@ -58,6 +57,7 @@ from typing import Any, Literal, TypeVar
 import attrs
 
 from dnnd.errors import CorpusFileError
+from dnnd.normalise import name_key, number_key, place_key
 
 __all__ = [
     "ATTRIBUTES",
@@ -69,9 +69,6 @@ __all__ = [
     "load_gold",
     "load_predictions",
     "main",
-    "name_key",
-    "number_key",
-    "place_key",
     "score_paths",
     "score_records",
 ]
@@ -93,97 +90,12 @@ ATTRIBUTES: tuple[str, ...] = (
     "event.kind",
     "event.location",
     "event.organisers",
+    "event.organisers.precision",
+    "event.unknown_year",
 )
 """The attributes scored by accuracy, in report order."""
 
 MissKind = Literal["missed", "extra", "wrong"]
-
-# --------------------------------------------------------------- normalisation
-
-_COMBINING_TONES = ("\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
-
-
-def _tone_shifts() -> dict[str, str]:
-    """Map ``oà``-style spellings (tone on the 2nd vowel) to ``òa`` style."""
-    shifts: dict[str, str] = {}
-    for first, second in ("oa", "oe", "uy"):
-        for mark in _COMBINING_TONES:
-            late = unicodedata.normalize("NFC", first + second + mark)
-            early = unicodedata.normalize("NFC", first + mark + second)
-            shifts[late] = early
-    return shifts
-
-
-_TONE_SHIFTS = _tone_shifts()
-# A cluster is moved only at the end of a syllable and not after "q"
-# ("quý" keeps its spelling: the "u" belongs to the consonant).
-_SYLLABLE_FINAL_CLUSTER = re.compile(
-    "(?<!q)(?:" + "|".join(map(re.escape, _TONE_SHIFTS)) + r")(?!\w)"
-)
-_DASH_CHARS = re.compile("[\u2010-\u2015\u2212]")
-_NOT_KEPT = re.compile(r"[^\w\s/-]")
-_CITY_ABBREVIATION = re.compile(r"(?<!\w)tp(?=\s|$)")
-_SEPARATOR = re.compile(r"\s*([/-])\s*")
-_SPACES = re.compile(r"\s+")
-_ADMIN_PREFIX = re.compile(r"^(?:tỉnh|thành phố)\s+")
-_NUMBER_PREFIX = re.compile(r"^SỐ\s*")
-
-
-def name_key(text: str | None) -> str:
-    """Return the comparison key of a name, per the contract's normalisation.
-
-    NFC, lower case, one tone placement for syllable-final oa/oe/uy, "TP"
-    read as "thành phố", dashes unified with no spaces around "-" and "/",
-    other punctuation dropped and white space collapsed.  Empty for ``None``.
-
-    >>> name_key("Thanh Hoá") == name_key("Thanh Hóa")
-    True
-    >>> name_key("Hội hữu nghị Việt Nam – Cuba TP. Hà Nội")
-    'hội hữu nghị việt nam-cuba thành phố hà nội'
-    >>> name_key("quý")
-    'quý'
-    """
-    if not text:
-        return ""
-    key = unicodedata.normalize("NFC", str(text)).lower()
-    key = _SYLLABLE_FINAL_CLUSTER.sub(lambda m: _TONE_SHIFTS[m.group(0)], key)
-    key = _DASH_CHARS.sub("-", key)
-    key = _NOT_KEPT.sub(" ", key)
-    key = _CITY_ABBREVIATION.sub("thành phố", key)
-    key = _SEPARATOR.sub(r"\1", key)
-    return _SPACES.sub(" ", key).strip()
-
-
-def place_key(text: str | None) -> str:
-    """Return the comparison key of a place.
-
-    That is :func:`name_key` without a leading "tỉnh" or "thành phố".
-
-    >>> place_key("tỉnh Bắc Giang") == place_key("Bắc Giang")
-    True
-    >>> place_key("TP. Hồ Chí Minh")
-    'hồ chí minh'
-    """
-    return _ADMIN_PREFIX.sub("", name_key(text))
-
-
-def number_key(text: str | None) -> str:
-    """Return the canonical form of a document number.
-
-    Upper case, dashes unified, a leading "số" dropped, no white space.
-
-    >>> number_key("số 12 - CT/TW")
-    '12-CT/TW'
-    >>> number_key(None)
-    ''
-    """
-    if not text:
-        return ""
-    key = unicodedata.normalize("NFC", str(text)).upper()
-    key = _DASH_CHARS.sub("-", key)
-    key = _NUMBER_PREFIX.sub("", key)
-    return _SPACES.sub("", key)
-
 
 def _date_text(value: object) -> str:
     return str(value).strip() if value else ""
@@ -343,14 +255,14 @@ class Report:
         >>> text.splitlines()[0].split()
         ['field', 'P', 'R', 'F1', 'tp/fp/fn']
         """
-        lines = [f"{'field':22} {'P':>6} {'R':>6} {'F1':>6}   tp/fp/fn"]
+        lines = [f"{'field':27} {'P':>6} {'R':>6} {'F1':>6}   tp/fp/fn"]
         for name, s in self.fields.items():
             lines.append(
-                f"{name:22} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}"
+                f"{name:27} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}"
                 f"   {s.tp}/{s.fp}/{s.fn}"
             )
         for name, a in self.attributes.items():
-            lines.append(f"{name:22} accuracy {a.accuracy:.3f} over {a.total}")
+            lines.append(f"{name:27} accuracy {a.accuracy:.3f} over {a.total}")
         if self.missing_predictions:
             shown = ", ".join(self.missing_predictions[:10])
             more = ", ..." if len(self.missing_predictions) > 10 else ""
@@ -703,12 +615,29 @@ class _Article:
                     f"{label} gold {g['location']} got {p.get('location')}",
                 )
             offered = _texts(p.get("organisers"))
-            for org in _texts(g.get("organisers")):
+            wanted = _texts(g.get("organisers"))
+            for org in wanted:
                 self.tally.check(
                     "event.organisers",
                     self.article,
                     any(self.organisation_fits(org, o) for o in offered),
                     f"{label} organiser {org} not found",
+                )
+            # organisers the prediction adds must be gold organisers too
+            for o in offered:
+                self.tally.check(
+                    "event.organisers.precision",
+                    self.article,
+                    any(self.organisation_fits(org, o) for org in wanted),
+                    f"{label} organiser {o} is not one",
+                )
+            # where the text does not fix the year (gold XXXX), a guessed year is wrong
+            if label.startswith("XXXX"):
+                self.tally.check(
+                    "event.unknown_year",
+                    self.article,
+                    _date_text(p.get("date")).startswith("XXXX"),
+                    f"{label} year not in the text, got {p.get('date')}",
                 )
 
 

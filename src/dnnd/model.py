@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import re
-import unicodedata
 from typing import TYPE_CHECKING
 
 import attrs
@@ -386,7 +385,8 @@ class Event:
     """A dated happening: a conference, seminar, ceremony, visit ...
 
     ``date`` is resolved as far as the text allows (see :class:`PartialDate`);
-    ``end_date`` is set for a span ("từ ngày 24 đến 29/5").
+    ``end_date`` is set for a span ("từ ngày 24 đến 29/5"). ``reported``
+    tells the article's news from the happenings it only mentions.
 
     Attributes:
         id: Stable id within the article.
@@ -398,6 +398,9 @@ class Event:
         organisers: Canonical names of the organisations that organise or host it.
         title: Its name, when the article gives one.
         mentions: Spans of the event word and of its date.
+        reported: True when the article reports the event as its news; False
+            when it only mentions it (history, the origin of an anniversary,
+            a plan).
 
     """
 
@@ -410,6 +413,9 @@ class Event:
     organisers: tuple[str, ...] = ()
     title: str | None = None
     mentions: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
+    #: True when the article reports the event (its news), False when it only
+    #: mentions it (a past happening, an anniversary's origin, a plan)
+    reported: bool = True
 
 
 @attrs.frozen(kw_only=True)
@@ -487,13 +493,6 @@ class Article:
         from ._jupyter import article_html
 
         return article_html(self)
-
-
-def slug(text: str) -> str:
-    """A stable ASCII key for ids: ``"Nguyễn Văn Doanh"`` -> ``"nguyen-van-doanh"``."""
-    folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    ascii_text = folded.encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9/]+", "-", ascii_text).strip("-")
 
 
 @attrs.frozen(kw_only=True)

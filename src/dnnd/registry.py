@@ -18,9 +18,10 @@ Every record carries a ``status``: ``"verified"`` (seen in a stored source),
 real but one attribute could not be checked; that attribute is ``None`` and
 the ``note`` says which).
 
-Names are compared through :func:`name_key`, the same normalisation the
-scorer uses, so "Uỷ ban MTTQ TP. Hà Nội" and "Ủy ban MTTQ thành phố Hà Nội"
-are one name. Document numbers are compared through :func:`canonical_number`.
+Names are compared through :func:`dnnd.normalise.name_key`, the
+normalisation of the extraction contract, so "Uỷ ban MTTQ TP. Hà Nội" and
+"Ủy ban MTTQ thành phố Hà Nội" are one name. Document numbers are compared
+in their canonical form, :func:`dnnd.normalise.canonical_number`.
 """
 
 from __future__ import annotations
@@ -28,14 +29,14 @@ from __future__ import annotations
 import datetime
 import functools
 import json
-import re
-import unicodedata
 from collections.abc import Mapping
 from importlib.resources import files
 from types import MappingProxyType
 from typing import Any
 
 import attrs
+
+from .normalise import canonical_number, name_key, place_key
 
 __all__ = [
     "DOCUMENT_KINDS",
@@ -48,7 +49,6 @@ __all__ = [
     "Province",
     "RegistryDocument",
     "RegistryOrganisation",
-    "canonical_number",
     "countries",
     "country",
     "degrees",
@@ -60,12 +60,10 @@ __all__ = [
     "honorifics",
     "issuer_codes",
     "local_congresses",
-    "name_key",
     "national_congress",
     "national_congresses",
     "organisation_by_name",
     "organisations",
-    "place_key",
     "province",
     "provinces",
     "surnames",
@@ -92,83 +90,6 @@ ORGANISATION_KINDS = frozenset(
 
 #: Allowed values of every record's ``status``.
 STATUSES = frozenset({"verified", "partial", "unverified"})
-
-
-# ------------------------------------------------------------------ keys
-
-_TONES = {
-    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
-}  # fmt: skip
-_TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(_TONES) + r")(?!\w)")
-_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
-_PUNCT = re.compile(r"[^\w\s/\-]")
-_TP = re.compile(r"\b(tp\.?|thành phố)(?=\s|$)")
-_ADMIN = re.compile(r"^(tỉnh|thành phố)\s+")
-
-
-@functools.lru_cache(maxsize=65536)
-def name_key(text: str) -> str:
-    """Return the comparison key of a name.
-
-    The steps follow the extraction contract's normalisation: Unicode NFC
-    (with the look-alike "Ð"/"ð" folded to "Đ"/"đ"), lower case, one tone
-    placement for oa/oe/uy at the end of a syllable (``hoà`` = ``hòa``,
-    ``Uỷ`` = ``Ủy``), "TP", "TP." and "Tp." read as "thành phố", dashes
-    unified and the spaces around "-" and "/" dropped, other punctuation
-    dropped, white space collapsed.
-
-    >>> name_key("Uỷ ban MTTQ TP. Hà Nội") == name_key("Ủy ban MTTQ thành phố Hà Nội")
-    True
-    """
-    s = (
-        unicodedata.normalize("NFC", text)
-        .replace("\u00d0", "\u0110")
-        .replace("\u00f0", "\u0111")
-    )
-    s = s.lower()
-    s = _TONE_RE.sub(lambda m: _TONES[m.group(1)], s)
-    s = _DASHES.sub("-", s)
-    s = s.replace("tp.", "tp ")
-    s = _PUNCT.sub(" ", s)
-    s = _TP.sub("thành phố", s)
-    s = re.sub(r"\s*([/\-])\s*", r"\1", s)
-    return re.sub(r"\s+", " ", s).strip()
-
-
-def place_key(text: str) -> str:
-    """Return :func:`name_key` of a place name without a leading "tỉnh" or "thành phố".
-
-    >>> place_key("TP. Hà Nội") == place_key("Hà Nội")
-    True
-    """
-    return _ADMIN.sub("", name_key(text))
-
-
-_PARTY_STATE_STYLE = re.compile(r"^(\d+)/([A-ZĐ]+)-(TW|TU)$")
-_NUMBER_SPACE_TYPE = re.compile(r"^(\d+)\s+(?=[A-ZĐ])")
-
-
-def canonical_number(text: str) -> str:
-    """Return a document number in the contract's canonical spelling.
-
-    Upper case, no leading "số", no spaces, ASCII hyphen; "TƯ" and "T.Ư" as
-    issuer read as "TW"; a Party number written State-style ("45/CT-TU") is
-    put back in the Party shape ("45-CT/TU"); "04 CT/TW" becomes "04-CT/TW".
-
-    >>> canonical_number("số 12-CT/TƯ")
-    '12-CT/TW'
-    >>> canonical_number("837/QĐ-TTg")
-    '837/QĐ-TTG'
-    """
-    s = unicodedata.normalize("NFC", text).replace("\u00d0", "\u0110").upper().strip()
-    s = _DASHES.sub("-", s)
-    s = re.sub(r"^SỐ\s*", "", s)
-    s = _NUMBER_SPACE_TYPE.sub(r"\1-", s)
-    s = re.sub(r"\s+", "", s)
-    s = re.sub(r"/T\.?Ư$", "/TW", s)
-    return _PARTY_STATE_STYLE.sub(r"\1-\2/\3", s)
 
 
 # ------------------------------------------------------------------ loading

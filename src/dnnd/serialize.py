@@ -21,6 +21,7 @@ their values, frozensets sorted lists (so output is deterministic) and spans
 from __future__ import annotations
 
 import enum
+import sys
 from typing import Any
 
 import cattrs
@@ -40,7 +41,24 @@ def _make_converter() -> cattrs.Converter:
         conv.register_unstructure_hook(kind, _enum_value)
     conv.register_structure_hook(Span, _structure_span)
     conv.register_unstructure_hook_func(_is_frozenset, lambda s: sorted(conv.unstructure(x) for x in s))
+    # a whole corpus as its ``.json`` layout (lossless); dnnd.corpus is never imported from here
+    conv.register_unstructure_hook_func(_is_corpus, lambda c: c.to_dict())
+    conv.register_structure_hook_func(_is_corpus, _structure_corpus)
     return conv
+
+
+def _is_corpus(t: Any) -> bool:
+    """Tell whether *t* is :class:`dnnd.corpus.Corpus` (or a subclass), without importing the corpus.
+
+    No object can be a corpus before :mod:`dnnd.corpus` is imported, so
+    serialisation never loads it.
+    """
+    corpus = sys.modules.get(f"{__package__}.corpus")
+    return corpus is not None and isinstance(t, type) and issubclass(t, corpus.Corpus)
+
+
+def _structure_corpus(value: Any, cls: type) -> Any:
+    return value if isinstance(value, cls) else cls.from_dict(value)  # type: ignore[attr-defined]
 
 
 def _enum_value(member: enum.Enum) -> Any:
@@ -67,8 +85,11 @@ converter: cattrs.Converter = _make_converter()
 def to_record(article: Article) -> dict[str, Any]:
     """The contract record of one article (what ``dnnd extract`` prints).
 
-    Keys and shapes follow the extraction contract exactly; dnnd's own extras
-    (ids, spans, registry links) are left out of this flat view.
+    Keys and shapes follow the extraction contract; dnnd's own extras (ids,
+    spans, registry links) are left out of this flat view, except one extra
+    key the contract allows and the scorer ignores: each event's
+    ``reported`` (True for the article's news, False for a happening it only
+    mentions).
     """
     return {
         "source": article.source,
@@ -107,6 +128,7 @@ def to_record(article: Article) -> dict[str, Any]:
                 "location": e.location,
                 "organisers": list(e.organisers),
                 "title": e.title,
+                "reported": e.reported,
             }
             for e in article.events
         ],

@@ -21,13 +21,18 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import attrs
 
-from . import _lexicon as _lex
-from . import registry
-from ._lexicon import CAP, LOWER, UPPER, alternation, canonical_province, countries, province_names, trie_alternation
-from .model import OrganisationKind
+from .. import registry
+from ..model import OrganisationKind
+from ..normalise import name_key
+from . import patterns as _lex
+from .patterns import CAP, LOWER, UPPER, alternation, canonical_province, countries, province_names, trie_alternation
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .context import FindContext
 
 __all__ = ["OrgMention", "find_organisations"]
 
@@ -193,15 +198,16 @@ def _registry_index() -> tuple[re.Pattern[str], dict[str, registry.RegistryOrgan
         rf"(?<![\w-])(?:(?P<abbr>{trie_alternation(abbreviations)})|(?P<short>(?=[{UPPER}])(?i:{flexible})))(?!\w)"
     )
     index = {**short_names, **abbreviations}
-    index.update({_dash_key(k): v for k, v in short_names.items()})
+    index.update({name_key(k): v for k, v in short_names.items()})
     return pattern, index
 
 
-def _dash_key(name: str) -> str:
-    return re.sub(r"\s?-\s?", "-", name.lower())
+def find_organisations(ctx: FindContext) -> list[OrgMention]:
+    """The step: organisation mentions in the window (longest wins on overlap)."""
+    return _organisations_in(ctx.text, ctx.start, ctx.end)
 
 
-def find_organisations(text: str, start: int = 0, end: int | None = None) -> Iterator[OrgMention]:
+def _organisations_in(text: str, start: int = 0, end: int | None = None) -> list[OrgMention]:
     """Organisation mentions in ``text[start:end]`` (longest wins on overlap)."""
     end = len(text) if end is None else end
     found: list[OrgMention] = []
@@ -210,14 +216,14 @@ def find_organisations(text: str, start: int = 0, end: int | None = None) -> Ite
             found.extend(_from_head(text, m, head, kind, local, end))
     reg_pattern, names = _registry_index()
     for m in reg_pattern.finditer(text, start, end):
-        org = names[m.group("abbr")] if m.group("abbr") else names.get(m.group().lower()) or names[_dash_key(m.group())]
+        org = names[m.group("abbr")] if m.group("abbr") else names.get(m.group().lower()) or names[name_key(m.group())]
         found.append(
             OrgMention(m.start(), m.end(), org.name, OrganisationKind(org.kind), registry_id=org.id, abbreviation=org.abbreviation)
         )
     kept = [
         o for o in _longest(found) if o.registry_id or not _PLURAL.search(text, max(start, o.start - 12), o.start)
     ]
-    yield from _with_organs(text, kept, start)
+    return _with_organs(text, kept, start)
 
 
 _PLURAL = re.compile(r"(?:\b(?:các|những|mọi)\s+)$")
