@@ -151,12 +151,15 @@ class Corpus(_Queries):
         _files.save(self._articles, self._errors, path, format=format)
 
     @classmethod
-    def load(cls, path: str | os.PathLike[str]) -> Corpus:
+    def load(cls, path: str | os.PathLike[str], *, max_bytes: int | None = _files.DEFAULT_MAX_CORPUS_BYTES) -> Corpus:
         """Read a corpus saved by :meth:`save` (either layout).
 
-        Raises :class:`~dnnd.errors.CorpusFileError` when the file is
-        missing, truncated, corrupted, from a newer dnnd or not a dnnd corpus
-        at all; never returns a partial corpus.
+        Raises :class:`~dnnd.errors.CorpusFileError`, naming the file and the
+        place, when the file is missing, not a regular file, larger than
+        *max_bytes* (default 4 GiB, far above a corpus of 100,000 articles;
+        ``None`` for no limit), truncated, corrupted (bad JSON, wrong field
+        types or ranges, absurd numbers or nesting), from a newer dnnd or
+        not a dnnd corpus at all; never returns a partial corpus.
         """
-        articles, errors = _files.load(path)
+        articles, errors = _files.load(path, max_bytes=max_bytes)
         return cls(articles, errors=errors)
