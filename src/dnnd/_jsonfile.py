@@ -58,7 +58,7 @@ def open_text(path: str | os.PathLike[str], name: str) -> TextIO:
             os.close(fd)
             raise CorpusFileError(f"{name}: is not a regular file (a pipe, socket or device)")
         os.set_blocking(fd, True)
-        return open(fd, encoding="utf-8", newline="\n")  # noqa: SIM115 - the caller closes it
+        return open(fd, encoding="utf-8", newline="\n")
     except FileNotFoundError:
         raise CorpusFileError(f"{name}: no such file") from None
     except IsADirectoryError:
