@@ -388,7 +388,7 @@ def _ambiguous(items: object, inside_unbounded: bool = False) -> list[str]:
     problems: list[str] = []
     for op, av in items:  # type: ignore[attr-defined]
         if op in _REPEATS:
-            lo, hi, body = av
+            _lo, hi, body = av
             unbounded = hi == sre_constants.MAXREPEAT
             if unbounded and _nullable(body):
                 problems.append("an unbounded repetition of something that can match the empty string")

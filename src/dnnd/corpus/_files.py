@@ -17,7 +17,7 @@ from ..errors import CorpusFileError
 from ..model import PartialDate, Span
 from ._records import ArticleSummary, ReadFailure
 
-__all__ = ["FORMAT", "FORMAT_VERSION"]
+__all__ = ["DEFAULT_MAX_CORPUS_BYTES", "FORMAT", "FORMAT_VERSION"]
 
 #: the format marker in the header of every saved corpus file
 FORMAT = "dnnd-corpus"
