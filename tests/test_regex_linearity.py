@@ -48,16 +48,6 @@ PACKAGE = ROOT / "src" / "dnnd"
 #: the package compiles well over this many distinct patterns; fewer means the collection broke
 MIN_PATTERNS = 140
 
-#: patterns this test found quadratic on long white-space runs and that are
-#: not fixed yet (issue 15, still open): the test fails on any other slow
-#: pattern. Remove an entry once its pattern is made linear.
-KNOWN_SLOW = {
-    "dnnd/normalise.py:141",  # \s*([/\-])\s* on spaces
-    "dnnd/_layout.py:126",  # _CREDIT_TAIL: ":\s*" then a lazy credit that may also take the spaces, in a caption
-    "dnnd/_layout.py:133",  # _MENU_SEP on spaces
-    "dnnd/_find/organisations.py:371",  # the place after an organisation head, on spaces
-}
-
 RUN = 80_000
 SCREEN = 2_000
 BOUND = 10.0
@@ -346,8 +336,7 @@ def test_every_pattern_is_linear_on_80k_runs_of_every_character_class() -> None:
         if not slow:
             slow = _too_slow(rx, RUN, large, anchored)
         checked += 1
-        if not any(w in KNOWN_SLOW for w in where.split(", ")):
-            failures += [f"{where} {rx.pattern[:80]!r}: {s}" for s in slow]
+        failures += [f"{where} {rx.pattern[:80]!r}: {s}" for s in slow]
     assert checked == len(found) >= MIN_PATTERNS
     assert not failures, f"{len(failures)} slow runs:\n" + "\n".join(failures[:40])
 

@@ -81,7 +81,8 @@ def _place_re() -> str:
     "tỉnh"/"thành phố"/"TP" before a lower-case word or a person's name.
     """
     return (
-        rf"(?:\s*,?\s+(?:{_TYPE}\s*)?(?P<place>{_place_alt()})(?!\w)"
+        # "\s*,?\s+" split a run of spaces every way before failing: quadratic in one match
+        rf"(?:(?:\s*,\s+|\s+)(?:{_TYPE}\s*)?(?P<place>{_place_alt()})(?!\w)"
         rf"|\s+(?P<bare>tỉnh|thành phố|TP)(?!\w)(?!\s*[{UPPER}])"
         rf"|\s+(?P<bareN>tỉnh|thành phố|TP)(?=\s+{_surname_alt()}\s))"
     )
