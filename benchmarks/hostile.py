@@ -25,8 +25,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-#: one unit per input, repeated to the size: the shapes that cost the most per byte
-UNITS = {
+#: one unit per input, repeated to the size (or (before, unit, after)): the shapes that cost the most per byte
+UNITS: dict[str, str | tuple[str, str, str] | None] = {
     "ordinary text": None,  # the seed articles, repeated
     "VUFO lines": "VUFO\n",
     "one-letter lines": "a\n",
@@ -35,7 +35,7 @@ UNITS = {
     "document numbers": "12-CT/TW ",
     "capitalised syllables": "Nguyễn Văn ",
     "title chain": "Phó Chủ tịch ",
-    "spaces in a body paragraph": " ",
+    "spaces in a body paragraph": ("Tiêu đề\n\nĐoạn mở đầu của bài.\n\nChỉ thị", " ", "12-CT/TW."),
     "digits and slashes": "1/",
     "organisation heads": "Liên hiệp các tổ chức hữu nghị ",
 }
@@ -60,17 +60,22 @@ print(json.dumps({"bytes": size, "cpu": cpu, "wall": wall, "traced_peak": peak, 
 """
 
 
-def make(unit: str | None, size: int, folder: Path) -> Path:
+def make(unit: str | tuple[str, str, str] | None, size: int, folder: Path) -> Path:
+    before, after = b"", b""
     if unit is None:
         sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
         import dnnd
 
         text = "\n\n".join(a.text for a in dnnd.seeds())
+    elif isinstance(unit, tuple):
+        before, after = unit[0].encode("utf-8"), unit[2].encode("utf-8")
+        text = unit[1]
     else:
         text = unit
     data = text.encode("utf-8")
-    data = (data * (size // len(data) + 1))[:size]
-    data = data[: len(data.decode("utf-8", "ignore").encode("utf-8"))]  # whole characters only
+    body = size - len(before) - len(after)
+    data = (data * (body // len(data) + 1))[:body]
+    data = before + data[: len(data.decode("utf-8", "ignore").encode("utf-8"))] + after  # whole characters only
     path = folder / "input.txt"
     path.write_bytes(data)
     return path

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import dnnd
-from dnnd import DnndError, EmptyInputError, InputError, WorkerError
+from dnnd import DnndError, EmptyInputError, InputError
 from dnnd._parallel import default_jobs, map_ordered
 
 
@@ -115,6 +115,8 @@ def _pid(_: int) -> int:
 
 @several_cores
 def test_a_dead_worker_costs_only_its_chunk_and_names_it():
+    from dnnd import WorkerError
+
     out = list(map_ordered(_die_on_seven, range(20), jobs=2, chunksize=3))
     assert len(out) == 20
     lost = out[6:9]  # the chunk 6, 7, 8 was held by the worker that died

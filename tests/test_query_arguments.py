@@ -14,7 +14,8 @@ import time
 import pytest
 
 import dnnd
-from dnnd.corpus._queries import MAX_QUERY_CHARS
+
+MAX_QUERY_CHARS = 500  # the documented limit (dnnd.corpus._queries.MAX_QUERY_CHARS)
 
 
 @pytest.fixture(scope="module")
@@ -68,6 +69,12 @@ def test_an_overlong_query_is_refused_at_once(corpus, ask):
     with pytest.raises(ValueError, match=f"longer than any name \\(at most {MAX_QUERY_CHARS:,}\\)"):
         ask(corpus)
     assert time.perf_counter() - t0 < 5
+
+
+def test_the_limit_is_the_documented_one():
+    from dnnd.corpus import _queries
+
+    assert _queries.MAX_QUERY_CHARS == MAX_QUERY_CHARS
 
 
 def test_a_query_at_the_limit_is_answered(corpus):
