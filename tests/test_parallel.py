@@ -217,3 +217,19 @@ def test_cli_ctrl_c_is_one_line(tmp_path, seed_dir):
     assert err == "dnnd: interrupted\n"
     assert proc.returncode == 130
     assert not any(_alive(w) for w in workers)
+
+
+def test_workers_started_without_fork_still_work(seed_dir):
+    """With another thread alive, workers come from a fork server or a spawner, not from this process."""
+    import threading
+
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait, daemon=True)
+    thread.start()
+    try:
+        paths = _seed_paths(seed_dir) * 2
+        results = list(dnnd.parse_many(paths, jobs=2, chunksize=2))
+    finally:
+        stop.set()
+        thread.join()
+    assert [r.source for r in results] == [str(p) for p in paths]

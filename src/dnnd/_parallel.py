@@ -106,22 +106,29 @@ class _Failed:
 # -------------------------------------------------------------- workers
 
 
-def _die_with_parent(parent: int) -> None:
-    """Ask the kernel to kill this worker when its parent dies (Linux); stop now if it already has."""
+def _die_with_parent(parent: int | None) -> int:
+    """Ask the kernel to kill this worker when its parent dies (Linux); stop now if it already has.
+
+    *parent* is the pid the worker's parent must have (the forking process),
+    or ``None`` when a fork server or a spawner started it and the parent is
+    whatever process that is. Returns the parent's pid, to watch.
+    """
     if sys.platform.startswith("linux"):
         with contextlib.suppress(Exception):
             import ctypes
 
             libc = ctypes.CDLL(None, use_errno=True)
             libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
-    if os.getppid() != parent:
+    ppid = os.getppid()
+    if parent is not None and ppid != parent:
         os._exit(0)
+    return ppid
 
 
-def _worker(conn: Connection, func: Callable[[Any], Any], parent: int) -> None:
+def _worker(conn: Connection, func: Callable[[Any], Any], parent: int | None) -> None:
     """A worker process: parse chunks sent by the parent until told to stop or the parent is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    _die_with_parent(parent)
+    parent = _die_with_parent(parent)
     while True:
         try:
             message = conn.recv()
@@ -168,7 +175,9 @@ class _Worker:
 
     def __init__(self, context: Any, func: Callable[[Any], Any]) -> None:
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_worker, args=(child, func, os.getpid()), daemon=True)
+        # a forked worker's parent is this process; a fork server's or a spawner's child has another
+        parent = os.getpid() if context.get_start_method() == "fork" else None
+        self.process = context.Process(target=_worker, args=(child, func, parent), daemon=True)
         # SIGINT blocked while forking: the worker ignores it before it could arrive
         blocked = hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread()
         if blocked:
