@@ -192,3 +192,20 @@ def test_fuzz_corrupted_gold_files_give_only_corpus_file_errors(
         score_paths(SEED_GOLD, gold)
     except CorpusFileError as err:
         assert "\n" not in str(err)
+
+
+LONG = settings(FUZZ, max_examples=int(os.environ.get("DNND_FUZZ_FILES_LONG", "2000")))
+
+
+@pytest.mark.slow
+@LONG
+@given(suffix=st.sampled_from([".jsonl", ".json"]), edits=st.lists(EDIT, min_size=1, max_size=12))
+def test_fuzz_long_corrupted_corpus_files(saved: dict[str, bytes], tmp_path: Path, suffix: str, edits: list[tuple[int, int, bytes]]) -> None:
+    test_fuzz_corrupted_corpus_files_give_only_corpus_file_errors.hypothesis.inner_test(saved, tmp_path, suffix, edits)  # type: ignore[attr-defined]
+
+
+@pytest.mark.slow
+@LONG
+@given(edits=st.lists(EDIT, min_size=1, max_size=12), which=st.integers(0, 4))
+def test_fuzz_long_corrupted_gold_files(tmp_path: Path, edits: list[tuple[int, int, bytes]], which: int) -> None:
+    test_fuzz_corrupted_gold_files_give_only_corpus_file_errors.hypothesis.inner_test(tmp_path, edits, which)  # type: ignore[attr-defined]
