@@ -201,11 +201,16 @@ def test_cli_a_killed_worker_is_one_line_and_the_other_inputs_still_come(tmp_pat
 def test_cli_the_workers_die_with_their_parent(tmp_path, seed_dir):
     proc, workers, _ = _start_extract(tmp_path, seed_dir)
     proc.kill()
-    proc.communicate()
+    proc.wait()  # not communicate(): orphaned workers would hold the pipes open
     deadline = time.monotonic() + 20
     while any(_alive(w) for w in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert not any(_alive(w) for w in workers), "orphaned workers still running"
+    orphans = [w for w in workers if _alive(w)]
+    for w in orphans:  # leave nothing behind, even when the test fails
+        os.kill(w, signal.SIGKILL)
+    proc.stdout.close()
+    proc.stderr.close()
+    assert not orphans, "orphaned workers still running"
 
 
 @linux_only
