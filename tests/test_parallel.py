@@ -153,7 +153,9 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
-def _start_extract(tmp_path: Path, seed_dir: Path, **popen: object) -> tuple[subprocess.Popen, set[int], list[str]]:
+def _start_extract(
+    tmp_path: Path, seed_dir: Path, settle: float = 0.5, **popen: object
+) -> tuple[subprocess.Popen, set[int], list[str]]:
     paths = [str(p) for p in _seed_paths(seed_dir)] * 60
     proc = subprocess.Popen(
         [sys.executable, "-m", "dnnd", "extract", "--jobs", "2", *paths],
@@ -168,7 +170,7 @@ def _start_extract(tmp_path: Path, seed_dir: Path, **popen: object) -> tuple[sub
         time.sleep(0.05)
         workers = _children(proc.pid)
     assert len(workers) == 2, "the workers did not start"
-    time.sleep(0.5)  # well into the batch
+    time.sleep(settle)  # well into the batch
     return proc, workers, paths
 
 
@@ -216,7 +218,9 @@ def test_cli_the_workers_die_with_their_parent(tmp_path, seed_dir):
 @linux_only
 @several_cores
 def test_cli_ctrl_c_is_one_line(tmp_path, seed_dir):
-    proc, workers, _ = _start_extract(tmp_path, seed_dir, start_new_session=True)
+    # by then the unread output fills the pipe: the parent waits to write, the workers wait for work
+    # (idle workers once printed a KeyboardInterrupt traceback each)
+    proc, workers, _ = _start_extract(tmp_path, seed_dir, settle=4.0, start_new_session=True)
     os.killpg(proc.pid, signal.SIGINT)  # what the terminal does: the whole process group
     _, err = proc.communicate(timeout=60)
     assert err == "dnnd: interrupted\n"
