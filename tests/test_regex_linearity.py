@@ -366,6 +366,23 @@ def _too_slow(rx: re.Pattern[str] | re.Pattern[bytes], size: int, texts: dict[st
     return slow
 
 
+def _grows(
+    rx: re.Pattern[str] | re.Pattern[bytes], small: dict[str, str], large: dict[str, str], anchored: bool
+) -> list[str]:
+    """Runs on which 4x the length costs more than 10x the time (linear: 4x; quadratic: 16x)."""
+    floor = reference(SCREEN)
+    for name, text in large.items():
+        big = _time(rx, _as(rx, text), anchored=anchored)
+        if big < 2 * floor:
+            continue
+        little = max(_time(rx, _as(rx, small[name]), repeat=3, anchored=anchored), floor / 4)
+        if big > 10 * little:  # measure again before failing
+            big = min(big, _time(rx, _as(rx, text), repeat=2, anchored=anchored))
+        if big > 10 * little:
+            return [f"{name}: 4x the run took {big / little:.0f}x the time ({big * 1000:.1f} ms), not linear"]
+    return []
+
+
 def _texts(size: int) -> dict[str, str]:
     return {
         f"{unit_name} as {pos}": place(_run_of(unit, size))
@@ -380,8 +397,11 @@ def test_every_pattern_is_linear_on_80k_runs_of_every_character_class() -> None:
     ordinary(RUN)
     failures: list[str] = []
     checked = 0
+    middle = _texts(4 * SCREEN)
     for rx, where, anchored in found:
         slow = _too_slow(rx, SCREEN, small, anchored)  # a quadratic pattern fails here, in milliseconds
+        if not slow:
+            slow = _grows(rx, small, middle, anchored)  # or here: 4x the run, far more than 4x the time
         if not slow:
             slow = _too_slow(rx, RUN, large, anchored)
         checked += 1
