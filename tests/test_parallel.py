@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import dnnd
-from dnnd import DnndError, EmptyInputError, InputError, WorkerError
+from dnnd import DnndError, EmptyInputError, InputError
 from dnnd._parallel import default_jobs, map_ordered
 
 
@@ -115,6 +115,8 @@ def _pid(_: int) -> int:
 
 @several_cores
 def test_a_dead_worker_costs_only_its_chunk_and_names_it():
+    from dnnd import WorkerError
+
     out = list(map_ordered(_die_on_seven, range(20), jobs=2, chunksize=3))
     assert len(out) == 20
     lost = out[6:9]  # the chunk 6, 7, 8 was held by the worker that died
@@ -151,7 +153,9 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
-def _start_extract(tmp_path: Path, seed_dir: Path, **popen: object) -> tuple[subprocess.Popen, set[int], list[str]]:
+def _start_extract(
+    tmp_path: Path, seed_dir: Path, settle: float = 0.5, **popen: object
+) -> tuple[subprocess.Popen, set[int], list[str]]:
     paths = [str(p) for p in _seed_paths(seed_dir)] * 60
     proc = subprocess.Popen(
         [sys.executable, "-m", "dnnd", "extract", "--jobs", "2", *paths],
@@ -166,7 +170,7 @@ def _start_extract(tmp_path: Path, seed_dir: Path, **popen: object) -> tuple[sub
         time.sleep(0.05)
         workers = _children(proc.pid)
     assert len(workers) == 2, "the workers did not start"
-    time.sleep(0.5)  # well into the batch
+    time.sleep(settle)  # well into the batch
     return proc, workers, paths
 
 
@@ -199,17 +203,24 @@ def test_cli_a_killed_worker_is_one_line_and_the_other_inputs_still_come(tmp_pat
 def test_cli_the_workers_die_with_their_parent(tmp_path, seed_dir):
     proc, workers, _ = _start_extract(tmp_path, seed_dir)
     proc.kill()
-    proc.communicate()
+    proc.wait()  # not communicate(): orphaned workers would hold the pipes open
     deadline = time.monotonic() + 20
     while any(_alive(w) for w in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert not any(_alive(w) for w in workers), "orphaned workers still running"
+    orphans = [w for w in workers if _alive(w)]
+    for w in orphans:  # leave nothing behind, even when the test fails
+        os.kill(w, signal.SIGKILL)
+    proc.stdout.close()
+    proc.stderr.close()
+    assert not orphans, "orphaned workers still running"
 
 
 @linux_only
 @several_cores
 def test_cli_ctrl_c_is_one_line(tmp_path, seed_dir):
-    proc, workers, _ = _start_extract(tmp_path, seed_dir, start_new_session=True)
+    # by then the unread output fills the pipe: the parent waits to write, the workers wait for work
+    # (idle workers once printed a KeyboardInterrupt traceback each)
+    proc, workers, _ = _start_extract(tmp_path, seed_dir, settle=4.0, start_new_session=True)
     os.killpg(proc.pid, signal.SIGINT)  # what the terminal does: the whole process group
     _, err = proc.communicate(timeout=60)
     assert err == "dnnd: interrupted\n"

@@ -127,10 +127,16 @@ _CREDIT_TAIL = re.compile(
     # Every white-space run is entered only from its first character ((?<!\s)):
     # a search that tried each position inside a long run was quadratic.
     r"(?i)(?:^|(?<=[.!?\"”)])\s+|(?<!\s)\s*[(\[_]|(?<!\s)\s+-\s+|(?<!\s)\s*\|\s*)\(?\s*(?:nguồn ảnh|ảnh minh họa|ảnh|nguồn|photo)\s*:"
-    r"\s*[^()\[\]\n]{1,60}?[)\]]?[\s.|]*$"
+    # after the colon: a credit that starts at its first non-space and ends at its last character
+    # that is not a space, dot or bar (or at a closing bracket), so a run of spaces or dots is read
+    # once, not once per length of the credit; or only white space (and a closing bracket):
+    # the same strings as "\s*[^()\[\]\n]{1,60}?[)\]]?[\s.|]*$", which was quadratic on a run of spaces
+    r"(?:\s*[^()\[\]\n\s](?:(?:[^()\[\]\n]{0,58}[^()\[\]\n\s.|])?[\s.|]*|[^()\[\]\n]{0,59}[)\]][\s.|]*)"
+    r"|\n*[^\S\n][\s.|]*|\s*[^\S\n][)\]][\s.|]*)$"
 )
 _IMAGE_MARKER = re.compile(r"(?i)^(?:left\s?center\s?right\s?del|!\[[^\]]*\]\([^)]*\)\s*\|?|ảnh minh h[oọ]a\.?)$")
-_MENU_SEP = re.compile(r"\s+[|»›>•]\s+|\s*\|\s*")
+# a white-space run is entered only at its start: a split that tried every position inside was quadratic
+_MENU_SEP = re.compile(r"(?<!\s)\s+[|»›>•]\s+|(?:(?<!\s)\s*)?\|\s*")
 _SENTENCE_END = (".", ";", ",")
 _ELLIPSIS = ("...", "…", "..")
 _NAME_WORD = r"[A-ZĐÀ-ỸẠ-Ỹ][a-zđà-ỹ]+"

@@ -27,6 +27,14 @@ def _date_arg(text: str) -> PartialDate:
         raise argparse.ArgumentTypeError(f"not a date: {text!r} (write YYYY, YYYY-MM or YYYY-MM-DD)") from None
 
 
+def _text_arg(text: str) -> str:
+    from .corpus._queries import MAX_QUERY_CHARS
+
+    if len(text) > MAX_QUERY_CHARS:
+        raise argparse.ArgumentTypeError(f"{len(text):,} characters is longer than any name (at most {MAX_QUERY_CHARS:,})")
+    return text
+
+
 def add_query_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``query`` and its sub-commands to the ``dnnd`` parser."""
     q = sub.add_parser(
@@ -46,27 +54,27 @@ def add_query_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     ev.add_argument("--kind", choices=[k.value for k in EventKind])
     ev.add_argument("--from", dest="start", type=_date_arg, metavar="DATE", help="on or after DATE (YYYY[-MM[-DD]])")
     ev.add_argument("--to", dest="end", type=_date_arg, metavar="DATE", help="on or before DATE")
-    ev.add_argument("--place", help="province, city or venue")
-    ev.add_argument("--organiser", help="an organisation (any spelling or abbreviation, or part of a name)")
+    ev.add_argument("--place", type=_text_arg, help="province, city or venue")
+    ev.add_argument("--organiser", type=_text_arg, help="an organisation (any spelling or abbreviation, or part of a name)")
     ev.add_argument(
         "--organiser-kind", choices=[k.value for k in OrganisationKind], help="organised by this kind of body"
     )
     common(ev)
 
     dc = qs.add_parser("documents", help="documents cited, with citation counts and citing articles")
-    dc.add_argument("--number", help="one document number (12-CT/TW ...): list each citation")
+    dc.add_argument("--number", type=_text_arg, help="one document number (12-CT/TW ...): list each citation")
     dc.add_argument("--kind", choices=[k.value for k in DocumentKind])
     common(dc)
 
     pp = qs.add_parser("people", help="people and their positions over time")
-    pp.add_argument("--organisation", help="only positions in this organisation")
-    pp.add_argument("--title", help="only this title (Chủ tịch ...)")
-    pp.add_argument("--name", help="only this person")
+    pp.add_argument("--organisation", type=_text_arg, help="only positions in this organisation")
+    pp.add_argument("--title", type=_text_arg, help="only this title (Chủ tịch ...)")
+    pp.add_argument("--name", type=_text_arg, help="only this person")
     common(pp)
 
     og = qs.add_parser("organisations", help="organisations by kind and locality")
     og.add_argument("--kind", choices=[k.value for k in OrganisationKind])
-    og.add_argument("--locality", help="province or city")
+    og.add_argument("--locality", type=_text_arg, help="province or city")
     common(og)
 
     cf = qs.add_parser("conflicts", help="facts the articles (and the registry) disagree on")

@@ -56,6 +56,7 @@ from typing import Any, Literal, TypeVar
 
 import attrs
 
+from dnnd._jsonfile import loads, read_file
 from dnnd.errors import CorpusFileError
 from dnnd.normalise import name_key, number_key, place_key
 
@@ -667,7 +668,14 @@ def score_records(
         if pred_record is None:
             missing.append(article)
             pred_record = {}
-        _Article(tally, article, gold_record, pred_record).run()
+        try:
+            _Article(tally, article, gold_record, pred_record).run()
+        except (TypeError, AttributeError, KeyError, ValueError, IndexError) as err:
+            # a hand-edited record: a list where an object belongs, a number for a name ...
+            detail = " ".join(str(err).split())[:120]
+            raise CorpusFileError(
+                f"{article}: gold or predicted record of an unexpected shape ({type(err).__name__}: {detail})"
+            ) from None
     return Report(
         fields={
             f: FieldScore(tp=c.tp, fp=c.fp, fn=c.fn) for f, c in tally.counts.items()
@@ -682,18 +690,13 @@ def score_records(
 
 
 def _parse(text: str, where: Path, *, line: int | None = None) -> object:
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as err:
-        at = line if line is not None else err.lineno
-        raise CorpusFileError(f"{where}:{at}: invalid JSON: {err.msg}") from None
+    # absurd numbers and nesting are refused too, naming the place
+    return loads(text, str(where), line=line, short=True)
 
 
 def _read_text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise CorpusFileError(f"{path}: cannot read: {err}") from None
+    # regular files only (a named pipe would block), within the corpus size limit
+    return read_file(path, str(path))
 
 
 def _record_file(path: Path) -> dict[str, Any]:
@@ -776,7 +779,11 @@ def score_paths(
     >>> score_paths(gold, gold).macro_f1
     1.0
     """
-    return score_records(load_gold(gold_dir), load_predictions(predictions_path))
+    gold, predicted = load_gold(gold_dir), load_predictions(predictions_path)
+    try:
+        return score_records(gold, predicted)
+    except CorpusFileError as err:  # name the files: the record's id is the file stem
+        raise CorpusFileError(f"{Path(gold_dir)} / {Path(predictions_path)}: {err}") from None
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -139,7 +139,8 @@ def strip_diacritics(text: str) -> str:
 
 _PUNCT = re.compile(r"[^\w\s/\-]")
 _CITY = re.compile(r"\b(tp\.?|thành phố)(?=\s|$)")
-_AROUND_SEPARATOR = re.compile(r"\s*([/\-])\s*")
+# the white space before a separator is entered only at its start (a sub that tried every position of a run was quadratic)
+_AROUND_SEPARATOR = re.compile(r"(?:(?<!\s)\s*)?([/\-])\s*")
 _SPACES = re.compile(r"\s+")
 _ADMIN = re.compile(r"^(tỉnh|thành phố)\s+")
 _NUMBER_WORD = re.compile(r"^SỐ\s*")

@@ -460,7 +460,8 @@ _PUBLISHED_LABEL = re.compile(
 )
 _ISO_LABEL = re.compile(r"(?i)(?:date|ngày đăng|cập nhật|đăng ngày)?\s*:?\s*")
 _BARE_DATE = re.compile(r"(?i)(?:ngày\s+)?[0-3]?\d[/.-][01]?\d[/.-](?:19|20)\d\d")
-_CELL = re.compile(r"\s*\|\s*$|^\s*\|\s*")
+# the white space before a final "|" is entered only at its start: a line of spaces was quadratic
+_CELL = re.compile(r"(?:(?<!\s)\s*)?\|\s*$|^\s*\|\s*")
 
 
 def find_published(line: str) -> tuple[PartialDate, tuple[int, int]] | None:

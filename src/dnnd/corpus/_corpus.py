@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -207,22 +208,31 @@ class Corpus(_Queries):
         _files.save(self._articles, self._errors, path, format=format)
 
     @classmethod
-    def load(cls, path: str | os.PathLike[str]) -> Corpus:
+    def load(cls, path: str | os.PathLike[str], *, max_bytes: int | None = _files.DEFAULT_MAX_CORPUS_BYTES) -> Corpus:
         """Read a corpus saved by :meth:`save` (either layout), or kept in a knowledge base (:meth:`from_sqlite`).
 
-        Raises :class:`~dnnd.errors.CorpusFileError` when the file is
-        missing, truncated, corrupted, from a newer dnnd or not a dnnd corpus
-        at all; never returns a partial corpus.
+        Raises :class:`~dnnd.errors.CorpusFileError`, naming the file and the
+        place, when the file is missing, not a regular file, larger than
+        *max_bytes* (default 4 GiB, far above a corpus of 100,000 articles;
+        ``None`` for no limit), truncated, corrupted (bad JSON, wrong field
+        types or ranges, absurd numbers or nesting), from a newer dnnd or
+        not a dnnd corpus at all; never returns a partial corpus.
         """
         if _is_sqlite(path):
             return cls.from_sqlite(path)
-        articles, errors = _files.load(path)
+        articles, errors = _files.load(path, max_bytes=max_bytes)
         return cls(articles, errors=errors)
 
 
 def _is_sqlite(path: str | os.PathLike[str]) -> bool:
-    """Tell whether *path* is a SQLite file (a knowledge base, or another database)."""
+    """Tell whether *path* is a SQLite file (a knowledge base, or another database).
+
+    Only a regular file is opened (a FIFO with no writer would block here);
+    anything else is left to the corpus reader, which refuses it by name.
+    """
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
         with open(path, "rb") as fh:
             return fh.read(16) == b"SQLite format 3\x00"
     except OSError:

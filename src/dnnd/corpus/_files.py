@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import cattrs
 
 from .._atomic import atomic_writer
+from .._jsonfile import DEFAULT_MAX_CORPUS_BYTES, MAX_DIGITS, loads, open_text, too_large
+from .._names import visible_name
 from ..errors import CorpusFileError
-from ..model import PartialDate
+from ..model import PartialDate, Span
 from ._records import ArticleSummary, ReadFailure
 
-__all__ = ["FORMAT", "FORMAT_VERSION"]
+__all__ = ["DEFAULT_MAX_CORPUS_BYTES", "FORMAT", "FORMAT_VERSION"]
 
 #: the format marker in the header of every saved corpus file
 FORMAT = "dnnd-corpus"
@@ -85,42 +87,55 @@ def save(
         fh.write(json.dumps({"end": FORMAT, "articles": len(articles)}) + "\n")
 
 
-def load(path: str | os.PathLike[str]) -> tuple[list[ArticleSummary], list[ReadFailure]]:
+def load(
+    path: str | os.PathLike[str], *, max_bytes: int | None = DEFAULT_MAX_CORPUS_BYTES
+) -> tuple[list[ArticleSummary], list[ReadFailure]]:
     """Read the articles and read failures of a file :func:`save` wrote (either layout).
 
-    Raises :class:`~dnnd.errors.CorpusFileError` when the file is missing,
-    truncated, corrupted, from a newer dnnd or not a dnnd corpus at all.
+    Raises :class:`~dnnd.errors.CorpusFileError`, naming the file and the
+    place, when the file is missing, not a regular file, larger than
+    *max_bytes* (``None``: no limit), truncated, corrupted (bad JSON, wrong
+    field types or ranges, absurd numbers or nesting), from a newer dnnd or
+    not a dnnd corpus at all.
     """
-    name = os.fspath(path)
-    try:
-        with open(path, encoding="utf-8", newline="\n") as fh:
-            first = fh.readline()
+    name = visible_name(path)
+    with open_text(path, name) as fh:
+        try:
+            first = fh.readline(max_bytes + 1 if max_bytes is not None else -1)
+            if max_bytes is not None and len(first) > max_bytes:
+                raise too_large(name, max_bytes)
             try:
-                head = json.loads(first)
-            except json.JSONDecodeError:
+                head = json.loads(first) if len(first) < 65_536 else None
+            except (ValueError, RecursionError):
                 head = None
             if isinstance(head, dict) and head.get("layout") == "jsonl":
-                return _load_lines(head, fh, name)  # streamed: one line in memory at a time
-            text = first + fh.read()
-    except FileNotFoundError:
-        raise CorpusFileError(f"{name}: no such file") from None
-    except UnicodeDecodeError:
-        raise CorpusFileError(f"{name}: not a dnnd corpus (not UTF-8 text)") from None
-    except IsADirectoryError:
-        raise CorpusFileError(f"{name}: is a directory, not a corpus file") from None
-    except OSError as err:
-        raise CorpusFileError(f"{name}: cannot be read ({err.strerror or err})") from None
+                return _load_lines(head, _limited(fh, name, max_bytes, len(first)), name)  # one line at a time
+            rest = fh.read() if max_bytes is None else fh.read(max_bytes + 1 - len(first))
+        except UnicodeDecodeError:
+            raise CorpusFileError(f"{name}: not a dnnd corpus (not UTF-8 text)") from None
+        except OSError as err:
+            raise CorpusFileError(f"{name}: cannot be read ({err.strerror or err})") from None
+    text = first + rest
+    if max_bytes is not None and len(text) > max_bytes:
+        raise too_large(name, max_bytes)
     if not text.strip():
         raise CorpusFileError(f"{name}: empty file, not a dnnd corpus")
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        if isinstance(head, dict) or text.lstrip().startswith("{"):
-            raise CorpusFileError(
-                f"{name}: truncated or corrupted corpus file ({err.msg} at line {err.lineno})"
-            ) from None
-        raise CorpusFileError(f"{name}: not a dnnd corpus (not JSON)") from None
+    if not (isinstance(head, dict) or text.lstrip().startswith("{")):
+        try:
+            json.loads(text[:65_536])
+        except (ValueError, RecursionError):
+            raise CorpusFileError(f"{name}: not a dnnd corpus (not JSON)") from None
+    data = loads(text, name)
     return from_dict(data, source=name)
+
+
+def _limited(lines: Iterable[str], name: str, max_bytes: int | None, used: int) -> Iterator[str]:
+    """The lines of a JSON Lines corpus, refusing the file once it passes *max_bytes* characters."""
+    for line in lines:
+        used += len(line)
+        if max_bytes is not None and used > max_bytes:
+            raise too_large(name, max_bytes)
+        yield line
 
 
 def _load_lines(
@@ -139,10 +154,7 @@ def _load_lines(
             continue
         if ended:
             raise CorpusFileError(f"{name}: corrupted corpus file (data after the end marker, line {lineno})")
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError:
-            raise CorpusFileError(f"{name}: truncated or corrupted corpus file (bad JSON at line {lineno})") from None
+        item = loads(line, name, line=lineno)
         if not isinstance(item, dict) or len(item) < 1:
             raise CorpusFileError(f"{name}: corrupted corpus file (unexpected line {lineno})")
         if "article" in item:
@@ -200,17 +212,67 @@ class _Loader:
             return found
 
         self._conv.register_structure_hook(str, structure_str)
+        self._conv.register_structure_hook(int, _structure_int)
+        self._conv.register_structure_hook(float, _structure_float)
+        self._conv.register_structure_hook(bool, _structure_bool)
+        self._conv.register_structure_hook(Span, _structure_span)
         self._conv.register_structure_hook(PartialDate, structure_date)
 
     def __call__(self, value: Any, cls: type[Any], source: str, where: int) -> Any:
         try:
             return self._conv.structure(value, cls)
-        except (cattrs.BaseValidationError, ValueError, TypeError, KeyError, AttributeError) as err:
+        except (cattrs.BaseValidationError, ValueError, TypeError, KeyError, AttributeError, RecursionError) as err:
             raise CorpusFileError(
-                f"{source}: corrupted corpus file (bad {cls.__name__} record #{where}: {_first_line(err)})"
+                f"{source}: corrupted corpus file (bad {cls.__name__} record #{where}: {_detail(err)})"
             ) from None
+
+
+def _detail(err: BaseException) -> str:
+    """The first problem and where in the record it is (``... @ $.documents[0].mentions[0]``)."""
+    if isinstance(err, cattrs.BaseValidationError):
+        try:
+            problems = cattrs.transform_error(err, path="$", format_exception=lambda exc, _: str(exc) or type(exc).__name__)
+        except Exception:  # the detail is a courtesy; the error itself stands
+            problems = []
+        if problems:
+            return " ".join(problems[0].split())[:200]
+    return _first_line(err)
 
 
 def _first_line(err: BaseException) -> str:
     text = str(err) or type(err).__name__
     return text.splitlines()[0][:120]
+
+
+#: the largest integer a corpus file may hold (offsets, counts, ordinals)
+_MAX_INT = 10**MAX_DIGITS
+
+
+def _structure_int(value: Any, _: type) -> int:
+    """An integer field: a JSON integer (not a float, a string or a boolean), 0 <= n < 10**18."""
+    if type(value) is not int:
+        raise TypeError(f"expected a whole number, got {type(value).__name__} {str(value)[:20]}")
+    if not 0 <= value < _MAX_INT:
+        raise ValueError(f"number out of range: {value}")
+    return value
+
+
+def _structure_span(value: Any, _: type) -> Span:
+    """A span as saved, ``[start, end]`` (or ``{"start": .., "end": ..}``), of whole numbers."""
+    if isinstance(value, dict) and set(value) == {"start", "end"}:
+        value = [value["start"], value["end"]]
+    if not isinstance(value, list) or len(value) != 2:
+        raise TypeError(f"expected a span [start, end], got {type(value).__name__}")
+    return Span(start=_structure_int(value[0], int), end=_structure_int(value[1], int))
+
+
+def _structure_float(value: Any, _: type) -> float:
+    if type(value) not in (int, float):
+        raise TypeError(f"expected a number, got {type(value).__name__}")
+    return float(value)
+
+
+def _structure_bool(value: Any, _: type) -> bool:
+    if type(value) is not bool:
+        raise TypeError(f"expected true or false, got {type(value).__name__}")
+    return bool(value)

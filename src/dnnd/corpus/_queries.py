@@ -26,6 +26,51 @@ def _kind(value: Any, enum: type[Any]) -> Any:
     return None if value is None else enum(value)
 
 
+#: the longest text a name, place or title filter may be (no name is nearly this long); longer
+#: queries are refused, so the cost of a question never grows with what the caller types
+MAX_QUERY_CHARS = 500
+
+
+def _query(value: str | None, what: str) -> str | None:
+    """Check a text filter: a string of at most :data:`MAX_QUERY_CHARS` characters."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise TypeError(f"{what} must be a str, not {type(value).__name__}")
+    if len(value) > MAX_QUERY_CHARS:
+        raise ValueError(f"{what}: {len(value):,} characters is longer than any name (at most {MAX_QUERY_CHARS:,})")
+    return value
+
+
+def _unaccented(text: str) -> bool:
+    """True when *text* is written without diacritics ("Bac Giang"): then it matches any tones."""
+    return text.isascii()
+
+
+def _lookup(index: dict[str, set[str]], key: str, query: str) -> set[str]:
+    """``index[key]``; for a query written without diacritics, every key that differs only by them.
+
+    Only for lookups: the keys themselves (what merges records) keep their
+    diacritics, "Hà" and "Hạ" stay apart; only "Ha" finds both.
+    """
+    found = index.get(key)
+    if found or not _unaccented(query):
+        return set(found or ())
+    folded = slug(key)
+    return set().union(*(v for k, v in index.items() if slug(k) == folded))
+
+
+def _same_place(a: str, b: str) -> bool:
+    return _place_key(a) == _place_key(b) or (_unaccented(b) and slug(_place_key(a)) == slug(_place_key(b)))
+
+
+def _same(a: str, b: str) -> bool:
+    """Whether title (or name) *a* is what the query *b* names; *b* without diacritics matches any tones."""
+    if _nk(a) == _nk(b):
+        return True
+    return _unaccented(b) and slug(_nk(a)) == slug(_nk(b))
+
+
 class _Queries(_Indexed):
     """The public questions (see :class:`~dnnd.corpus.Corpus`)."""
 
@@ -56,7 +101,7 @@ class _Queries(_Indexed):
         >>> dnnd.Corpus(dnnd.seeds()).document("12-CT/TƯ").registry_id
         'directive:12-CT/TW:2022-01-05'
         """
-        key = "doc:" + slug(document_key(number))
+        key = "doc:" + slug(document_key(_query(number, "number") or ""))
         return self._document(key) if key in self._index.docs else None
 
     def documents(self, number: str | None = None, kind: DocumentKind | str | None = None) -> list[CorpusDocument]:
@@ -94,7 +139,7 @@ class _Queries(_Indexed):
         >>> org.name, org.count
         ('Liên hiệp các tổ chức hữu nghị Việt Nam', 4)
         """
-        keys = sorted(self._org_keys(name))
+        keys = sorted(self._org_keys(_query(name, "name") or ""))
         return self._organisation(keys[0]) if len(keys) == 1 else None
 
     def organisations(
@@ -108,17 +153,18 @@ class _Queries(_Indexed):
         ['Liên hiệp các tổ chức hữu nghị tỉnh Bắc Giang']
         """
         ix = self._index
+        locality = _query(locality, "locality")
         keys: set[str] = set(ix.orgs)
         want = _kind(kind, OrganisationKind)
         if want is not None:
             keys &= ix.org_by_kind.get(want.value, set())
         if locality is not None:
-            keys &= ix.org_by_place.get(_place_key(locality), set())
+            keys &= _lookup(ix.org_by_place, _place_key(locality), locality)
         orgs = [self._organisation(k) for k in keys]
         if want is not None:
             orgs = [o for o in orgs if o.kind is want]
         if locality is not None:
-            orgs = [o for o in orgs if o.locality and _place_key(o.locality) == _place_key(locality)]
+            orgs = [o for o in orgs if o.locality and _same_place(o.locality, locality)]
         return sorted(orgs, key=lambda o: (-o.count, o.name, o.id))
 
     def person(self, name: str) -> CorpusPerson | None:
@@ -128,7 +174,7 @@ class _Queries(_Indexed):
         >>> dnnd.Corpus(dnnd.seeds()).person("Nguyen Van Doanh").name
         'Nguyễn Văn Doanh'
         """
-        key = "person:" + _fold_key(_bare_name(name))
+        key = "person:" + _fold_key(_bare_name(_query(name, "name") or ""))
         return self._person(key) if key in self._index.people else None
 
     def people(self, organisation: str | None = None, title: str | None = None) -> list[CorpusPerson]:
@@ -139,8 +185,9 @@ class _Queries(_Indexed):
         ['Nguyễn Văn Doanh', 'Phan Anh Sơn']
         """
         ix = self._index
+        organisation, title = _query(organisation, "organisation"), _query(title, "title")
         if organisation is None and title is not None:
-            keys: set[str] = set(ix.people_by_title.get(_nk(title), set()))
+            keys: set[str] = _lookup(ix.people_by_title, _nk(title), title)
         elif organisation is None:
             keys = set(ix.people)
         else:
@@ -154,7 +201,7 @@ class _Queries(_Indexed):
                 for p in people
                 if any(
                     (organisation is None or h.organisation_id in org_keys)
-                    and (title is None or _nk(h.title) == _nk(title))
+                    and (title is None or _same(h.title, title))
                     for h in p.positions
                 )
             ]
@@ -177,6 +224,7 @@ class _Queries(_Indexed):
         >>> [(h.person, h.source[:3]) for h in dnnd.Corpus(dnnd.seeds()).holders("VUFO", "Chủ tịch")]
         [('Phan Anh Sơn', '001')]
         """
+        organisation, title = _query(organisation, "organisation") or "", _query(title, "title")
         question = ("holders", organisation, title)
         found = self._index.answers.get(question)
         if found is None:
@@ -186,7 +234,7 @@ class _Queries(_Indexed):
                     h
                     for p in self.people(organisation=organisation)
                     for h in p.positions
-                    if h.organisation_id in org_keys and (title is None or _nk(h.title) == _nk(title))
+                    if h.organisation_id in org_keys and (title is None or _same(h.title, title))
                 ),
                 key=lambda h: (h.date.sort_key if h.date else (0, 0, 0), h.person),
             )
@@ -219,6 +267,7 @@ class _Queries(_Indexed):
         [('2022-07-20', 'Bắc Giang')]
         """
         ix = self._index
+        place, organiser = _query(place, "place"), _query(organiser, "organiser")
         candidates: list[set[str]] = []
         want = _kind(kind, EventKind)
         if want is not None:
@@ -229,12 +278,15 @@ class _Queries(_Indexed):
             last = hi.year if hi else max((y for y in ix.events_by_year if y is not None), default=0)
             candidates.append(set().union(*(ix.events_by_year.get(y, set()) for y in range(first, last + 1))))
         if place is not None:
-            candidates.append(ix.events_by_place.get(_place_key(place), set()))
+            candidates.append(_lookup(ix.events_by_place, _place_key(place), place))
         if organiser is not None:
             org_keys = self._org_keys(organiser)
             if not org_keys:
                 needle = _nk(organiser)
                 org_keys = {k for k in ix.events_by_org if needle in _nk(self._org_display(k))}
+            if not org_keys and _unaccented(organiser):  # "Lien hiep ..." written without diacritics
+                needle = slug(_nk(organiser))
+                org_keys = {k for k in ix.events_by_org if needle in slug(_nk(self._org_display(k)))}
             candidates.append(set().union(*(ix.events_by_org.get(k, set()) for k in org_keys)) if org_keys else set())
         if organiser_kind is not None:
             okind = OrganisationKind(organiser_kind)
