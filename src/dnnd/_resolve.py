@@ -23,8 +23,16 @@ from ._find.context import FindContext
 from ._find.dates import DateMention, in_story, resolve_year
 from ._find.documents import DocumentMention
 from ._find.events import EventMention
+from ._find.org_grammar import CAPRUN, place_type_of
 from ._find.organisations import OrgMention
-from ._find.patterns import canonical_province, organisation_by_id, province_names, trie_alternation
+from ._find.patterns import (
+    alternation,
+    canonical_province,
+    organisation_by_id,
+    province_names,
+    surnames,
+    trie_alternation,
+)
 from ._find.people import PersonMention
 from ._reported import EventFacts
 from ._reported import classify as classify_reported
@@ -57,6 +65,7 @@ class ResolvedOrg:
     name: str
     aliases: tuple[str, ...]
     locality: str | None
+    identity: str = ""
 
 
 def place_mentions(text: str, ranges: Iterable[tuple[int, int]]) -> list[tuple[int, str]]:
@@ -93,37 +102,80 @@ def article_localities(orgs: Sequence[OrgMention], places: Sequence[tuple[int, s
     return sorted(counts, key=lambda n: (-counts[n], first[n]))
 
 
-def _fix_place(
-    o: OrgMention, orgs: Sequence[OrgMention], text: str, defaults: Sequence[str], i: int, places: Sequence[tuple[int, str]]
-) -> tuple[str | None, str | None]:
-    """Place of a bare unit ("Ủy ban MTTQ tỉnh").
+def unit_mentions(text: str, ranges: Iterable[tuple[int, int]]) -> list[tuple[int, str, str]]:
+    """Every district or commune named with its type in the given ranges: (offset, type word, name)."""
+    pattern = _unit_re()
+    out = []
+    for s, e in ranges:
+        for m in pattern.finditer(text, s, e):
+            words = m.group("name").split()
+            kind = place_type_of()[m.group("type")].word
+            if kind and words and words[0] not in surnames():
+                out.append((m.start(), kind, words[0] if len(words) == 1 else " ".join(words[:2])))
+    return out
 
-    The nearest place named before it in the sentence, else the next
-    explicit place in the phrase, else the article's.
+
+@functools.cache
+def _unit_re() -> re.Pattern[str]:
+    lower = [f for f, t in place_type_of().items() if t.bare and f[0].islower() and "province" not in t.levels]
+    return re.compile(rf"(?<!\w)(?P<type>{alternation(lower)})\s+(?P<name>{CAPRUN})(?!\w)")
+
+
+def _fix_place(
+    o: OrgMention,
+    orgs: Sequence[OrgMention],
+    text: str,
+    defaults: Sequence[str],
+    i: int,
+    places: Sequence[tuple[int, str, str]],
+    units: Sequence[tuple[int, str, str]] = (),
+) -> tuple[str | None, str | None]:
+    """Place of a bare unit ("Ủy ban MTTQ tỉnh", "UBND huyện").
+
+    The nearest place of its level named before it in the sentence, else the
+    next explicit place in the phrase, else the one named in the phrase
+    before, else the article's.
     """
     if o.place != "":
         return o.place, o.place_kind
-    wanted = o.place_kind or ("tỉnh" if "Tỉnh ủy" in o.head else "thành phố" if "Thành ủy" in o.head else None)
-    k = bisect.bisect_left(places, (o.start, ""))
-    for pos, name in reversed(places[max(0, k - 6) : k]):
+    wanted = o.place_kind or ("tỉnh" if "Tỉnh" in o.head else "thành phố" if "Thành ủy" in o.head else None)
+    province_level = wanted in ("tỉnh", "thành phố", None)
+    candidates = places if province_level else units
+
+    def fits(kind: str | None) -> bool:
+        if kind is None:
+            return False
+        return kind == wanted or (province_level and wanted is None and kind in ("tỉnh", "thành phố"))
+
+    k = bisect.bisect_left(candidates, (o.start, "", ""))
+    for pos, name, kind in reversed(candidates[max(0, k - 6) : k]):
         if o.start - pos > 200 or re.search(r"[.\n]", text[pos : o.start]):
             break
-        # a bare "tỉnh" is a province, a bare "thành phố" a city
-        if wanted is None or _kind_of_place(name) == wanted:
-            return name, wanted or _kind_of_place(name)
+        if fits(kind):
+            return name, wanted or kind
+    def level(m: OrgMention) -> str | None:
+        if not province_level:
+            return m.place_kind
+        if m.place_kind in (None, "tỉnh", "thành phố") and m.place and canonical_province(m.place):
+            return m.place_kind or _kind_of_place(m.place)
+        return None
+
     for nxt in orgs[i + 1 : i + 4]:
         between = text[o.end : nxt.start]
-        if nxt.place and len(between) < 120 and not re.search(r"[.;\n]", between):
-            if wanted is None or _kind_of_place(nxt.place) == wanted:
-                return nxt.place, nxt.place_kind or o.place_kind
+        if nxt.place and len(between) < 120 and not re.search(r"[.;\n]", between) and fits(level(nxt)):
+            return nxt.place, level(nxt)
     for prev in reversed(orgs[max(0, i - 3) : i]):
         between = text[prev.end : o.start]
-        if prev.place and len(between) < 160 and not re.search(r"[.\n]", between):
-            if wanted is None or _kind_of_place(prev.place) == wanted:
-                return prev.place, prev.place_kind or o.place_kind
-    for default in defaults:
-        if wanted is None or _kind_of_place(default) == wanted:
-            return default, wanted or _kind_of_place(default)
+        if prev.place and len(between) < 160 and not re.search(r"[.\n]", between) and fits(level(prev)):
+            return prev.place, level(prev)
+    if wanted in ("tỉnh", "thành phố", None):
+        for default in defaults:
+            if fits(_kind_of_place(default)):
+                return default, wanted or _kind_of_place(default)
+        return None, None
+    counts = Counter(name for _, name, kind in units if kind == wanted)
+    if counts:
+        return counts.most_common(1)[0][0], wanted
     return None, None
 
 
@@ -132,49 +184,65 @@ def _kind_of_place(name: str) -> str:
     return "thành phố" if unit is not None and unit.type == "thành phố" else "tỉnh"
 
 
-def _with_place(o: OrgMention, place: str | None, place_kind: str | None) -> tuple[str, list[str]]:
-    """Canonical name and name variants of a mention placed in *place*."""
+def _with_place(o: OrgMention, place: str | None, place_kind: str | None) -> str:
+    """Canonical name of a mention placed in *place*: the type word written out, unless the row glues it."""
     if not place:
-        return o.head, []
-    kind_word = place_kind or "tỉnh"
-    if place.lower().startswith(("thành phố ", "tỉnh ")):
-        kind_word = ""
-        full = f"{o.head} {place}"
-        return full, [f"{o.head} {place.split(' ', 2)[-1]}"]
-    if o.kind is OrganisationKind.PARTY and o.head.endswith(("Tỉnh ủy", "Thành ủy")):
-        name = f"{o.head} {place}"
-        return name, [f"{o.head} {kind_word} {place}"]
-    full = f"{o.head} {kind_word} {place}"
-    variants = [f"{o.head} {place}"]
-    if o.head.startswith("Sở ") and not o.place_joiner:
-        return f"{o.head} {place}", [full]
-    return full, variants
+        return o.head
+    if place.lower().startswith(("thành phố ", "tỉnh ")) or o.glued or place_kind == "":
+        return f"{o.head} {place}"
+    return f"{o.head} {place_kind or 'tỉnh'} {place}"
+
+
+def _identity(o: OrgMention, name: str, place: str | None, place_kind: str | None) -> str:
+    """What makes two mentions one body: the registry entry, else head, organ and place."""
+    if o.registry_id and not o.organ:
+        return f"reg:{o.registry_id}"
+    if place:
+        return "|".join((name_key(o.organ or ""), name_key(o.head), name_key(place), place_kind or _kind_of_place(place)))
+    return name_key(name)
 
 
 def resolve_organisations(
-    orgs: Sequence[OrgMention], text: str, localities: Sequence[str], places: Sequence[tuple[int, str]] = ()
+    orgs: Sequence[OrgMention],
+    text: str,
+    localities: Sequence[str],
+    places: Sequence[tuple[int, str]] = (),
+    units: Sequence[tuple[int, str, str]] = (),
 ) -> list[ResolvedOrg]:
-    """Fix places and build names for every organisation mention."""
+    """Fix places and build names for every organisation mention.
+
+    The aliases of a mention are only the form the text writes.
+    """
     out = []
     position = {id(o): i for i, o in enumerate(orgs)}
+    typed_places = [(pos, name, _kind_of_place(name)) for pos, name in places]
+    typed_units = sorted((pos, name, kind) for pos, kind, name in units)
     for o in orgs:
-        place, kind = _fix_place(o, orgs, text, localities, position[id(o)], places)
-        name, variants = _with_place(o, place, kind)
-        if o.registry_id:
-            reg = organisation_by_id(o.registry_id)
-            if reg is not None:
-                name = reg.name
-        surface = re.sub(r"\s+", " ", text[o.start : o.end])
+        place, kind = _fix_place(o, orgs, text, localities, position[id(o)], typed_places, typed_units)
+        name = _with_place(o, place, kind)
+        reg = organisation_by_id(o.registry_id) if o.registry_id else registry.organisation_by_name(name)
+        if reg is not None:
+            name = reg.name
         if o.organ:
-            variants = [f"{o.organ} {v}" for v in (name, *variants)]
             name = f"{o.organ} {name}"
-        if " của " in name:
-            variants.append(name.split(" của ", 1)[0])
-        out.append(ResolvedOrg(o, name, tuple(dict.fromkeys([surface, *variants])), place))
+            reg = None
+        surface = re.sub(r"\s+", " ", text[o.start : o.end])
+        identity = f"reg:{reg.id}" if reg is not None else _identity(o, name, place, kind)
+        out.append(ResolvedOrg(o, name, (surface,), place, identity))
     return out
 
 
-_ACRONYM_AFTER = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z]{1,9})\)")
+_ACRONYM_AFTER = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z]{1,9})(?:\)|\s*[,/;])")
+
+
+_CENTRAL_ROWS = frozenset({"friendship-association-central", "friendship-association-foreign"})
+
+
+def _pair_key(head: str) -> str:
+    """The other country of a friendship association's name ("Hội hữu nghị Việt Nam - Cu Ba" -> "cuba")."""
+    other = head.rsplit(" - ", 1)[-1]
+    country = registry.country(other)
+    return name_key(country.name if country else other)
 
 
 def build_organisations(mentions: Sequence[OrgMention], scope: Scope) -> tuple[list[Organisation], dict[int, Organisation]]:
@@ -183,34 +251,32 @@ def build_organisations(mentions: Sequence[OrgMention], scope: Scope) -> tuple[l
     Returns the records and a map from mention start to record.
     """
     text, span_of = scope.text, scope.span_of
-    resolved = resolve_organisations(mentions, text, scope.localities, scope.places)
+    resolved = resolve_organisations(mentions, text, scope.localities, scope.places, scope.units)
     groups: dict[str, list[ResolvedOrg]] = defaultdict(list)
-    key_of: dict[str, str] = {}
     order: list[str] = []
-    placed_heads = {
-        name_key(r.mention.head): name_key(r.name)
-        for r in resolved
-        if r.locality and r.mention.kind is OrganisationKind.FRIENDSHIP_ASSOCIATION
-    }
+    by_name: dict[str, str] = {}  # one canonical name is one body, whichever source found it
+    placed_pairs: dict[str, str] = {}
     for r in resolved:
-        key = name_key(r.name)
+        if r.locality and r.mention.kind is OrganisationKind.FRIENDSHIP_ASSOCIATION:
+            placed_pairs.setdefault(_pair_key(r.mention.head), r.identity)
+    for r in resolved:
+        key = by_name.get(name_key(r.name)) or by_name.get(name_key(r.name.split(" của ", 1)[0])) or r.identity
         if (
             r.mention.kind is OrganisationKind.FRIENDSHIP_ASSOCIATION
             and not r.locality
-            and not text[r.mention.start : r.mention.end].startswith("Trung ương")
+            and r.mention.row not in _CENTRAL_ROWS
         ):
             # "Hội hữu nghị Việt Nam - Lào" after "... - Lào tỉnh Thái Bình" is the same body
-            key = placed_heads.get(name_key(r.mention.head), key)
-        for alias in (r.name, *r.aliases):
-            existing = key_of.get(name_key(alias))
-            if existing is not None and groups[existing] and groups[existing][0].mention.kind == r.mention.kind:
-                key = existing
-                break
+            key = placed_pairs.get(_pair_key(r.mention.head), key)
         if key not in groups:
             order.append(key)
         groups[key].append(r)
-        for alias in (r.name, *r.aliases):
-            key_of.setdefault(name_key(alias), key)
+        by_name.setdefault(name_key(r.name), key)
+        if " của " in r.name:
+            by_name.setdefault(name_key(r.name.split(" của ", 1)[0]), key)  # "Cụm thi đua số 1" is "... số 1 của ..."
+        am = _ACRONYM_AFTER.match(text, r.mention.end)
+        if am:
+            by_name.setdefault(name_key(am.group("abbr")), key)  # "... Na Uy (NPA)", later "NPA"
     records: list[Organisation] = []
     by_start: dict[int, Organisation] = {}
     for key in order:
@@ -307,8 +373,8 @@ def _issuer_name(org: OrgMention) -> str:
     if reg:
         return reg.name
     if org.place:
-        name, _ = _with_place(org, org.place, org.place_kind)
-        return name
+        name = _with_place(org, org.place, org.place_kind)
+        return f"{org.organ} {name}" if org.organ else name
     return org.head
 
 
@@ -516,6 +582,7 @@ class Scope:
     published: PartialDate | None = None
     localities: tuple[str, ...] = ()
     places: tuple[tuple[int, str], ...] = ()
+    units: tuple[tuple[int, str, str], ...] = ()
     year: int | None = None
     organisation_at: Mapping[int, Organisation] = attrs.field(factory=dict)
 
@@ -557,6 +624,7 @@ def resolve(
     """
     text = found.text
     places = place_mentions(text, body)
+    units = unit_mentions(text, body)
     localities = article_localities(found.organisations, places)
     body_text = "\n".join(text[s:e] for s, e in body)
     scope = Scope(
@@ -565,6 +633,7 @@ def resolve(
         published=published,
         localities=tuple(localities),
         places=tuple(places),
+        units=tuple(units),
         year=context_year(body_text, in_story(found), published),
     )
     org_records, by_start = organisations(found.organisations, scope)

@@ -1,23 +1,31 @@
 """Finding organisation names.
 
-Two sources work together:
+Three sources work together, strongest first:
 
-- the registry: every canonical name, alias and abbreviation of a known body
-  (VUFO, Ban Bí thư Trung ương Đảng, ASEAN ...), matched literally;
-- the grammar of open classes, a *head* followed by a *locality*:
-  "Liên hiệp các tổ chức hữu nghị" + "tỉnh Bắc Giang", "Hội hữu nghị Việt Nam
-  - Cuba" + "TP Hà Nội", "Ủy ban MTTQ Việt Nam" + "tỉnh", "Sở Ngoại vụ",
-  "Đại sứ quán X tại Y", "Tỉnh ủy Đồng Nai", "UBND tỉnh" ...
+- the **registry**: every canonical name, alias and abbreviation of a known
+  body (VUFO, Ban Bí thư Trung ương Đảng, ASEAN ...), matched literally;
+- the **head rows** of the grammar (:mod:`.org_grammar`, data in
+  ``organisation_heads.json``): a head followed by a locality ("Liên hiệp
+  các tổ chức hữu nghị" + "tỉnh Bắc Giang", "Ủy ban MTTQ" + a bare
+  "tỉnh", "Tỉnh ủy" + "Savannakhet"), a head with slots ("Sở {department}",
+  "Hội hữu nghị {vn} - {pair}", "Đại sứ quán {nations} tại X");
+- the **open classes**: a head noun ("Trường", "Trung tâm", "Viện", "Ban",
+  "Hội" ...) followed by a name written the way Vietnamese capitalises the
+  names of bodies - the first word of each part capitalised, the common
+  words after it in lower case ("Hội Cựu chiến binh", "Trường Cao đẳng Sư
+  phạm Trung ương"). Capitalisation is weak evidence: the name ends where
+  grammar says a name ends (a comma, a lower-case verb or preposition, a
+  place type, a date), and a line in title case is not read this way.
 
-A locality is written "tỉnh X", "thành phố X", "TP X", "TP. X" or just "X"
-(a province or city name); a bare "tỉnh" / "thành phố" / "TP" leaves the
-place to the resolver, which takes it from the surrounding phrase or the
-article. Lists spread one head over several places ("Liên hiệp các tổ chức
-hữu nghị các tỉnh: Bắc Giang, Bắc Ninh, ...").
+Where mentions overlap the longest wins, and on a tie the stronger source.
+A body's organ or board written before it ("Ban Thường vụ Tỉnh ủy ...",
+"Văn phòng UBND tỉnh") makes one mention of the two; an organ (Ban Chấp
+hành, Ban Thường vụ ...) stays only where it acts or a post is held in it.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator
@@ -27,9 +35,23 @@ import attrs
 
 from .. import registry
 from ..model import OrganisationKind
-from ..normalise import name_key
+from ..normalise import name_key, strip_diacritics
 from . import patterns as _lex
-from .patterns import CAP, LOWER, UPPER, alternation, canonical_province, countries, province_names, trie_alternation
+from .org_grammar import (
+    CAPRUN,
+    Form,
+    Grammar,
+    HeadRow,
+    bare_type_alternation,
+    boards,
+    central_organs,
+    grammar,
+    name_stop_re,
+    organs,
+    place_type_alternation,
+    place_type_of,
+)
+from .patterns import UPPER, alternation, canonical_province, countries, province_names, trie_alternation
 
 if TYPE_CHECKING:  # pragma: no cover
     from .context import FindContext
@@ -41,10 +63,13 @@ __all__ = ["OrgMention", "find_organisations"]
 class OrgMention:
     """An organisation named at ``[start, end)`` of the canonical text.
 
-    ``head`` is the canonical name without locality; ``place`` the province
-    or city ("" when the text uses a bare "tỉnh"/"thành phố" and the resolver
-    must fix it, ``None`` when the body has no locality). ``place_kind`` is
-    "tỉnh" or "thành phố". ``registry_id`` is set for registry matches.
+    ``head`` is the canonical name without locality; ``place`` the province,
+    city, district or commune ("" when the text uses a bare "tỉnh"/"huyện"
+    and the resolver must fix it, ``None`` when the body has no locality).
+    ``place_kind`` is the type word ("tỉnh", "thành phố", "huyện" ...).
+    ``registry_id`` is set for registry matches. ``glued`` names are written
+    "{head} {place}" without the type word ("Tỉnh ủy Bắc Giang");
+    ``row`` is the grammar row that found the mention.
     """
 
     start: int
@@ -57,126 +82,33 @@ class OrgMention:
     abbreviation: str | None = None
     place_joiner: str = " "  # "" when the place is glued without a type word
     organ: str | None = None  # "Ban Thường vụ" of the body named after it
+    glued: bool = False
+    row: str | None = None
 
 
-# ------------------------------------------------------------------ places
-
-_TYPE = r"(?P<ptype>tỉnh|Tỉnh|thành phố|Thành phố|TP\.?|Tp\.?|T\.P|thủ đô|Thủ đô)"
-
-
-@functools.cache
-def _place_alt() -> str:
-    return alternation(province_names())
+# priority on a tie of spans: registry, closed rows, open classes
+_REGISTRY, _ROW, _OPEN = 3, 2, 1
 
 
-@functools.cache
-def _surname_alt() -> str:
-    return alternation(_lex.surnames())
+@attrs.frozen
+class _Candidate:
+    mention: OrgMention
+    priority: int
+    head_length: int = 0  # on a tie, the row whose own words cover more of the name
 
 
-def _place_re() -> str:
-    """Build the locality pattern.
-
-    An optional type word and a known province or city name, or a bare
-    "tỉnh"/"thành phố"/"TP" before a lower-case word or a person's name.
-    """
-    return (
-        rf"(?:\s*,?\s+(?:{_TYPE}\s*)?(?P<place>{_place_alt()})(?!\w)"
-        rf"|\s+(?P<bare>tỉnh|thành phố|TP)(?!\w)(?!\s*[{UPPER}])"
-        rf"|\s+(?P<bareN>tỉnh|thành phố|TP)(?=\s+{_surname_alt()}\s))"
-    )
-
-
-# ------------------------------------------------------------------ heads
-
-_VN = r"(?:Việt Nam|VN)"
-_MTTQ = rf"(?:MTTQ\s?{_VN}|MTTQVN|Mặt trận Tổ quốc(?:\s+{_VN})?|MTTQ)"
-_LH = r"Liên hiệp\s+[Cc]ác\s+[Tt]ổ\s+chức\s+[Hh]ữu\s+nghị"
-
-
-@functools.cache
-def _country_alt() -> str:
-    return alternation(countries())
-
-
-
-
-@functools.cache
-def _heads() -> list[tuple[re.Pattern[str], str, OrganisationKind, bool]]:
-    """(pattern, canonical head, kind, takes a locality)."""
-    country = _country_alt()
-    rows: list[tuple[str, str, OrganisationKind, bool]] = [
-        # friendship unions
-        (rf"{_LH}(?=\s+{_VN}\b)\s+{_VN}", "Liên hiệp các tổ chức hữu nghị Việt Nam", OrganisationKind.FRIENDSHIP_UNION, False),
-        (rf"(?:{_LH}|Liên hiệp hữu nghị|LHHN|LHCTCHN|Liên hiệp CTCHN|Liên hiệp(?=\s+các tỉnh\s*:))(?!\s+{_VN}\b)", "Liên hiệp các tổ chức hữu nghị", OrganisationKind.FRIENDSHIP_UNION, True),
-        # friendship associations: Hội hữu nghị Việt Nam - Cuba [TP Hà Nội]
-        (
-            rf"(?:Trung ương\s+)?Hội\s+[Hh]ữu\s+nghị\s+(?P<a>Việt Nam|Việt)\s?-\s?(?P<c>{country})"
-            rf"|Hội\s+(?:[Hh]ữu\s+nghị\s+)?(?P<c2>{country})\s?-\s?(?P<a2>Việt Nam|{CAP}(?:\s{CAP})?)",
-            "",
-            OrganisationKind.FRIENDSHIP_ASSOCIATION,
-            True,
-        ),
-        # the Front
-        (rf"(?:Ủy ban|UB)\s+(?:Trung ương|TW|T\.Ư|TƯ)\s+{_MTTQ}|UBTƯ\s+{_MTTQ}|UBTW\s+{_MTTQ}", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", OrganisationKind.FRONT, False),
-        (rf"(?:Ủy ban|UB)\s+{_MTTQ}", "Ủy ban Mặt trận Tổ quốc Việt Nam", OrganisationKind.FRONT, True),
-        (r"(?:MTTQ|Mặt trận Tổ quốc)(?=\s+(?:tỉnh|thành phố|TP)\b)", "Ủy ban Mặt trận Tổ quốc Việt Nam", OrganisationKind.FRONT, True),
-        (rf"(?:Mặt trận Tổ quốc|MTTQ)\s+{_VN}\b", "Mặt trận Tổ quốc Việt Nam", OrganisationKind.FRONT, False),
-        # State, local
-        (r"(?:Ủy ban nhân dân|UBND)", "Ủy ban nhân dân", OrganisationKind.STATE, True),
-        (r"(?:Hội đồng nhân dân|HĐND)", "Hội đồng nhân dân", OrganisationKind.STATE, True),
-        (r"(?:Đoàn đại biểu Quốc hội|Đoàn ĐBQH)", "Đoàn đại biểu Quốc hội", OrganisationKind.STATE, True),
-        (rf"Sở\s+(?P<dept>{alternation(_lex.departments())})", "Sở", OrganisationKind.STATE, True),
-        (rf"Bộ\s+(?P<min>{alternation(_lex.ministries())})", "Bộ", OrganisationKind.STATE, False),
-        # Party, local
-        (r"(?:(?P<organ>Ban Thường vụ|Thường vụ|(?:Ban|(?<=Trưởng )ban) (?:Tuyên giáo và Dân vận|Tuyên giáo|Dân vận|Tổ chức|Nội chính)|Ủy [Bb]an Kiểm tra|Văn phòng)\s+)?(?P<cq>Tỉnh ủy|Thành ủy)", "", OrganisationKind.PARTY, True),
-        (r"Ban Chấp hành Đảng bộ\s+(?=tỉnh|thành phố|TP)", "Ban Chấp hành Đảng bộ", OrganisationKind.PARTY, True),
-        # Party, central boards: Ban Đối ngoại Trung ương [Đảng]
-        (rf"(?:Ban|(?<=Trưởng )ban)\s+(?P<board>{alternation(_lex.party_boards())})\s+(?:Trung ương|TW|T\.Ư|TƯ)(?:\s+Đảng\b)?", "", OrganisationKind.PARTY, False),
-        # embassies and consulates
-        (
-            rf"(?P<emb>Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán)\s+(?:các nước\s+)?(?P<ec>{country}(?:\s?,\s?{country}){{0,12}}(?:\s+và\s+{country})?)"
-            rf"(?:\s+tại\s+(?P<at>(?:TP\.?\s?|Thành phố\s|thành phố\s)?(?:{_place_alt()}|HCM)))?",
-            "",
-            OrganisationKind.EMBASSY,
-            False,
-        ),
-        # education
-        (
-            rf"(?:[Tt]rường\s+)?(?:Đại học|Cao đẳng|Học viện|Trường (?:THPT|THCS|Tiểu học|Mầm non|Phổ thông|Trung học cơ sở|Trung học phổ thông))"
-            rf"(?:\s(?:[A-Z]{{1,2}}\s?-\s?{CAP}|{CAP})(?:\s(?!và\s|của\s|với\s|tại\s|cho\s)[{LOWER}]+(?=\s[{UPPER}]))?){{1,7}}",
-            "",
-            OrganisationKind.EDUCATION,
-            False,
-        ),
-        # mass organisations with a locality: Hội Cựu chiến binh TP Cần Thơ
-        (rf"(?=[HĐL])(?P<mass>(?i:{alternation([*_lex.mass_organisation_heads(), *_lex.mass_abbreviations()])}))", "Hội", OrganisationKind.MASS, True),
-        # a Party organisation of a place: Đảng bộ thành phố Hà Nội
-        (r"Đảng bộ(?=\s+(?:tỉnh|thành phố|TP))", "Đảng bộ", OrganisationKind.PARTY, True),
-        # a name introduced with its acronym: "Hội Cứu trợ trẻ em tàn tật Việt Nam (VINARAHC)"
-        (
-            rf"(?P<acrname>(?:Hội|Hiệp hội|Tổ chức|Quỹ|Trung tâm|Viện|Câu lạc bộ|Liên đoàn|Mạng lưới|Diễn đàn)"
-            rf"\s[{UPPER}][\w-]*(?:\s[\w-]+){{0,9}})\s\((?P<acr>[A-Z][A-Z0-9]{{1,9}})\)",
-            "",
-            OrganisationKind.OTHER,
-            False,
-        ),
-        # named competition clusters
-        (rf"Cụm thi đua số\s+\d+(?:\s+của\s+{_LH}\s+{_VN})?|Cụm(?: thi đua)?(?: số)?\s+\d+\b", "", OrganisationKind.OTHER, False),
-    ]
-    compiled = []
-    for pattern, head, kind, local in rows:
-        compiled.append((re.compile(pattern), head, kind, local))
-    return compiled
+# ------------------------------------------------------------------ registry
 
 
 @functools.cache
 def _registry_index() -> tuple[re.Pattern[str], dict[str, registry.RegistryOrganisation]]:
     """One pattern for every registry name, alias and abbreviation.
 
-    Names match without regard to case ("Diễn đàn Nhân dân ASEAN");
-    abbreviations match exactly, except those that double as common nouns
-    ("MTTQ các cấp"), which count only inside a longer name.
+    Names must start with a capital ("Chính phủ", not "phi chính phủ"), the
+    rest matches in any case ("Diễn đàn Nhân dân ASEAN") and with any
+    spacing around dashes ("Á - Âu"); abbreviations match exactly, except
+    those that double as common nouns ("MTTQ các cấp"), which count only
+    inside a longer name.
     """
     generic = set(_lex.generic_names())
     short_names: dict[str, registry.RegistryOrganisation] = {}
@@ -188,11 +120,6 @@ def _registry_index() -> tuple[re.Pattern[str], dict[str, registry.RegistryOrgan
             short_names.setdefault(name.lower(), org)
         if org.abbreviation and org.abbreviation not in generic:
             abbreviations.setdefault(org.abbreviation, org)
-    # long names match in any case ("diễn đàn Nhân dân ASEAN"); short ones
-    # must start with a capital ("Chính phủ", not "phi chính phủ")
-    # names must start with a capital ("Chính phủ", not "phi chính phủ"), the
-    # rest matches in any case ("Diễn đàn Nhân dân ASEAN") and with any
-    # spacing around dashes ("Á - Âu")
     flexible = alternation(short_names).replace(r"\ \-\ ", r"\s?-\s?").replace(r"\-", r"\s?-\s?")
     pattern = re.compile(
         rf"(?<![\w-])(?:(?P<abbr>{trie_alternation(abbreviations)})|(?P<short>(?=[{UPPER}])(?i:{flexible})))(?!\w)"
@@ -202,206 +129,876 @@ def _registry_index() -> tuple[re.Pattern[str], dict[str, registry.RegistryOrgan
     return pattern, index
 
 
-def find_organisations(ctx: FindContext) -> list[OrgMention]:
-    """The step: organisation mentions in the window (longest wins on overlap)."""
-    return _organisations_in(ctx.text, ctx.start, ctx.end)
-
-
-def _organisations_in(text: str, start: int = 0, end: int | None = None) -> list[OrgMention]:
-    """Organisation mentions in ``text[start:end]`` (longest wins on overlap)."""
-    end = len(text) if end is None else end
-    found: list[OrgMention] = []
-    for pattern, head, kind, local in _heads():
-        for m in pattern.finditer(text, start, end):
-            found.extend(_from_head(text, m, head, kind, local, end))
+def _registry_mentions(text: str, start: int, end: int) -> Iterator[_Candidate]:
     reg_pattern, names = _registry_index()
     for m in reg_pattern.finditer(text, start, end):
         org = names[m.group("abbr")] if m.group("abbr") else names.get(m.group().lower()) or names[name_key(m.group())]
-        found.append(
-            OrgMention(m.start(), m.end(), org.name, OrganisationKind(org.kind), registry_id=org.id, abbreviation=org.abbreviation)
+        yield _Candidate(
+            OrgMention(m.start(), m.end(), org.name, OrganisationKind(org.kind), registry_id=org.id, abbreviation=org.abbreviation),
+            _REGISTRY,
         )
-    kept = [
-        o for o in _longest(found) if o.registry_id or not _PLURAL.search(text, max(start, o.start - 12), o.start)
-    ]
+
+
+# ------------------------------------------------------------------ the step
+
+
+def find_organisations(ctx: FindContext) -> list[OrgMention]:
+    """The step: organisation mentions in the window (longest wins on overlap)."""
+    return organisations_in(ctx.text, ctx.start, ctx.end)
+
+
+def organisations_in(text: str, start: int = 0, end: int | None = None, g: Grammar | None = None) -> list[OrgMention]:
+    """Organisation mentions in ``text[start:end]`` read with grammar *g* (the data's by default)."""
+    end = len(text) if end is None else end
+    g = g or grammar()
+    found: list[_Candidate] = []
+    closed: dict[int, int] = {}  # where a longer head of a closed class matched, an open class does not
+    title_case = _TitleCase(text, start, end)
+    for m in g.trigger.finditer(text, start, end):
+        pos = m.start()
+        lead = m.group().split()[0].lower()
+        lower = text[pos].islower()
+        for form in g.forms_by_lead.get(lead, ()):
+            if lower and not form.lower_first and not _lower_head_ok(text, pos, start, form.row):
+                continue
+            fm = form.pattern.match(text, pos, end)
+            if fm is None:
+                continue
+            if not form.row.continuation:
+                closed[pos] = max(closed.get(pos, 0), fm.end())
+            elif closed.get(pos, 0) > fm.end():
+                continue  # "Hội Liên hiệp Phụ nữ" alone is a common noun, not an open-class "Hội ..."
+            if form.row.continuation == "name" and (title_case() or _title_start_re().match(text, pos, end)):
+                continue  # capitalisation says nothing in a title-case line; "Vụ trưởng" is a title
+            found.extend(attrs.evolve(c, head_length=fm.end() - fm.start()) for c in _from_form(text, fm, form, g, start, end))
+    found.extend(_registry_mentions(text, start, end))
+    kept = [o for o in _longest(found) if not _PLURAL.search(text, max(start, o.start - 12), o.start)]
     return _with_organs(text, kept, start)
 
 
+class _TitleCase:
+    """Whether the window is written in title case (most words capitalised); computed once, on demand."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self.value: bool | None = None
+
+    def __call__(self) -> bool:
+        if self.value is None:
+            words = _WORD.findall(self.text, self.start, min(self.end, self.start + 2000))
+            caps = sum(1 for w in words if w[0].isupper())
+            self.value = len(words) >= 8 and caps > 0.8 * len(words)
+        return self.value
+
+
+_WORD = re.compile(r"[^\W\d_]+")
 _PLURAL = re.compile(r"(?:\b(?:các|những|mọi)\s+)$")
 
 
-@functools.cache
-def _organ_re() -> re.Pattern[str]:
-    return re.compile(rf"(?P<organ>{alternation(_lex.organs())})\s+$")
+def _longest(found: list[_Candidate]) -> list[OrgMention]:
+    """Non-overlapping mentions, in text order: the longest first, the strongest source on a tie.
 
-
-def _with_organs(text: str, found: list[OrgMention], start: int) -> list[OrgMention]:
-    """Make a body's organ named before it an organisation of its own.
-
-    "Ban Thường vụ Ủy ban TW MTTQ Việt Nam" names the standing board.
+    An open-class name (head noun + capitalised words) gives way to a row or
+    the registry that names a body at the same place.
     """
-    out = []
-    for o in found:
-        m = _organ_re().search(text, max(start, o.start - 25), o.start)
-        if m and not o.head.startswith(m.group("organ")) and o.kind is not OrganisationKind.FRIENDSHIP_ASSOCIATION:
-            out.append(attrs.evolve(o, start=m.start(), organ=m.group("organ"), registry_id=None))
-        else:
-            out.append(o)
-    return out
-
-
-def _longest(found: list[OrgMention]) -> list[OrgMention]:
-    found.sort(key=lambda o: (o.start, -(o.end - o.start)))
+    closed_starts = {c.mention.start for c in found if c.priority > _OPEN}
+    found = [c for c in found if c.priority > _OPEN or c.mention.start not in closed_starts]
+    found.sort(key=lambda c: (-(c.mention.end - c.mention.start), -c.priority, -c.head_length, c.mention.start))
+    taken: list[tuple[int, int]] = []  # sorted, disjoint
     out: list[OrgMention] = []
-    last_end = -1
-    for o in found:
-        if o.start >= last_end:
-            out.append(o)
-            last_end = o.end
-        elif o.end > last_end and out and out[-1].place is None and o.start == out[-1].start:
-            out[-1] = o
-            last_end = o.end
+    for c in found:
+        s, e = c.mention.start, c.mention.end
+        k = bisect.bisect_left(taken, (s, s))
+        if (k and taken[k - 1][1] > s) or (k < len(taken) and taken[k][0] < e):
+            continue
+        taken.insert(k, (s, e))
+        out.append(c.mention)
+    out.sort(key=lambda o: o.start)
     return out
 
 
-@functools.cache
-def _country_item_re() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w){_country_alt()}(?!\w)")
+# ------------------------------------------------------------------ lower-case heads
+
+_PREPOSITIONS = frozenset({"tại", "của", "với", "và", "ở", "cho", "thăm", "giữa", "từ"})
 
 
 @functools.cache
-def _list_item_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:(?:tỉnh|thành phố|TP\.?)\s*)?(?P<place>{_place_alt()})(?!\w)")
+def _title_tail_re() -> re.Pattern[str]:
+    titles = registry.titles()
+    return re.compile(rf"(?i:{trie_alternation(titles, ignorecase=True)})\s+$")
 
 
-_LIST_HEAD = re.compile(r"\s+các\s+(?:tỉnh|tỉnh,\s*thành phố|tỉnh,\s*thành|địa phương)\s*:?\s*")
-_LIST_ITEM_SEP = re.compile(r"\s*(?:,|và)\s*")
+@functools.cache
+def _title_start_re() -> re.Pattern[str]:
+    return re.compile(rf"(?i:{trie_alternation(registry.titles(), ignorecase=True)})(?!\w)")
 
 
-def _from_head(text: str, m: re.Match[str], head: str, kind: OrganisationKind, local: bool, end: int) -> Iterator[OrgMention]:
-    groups = m.groupdict()
-    name = head
-    if kind is OrganisationKind.FRIENDSHIP_ASSOCIATION:
-        if groups.get("c"):
-            name = f"Hội hữu nghị Việt Nam - {groups['c']}"
-        else:
-            name = f"Hội hữu nghị {groups['c2']} - {groups['a2']}"
-    elif groups.get("dept"):
-        name = f"Sở {groups['dept']}"
-    elif groups.get("min"):
-        name = f"Bộ {groups['min']}"
-    elif groups.get("cq"):
-        organ = groups.get("organ")
-        if organ == "Thường vụ":
-            organ = "Ban Thường vụ"
-        elif organ and organ.lower() == "ủy ban kiểm tra":
-            organ = "Ủy ban Kiểm tra"
-        elif organ and organ.startswith("ban "):
-            organ = "B" + organ[1:]
-        name = f"{organ} {groups['cq']}" if organ else groups["cq"]
-    elif groups.get("board"):
-        name = f"Ban {groups['board']} Trung ương"
-    elif groups.get("emb"):
-        at = groups.get("at")
-        where = f" tại {_city(at)}" if at else ""
-        first = True
-        for item in _country_item_re().finditer(text, m.start("ec"), m.end("ec")):
-            s_ = m.start() if first else item.start()
-            e_ = item.end() if m.group("ec") != item.group() else m.end()
-            yield OrgMention(s_, e_, f"{groups['emb']} {item.group()}{where}", kind)
-            first = False
-        return
-    elif groups.get("acr"):
-        head_word = groups["acrname"].split()[0]
-        kind = OrganisationKind.MASS if head_word == "Hội" else OrganisationKind.OTHER
-        yield OrgMention(m.start(), m.end("acrname"), groups["acrname"], kind, abbreviation=groups["acr"])
-        return
-    elif groups.get("mass"):
-        name = _canonical_mass(groups["mass"])
-    elif not head:
-        name = re.sub(r"\s+", " ", m.group())
-        if kind is OrganisationKind.EDUCATION and not name.startswith(("Trường", "Học viện", "trường")):
-            name = "Trường " + name
-        name = name[:1].upper() + name[1:]
-    if kind is OrganisationKind.FRONT and head == "Ủy ban Mặt trận Tổ quốc Việt Nam":
-        name = head
-    if not local:
-        yield OrgMention(m.start(), m.end(), name, kind)
-        return
-    # a list of places: "Liên hiệp các tổ chức hữu nghị các tỉnh: Bắc Giang, ..."
-    lm = _LIST_HEAD.match(text, m.end(), end)
-    if lm and kind is OrganisationKind.FRIENDSHIP_UNION:
-        pos = lm.end()
-        place_re = _list_item_re()
-        any_item = False
-        while pos < end:
-            pm = place_re.match(text, pos, end)
-            if not pm:
-                break
-            place = canonical_province(pm.group("place")) or pm.group("place")
-            yield OrgMention(pm.start(), pm.end(), name, kind, place=place, place_kind=_kind_of(place, None))
-            any_item = True
-            sm = _LIST_ITEM_SEP.match(text, pm.end(), end)
-            if not sm:
-                break
-            pos = sm.end()
-        if any_item:
+@functools.cache
+def _title_last_words() -> frozenset[str]:
+    return frozenset(t.split()[-1].lower() for t in registry.titles())
+
+
+def _lower_head_ok(text: str, pos: int, start: int, row: HeadRow) -> bool:
+    """Whether a head written in lower case names a body here.
+
+    It does after a title ("Trưởng ban ...", "Chủ tịch hội ...") or, for an
+    open class, after a preposition ("tại trường ...").
+    """
+    after = text[pos : pos + 40].split()
+    if len(after) > 1 and after[1][:1].isupper() and after[1].lower() == after[0].lower():
+        return False  # "Trưởng ban Ban Điều phối ...": the title's word, then the body
+    before = text[max(start, pos - 40) : pos]
+    words = before.split()
+    if not words:
+        return False
+    prev = words[-1].lower()
+    if prev in ("trưởng", "phó") or (prev in _title_last_words() and _title_tail_re().search(before)):
+        return True
+    return row.continuation is not None and prev in _PREPOSITIONS
+
+
+# ------------------------------------------------------------------ from a form to mentions
+
+
+def _from_form(text: str, m: re.Match[str], form: Form, g: Grammar, start: int, end: int) -> Iterator[_Candidate]:
+    row = form.row
+    priority = _OPEN if row.continuation else _ROW
+    pos = m.end()
+    name = _render(row, form, m, g)
+    if row.continuation:
+        cont = _CONTINUATIONS[row.continuation](text, pos, end, row, g)
+        if cont is None:
             return
-    found_place = _place_match(text, m.end(), end)
-    if found_place is None:
-        if kind is OrganisationKind.FRIENDSHIP_UNION and head == "Liên hiệp các tổ chức hữu nghị":
-            return  # "Liên hiệp các tổ chức hữu nghị" alone is generic
-        if name in ("Ủy ban nhân dân", "Hội đồng nhân dân", "Đoàn đại biểu Quốc hội", "Hội", "Đảng bộ") or kind is OrganisationKind.MASS or (
-            kind is OrganisationKind.FRONT and head == "Ủy ban Mặt trận Tổ quốc Việt Nam" and "Việt Nam" not in m.group() and "VN" not in m.group()
-        ):
-            return  # a head without any place is a common noun
-        if kind in (OrganisationKind.PARTY,) or name.startswith(("Sở ", "Ủy ban Mặt trận", "Hội ")) or kind is OrganisationKind.FRIENDSHIP_ASSOCIATION:
-            place = "" if kind is not OrganisationKind.FRIENDSHIP_ASSOCIATION and not name.startswith("Hội ") else None
-            yield OrgMention(m.start(), m.end(), name, kind, place=place)
+        cont_text, pos, cont_name = cont
+        if any(re.match(rf"{re.escape(w)}(?!\w)", cont_text, re.IGNORECASE) for w in row.not_before):
+            return
+        name = cont_name if row.continuation == "foreign" else f"{name} {cont_name}"
+        if row.continuation == "name":
+            split = _glued_province(name)
+            if split is not None and not row.at:
+                head, place = split
+                yield _Candidate(
+                    OrgMention(m.start(), pos, head, row.kind, place=place, place_kind=_kind_of(place, None),
+                               place_joiner="", glued=True, row=row.id),
+                    priority,
+                )
+                return
+    if row.at:
+        at = _at_match(text, pos, end)
+        if at is not None:
+            where, pos = at
+            name = f"{name} tại {where}"
+        elif row.at == "required":
+            return
+    if row.spread == "nations" and "nations" in m.groupdict():
+        yield from _spread_nations(text, m, form, g, name, pos, priority)
         return
-    place_text, ptype, bare, pend = found_place
-    if bare or not place_text:
-        yield OrgMention(m.start(), pend, name, kind, place="", place_kind="tỉnh" if bare == "tỉnh" else "thành phố")
+    if row.locality == "none":
+        yield _Candidate(OrgMention(m.start(), pos, name, row.kind, row=row.id), priority)
         return
-    place = canonical_province(place_text) or place_text
-    yield OrgMention(m.start(), pend, name, kind, place=place, place_kind=_kind_of(place, ptype), place_joiner=" " if ptype else "")
+    if row.spread in ("places", "pairs"):
+        items = list(_spread(text, m.start(), pos, end, row, name, g))
+        if items:
+            for item in items:
+                yield _Candidate(item, priority)
+            return
+    if row.locality == "list":
+        return
+    located = _place_after(text, pos, end, row)
+    if located is not None:
+        glued = row.place_name == "glued" or (row.place_name == "as_written" and not located.place_joiner)
+        yield _Candidate(attrs.evolve(located, start=m.start(), head=name, kind=row.kind, row=row.id, glued=glued), priority)
+        return
+    if row.country:
+        cm = _country_after_re().match(text, pos, end)
+        if cm:
+            yield _Candidate(OrgMention(m.start(), cm.end(), f"{name} {cm.group('country')}", row.kind, row=row.id), priority)
+            return
+    if row.locality == "optional":
+        yield _Candidate(OrgMention(m.start(), pos, name, row.kind, row=row.id), priority)
+    elif row.locality == "bare" and not row.explicit:
+        yield _Candidate(
+            OrgMention(m.start(), pos, name, row.kind, place="", row=row.id, glued=row.place_name == "glued"), priority
+        )
 
 
 @functools.cache
-def _place_pattern() -> re.Pattern[str]:
-    return re.compile(_place_re())
+def _province_suffix_re() -> re.Pattern[str]:
+    names = {u.name for u in registry.provinces()}
+    return re.compile(rf"\s(?P<place>{alternation(names)})$")
 
 
-def _canonical_mass(text: str) -> str:
-    key = text.lower()
-    for short, full in _lex.mass_abbreviations().items():
-        if short.lower() == key:
-            return full
-    for head in _lex.mass_organisation_heads():
-        if head.lower() == key:
-            return head
-    return text
-
-
-def _place_match(text: str, pos: int, end: int) -> tuple[str | None, str | None, str | None, int] | None:
-    pm = _place_pattern().match(text, pos, end)
-    if pm is None:
+def _glued_province(name: str) -> tuple[str, str] | None:
+    """Split a province written at the end of an open-class name ("Hội Hoa văn Cần Thơ")."""
+    m = _province_suffix_re().search(name)
+    if m is None or m.start() == 0 or len(name[: m.start()].split()) < 2:
         return None
-    return pm.group("place"), pm.group("ptype"), pm.group("bare") or pm.group("bareN"), pm.end()
+    return name[: m.start()], m.group("place")
 
 
-def _kind_of(place: str, ptype: str | None) -> str:
-    if ptype and ptype.lower().startswith(("tp", "t.p", "thành phố", "thủ đô")):
-        return "thành phố"
-    if ptype and ptype.lower() == "tỉnh":
-        return "tỉnh"
-    unit = registry.province(place)
-    if unit is not None and unit.type == "thành phố":
-        return "thành phố"
-    return "tỉnh"
+def _render(row: HeadRow, form: Form, m: re.Match[str], g: Grammar, override: dict[str, str] | None = None) -> str:
+    """The canonical head of a match: the row's name template (or its form) with the slots filled."""
+    values = {**m.groupdict(), **(override or {})}
+    template = row.name if row.name is not None else _form_name(form.template, values)
+    out = template
+    for slot, value in values.items():
+        if value is None or "{" + slot + "}" not in out:
+            continue
+        written = _squash(value)
+        canon = g.slots[slot].canonical.get(written.lower(), written) if slot in g.slots else written
+        out = out.replace("{" + slot + "}", canon)
+    return out[:1].upper() + out[1:]
+
+
+def _form_name(template: str, values: dict[str, str | None]) -> str:
+    """A form as a name: its optional parts kept where the text has them."""
+    k = 0
+
+    def optional(mo: re.Match[str]) -> str:
+        nonlocal k
+        key = f"opt{k}"
+        k += 1
+        return mo.group(1) if values.get(key) else ""
+
+    return re.sub(r"\s+", " ", re.sub(r"\[([^\]]+)\]", optional, template)).strip()
+
+
+def _squash(text: str) -> str:
+    """White space collapsed, dashes spaced: the written form of a name."""
+    spaced = re.sub(r"\s+-\s*|\s*-\s+", " - ", re.sub(r"\s+", " ", text))
+    return _JOINED_CAPS.sub(" - ", spaced).strip()
+
+
+_JOINED_CAPS = re.compile(rf"(?<=\w)-(?=[{UPPER}])")  # "Việt-Hàn" is "Việt - Hàn"; "Mô-dăm-bích" stays
+
+
+# ------------------------------------------------------------------ continuations
+
+_TOKEN = re.compile(r"(?P<sp>[ \t]*)(?:(?P<w>\w+(?:[-/&']\w+)*)|(?P<p>[^\w\s]))")
+_TAIL_MAX = 3  # lower-case syllables after a capitalised one ("Cựu chiến binh", "Chữ thập đỏ")
+
+
+@functools.cache
+def _surname_set() -> frozenset[str]:
+    return frozenset(_lex.surnames())
+
+
+@functools.cache
+def _stop_caps() -> frozenset[str]:
+    """Capitalised words that start a title or a new body: after a dash they end a name."""
+    words = {t.split()[0] for t in registry.titles()}
+    words |= {t.split()[0][:1].upper() + t.split()[0][1:] for t in registry.titles()}
+    return frozenset(words)
+
+
+def _name_continuation(text: str, pos: int, end: int, row: HeadRow, g: Grammar) -> tuple[str, int, str] | None:
+    """The capitalised name after a head: ``(text, end, name)`` or ``None``.
+
+    Each part starts with a capital; up to three lower-case syllables may
+    follow it ("Cựu chiến binh"), and up to two may come before the first
+    ("Trường tiểu học Quang Vinh"). "và", "-" and "," join parts only when a
+    capital follows that does not start a new body, a title or a person's
+    name. The name ends at punctuation, a stop word, a place type or a line
+    end; when the lower-case run after the last part is too long to tell
+    where the name ends, the run is left out. An acronym in brackets after a
+    run of words ("Hội Cứu trợ trẻ em tàn tật Việt Nam (VINARAHC)") marks
+    the whole run as the name.
+    """
+    acronym = _acronym_continuation(text, pos, end, row, g)
+    if acronym is not None:
+        return acronym
+    stops = name_stop_re()
+    place_type = _place_type_start_re()
+    parts = 0
+    run = 0  # capitalised syllables in a row: a proper name ("Cửu Long") takes no lower-case tail
+    lead_in = 0
+    name_end = -1
+    tail: list[int] = []  # ends of the lower-case syllables after the last part
+    clear = True  # what stopped the walk is a clear boundary
+    i = pos
+    joiner = False
+    prev = ""
+    for _ in range(28):
+        tm = _TOKEN.match(text, i, end)
+        if tm is None:
+            clear = True
+            break
+        w = tm.group("w")
+        if w is None or not tm.group("sp"):
+            if w is None and tm.group("p") == "-" and parts and _joins(text, tm.end(), end, g):
+                joiner = True
+                run = 0
+                i = tm.end()
+                continue
+            clear = True
+            break
+        ws = tm.start("w")
+        if place_type.match(text, ws, end) and (parts or w[0].isupper()):
+            km = _known_place_re().match(text, tm.start(), end) if row.locality == "none" and parts else None
+            if km is not None:
+                name_end = km.end()  # "Đại học Quốc gia Thành phố Hồ Chí Minh": the place is part of the name
+                tail = []
+            clear = True
+            break
+        if w[0].isupper() or (w[0].isdigit() and (prev == "số" or (tail and prev.islower()))):
+            if parts and not joiner and row.kind is not OrganisationKind.EDUCATION and _person_at(text, ws, end):
+                clear = True
+                break
+            if parts and not joiner:
+                rm = _registry_index()[0].match(text, ws, end)
+                after = _TOKEN.match(text, rm.end(), end) if rm is not None else None
+                if rm is not None and not (after and after.group("w") and after.group("w")[0].isupper()):  # "Viện Nghiên cứu chiến lược Bộ Ngoại giao": the body is named with its parent
+                    name_end = rm.end()
+                    tail = []
+                    clear = True
+                    break
+            run = run + 1 if not tail and not joiner and parts else 1
+            if _known_place_start_re().match(text, ws, end):
+                run = 2  # a country or province is a proper name: no lower-case tail after it
+            parts += 1
+            name_end = tm.end()
+            tail = []
+            joiner = False
+            prev = w
+            i = tm.end()
+            continue
+        if w == "và" and parts and not joiner and _joins(text, tm.end(), end, g):
+            joiner = True
+            run = 0
+            i = tm.end()
+            continue
+        if w[0].isdigit() or joiner or (stops.match(text, ws, end) and not (w == "và" and tail and _coordinated(text, tm.end(), end, g))):
+            clear = True
+            break
+        if not parts:
+            lead_in += 1
+            if not row.lower_start or lead_in > 2:
+                return None
+            prev = w
+            i = tm.end()
+            continue
+        if run > 1 and w != "số":
+            clear = True  # lower case after a proper name ends the name
+            break
+        if w == "và" and tail and _coordinated(text, tm.end(), end, g):
+            tail.append(tm.end())  # "Doanh nghiệp nhỏ và vừa Việt Nam"
+            i = tm.end()
+            continue
+        tail.append(tm.end())
+        prev = w
+        if len(tail) > _TAIL_MAX:
+            clear = False
+            break
+        i = tm.end()
+    else:
+        clear = False
+    if not parts:
+        return None
+    if tail:
+        name_end = tail[-1] if clear else tail[0]
+    raw = text[pos:name_end].strip()
+    return raw, name_end, _squash(raw)
+
+
+_ACRONYM_AHEAD = re.compile(r"(?P<words>(?:\s+[\w/-]+){1,10}?)\s*\((?P<acr>[A-Z][A-Za-z0-9]{1,9})(?=[),/;\s])")
+
+
+def _coordinated(text: str, pos: int, end: int, g: Grammar) -> bool:
+    """After "và", one or two lower-case syllables and then a capital that continues the name."""
+    i = pos
+    for _ in range(3):
+        tm = _TOKEN.match(text, i, end)
+        if tm is None or not tm.group("w") or not tm.group("sp"):
+            return False
+        w = tm.group("w")
+        if w[0].isupper():
+            return i > pos and _joins(text, i, end, g)
+        if name_stop_re().match(text, tm.start("w"), end):
+            return False
+        i = tm.end()
+    return False
+
+
+def _has_stop(text: str, start: int, end: int) -> bool:
+    stops = name_stop_re()
+    return any(stops.match(text, m.start(), end) for m in _WORD.finditer(text, start, end) if m.group()[0].islower())
+
+
+def _joins(text: str, pos: int, end: int, g: Grammar) -> bool:
+    """A joiner ("và", "-") at *pos* joins two parts of one name: a capital follows that starts no body, title or person."""
+    nxt = _TOKEN.match(text, pos, end)
+    if nxt is None or not nxt.group("w") or (not nxt.group("sp") and text[pos - 1] != "-"):
+        return False
+    w = nxt.group("w")
+    ws = nxt.start("w")
+    if not w[0].isupper() or w in _stop_caps() or _person_at(text, ws, end) or (len(w) > 1 and w.isupper()):
+        return False  # a title, a person, an acronym: another body
+    if text[pos - 1] != "-" and (_known_place_start_re().match(text, ws, end) or _province_end_re().search(text, max(0, pos - 40), pos)):
+        return False  # "Thừa Thiên Huế và Salavan": a list of places
+    return not _starts_body(text, ws, end, g)
+
+
+def _starts_body(text: str, pos: int, end: int, g: Grammar) -> bool:
+    """A row of a closed class or a registry name starts at *pos*."""
+    w = _WORD.match(text, pos, end)
+    if w is None:
+        return False
+    if any(f.pattern.match(text, pos, end) for f in g.forms_by_lead.get(w.group().lower(), ()) if not f.row.continuation):
+        return True
+    return _registry_index()[0].match(text, pos, end) is not None
+
+
+@functools.cache
+def _province_end_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){_provinces_flexible()}\s+và\s*$")
+
+
+def _person_at(text: str, pos: int, end: int) -> bool:
+    """A Vietnamese full name starts here (surname and two or more capitalised syllables, not a place)."""
+    m = _PERSON.match(text, pos, end)
+    return bool(m and m.group(1) in _surname_set() and not _known_place_start_re().match(text, pos, end))
+
+
+@functools.cache
+def _known_place_start_re() -> re.Pattern[str]:
+    return re.compile(rf"{trie_alternation((*province_names(), *countries()))}(?!\w)")
+
+
+_PERSON = re.compile(rf"([{UPPER}]\w*)(?:\s[{UPPER}]\w*){{2,3}}(?!\w)")
+
+
+@functools.cache
+def _place_type_start_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:{place_type_alternation()})(?!\w)")
+
+
+_LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ'&.-]+")
+_FUNCTION_WORDS = frozenset({"of", "for", "and", "the", "de", "du", "des", "la", "le", "et", "für", "und"})
+_VN_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?")
+
+
+def _is_foreign_word(word: str) -> bool:
+    plain = strip_diacritics(word).replace("đ", "d").replace("Đ", "D")
+    if len(word) >= 3 and word.isupper():
+        return True
+    return _VN_SYLLABLE.fullmatch(plain.lower()) is None
+
+
+def _foreign_continuation(text: str, pos: int, end: int, row: HeadRow, g: Grammar) -> tuple[str, int, str] | None:
+    """A name in a foreign language ("Oxfam Novib", "COPION"): Latin words, one of them not Vietnamese."""
+    i = pos
+    words: list[str] = []
+    name_end = -1
+    for _ in range(8):
+        tm = _TOKEN.match(text, i, end)
+        if tm is None or not tm.group("w") or not tm.group("sp"):
+            break
+        w = tm.group("w")
+        if not _LATIN.fullmatch(w):
+            break
+        if w[0].isupper():
+            words.append(w)
+            name_end = tm.end()
+        elif w.lower() not in _FUNCTION_WORDS or not words:
+            break
+        i = tm.end()
+    if not words or not any(_is_foreign_word(w) for w in words):
+        return None
+    raw = text[pos:name_end].strip()
+    return raw, name_end, _squash(raw)
+
+
+def _phrase_continuation(text: str, pos: int, end: int, row: HeadRow, g: Grammar) -> tuple[str, int, str] | None:
+    """Words up to a boundary, capitalised or not ("Ban Chỉ đạo công tác thông tin đối ngoại")."""
+    stops = name_stop_re()
+    place_type = _place_type_start_re()
+    i = pos
+    name_end = -1
+    for _ in range(10):
+        tm = _TOKEN.match(text, i, end)
+        if tm is None or not tm.group("w") or not tm.group("sp"):
+            break
+        ws = tm.start("w")
+        if stops.match(text, ws, end) or place_type.match(text, ws, end) or _person_at(text, ws, end):
+            break
+        if tm.group("w")[0].isupper() and any(f.pattern.match(text, ws, end) for f in g.forms_by_lead.get(tm.group("w").lower(), ())):
+            break
+        name_end = tm.end()
+        i = tm.end()
+    if name_end < 0:
+        return None
+    raw = text[pos:name_end].strip()
+    return raw, name_end, _squash(raw)
+
+
+def _acronym_continuation(text: str, pos: int, end: int, row: HeadRow, g: Grammar) -> tuple[str, int, str] | None:
+    """Words up to an acronym in brackets ("Tổ chức Viện trợ nhân dân Na Uy (NPA)")."""
+    am = _ACRONYM_AHEAD.match(text, pos, end)
+    if am and am.group("words")[1:2].isupper() and not _has_stop(text, am.start("words"), am.end("words")):
+        raw = am.group("words").strip()
+        return raw, am.end("words"), _squash(raw)
+    return None
+
+
+_NUMBER_CONT = re.compile(rf"\s+(?:số\s+)?(\d+)(?:\s*-\s*[{UPPER}]\w+)?(?!\w)")
+
+
+def _number_continuation(text: str, pos: int, end: int, row: HeadRow, g: Grammar) -> tuple[str, int, str] | None:
+    """A unit's number ("Đội 584", "Tiểu đoàn 61 - Giron")."""
+    m = _NUMBER_CONT.match(text, pos, end)
+    if m is None:
+        return None
+    raw = m.group().strip()
+    return raw, m.end(), _squash(raw)
+
+
+_CONTINUATIONS = {
+    "name": _name_continuation,
+    "phrase": _phrase_continuation,
+    "acronym": _acronym_continuation,
+    "foreign": _foreign_continuation,
+    "number": _number_continuation,
+}
+
+
+# ------------------------------------------------------------------ "tại X"
+
+
+@functools.cache
+def _at_re() -> re.Pattern[str]:
+    places = trie_alternation((*province_names(), *countries()))
+    return re.compile(
+        rf"\s+tại\s+(?P<where>(?:TP\.?\s?|Thành phố\s|thành phố\s)?(?:{places}|HCM)(?!\w)|nước ta\b"
+        rf"|(?:{_STATES}\s+)?{CAPRUN}(?!\w))"
+    )
+
+
+_STATES = r"(?:Cộng hòa Dân chủ Nhân dân|Cộng hòa|CHDCND|CH|Vương quốc|Liên bang|LB)"
+
+
+def _at_match(text: str, pos: int, end: int) -> tuple[str, int] | None:
+    m = _at_re().match(text, pos, end)
+    if m is None:
+        return None
+    return _city(m.group("where")), m.end()
 
 
 def _city(text: str) -> str:
     t = re.sub(r"^(?:TP\.?\s?|Thành phố\s|thành phố\s)", "", text.strip())
     if t in ("HCM", "Hồ Chí Minh"):
         return "Thành phố Hồ Chí Minh"
+    if t == "nước ta":
+        return "Việt Nam"
     return canonical_province(t) or t
+
+
+# ------------------------------------------------------------------ localities
+
+
+@functools.cache
+def _known_place_re() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?P<sep>\s*,?\s+)(?:(?P<ptype>{place_type_alternation()})\s*)?(?P<place>{_provinces_flexible()})(?!\w)"
+    )
+
+
+@functools.cache
+def _provinces_flexible() -> str:
+    """Province names, any spacing around a dash ("Bà Rịa-Vũng Tàu")."""
+    return alternation(province_names()).replace(r"\ \-\ ", r"\s?-\s?")
+
+
+@functools.cache
+def _typed_place_re() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?P<ptype>{place_type_alternation()})\s+(?P<place>{CAPRUN})(?!\w)")
+
+
+@functools.cache
+def _bare_place_re() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?P<bare>{bare_type_alternation()})(?!\w)")
+
+
+_GLUED_PLACE = re.compile(rf"\s+(?P<place>{CAPRUN})(?!\w)")
+
+
+@functools.cache
+def _country_after_re() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?P<country>{alternation(countries())})(?!\w)")
+
+
+def _place_after(text: str, pos: int, end: int, row: HeadRow) -> OrgMention | None:
+    """The locality written after a head, as a mention holding only place fields (spans from *pos*)."""
+    km = _known_place_re().match(text, pos, end)
+    if km is not None and not row.foreign and not (km.group("sep").strip() and row.locality not in ("bare", "required")):
+        ptype = km.group("ptype")
+        place = canonical_province(km.group("place")) or km.group("place")
+        pt = place_type_of()[ptype] if ptype else None
+        kind: str | None = None
+        if pt is None or ("province" in pt.levels and "province" in row.levels):
+            if "province" in row.levels:
+                kind = _kind_of(place, ptype)
+        elif pt.levels & row.levels:
+            kind = _type_word(ptype)
+        if kind is not None:
+            return OrgMention(pos, km.end(), "", row.kind, place=place, place_kind=kind, place_joiner=" " if ptype else "")
+    tm = _typed_place_re().match(text, pos, end)
+    if tm is not None:
+        ptype = tm.group("ptype")
+        pt = place_type_of()[ptype]
+        levels = pt.levels & row.levels
+        if row.domestic:
+            levels -= {"province"}  # a Vietnamese province is in the registry
+        words = _trim_place(tm.group("place").split(), levels)
+        if words and levels:
+            place = " ".join(words)
+            if not (row.foreign and canonical_province(place)):
+                stop = tm.start("place") + len(place)
+                if pt.word is None:  # "Khu tự trị dân tộc Choang Quảng Tây" is the place's own name
+                    return OrgMention(pos, stop, "", row.kind, place=f"{_squash(ptype)} {place}", place_kind="", place_joiner="")
+                return OrgMention(pos, stop, "", row.kind, place=place, place_kind=pt.word)
+    if row.glued and not row.domestic:
+        gm = _GLUED_PLACE.match(text, pos, end)
+        if gm is not None:
+            words = _trim_place(gm.group("place").split(), row.levels)
+            if words:
+                place = " ".join(words)
+                return OrgMention(pos, gm.start("place") + len(place), "", row.kind, place=place, place_joiner="")
+    if row.explicit or row.locality in ("none", "optional"):
+        return None
+    bm = _bare_place_re().match(text, pos, end)
+    if bm is not None:
+        pt = place_type_of()[bm.group("bare")]
+        if pt.levels & row.levels and not _names_a_place(text, bm.end(), end):
+            return OrgMention(pos, bm.end(), "", row.kind, place="", place_kind=pt.word)
+    return None
+
+
+def _names_a_place(text: str, pos: int, end: int) -> bool:
+    """A capitalised word follows that is not a person's name ("tỉnh Nguyễn Thảo" names a person)."""
+    m = re.compile(r"\s+").match(text, pos, end)
+    if m is None or m.end() >= end or not text[m.end()].isupper():
+        return False
+    word = _WORD.match(text, m.end(), end)
+    return not (word and word.group() in _surname_set()) and not _person_at(text, m.end(), end)
+
+
+def _trim_place(words: list[str], levels: frozenset[str]) -> list[str]:
+    """The words of an unknown place name: no person's name, title, country or province after it.
+
+    A place of one syllable must look foreign ("Sekong"): a Vietnamese
+    syllable alone is the start of something else ("tỉnh Đại hội").
+    """
+    if not words:
+        return words
+    if words[0] in _surname_set() and ("province" in levels or len(words) >= 3):
+        return []
+    out = [words[0]]
+    for k, w in enumerate(words[1:], 1):
+        if w in _stop_caps() or (w in _surname_set() and k + 1 < len(words)):
+            break  # a title, or a person's name after the place
+        known = _known_place_start_re().match(" ".join(words[k:]))
+        if known and " " in known.group():
+            break  # "thành phố Thượng Hải Trung Quốc"
+        out.append(w)
+    if len(out) == 1 and not _is_foreign_word(out[0]):
+        return []
+    return out
+
+
+def _type_word(ptype: str | None) -> str | None:
+    if not ptype:
+        return None
+    t = place_type_of()[ptype]
+    return t.word or _squash(ptype)
+
+
+def _kind_of(place: str, ptype: str | None) -> str:
+    word = _type_word(ptype)
+    if word in ("thành phố", "tỉnh"):
+        return word
+    unit = registry.province(place)
+    if unit is not None and unit.type == "thành phố":
+        return "thành phố"
+    return "tỉnh"
+
+
+# ------------------------------------------------------------------ lists
+
+
+@functools.cache
+def _list_item_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:(?:tỉnh|thành phố|TP\.?)\s*)?(?P<place>{alternation(province_names())})(?!\w)")
+
+
+_LIST_HEAD = re.compile(r"\s+các\s+(?:tỉnh|tỉnh,\s*thành phố|tỉnh,\s*thành|địa phương)\s*:?\s*")
+_LIST_SEP = re.compile(r"\s*(?:,|và)\s*")
+
+
+def _spread(text: str, start: int, pos: int, end: int, row: HeadRow, name: str, g: Grammar) -> Iterator[OrgMention]:
+    """One mention per item of a list after the head: places, or country pairs."""
+    if row.spread == "places":
+        lm = _LIST_HEAD.match(text, pos, end)
+        if lm is None:
+            return
+        item_re = _list_item_re()
+        i = lm.end()
+        while i < end:
+            pm = item_re.match(text, i, end)
+            if not pm:
+                return
+            place = canonical_province(pm.group("place")) or pm.group("place")
+            yield OrgMention(pm.start(), pm.end(), name, row.kind, place=place, place_kind=_kind_of(place, None), row=row.id)
+            sm = _LIST_SEP.match(text, pm.end(), end)
+            if not sm:
+                return
+            i = sm.end()
+        return
+    lm = re.compile(r"\s*:\s*").match(text, pos, end)
+    if lm is None:
+        return
+    pair_re = _pair_item_re(g)
+    i = lm.end()
+    while i < end:
+        pm = pair_re.match(text, i, end)
+        if not pm:
+            return
+        written = _squash(pm.group("pair"))
+        pair = g.slots["pair"].canonical.get(written.lower(), written)
+        yield OrgMention(pm.start(), pm.end(), f"Hội hữu nghị Việt Nam - {pair}", row.kind, place="", row=row.id)
+        sm = _LIST_SEP.match(text, pm.end(), end)
+        if not sm:
+            return
+        i = sm.end()
+
+
+@functools.cache
+def _pair_item_re_cached(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _pair_item_re(g: Grammar) -> re.Pattern[str]:
+    vn = g.slots["vn"].pattern
+    return _pair_item_re_cached(rf"(?:{vn})\s*-\s*(?P<pair>{g.slots['pair'].pattern})(?!\w)")
+
+
+def _spread_nations(
+    text: str, m: re.Match[str], form: Form, g: Grammar, name: str, pos: int, priority: int
+) -> Iterator[_Candidate]:
+    """"Đại sứ quán các nước Lào, Campuchia và Myanmar": one embassy per country."""
+    row = form.row
+    items = list(_nation_item_re(g).finditer(text, m.start("nations"), m.end("nations")))
+    if len(items) <= 1:
+        yield _Candidate(OrgMention(m.start(), pos, name, row.kind, row=row.id), priority)
+        return
+    at = name[name.index(" tại ") :] if " tại " in name else ""
+    for k, item in enumerate(items):
+        s = m.start() if k == 0 else item.start()
+        e = pos if k == len(items) - 1 else item.end()
+        head = _render(row, form, m, g, {"nations": item.group()})
+        yield _Candidate(OrgMention(s, e, head + at, row.kind, row=row.id), priority)
+
+
+@functools.cache
+def _nation_item_cached(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{pattern})(?!\w)")
+
+
+def _nation_item_re(g: Grammar) -> re.Pattern[str]:
+    return _nation_item_cached(g.slots["nation"].pattern)
+
+
+# ------------------------------------------------------------------ organs and boards
+
+
+@functools.cache
+def _prefix_re() -> re.Pattern[str]:
+    words = {*organs(), *boards(), *central_organs()}
+    return re.compile(rf"(?P<organ>(?i:{trie_alternation(words, ignorecase=True)}))\s+$")
+
+
+@functools.cache
+def _canonical_prefix() -> dict[str, str]:
+    out = {w.lower(): w for w in (*organs(), *boards())}
+    out.update({k.lower(): v for k, v in central_organs().items()})
+    out["thường vụ"] = "Ban Thường vụ"
+    return out
+
+
+_PARTY_OR_FRONT = (OrganisationKind.PARTY, OrganisationKind.FRONT)
+
+
+def _with_organs(text: str, found: list[OrgMention], start: int) -> list[OrgMention]:
+    """Make a body's organ or board named before it one mention with the body.
+
+    "Ban Thường vụ Tỉnh ủy Bắc Giang", "Văn phòng UBND tỉnh", "Bộ Chính
+    trị Đảng Nhân dân Cách mạng Lào". The organs of a party or front
+    ("Trung ương", "Bộ Chính trị") join only a party or a front. An organ
+    (Ban Chấp hành, Ban Thường vụ ...) joins only where it acts or a post is
+    held in it (:func:`_organ_counts`); words that end a title ("Phó Chủ
+    tịch Thường trực Liên hiệp ...") are the title's.
+    """
+    out = []
+    prev_end = start
+    end = len(text)
+    for o in found:
+        m = _prefix_re().search(text, max(prev_end, o.start - 40), o.start)
+        prev_end = o.end
+        if m is None:
+            out.append(o)
+            continue
+        written = m.group("organ")
+        key = re.sub(r"\s+", " ", written).lower()
+        canon = _canonical_prefix().get(key)
+        central = key in _central_keys()
+        ok = canon is not None and not o.head.startswith(canon) and (o.kind in _PARTY_OR_FRONT or not central)
+        if ok and written[0].islower() and not _lower_head_ok(text, m.start(), start, _BOARD_ROW):
+            ok = False
+        if ok:
+            tm = _title_tail_re().search(text, max(start, m.start() - 40), o.start)
+            if tm is not None and tm.start() < m.start():
+                ok = False  # "Phó Chủ tịch Thường trực" is a title
+            elif canon in organs() and canon in _title_words() and not _ORGAN_HELD.search(text, max(start, m.start() - 20), m.start()):
+                ok = False  # "Thường trực" is a title too: an organ only where it acts ("Thay mặt Thường trực ...")
+            elif canon in organs() and not _organ_counts(text, m.start(), o.end, start, end, title_before=tm is not None and tm.start() == m.start()):
+                ok = False
+        out.append(attrs.evolve(o, start=m.start(), organ=canon, registry_id=None) if ok else o)
+    return out
+
+
+@functools.cache
+def _title_words() -> frozenset[str]:
+    return frozenset(registry.titles())
+
+
+@functools.cache
+def _central_keys() -> frozenset[str]:
+    return frozenset(k.lower() for k in central_organs())
+
+
+_ORGAN_HELD = re.compile(r"(?:[Tt]hay mặt|\bdo|\bcùng|\bvới|\bcủa|\btrong)\s+$")
+_ORGAN_PASSIVE = re.compile(r"(?:\bbầu|\bbầu ra|kiện toàn|ra mắt|[Hh]ội nghị|\bvào|\bcử|\bgiới thiệu)\s+$")
+_ORGAN_AFTER = re.compile(
+    r"(?:\s*,?\s*(?:khóa|nhiệm kỳ|lần thứ)\s+[\w–-]+(?:\s*[-–]\s*\d+)?)*\s*(?P<next>ra mắt|gồm|có\s+\d|nhiệm kỳ|khóa|\d+)?"
+)
+
+
+def _organ_counts(text: str, organ_start: int, body_end: int, start: int, end: int, *, title_before: bool) -> bool:
+    """An organ is listed where it acts or a post is held in it, not where it is elected or presented.
+
+    A title before it ("Ủy viên Ban Thường vụ ...") holds a post in it;
+    "Thay mặt", "do", "của" ... before it make it act; "bầu", "kiện toàn",
+    "Hội nghị" before it, or "gồm", "ra mắt" after it, make it the object
+    of the story.
+    """
+    before = text[max(start, organ_start - 20) : organ_start]
+    if title_before or _title_tail_re().search(before):
+        return True
+    if _ORGAN_HELD.search(before):
+        return True
+    if _ORGAN_PASSIVE.search(before):
+        return False
+    am = _ORGAN_AFTER.match(text, body_end, end)
+    return not (am and am.group("next"))
+
+
+_BOARD_ROW = HeadRow(id="board-prefix", kind=OrganisationKind.OTHER, forms=("Ban",), name=None)
