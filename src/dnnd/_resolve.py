@@ -260,11 +260,21 @@ def build_organisations(mentions: Sequence[OrgMention], scope: Scope) -> tuple[l
         if r.locality and r.mention.kind is OrganisationKind.FRIENDSHIP_ASSOCIATION:
             placed_pairs.setdefault(_pair_key(r.mention.head), r.identity)
     for r in resolved:
-        key = by_name.get(name_key(r.name)) or by_name.get(name_key(r.name.split(" của ", 1)[0])) or r.identity
+        reg_keys = []
+        if r.identity.startswith("reg:"):
+            reg = organisation_by_id(r.identity[4:])
+            reg_keys = [name_key(n) for n in (reg.abbreviation, *reg.aliases) if n] if reg else []
+        key = (
+            by_name.get(name_key(r.name))
+            or by_name.get(name_key(r.name.split(" của ", 1)[0]))
+            or next((by_name[k] for k in reg_keys if k in by_name), None)
+            or r.identity
+        )
         if (
             r.mention.kind is OrganisationKind.FRIENDSHIP_ASSOCIATION
             and not r.locality
             and r.mention.row not in _CENTRAL_ROWS
+            and not text[r.mention.start : r.mention.end].startswith("Trung ương")
         ):
             # "Hội hữu nghị Việt Nam - Lào" after "... - Lào tỉnh Thái Bình" is the same body
             key = placed_pairs.get(_pair_key(r.mention.head), key)
@@ -281,17 +291,18 @@ def build_organisations(mentions: Sequence[OrgMention], scope: Scope) -> tuple[l
     by_start: dict[int, Organisation] = {}
     for key in order:
         members = groups[key]
-        first = members[0]
-        reg = next((organisation_by_id(m.mention.registry_id) for m in members if m.mention.registry_id), None)
-        if reg is None:
-            reg = registry.organisation_by_name(first.name)
+        # the name: the registry's, else the first member's that is placed (a bare repeat names the same body)
+        first = next((m for m in members if m.locality), members[0])
+        reg = next((organisation_by_id(m.identity[4:]) for m in members if m.identity.startswith("reg:")), None)
+        if reg is not None and first.locality and reg.locality != first.locality:
+            reg = None  # a central body's name repeated for the local one
         name = reg.name if reg else first.name
         abbreviation = reg.abbreviation if reg else None
         for m in members:
             am = _ACRONYM_AFTER.match(text, m.mention.end)
             if am and abbreviation is None:
                 abbreviation = am.group("abbr")
-        aliases = {a for m in members for a in (m.name, *m.aliases)} - {name}
+        aliases = {a for m in members for a in m.aliases} - {name}  # the forms the text writes
         if reg:
             aliases |= set(reg.aliases)
         if abbreviation:

@@ -86,6 +86,8 @@ class OrgMention:
     row: str | None = None
 
 
+_PARTY_OR_FRONT = (OrganisationKind.PARTY, OrganisationKind.FRONT)
+
 # priority on a tie of spans: registry, closed rows, open classes
 _REGISTRY, _ROW, _OPEN = 3, 2, 1
 
@@ -130,13 +132,47 @@ def _registry_index() -> tuple[re.Pattern[str], dict[str, registry.RegistryOrgan
 
 
 def _registry_mentions(text: str, start: int, end: int) -> Iterator[_Candidate]:
+    """Registry names, and a party or front with what names its parts.
+
+    Its central organ before it ("Bộ Chính trị Đảng Nhân dân Cách mạng
+    Lào") or a foreign province after it ("Đảng Nhân dân Campuchia tỉnh Svay
+    Rieng") makes a longer mention of its own.
+    """
     reg_pattern, names = _registry_index()
-    for m in reg_pattern.finditer(text, start, end):
+    pos = start
+    while True:
+        m = reg_pattern.search(text, pos, end)
+        if m is None:
+            return
+        # names may overlap ("Ban Chấp hành Trung ương Đảng" and "Đảng Cộng sản Trung Quốc"): go on from the next word
+        nxt = text.find(" ", m.start(), m.end())
+        pos = nxt + 1 if nxt > 0 else m.end()
         org = names[m.group("abbr")] if m.group("abbr") else names.get(m.group().lower()) or names[name_key(m.group())]
-        yield _Candidate(
-            OrgMention(m.start(), m.end(), org.name, OrganisationKind(org.kind), registry_id=org.id, abbreviation=org.abbreviation),
-            _REGISTRY,
-        )
+        kind = OrganisationKind(org.kind)
+        mention = OrgMention(m.start(), m.end(), org.name, kind, registry_id=org.id, abbreviation=org.abbreviation)
+        yield _Candidate(mention, _REGISTRY)
+        if kind not in _PARTY_OR_FRONT or m.group("abbr"):
+            continue
+        om = _central_organ_re().search(text, max(start, m.start() - 30), m.start())
+        if om is not None:
+            organ = central_organs()[re.sub(r"\s+", " ", om.group("organ"))]
+            if not org.name.startswith(organ) and not _title_tail_re().search(text, max(start, om.start() - 40), om.end()):
+                yield _Candidate(attrs.evolve(mention, start=om.start(), organ=organ, registry_id=None), _REGISTRY)
+        tm = _typed_place_re().match(text, m.end(), end)
+        if tm is not None and "province" in place_type_of()[tm.group("ptype")].levels:
+            words = _trim_place(tm.group("place").split(), frozenset({"province"}))
+            place = " ".join(words)
+            if words and canonical_province(place) is None:
+                kind_word = _type_word(tm.group("ptype"))
+                yield _Candidate(
+                    OrgMention(m.start(), tm.start("place") + len(place), org.name, kind, place=place, place_kind=kind_word),
+                    _REGISTRY,
+                )
+
+
+@functools.cache
+def _central_organ_re() -> re.Pattern[str]:
+    return re.compile(rf"(?P<organ>{alternation(central_organs())})\s+$")
 
 
 # ------------------------------------------------------------------ the step
@@ -156,11 +192,18 @@ def organisations_in(text: str, start: int = 0, end: int | None = None, g: Gramm
     title_case = _TitleCase(text, start, end)
     for m in g.trigger.finditer(text, start, end):
         pos = m.start()
-        lead = m.group().split()[0].lower()
+        written = m.group().split()[0]
+        lead = written.lower()
         lower = text[pos].islower()
+        shouting = len(written) > 1 and written.isupper()  # "ỦY BAN NHÂN DÂN" in a heading
+        after_name = not lower and _after_capitalised(text, pos, start)
         for form in g.forms_by_lead.get(lead, ()):
             if lower and not form.lower_first and not _lower_head_ok(text, pos, start, form.row):
                 continue
+            if shouting and not form.template.split()[0].isupper():
+                continue
+            if after_name and form.row.continuation:
+                continue  # "Nguyễn Trường Nhật Phượng": the head word is part of a person's name
             fm = form.pattern.match(text, pos, end)
             if fm is None:
                 continue
@@ -174,6 +217,17 @@ def organisations_in(text: str, start: int = 0, end: int | None = None, g: Gramm
     found.extend(_registry_mentions(text, start, end))
     kept = [o for o in _longest(found) if not _PLURAL.search(text, max(start, o.start - 12), o.start)]
     return _with_organs(text, kept, start)
+
+
+def _after_capitalised(text: str, pos: int, start: int) -> bool:
+    """The word before *pos* is capitalised and not a title's: the two belong to one proper name."""
+    before = text[max(start, pos - 30) : pos]
+    m = re.search(r"(\w+)\s+$", before)
+    if m is None or not m.group(1)[0].isupper():
+        return False
+    if re.search(r"[.!?:;\n\"(]\s*$", before[: m.start()]) or (m.start() == 0 and pos - 30 <= start):
+        return False  # the capital starts a sentence
+    return not _title_tail_re().search(before)
 
 
 class _TitleCase:
@@ -763,7 +817,7 @@ def _place_after(text: str, pos: int, end: int, row: HeadRow) -> OrgMention | No
             if words:
                 place = " ".join(words)
                 return OrgMention(pos, gm.start("place") + len(place), "", row.kind, place=place, place_joiner="")
-    if row.explicit or row.locality in ("none", "optional"):
+    if row.explicit or row.locality == "none" or row.continuation:
         return None
     bm = _bare_place_re().match(text, pos, end)
     if bm is not None:
@@ -912,19 +966,15 @@ def _nation_item_re(g: Grammar) -> re.Pattern[str]:
 
 @functools.cache
 def _prefix_re() -> re.Pattern[str]:
-    words = {*organs(), *boards(), *central_organs()}
+    words = {*organs(), *boards()}
     return re.compile(rf"(?P<organ>(?i:{trie_alternation(words, ignorecase=True)}))\s+$")
 
 
 @functools.cache
 def _canonical_prefix() -> dict[str, str]:
     out = {w.lower(): w for w in (*organs(), *boards())}
-    out.update({k.lower(): v for k, v in central_organs().items()})
     out["thường vụ"] = "Ban Thường vụ"
     return out
-
-
-_PARTY_OR_FRONT = (OrganisationKind.PARTY, OrganisationKind.FRONT)
 
 
 def _with_organs(text: str, found: list[OrgMention], start: int) -> list[OrgMention]:
@@ -949,17 +999,17 @@ def _with_organs(text: str, found: list[OrgMention], start: int) -> list[OrgMent
         written = m.group("organ")
         key = re.sub(r"\s+", " ", written).lower()
         canon = _canonical_prefix().get(key)
-        central = key in _central_keys()
-        ok = canon is not None and not o.head.startswith(canon) and (o.kind in _PARTY_OR_FRONT or not central)
-        if ok and written[0].islower() and not _lower_head_ok(text, m.start(), start, _BOARD_ROW):
-            ok = False
-        if ok:
+        ok = canon is not None and not o.head.startswith(canon) and o.organ is None
+        is_organ = canon in organs()
+        if ok and written[0].islower() and (is_organ or not _lower_head_ok(text, m.start(), start, _BOARD_ROW)):
+            ok = False  # "Phó Trưởng ban Thường trực Ban ...": the title's words
+        if ok and is_organ:
             tm = _title_tail_re().search(text, max(start, m.start() - 40), o.start)
             if tm is not None and tm.start() < m.start():
                 ok = False  # "Phó Chủ tịch Thường trực" is a title
-            elif canon in organs() and canon in _title_words() and not _ORGAN_HELD.search(text, max(start, m.start() - 20), m.start()):
+            elif canon in _title_words() and not _ORGAN_HELD.search(text, max(start, m.start() - 20), m.start()):
                 ok = False  # "Thường trực" is a title too: an organ only where it acts ("Thay mặt Thường trực ...")
-            elif canon in organs() and not _organ_counts(text, m.start(), o.end, start, end, title_before=tm is not None and tm.start() == m.start()):
+            elif not _organ_counts(text, m.start(), o.end, start, end, title_before=tm is not None and tm.start() == m.start()):
                 ok = False
         out.append(attrs.evolve(o, start=m.start(), organ=canon, registry_id=None) if ok else o)
     return out
@@ -970,35 +1020,38 @@ def _title_words() -> frozenset[str]:
     return frozenset(registry.titles())
 
 
-@functools.cache
-def _central_keys() -> frozenset[str]:
-    return frozenset(k.lower() for k in central_organs())
-
-
 _ORGAN_HELD = re.compile(r"(?:[Tt]hay mặt|\bdo|\bcùng|\bvới|\bcủa|\btrong)\s+$")
 _ORGAN_PASSIVE = re.compile(r"(?:\bbầu|\bbầu ra|kiện toàn|ra mắt|[Hh]ội nghị|\bvào|\bcử|\bgiới thiệu)\s+$")
-_ORGAN_AFTER = re.compile(
-    r"(?:\s*,?\s*(?:khóa|nhiệm kỳ|lần thứ)\s+[\w–-]+(?:\s*[-–]\s*\d+)?)*\s*(?P<next>ra mắt|gồm|có\s+\d|nhiệm kỳ|khóa|\d+)?"
+_ORGAN_TERM = re.compile(r"(?:\s*,?\s*(?:khóa|nhiệm kỳ|lần thứ)\s+[\w]+(?:\s*-\s*\d+)?)+")
+_ORGAN_AFTER = re.compile(r"\s*(?P<next>ra mắt|gồm|có\s+\d)(?!\w)")
+_ORGAN_ACTS = re.compile(
+    r"\s*(?:đã|đang|sẽ|vừa|tổ chức|họp|phối hợp|thống nhất|quyết định|ban hành|chỉ đạo|thường xuyên|tiếp tục|triển khai"
+    r"|trao|tặng|gửi|tiếp|thăm|làm việc|chủ trì|xây dựng|thông qua|kêu gọi)(?!\w)"
 )
 
 
 def _organ_counts(text: str, organ_start: int, body_end: int, start: int, end: int, *, title_before: bool) -> bool:
     """An organ is listed where it acts or a post is held in it, not where it is elected or presented.
 
-    A title before it ("Ủy viên Ban Thường vụ ...") holds a post in it;
+    A title before it ("Ủy viên Ban Thường vụ ...") holds a post in it,
+    unless a number counts the members ("35 Ủy viên Ban Chấp hành");
     "Thay mặt", "do", "của" ... before it make it act; "bầu", "kiện toàn",
     "Hội nghị" before it, or "gồm", "ra mắt" after it, make it the object
-    of the story.
+    of the story; after its term ("khóa II", "nhiệm kỳ 2021 - 2026") only a
+    verb makes it act.
     """
-    before = text[max(start, organ_start - 20) : organ_start]
-    if title_before or _title_tail_re().search(before):
-        return True
+    before = text[max(start, organ_start - 40) : organ_start]
+    tm = _title_tail_re().search(before)
+    if title_before or tm:
+        return not (tm and re.search(r"\d\s*$", before[: tm.start()]))
     if _ORGAN_HELD.search(before):
         return True
     if _ORGAN_PASSIVE.search(before):
         return False
-    am = _ORGAN_AFTER.match(text, body_end, end)
-    return not (am and am.group("next"))
+    term = _ORGAN_TERM.match(text, body_end, end)
+    if term is not None:
+        return _ORGAN_ACTS.match(text, term.end(), end) is not None
+    return _ORGAN_AFTER.match(text, body_end, end) is None
 
 
 _BOARD_ROW = HeadRow(id="board-prefix", kind=OrganisationKind.OTHER, forms=("Ban",), name=None)
