@@ -45,7 +45,15 @@ from .corpus import (
     HeldPosition,
     ReadFailure,
 )
-from .errors import CorpusFileError, DecodeError, DnndError, EmptyInputError, InputError, InputTooLargeError
+from .errors import (
+    CorpusFileError,
+    DecodeError,
+    DnndError,
+    EmptyInputError,
+    InputError,
+    InputTooLargeError,
+    WorkerError,
+)
 from .model import (
     Article,
     Claim,
@@ -106,6 +114,7 @@ __all__ = [
     "Segment",
     "SegmentKind",
     "Span",
+    "WorkerError",
     "converter",
     "parse",
     "parse_many",

@@ -440,20 +440,37 @@ def build_people(mentions: Sequence[PersonMention], scope: Scope) -> list[Person
     for m in mentions:
         key = slug(m.name)  # lower case without diacritics merges misspelt repeats
         if key not in groups:
+            key = next((k for k in order if _same_foreign_name(k, key)), key)
+        if key not in groups:
             order.append(key)
         groups[key].append(m)
     # a later bare mention of a name anywhere in the text is the same person
     out = []
+    bodies = sorted(scope.organisation_at.items())
     for key in order:
         ms = groups[key]
         forms = Counter(m.name for m in ms)
         best = max(forms, key=lambda f: (forms[f], -min(m.start for m in ms if m.name == f)))
         positions: list[Position] = []
         seen: set[tuple[str, str | None]] = set()
+        with_body = {
+            p.title
+            for m in ms
+            for p in m.positions
+            if not p.unread and ((p.org is not None and p.org.start in orgs_by_start) or p.ref)
+        }
         for m in ms:
             for p in m.positions:
+                if p.unread:
+                    continue  # a body the organisation step did not read: unknown, not absent
                 org = orgs_by_start.get(p.org.start) if p.org else None
+                if org is None and p.ref:
+                    org = _body_named_by(p.ref, p.start, bodies)
+                    if org is None:
+                        continue  # a body the article does not name: unknown, not absent
                 org_name = org.name if org else None
+                if org_name is None and p.title in with_body:
+                    continue  # "Thứ trưởng" alone where another mention says of what
                 ident = (p.title, org_name)
                 if ident in seen:
                     continue
@@ -481,6 +498,48 @@ def build_people(mentions: Sequence[PersonMention], scope: Scope) -> list[Person
             )
         )
     return out
+
+
+def _same_foreign_name(a: str, b: str) -> bool:
+    """Whether two slugs spell one foreign name two ways ("khamphanh-pheuiyavong", "khamphanh-pheuyavong").
+
+    Word for word, long words (six letters or more) may differ by one or two
+    letters; short words, where Vietnamese given names differ by one letter
+    ("thi", "thu"), must be equal.
+    """
+    wa, wb = a.split("-"), b.split("-")
+    if len(wa) != len(wb) or a == b:
+        return False
+    differ = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
+    return all(min(len(x), len(y)) >= 6 and _edits(x, y) <= 2 for x, y in differ)
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance (the words are short)."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _body_named_by(head: str, pos: int, bodies: Sequence[tuple[int, Organisation]]) -> Organisation | None:
+    """The body a bare head noun stands for ("Chủ tịch Hội" -> the association the article named).
+
+    *head* ``"*"`` stands for any association or union.
+
+    The last one named before it whose name starts with the head.
+    """
+    if head == "*":  # an association the article is about
+        kinds = {OrganisationKind.FRIENDSHIP_ASSOCIATION, OrganisationKind.FRIENDSHIP_UNION, OrganisationKind.MASS}
+        fits = [(s, o) for s, o in bodies if o.kind in kinds]
+    else:
+        key = name_key(head) + " "
+        fits = [(s, o) for s, o in bodies if name_key(o.name).startswith(key) and not name_key(o.name).startswith("hội đồng ")]
+    before = [o for s, o in fits if s < pos]
+    return before[-1] if before else None
 
 
 # ------------------------------------------------------------------ events

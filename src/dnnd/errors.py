@@ -21,6 +21,7 @@ __all__ = [
     "EmptyInputError",
     "InputError",
     "InputTooLargeError",
+    "WorkerError",
 ]
 
 
@@ -68,3 +69,16 @@ class InputTooLargeError(InputError):
 
 class CorpusFileError(DnndError):
     """A saved corpus file is missing, truncated, corrupted or foreign."""
+
+
+class WorkerError(DnndError):
+    """A worker process of :func:`dnnd.parse_many` (``dnnd extract --jobs``) died while parsing.
+
+    It was killed, ran out of memory or crashed. Every input of the chunk it
+    held is answered with this one error; ``inputs`` names them (paths, or
+    positions in the batch for texts). Every other input is still parsed.
+    """
+
+    def __init__(self, message: str, *, inputs: tuple[str, ...] = ()) -> None:
+        self.inputs = inputs
+        super().__init__(message)

@@ -49,6 +49,7 @@ __all__ = [
     "Province",
     "RegistryDocument",
     "RegistryOrganisation",
+    "acting_markers",
     "countries",
     "country",
     "degrees",
@@ -66,6 +67,7 @@ __all__ = [
     "organisations",
     "province",
     "provinces",
+    "sino_vietnamese_surnames",
     "surnames",
     "time_of_day_words",
     "titles",
@@ -491,25 +493,34 @@ def province(name: str, *, on: datetime.date | None = None) -> Province | None:
 @functools.cache
 def titles() -> tuple[str, ...]:
     """Return position titles ("Phó Chủ tịch Thường trực", "Trưởng ban", ...), longest first."""
-    return tuple(sorted(_load("titles.json")["titles"], key=lambda t: (-len(t), t)))
+    return tuple(sorted((row["title"] for row in _load("titles.json")["titles"]), key=lambda t: (-len(t), t)))
 
 
 @functools.cache
 def honorifics() -> tuple[str, ...]:
-    """Return honorifics and rank prefixes that precede a name ("ông", "đồng chí", "Đại tá", ...)."""
-    return tuple(_load("titles.json")["honorifics"])
+    """Return honorifics, ranks and nouns for a person that precede a name ("ông", "đồng chí", "Đại tá", "nhà báo", ...)."""
+    return tuple(row["word"] for row in _load("titles.json")["honorifics"])
 
 
 @functools.cache
 def degrees() -> tuple[str, ...]:
-    """Return academic and honorary prefixes ("PGS. TS", "ThS.", "NSND", ...), longest first."""
-    return tuple(sorted(_load("titles.json")["degrees"], key=lambda t: (-len(t), t)))
+    """Return academic and honorary abbreviations that precede a name ("PGS", "TS", "NSND", ...), longest first.
+
+    Texts chain and punctuate them freely ("PGS. TS", "GS.TSKH").
+    """
+    return tuple(sorted((row["abbreviation"] for row in _load("titles.json")["degrees"]), key=lambda t: (-len(t), t)))
 
 
 @functools.cache
 def former_markers() -> tuple[str, ...]:
-    """Return the words that mark a former position ("nguyên")."""
-    return tuple(_load("titles.json")["former"])
+    """Return the words before a title that mark a former post ("nguyên", "cựu")."""
+    return tuple(m["word"] for m in _load("titles.json")["markers"] if m["meaning"] == "former")
+
+
+@functools.cache
+def acting_markers() -> tuple[str, ...]:
+    """Return the words before a title that mark an acting post and stay in the title ("quyền")."""
+    return tuple(m["word"] for m in _load("titles.json")["markers"] if m["meaning"] == "acting")
 
 
 @attrs.frozen(kw_only=True)
@@ -548,6 +559,15 @@ def time_of_day_words() -> tuple[str, ...]:
 def surnames() -> frozenset[str]:
     """Return Vietnamese family names (NFC, as written: "Nguyễn", "Đỗ", ...)."""
     return frozenset(_load("surnames.json")["surnames"])
+
+
+@functools.cache
+def sino_vietnamese_surnames() -> frozenset[str]:
+    """Return Chinese family names in their Sino-Vietnamese reading that are not Vietnamese ones too ("Tập", "Thôi").
+
+    The family names the two share (Vương, Lý, Trương ...) are in :func:`surnames`.
+    """
+    return frozenset(_load("surnames.json")["sino_vietnamese"])
 
 
 @attrs.frozen(kw_only=True)
