@@ -145,13 +145,15 @@ def test_a_list_of_people_each_with_their_titles():
 
 
 UNKNOWN_BODIES = [
-    # the title names a body the organisation step does not read: no guess, but the chain goes on
-    ("Ông Mai Văn Khoa, Vụ trưởng Vụ Đông Nam Á, Bộ Ngoại giao, phát biểu.", "Mai Văn Khoa", []),
+    # bodies the organisation grammar reads (a ministry's department, a district's Party committee, a
+    # foreign party's central committee, a Chinese region's committee) give their posts
+    ("Ông Mai Văn Khoa, Vụ trưởng Vụ Đông Nam Á, Bộ Ngoại giao, phát biểu.", "Mai Văn Khoa", [("Vụ trưởng", "Vụ Đông Nam Á")]),
     ("do đồng chí Sa Văn Pó, Phó Bí thư Huyện ủy Mường Tè, Chủ tịch Ủy ban nhân dân tỉnh Lai Châu làm trưởng đoàn.",
-     "Sa Văn Pó", [("Chủ tịch", "Ủy ban nhân dân tỉnh Lai Châu"), ("Trưởng đoàn", None)]),
+     "Sa Văn Pó", [("Phó Bí thư", "Huyện ủy Mường Tè"), ("Chủ tịch", "Ủy ban nhân dân tỉnh Lai Châu"), ("Trưởng đoàn", None)]),
     # a foreign party is not the registry's "Ban Chấp hành Trung ương Đảng"
     ("đồng chí Vương Kiến Quân, Ủy viên Trung ương Đảng Cộng sản Trung Quốc, Bí thư Khu ủy Tây Tạng, phát biểu.",
-     "Vương Kiến Quân", []),
+     "Vương Kiến Quân", [("Ủy viên", "Ban Chấp hành Trung ương Đảng Cộng sản Trung Quốc"), ("Bí thư", "Khu ủy Tây Tạng")]),
+    # the title names a body nobody reads: no guess, but the chain goes on
     # an unnamed association ("Hội" of nothing the article names) gives no position
     ("Bà Lò Thị Mai, Phó Chủ tịch Hội dẫn đầu đoàn.", "Lò Thị Mai", []),
     # several people's title

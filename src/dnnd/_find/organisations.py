@@ -1003,11 +1003,11 @@ def _with_organs(text: str, found: list[OrgMention], start: int) -> list[OrgMent
         is_organ = canon in organs()
         if ok and written[0].islower() and (is_organ or not _lower_head_ok(text, m.start(), start, _BOARD_ROW)):
             ok = False  # "Phó Trưởng ban Thường trực Ban ...": the title's words
-        if ok and is_organ:
-            tm = _title_tail_re().search(text, max(start, m.start() - 40), o.start)
-            if tm is not None and tm.start() < m.start():
-                ok = False  # "Phó Chủ tịch Thường trực" is a title
-            elif canon in _title_words() and not _ORGAN_HELD.search(text, max(start, m.start() - 20), m.start()):
+        tm = _title_tail_re().search(text, max(start, m.start() - 40), o.start) if ok else None
+        if tm is not None and tm.start() < m.start():
+            ok = False  # "Phó Chủ tịch Thường trực", "Chánh Văn phòng": the words are the title's
+        elif ok and is_organ:
+            if canon in _title_words() and not _ORGAN_HELD.search(text, max(start, m.start() - 20), m.start()):
                 ok = False  # "Thường trực" is a title too: an organ only where it acts ("Thay mặt Thường trực ...")
             elif not _organ_counts(text, m.start(), o.end, start, end, title_before=tm is not None and tm.start() == m.start()):
                 ok = False
