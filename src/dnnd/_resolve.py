@@ -193,12 +193,17 @@ def _with_place(o: OrgMention, place: str | None, place_kind: str | None) -> str
     return f"{o.head} {place_kind or 'tỉnh'} {place}"
 
 
-def _identity(o: OrgMention, name: str, place: str | None, place_kind: str | None) -> str:
-    """What makes two mentions one body: the registry entry, else head, organ and place."""
+def _identity(o: OrgMention, name: str, place: str | None, place_kind: str | None, family: str | None = None) -> str:
+    """What makes two mentions one body: the registry entry, else head (or family), organ and place.
+
+    Rows of one family name one body in one place ("Tỉnh đoàn Khăm Muồn" and
+    "Đoàn Thanh niên Nhân dân Cách mạng Lào tỉnh Khăm Muồn").
+    """
     if o.registry_id and not o.organ:
         return f"reg:{o.registry_id}"
     if place:
-        return "|".join((name_key(o.organ or ""), name_key(o.head), name_key(place), place_kind or _kind_of_place(place)))
+        head = family or name_key(o.head)
+        return "|".join((name_key(o.organ or ""), head, name_key(place), place_kind or _kind_of_place(place)))
     return name_key(name)
 
 
@@ -225,10 +230,15 @@ def resolve_organisations(
             name = reg.name
         if o.organ:
             name = f"{o.organ} {name}"
-            reg = None
+            reg = registry.organisation_by_name(name)  # "Trung ương Đảng Cộng sản Việt Nam"
+            if reg is not None:
+                name = reg.name
         surface = re.sub(r"\s+", " ", text[o.start : o.end])
-        identity = f"reg:{reg.id}" if reg is not None else _identity(o, name, place, kind)
-        out.append(ResolvedOrg(o, name, (surface,), place, identity))
+        identity = f"reg:{reg.id}" if reg is not None else _identity(o, name, place, kind, family=o.family)
+        # a bare unit's words ("UBND tỉnh") name any province's: not an alias of this one
+        written_head = name_key(surface).split()[:1] == name_key(o.organ or o.head).split()[:1]
+        aliases = (surface,) if o.place != "" and written_head else ()  # a list item's words are a country
+        out.append(ResolvedOrg(o, name, aliases, place, identity))
     return out
 
 

@@ -34,7 +34,7 @@ from .patterns import LOWER, UPPER, alternation, trie_alternation
 
 __all__ = ["Example", "Form", "Grammar", "HeadRow", "grammar"]
 
-LOCALITIES = ("none", "optional", "bare", "required", "list")
+LOCALITIES = ("none", "optional", "bare", "required", "list", "country")
 CONTINUATIONS = (None, "name", "phrase", "acronym", "foreign", "number")
 SPREADS = (None, "places", "pairs", "nations")
 PLACE_NAMES = ("typed", "glued", "as_written")
@@ -57,7 +57,8 @@ class HeadRow:
     follows or the body is the central one), "bare" (without a place the
     resolver gives it the article's), "required" (without any place the head
     is a common noun), "list" (the head names bodies only through a list of
-    places or pairs). ``levels`` are the administrative levels its place may
+    places or pairs), "country" (the head names a body only with a country
+    after it: "Quốc hội Lào"). ``levels`` are the administrative levels its place may
     have; ``glued`` rows take an unknown place name without a type word
     ("Tỉnh ủy Savannakhet"); ``domestic`` rows name Vietnamese bodies, whose
     province must be one of the registry; ``explicit`` rows need a place written out (no
@@ -69,7 +70,11 @@ class HeadRow:
     acronym in brackets), "foreign" (a name in a foreign language) or
     "number"; ``not_before`` lists words that may not start it. ``at`` adds " tại X" to the name ("required": the
     name needs it). ``place_name`` says how the resolver writes the place:
-    "typed" ("... tỉnh X"), "glued" ("Tỉnh ủy X") or "as_written".
+    "typed" ("... tỉnh X"), "glued" ("Tỉnh ủy X") or "as_written". Rows of one
+    ``family`` name one body in one place; ``not_after`` lists words that may
+    not come right before the head (a source line: "Theo Báo ..."); ``bare_kind`` is the type of the
+    place a bare head takes ("" for a place named with its type, "Khu tự
+    trị ...").
     """
 
     id: str
@@ -88,6 +93,9 @@ class HeadRow:
     not_before: tuple[str, ...] = ()
     lower_start: bool = False
     domestic: bool = False
+    family: str | None = None
+    bare_kind: str | None = None
+    not_after: tuple[str, ...] = ()
     place_name: str = "typed"
     note: str = ""
     examples: tuple[Example, ...] = ()
@@ -116,6 +124,9 @@ class HeadRow:
             not_before=tuple(d.get("not_before", ())),
             lower_start=d.get("lower_start", False),
             domestic=d.get("domestic", False),
+            family=d.get("family"),
+            bare_kind=d.get("bare_kind"),
+            not_after=tuple(d.get("not_after", ())),
             place_name=d.get("place_name", "typed"),
             note=d.get("note", ""),
             examples=tuple(Example(e["text"], e["name"]) for e in d.get("examples", ())),

@@ -84,6 +84,7 @@ class OrgMention:
     organ: str | None = None  # "Ban Thường vụ" of the body named after it
     glued: bool = False
     row: str | None = None
+    family: str | None = None  # rows of one family name one body in one place
 
 
 _PARTY_OR_FRONT = (OrganisationKind.PARTY, OrganisationKind.FRONT)
@@ -149,15 +150,22 @@ def _registry_mentions(text: str, start: int, end: int) -> Iterator[_Candidate]:
         pos = nxt + 1 if nxt > 0 else m.end()
         org = names[m.group("abbr")] if m.group("abbr") else names.get(m.group().lower()) or names[name_key(m.group())]
         kind = OrganisationKind(org.kind)
+        if not m.group("abbr") and _foreign_after(text, m.end(), end):
+            continue  # "Trung ương Đảng Campuchia", "Quốc hội Lào": the other country's body
         mention = OrgMention(m.start(), m.end(), org.name, kind, registry_id=org.id, abbreviation=org.abbreviation)
         yield _Candidate(mention, _REGISTRY)
-        if kind not in _PARTY_OR_FRONT or m.group("abbr"):
-            continue
+        if kind not in _PARTY_OR_FRONT or m.group("abbr") or not org.name.startswith(("Đảng", "Mặt trận")):
+            continue  # only a party or a front itself has central organs named before it
         om = _central_organ_re().search(text, max(start, m.start() - 30), m.start())
         if om is not None:
             organ = central_organs()[re.sub(r"\s+", " ", om.group("organ"))]
-            if not org.name.startswith(organ) and not _title_tail_re().search(text, max(start, om.start() - 40), om.end()):
-                yield _Candidate(attrs.evolve(mention, start=om.start(), organ=organ, registry_id=None), _REGISTRY)
+            if not org.name.startswith(organ):
+                whole = registry.organisation_by_name(f"{organ} {org.name}")  # "Ủy ban Trung ương MTTQ"
+                if whole is not None:
+                    yield _Candidate(OrgMention(om.start(), m.end(), whole.name, OrganisationKind(whole.kind),
+                                                registry_id=whole.id, abbreviation=whole.abbreviation), _REGISTRY)
+                else:
+                    yield _Candidate(attrs.evolve(mention, start=om.start(), organ=organ, registry_id=None), _REGISTRY)
         tm = _typed_place_re().match(text, m.end(), end)
         if tm is not None and "province" in place_type_of()[tm.group("ptype")].levels:
             words = _trim_place(tm.group("place").split(), frozenset({"province"}))
@@ -168,6 +176,15 @@ def _registry_mentions(text: str, start: int, end: int) -> Iterator[_Candidate]:
                     OrgMention(m.start(), tm.start("place") + len(place), org.name, kind, place=place, place_kind=kind_word),
                     _REGISTRY,
                 )
+
+
+def _foreign_after(text: str, pos: int, end: int) -> bool:
+    """A country other than Việt Nam is named right after *pos*."""
+    cm = _country_after_re().match(text, pos, end)
+    return cm is not None and cm.group("country") not in _VIETNAM
+
+
+_VIETNAM = frozenset({"Việt Nam", "VN", "Cộng hòa xã hội chủ nghĩa Việt Nam", "CHXHCN Việt Nam"})
 
 
 @functools.cache
@@ -202,8 +219,10 @@ def organisations_in(text: str, start: int = 0, end: int | None = None, g: Gramm
                 continue
             if shouting and not form.template.split()[0].isupper():
                 continue
-            if after_name and form.row.continuation:
-                continue  # "Nguyễn Trường Nhật Phượng": the head word is part of a person's name
+            if form.row.not_after and _word_before(text, pos, start) in form.row.not_after:
+                continue  # "Theo Báo ...": a source line
+            if form.row.continuation == "name" and (after_name or _after_honorific(text, pos, start)):
+                continue  # "Nguyễn Trường Nhật Phượng", "bà Trường Thị Hiền": the head word is part of a person's name
             fm = form.pattern.match(text, pos, end)
             if fm is None:
                 continue
@@ -213,10 +232,26 @@ def organisations_in(text: str, start: int = 0, end: int | None = None, g: Gramm
                 continue  # "Hội Liên hiệp Phụ nữ" alone is a common noun, not an open-class "Hội ..."
             if form.row.continuation == "name" and (title_case() or _title_start_re().match(text, pos, end)):
                 continue  # capitalisation says nothing in a title-case line; "Vụ trưởng" is a title
-            found.extend(attrs.evolve(c, head_length=fm.end() - fm.start()) for c in _from_form(text, fm, form, g, start, end))
+            for c in _from_form(text, fm, form, g, start, end):
+                mention = attrs.evolve(c.mention, family=form.row.family) if form.row.family else c.mention
+                found.append(attrs.evolve(c, mention=mention, head_length=fm.end() - fm.start()))
     found.extend(_registry_mentions(text, start, end))
-    kept = [o for o in _longest(found) if not _PLURAL.search(text, max(start, o.start - 12), o.start)]
+    kept = [
+        o
+        for o in _longest(found)
+        if not (
+            _PLURAL.search(text, max(start, o.start - 12), o.start)
+            and (not o.registry_id or _LOCAL_AFTER.match(text, o.end, end))
+        )
+        and not (o.row and _LEVEL_AFTER.match(text, o.end, end))
+        and not (o.registry_id and _generic_context(text, o, start, end))
+    ]
     return _with_organs(text, kept, start)
+
+
+def _word_before(text: str, pos: int, start: int) -> str:
+    m = re.search(r"(\w+)\W*$", text[max(start, pos - 20) : pos])
+    return m.group(1) if m else ""
 
 
 def _after_capitalised(text: str, pos: int, start: int) -> bool:
@@ -228,6 +263,15 @@ def _after_capitalised(text: str, pos: int, start: int) -> bool:
     if re.search(r"[.!?:;\n\"(]\s*$", before[: m.start()]) or (m.start() == 0 and pos - 30 <= start):
         return False  # the capital starts a sentence
     return not _title_tail_re().search(before)
+
+
+@functools.cache
+def _honorific_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?i:{alternation(registry.honorifics())})\s+$")
+
+
+def _after_honorific(text: str, pos: int, start: int) -> bool:
+    return _honorific_re().search(text, max(start, pos - 15), pos) is not None
 
 
 class _TitleCase:
@@ -247,28 +291,77 @@ class _TitleCase:
 
 _WORD = re.compile(r"[^\W\d_]+")
 _PLURAL = re.compile(r"(?:\b(?:các|những|mọi)\s+)$")
+_LOCAL_AFTER = re.compile(r"\s+(?:địa phương|các cấp|cơ sở|các tỉnh)(?!\w)")  # "các Hội hữu nghị ... địa phương"
+_LEVEL_AFTER = re.compile(r"\s+(?:các\s+cấp|cấp\s+(?:tỉnh|huyện|xã|cơ sở|trung ương|Trung ương))(?!\w)")
+
+
+@functools.cache
+def _generic_contexts() -> tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, bool], ...]:
+    """(registry name, words before, words after, unless a person is named) that make a name generic."""
+    out = []
+    for c in _lex.generic_contexts():
+        before = re.compile(rf"(?:{alternation(c['before'])})\s+$") if c.get("before") else None
+        after = re.compile(rf"\s+(?:{alternation(c['after'])})(?!\w)") if c.get("after") else None
+        out.append((c["name"], before, after, bool(c.get("unless_person"))))
+    return tuple(out)
+
+
+def _generic_context(text: str, o: OrgMention, start: int, end: int) -> bool:
+    """A registry name used generically: "Thủ tướng Chính phủ" naming the office, "Đảng, Chính phủ và nhân dân"."""
+    for name, before, after, unless_person in _generic_contexts():
+        if o.head != name:
+            continue
+        if before is not None and not before.search(text, max(start, o.start - 25), o.start):
+            continue
+        if after is not None and not after.match(text, o.end, end):
+            continue
+        if unless_person and _person_near_re().search(text, max(start, o.start - 120), min(end, o.end + 120)):
+            continue
+        return True
+    return False
+
+
+@functools.cache
+def _person_near_re() -> re.Pattern[str]:
+    """A Vietnamese full name (a surname and one to three capitalised syllables)."""
+    return re.compile(rf"(?<!\w){trie_alternation(_lex.surnames())}(?:\s[{UPPER}]\w*){{1,3}}(?!\w)")
 
 
 def _longest(found: list[_Candidate]) -> list[OrgMention]:
-    """Non-overlapping mentions, in text order: the longest first, the strongest source on a tie.
+    """Non-overlapping mentions, in text order.
 
-    An open-class name (head noun + capitalised words) gives way to a row or
-    the registry that names a body at the same place.
+    The registry and the rows first, the longest first (the stronger source
+    on a tie); then the open-class names, each where it overlaps none of those
+    except ones it contains whole ("Viện Nghiên cứu chiến lược Bộ Ngoại
+    giao" contains "Bộ Ngoại giao").
     """
-    closed_starts = {c.mention.start for c in found if c.priority > _OPEN}
-    found = [c for c in found if c.priority > _OPEN or c.mention.start not in closed_starts]
-    found.sort(key=lambda c: (-(c.mention.end - c.mention.start), -c.priority, -c.head_length, c.mention.start))
+    strong = sorted(
+        (c for c in found if c.priority > _OPEN),
+        key=lambda c: (-(c.mention.end - c.mention.start), -c.priority, -c.head_length, c.mention.start),
+    )
+    chosen: list[OrgMention] = []
     taken: list[tuple[int, int]] = []  # sorted, disjoint
-    out: list[OrgMention] = []
-    for c in found:
+    for c in strong:
         s, e = c.mention.start, c.mention.end
         k = bisect.bisect_left(taken, (s, s))
         if (k and taken[k - 1][1] > s) or (k < len(taken) and taken[k][0] < e):
             continue
         taken.insert(k, (s, e))
-        out.append(c.mention)
-    out.sort(key=lambda o: o.start)
-    return out
+        chosen.append(c.mention)
+    open_ = sorted((c for c in found if c.priority == _OPEN), key=lambda c: (c.mention.start, -(c.mention.end - c.mention.start), -c.head_length))
+    starts = {o.start for o in chosen}
+    for c in open_:
+        s, e = c.mention.start, c.mention.end
+        if s in starts:
+            continue
+        inside = [o for o in chosen if s <= o.start and o.end <= e]
+        if any(o.start < e and s < o.end for o in chosen if o not in inside):
+            continue
+        chosen = [o for o in chosen if o not in inside]
+        chosen.append(c.mention)
+        starts.add(s)
+    chosen.sort(key=lambda o: o.start)
+    return chosen
 
 
 # ------------------------------------------------------------------ lower-case heads
@@ -338,7 +431,7 @@ def _from_form(text: str, m: re.Match[str], form: Form, g: Grammar, start: int, 
                 )
                 return
     if row.at:
-        at = _at_match(text, pos, end)
+        at = _at_match(text, pos, end, titled=_title_tail_re().search(text, max(start, m.start() - 40), m.start()) is not None)
         if at is not None:
             where, pos = at
             name = f"{name} tại {where}"
@@ -346,6 +439,13 @@ def _from_form(text: str, m: re.Match[str], form: Form, g: Grammar, start: int, 
             return
     if row.spread == "nations" and "nations" in m.groupdict():
         yield from _spread_nations(text, m, form, g, name, pos, priority)
+        return
+    if row.country and row.locality in ("none", "country"):
+        cm = _country_after_re().match(text, pos, end)
+        if cm and cm.group("country") not in _VIETNAM:  # "Bộ Ngoại giao Nhật Bản" is Japan's
+            yield _Candidate(OrgMention(m.start(), cm.end(), f"{name} {cm.group('country')}", row.kind, row=row.id), priority)
+            return
+    if row.locality == "country":
         return
     if row.locality == "none":
         yield _Candidate(OrgMention(m.start(), pos, name, row.kind, row=row.id), priority)
@@ -372,7 +472,9 @@ def _from_form(text: str, m: re.Match[str], form: Form, g: Grammar, start: int, 
         yield _Candidate(OrgMention(m.start(), pos, name, row.kind, row=row.id), priority)
     elif row.locality == "bare" and not row.explicit:
         yield _Candidate(
-            OrgMention(m.start(), pos, name, row.kind, place="", row=row.id, glued=row.place_name == "glued"), priority
+            OrgMention(m.start(), pos, name, row.kind, place="", place_kind=row.bare_kind, row=row.id,
+                       glued=row.place_name == "glued"),
+            priority,
         )
 
 
@@ -487,7 +589,8 @@ def _name_continuation(text: str, pos: int, end: int, row: HeadRow, g: Grammar) 
             clear = True
             break
         ws = tm.start("w")
-        if place_type.match(text, ws, end) and (parts or w[0].isupper()):
+        ptm = place_type.match(text, ws, end)
+        if ptm and (parts or w[0].isupper()) and (w[0].islower() or _cap_follows(text, ptm.end(), end)):
             km = _known_place_re().match(text, tm.start(), end) if row.locality == "none" and parts else None
             if km is not None:
                 name_end = km.end()  # "Đại học Quốc gia Thành phố Hồ Chí Minh": the place is part of the name
@@ -532,6 +635,8 @@ def _name_continuation(text: str, pos: int, end: int, row: HeadRow, g: Grammar) 
             i = tm.end()
             continue
         if run > 1 and w != "số":
+            if not tail and _ends_clause(text, tm.end(), end):
+                name_end = tm.end()  # "báo Đại Đoàn kết.": one syllable before the clause ends
             clear = True  # lower case after a proper name ends the name
             break
         if w == "và" and tail and _coordinated(text, tm.end(), end, g):
@@ -555,6 +660,15 @@ def _name_continuation(text: str, pos: int, end: int, row: HeadRow, g: Grammar) 
 
 
 _ACRONYM_AHEAD = re.compile(r"(?P<words>(?:\s+[\w/-]+){1,10}?)\s*\((?P<acr>[A-Z][A-Za-z0-9]{1,9})(?=[),/;\s])")
+
+
+def _ends_clause(text: str, pos: int, end: int) -> bool:
+    return pos >= end or re.match(r"\s*(?:[.,;:!?)\]\n]|$)", text[pos : pos + 3]) is not None
+
+
+def _cap_follows(text: str, pos: int, end: int) -> bool:
+    nxt = _TOKEN.match(text, pos, end)
+    return bool(nxt and nxt.group("w") and nxt.group("w")[0].isupper())
 
 
 def _coordinated(text: str, pos: int, end: int, g: Grammar) -> bool:
@@ -656,7 +770,7 @@ def _foreign_continuation(text: str, pos: int, end: int, row: HeadRow, g: Gramma
         elif w.lower() not in _FUNCTION_WORDS or not words:
             break
         i = tm.end()
-    if not words or not any(_is_foreign_word(w) for w in words):
+    if not words or not any(_is_foreign_word(w) for w in words) or " ".join(words) in _lex.generic_names():
         return None
     raw = text[pos:name_end].strip()
     return raw, name_end, _squash(raw)
@@ -730,11 +844,18 @@ def _at_re() -> re.Pattern[str]:
 _STATES = r"(?:Cộng hòa Dân chủ Nhân dân|Cộng hòa|CHDCND|CH|Vương quốc|Liên bang|LB)"
 
 
-def _at_match(text: str, pos: int, end: int) -> tuple[str, int] | None:
+def _at_match(text: str, pos: int, end: int, *, titled: bool = False) -> tuple[str, int] | None:
+    """" tại X" after a body abroad or an embassy; after a title, an unknown X is one word (a name may follow)."""
     m = _at_re().match(text, pos, end)
     if m is None:
         return None
-    return _city(m.group("where")), m.end()
+    where = m.group("where")
+    stop = m.end()
+    if titled and " " in where and not _known_place_start_re().fullmatch(where) and _known_place_start_re().match(where) is None:
+        first = where.split()[0]
+        stop = m.start("where") + len(first)
+        where = first
+    return _city(where), stop
 
 
 def _city(text: str) -> str:
@@ -938,18 +1059,32 @@ def _pair_item_re(g: Grammar) -> re.Pattern[str]:
 def _spread_nations(
     text: str, m: re.Match[str], form: Form, g: Grammar, name: str, pos: int, priority: int
 ) -> Iterator[_Candidate]:
-    """"Đại sứ quán các nước Lào, Campuchia và Myanmar": one embassy per country."""
+    """"Đại sứ quán các nước Lào, Campuchia và Myanmar": one embassy per country.
+
+    A group in the list ("các nước ASEAN, Mêhicô ...") names no embassy; a
+    registry group stays a mention of its own.
+    """
     row = form.row
     items = list(_nation_item_re(g).finditer(text, m.start("nations"), m.end("nations")))
-    if len(items) <= 1:
+    groups = list(_GROUP_WORD.finditer(text, m.start("nations"), m.end("nations")))
+    if len(items) <= 1 and not groups:
         yield _Candidate(OrgMention(m.start(), pos, name, row.kind, row=row.id), priority)
         return
+    for gm in groups:
+        org = registry.organisation_by_name(gm.group())
+        if org is not None:
+            yield _Candidate(OrgMention(gm.start(), gm.end(), org.name, OrganisationKind(org.kind), registry_id=org.id,
+                                        abbreviation=org.abbreviation), _REGISTRY)
     at = name[name.index(" tại ") :] if " tại " in name else ""
+    first_group = groups[0].start() if groups else len(text)
     for k, item in enumerate(items):
-        s = m.start() if k == 0 else item.start()
+        s = m.start() if k == 0 and item.start() < first_group else item.start()
         e = pos if k == len(items) - 1 else item.end()
         head = _render(row, form, m, g, {"nations": item.group()})
         yield _Candidate(OrgMention(s, e, head + at, row.kind, row=row.id), priority)
+
+
+_GROUP_WORD = re.compile(r"(?<![\w-])[A-Z]{2,}(?![\w-])")
 
 
 @functools.cache
@@ -1043,7 +1178,7 @@ def _organ_counts(text: str, organ_start: int, body_end: int, start: int, end: i
     before = text[max(start, organ_start - 40) : organ_start]
     tm = _title_tail_re().search(before)
     if title_before or tm:
-        return not (tm and re.search(r"\d\s*$", before[: tm.start()]))
+        return not (tm and re.search(r"(?:\d|\b[Cc]ác|\b[Nn]hững)\s*$", before[: tm.start()]))
     if _ORGAN_HELD.search(before):
         return True
     if _ORGAN_PASSIVE.search(before):

@@ -183,6 +183,11 @@ def organs() -> tuple[str, ...]:
     return tuple(_vocabulary()["organs"])
 
 
+def generic_contexts() -> tuple[dict[str, object], ...]:
+    """Contexts in which a registry name is used generically ("Thủ tướng Chính phủ" as an office)."""
+    return tuple(_vocabulary().get("generic_contexts", ()))
+
+
 def mass_abbreviations() -> dict[str, str]:
     """Short forms of mass organisation heads -> the full head."""
     return dict(_vocabulary()["mass_abbreviations"])  # type: ignore[arg-type]
