@@ -298,11 +298,11 @@ _LEVEL_AFTER = re.compile(r"\s+(?:các\s+cấp|cấp\s+(?:tỉnh|huyện|xã|cơ
 @functools.cache
 def _generic_contexts() -> tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, bool], ...]:
     """(registry name, words before, words after, unless a person is named) that make a name generic."""
-    out = []
+    out: list[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, bool]] = []
     for c in _lex.generic_contexts():
         before = re.compile(rf"(?:{alternation(c['before'])})\s+$") if c.get("before") else None
         after = re.compile(rf"\s+(?:{alternation(c['after'])})(?!\w)") if c.get("after") else None
-        out.append((c["name"], before, after, bool(c.get("unless_person"))))
+        out.append((str(c["name"]), before, after, bool(c.get("unless_person"))))
     return tuple(out)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Any
 
 from .. import registry
 
@@ -183,9 +184,10 @@ def organs() -> tuple[str, ...]:
     return tuple(_vocabulary()["organs"])
 
 
-def generic_contexts() -> tuple[dict[str, object], ...]:
+def generic_contexts() -> tuple[dict[str, Any], ...]:
     """Contexts in which a registry name is used generically ("Thủ tướng Chính phủ" as an office)."""
-    return tuple(_vocabulary().get("generic_contexts", ()))
+    contexts: list[dict[str, Any]] = registry._load("vocabulary.json").get("generic_contexts", [])
+    return tuple(contexts)
 
 
 def mass_abbreviations() -> dict[str, str]:
