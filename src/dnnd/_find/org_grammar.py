@@ -299,6 +299,16 @@ def _first_words(template: str, slots: Mapping[str, Slot]) -> frozenset[str]:
     return frozenset({m.group("word")})
 
 
+def _lead_phrase(template: str) -> str | None:
+    """The first two literal words of a template ("Trung tâm"), what the trigger looks for; None if a slot starts it."""
+    words: list[str] = []
+    for m in _TOKEN.finditer(template):
+        if not m.group("word") or len(words) == 2:
+            break
+        words.append(m.group("word"))
+    return " ".join(words) or None
+
+
 @attrs.frozen
 class Grammar:
     """The compiled grammar: rows, their forms by first word, the trigger, the slots."""
@@ -324,7 +334,8 @@ class Grammar:
                 form = Form(row, template, f"(?i:{rx})(?!\\w)", template[0].islower())
                 for lead in _first_words(template, slots):
                     by_lead.setdefault(lead.lower(), []).append(form)
-                    written.add(lead)
+                phrase = _lead_phrase(template)
+                written.update({phrase} if phrase else _first_words(template, slots))
         lower = [w for w in data.get("lower_after_title", ()) if w.split()[0] in by_lead]
         trigger = re.compile(
             rf"(?<![\w-])(?:{_cased_trie(written)}|{trie_alternation(lower)}(?=\s+[{UPPER}]))(?!\w)"
@@ -342,7 +353,8 @@ def _cased_trie(words: Iterable[str]) -> str:
     parts = []
     for first in sorted(groups):
         rests = groups[first]
-        parts.append(re.escape(first) + (f"(?i:{trie_alternation(rests)})" if rests != {""} else ""))
+        rest = trie_alternation(rests).replace(r"\ ", r"\s+")  # the words of a two-word lead, any spacing
+        parts.append(re.escape(first) + (f"(?i:{rest})" if rests != {""} else ""))
     return "(?:" + "|".join(parts) + ")"
 
 

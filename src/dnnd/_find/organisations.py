@@ -120,16 +120,24 @@ def _registry_index() -> tuple[re.Pattern[str], dict[str, registry.RegistryOrgan
         for name in (org.name, *org.aliases):
             if name in generic:
                 continue
-            short_names.setdefault(name.lower(), org)
+            short_names.setdefault(_registry_key(name), org)
         if org.abbreviation and org.abbreviation not in generic:
             abbreviations.setdefault(org.abbreviation, org)
-    flexible = alternation(short_names).replace(r"\ \-\ ", r"\s?-\s?").replace(r"\-", r"\s?-\s?")
+    flexible = trie_alternation(short_names, ignorecase=True).replace(r"\-", r"\s?-\s?")
     pattern = re.compile(
         rf"(?<![\w-])(?:(?P<abbr>{trie_alternation(abbreviations)})|(?P<short>(?=[{UPPER}])(?i:{flexible})))(?!\w)"
     )
     index = {**short_names, **abbreviations}
     index.update({name_key(k): v for k, v in short_names.items()})
     return pattern, index
+
+
+_DASH_SPACES = re.compile(r"\s*-\s*")
+
+
+def _registry_key(name: str) -> str:
+    """A registry name as the index keys it: lower case, no space around a dash ("á-âu")."""
+    return _DASH_SPACES.sub("-", name.lower())
 
 
 def _registry_mentions(text: str, start: int, end: int) -> Iterator[_Candidate]:
@@ -148,7 +156,7 @@ def _registry_mentions(text: str, start: int, end: int) -> Iterator[_Candidate]:
         # names may overlap ("Ban Chấp hành Trung ương Đảng" and "Đảng Cộng sản Trung Quốc"): go on from the next word
         nxt = text.find(" ", m.start(), m.end())
         pos = nxt + 1 if nxt > 0 else m.end()
-        org = names[m.group("abbr")] if m.group("abbr") else names.get(m.group().lower()) or names[name_key(m.group())]
+        org = names[m.group("abbr")] if m.group("abbr") else names.get(_registry_key(m.group())) or names[name_key(m.group())]
         kind = OrganisationKind(org.kind)
         if not m.group("abbr") and _foreign_after(text, m.end(), end):
             continue  # "Trung ương Đảng Campuchia", "Quốc hội Lào": the other country's body
@@ -158,7 +166,7 @@ def _registry_mentions(text: str, start: int, end: int) -> Iterator[_Candidate]:
             continue  # only a party or a front itself has central organs named before it
         om = _central_organ_re().search(text, max(start, m.start() - 30), m.start())
         if om is not None:
-            organ = central_organs()[re.sub(r"\s+", " ", om.group("organ"))]
+            organ = central_organs()[_SPACES.sub(" ", om.group("organ"))]
             if not org.name.startswith(organ):
                 whole = registry.organisation_by_name(f"{organ} {org.name}")  # "Ủy ban Trung ương MTTQ"
                 if whole is not None:
@@ -210,30 +218,30 @@ def organisations_in(text: str, start: int = 0, end: int | None = None, g: Gramm
     for m in g.trigger.finditer(text, start, end):
         pos = m.start()
         written = m.group().split()[0]
-        lead = written.lower()
         lower = text[pos].islower()
         shouting = len(written) > 1 and written.isupper()  # "ỦY BAN NHÂN DÂN" in a heading
-        after_name = not lower and _after_capitalised(text, pos, start)
-        for form in g.forms_by_lead.get(lead, ()):
-            if lower and not form.lower_first and not _lower_head_ok(text, pos, start, form.row):
+        ask = _HeadContext(text, pos, start, end, lower, title_case)
+        for form in g.forms_by_lead.get(written.lower(), ()):
+            row = form.row
+            if lower and not form.lower_first and not ask("lower_open" if row.continuation else "lower_closed"):
                 continue
             if shouting and not form.template.split()[0].isupper():
                 continue
-            if form.row.not_after and _word_before(text, pos, start) in form.row.not_after:
+            if row.not_after and _word_before(text, pos, start) in row.not_after:
                 continue  # "Theo Báo ...": a source line
-            if form.row.continuation == "name" and (after_name or _after_honorific(text, pos, start)):
+            if row.continuation == "name" and ask("person"):
                 continue  # "Nguyễn Trường Nhật Phượng", "bà Trường Thị Hiền": the head word is part of a person's name
             fm = form.pattern.match(text, pos, end)
             if fm is None:
                 continue
-            if not form.row.continuation:
+            if not row.continuation:
                 closed[pos] = max(closed.get(pos, 0), fm.end())
             elif closed.get(pos, 0) > fm.end():
                 continue  # "Hội Liên hiệp Phụ nữ" alone is a common noun, not an open-class "Hội ..."
-            if form.row.continuation == "name" and (title_case() or _title_start_re().match(text, pos, end)):
-                continue  # capitalisation says nothing in a title-case line; "Vụ trưởng" is a title
+            if row.continuation == "name" and ask("title"):
+                continue
             for c in _from_form(text, fm, form, g, start, end):
-                mention = attrs.evolve(c.mention, family=form.row.family) if form.row.family else c.mention
+                mention = attrs.evolve(c.mention, family=row.family) if row.family else c.mention
                 found.append(attrs.evolve(c, mention=mention, head_length=fm.end() - fm.start()))
     found.extend(_registry_mentions(text, start, end))
     kept = [
@@ -249,20 +257,28 @@ def organisations_in(text: str, start: int = 0, end: int | None = None, g: Gramm
     return _with_organs(text, kept, start)
 
 
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+_LAST_WORD_SPACE = re.compile(r"(\w+)\s+$")
+_SENTENCE_END = re.compile(r"[.!?:;\n\"(]\s*$")
+_SPACES = re.compile(r"\s+")
+_COUNTED = re.compile(r"(?:\d|\b[Cc]ác|\b[Nn]hững)\s*$")
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\]\n]|$)")
+
+
 def _word_before(text: str, pos: int, start: int) -> str:
-    m = re.search(r"(\w+)\W*$", text[max(start, pos - 20) : pos])
+    m = _LAST_WORD.search(text, max(start, pos - 20), pos)
     return m.group(1) if m else ""
 
 
 def _after_capitalised(text: str, pos: int, start: int) -> bool:
     """The word before *pos* is capitalised and not a title's: the two belong to one proper name."""
-    before = text[max(start, pos - 30) : pos]
-    m = re.search(r"(\w+)\s+$", before)
+    lo = max(start, pos - 30)
+    m = _LAST_WORD_SPACE.search(text, lo, pos)
     if m is None or not m.group(1)[0].isupper():
         return False
-    if re.search(r"[.!?:;\n\"(]\s*$", before[: m.start()]) or (m.start() == 0 and pos - 30 <= start):
+    if _SENTENCE_END.search(text, lo, m.start()) or m.start() == lo:
         return False  # the capital starts a sentence
-    return not _title_tail_re().search(before)
+    return _title_before(text, pos, lo) is None
 
 
 @functools.cache
@@ -274,6 +290,30 @@ def _after_honorific(text: str, pos: int, start: int) -> bool:
     return _honorific_re().search(text, max(start, pos - 15), pos) is not None
 
 
+class _HeadContext:
+    """What the forms at one head ask of its context, each answer computed once and only when asked."""
+
+    def __init__(self, text: str, pos: int, start: int, end: int, lower: bool, title_case: _TitleCase) -> None:
+        self.text, self.pos, self.start, self.end, self.lower, self.title_case = text, pos, start, end, lower, title_case
+        self.seen: dict[str, bool] = {}
+
+    def __call__(self, key: str) -> bool:
+        if key not in self.seen:
+            self.seen[key] = self._answer(key)
+        return self.seen[key]
+
+    def _answer(self, key: str) -> bool:
+        text, pos, start = self.text, self.pos, self.start
+        if key == "lower_open":
+            return _lower_head_ok(text, pos, start, _OPEN_ROW)
+        if key == "lower_closed":
+            return _lower_head_ok(text, pos, start, _BOARD_ROW)
+        if key == "person":
+            return (not self.lower and _after_capitalised(text, pos, start)) or _after_honorific(text, pos, start)
+        # "title": capitalisation says nothing in a title-case line; "Vụ trưởng" is a title
+        return self.title_case() or _title_start_re().match(text, pos, self.end) is not None
+
+
 class _TitleCase:
     """Whether the window is written in title case (most words capitalised); computed once, on demand."""
 
@@ -283,13 +323,15 @@ class _TitleCase:
 
     def __call__(self) -> bool:
         if self.value is None:
-            words = _WORD.findall(self.text, self.start, min(self.end, self.start + 2000))
-            caps = sum(1 for w in words if w[0].isupper())
-            self.value = len(words) >= 8 and caps > 0.8 * len(words)
+            stop = min(self.end, self.start + 400)
+            words = len(_WORD.findall(self.text, self.start, stop))
+            caps = len(_CAP_WORD.findall(self.text, self.start, stop))
+            self.value = words >= 8 and caps > 0.8 * words
         return self.value
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+_CAP_WORD = re.compile(rf"(?<!\w)[{UPPER}]\w*")
 _PLURAL = re.compile(r"(?:\b(?:các|những|mọi)\s+)$")
 _LOCAL_AFTER = re.compile(r"\s+(?:địa phương|các cấp|cơ sở|các tỉnh)(?!\w)")  # "các Hội hữu nghị ... địa phương"
 _LEVEL_AFTER = re.compile(r"\s+(?:các\s+cấp|cấp\s+(?:tỉnh|huyện|xã|cơ sở|trung ương|Trung ương))(?!\w)")
@@ -370,9 +412,15 @@ _PREPOSITIONS = frozenset({"tại", "của", "với", "và", "ở", "cho", "thă
 
 
 @functools.cache
-def _title_tail_re() -> re.Pattern[str]:
-    titles = registry.titles()
-    return re.compile(rf"(?i:{trie_alternation(titles, ignorecase=True)})\s+$")
+def _reversed_titles_re() -> re.Pattern[str]:
+    reversed_titles = {t.lower()[::-1] for t in registry.titles()}
+    return re.compile(rf"\s+(?:{trie_alternation(reversed_titles)})(?!\w)", re.IGNORECASE)
+
+
+def _title_before(text: str, pos: int, lo: int) -> int | None:
+    """The start of the title that ends right before *pos* (white space between), read backwards."""
+    m = _reversed_titles_re().match(text[lo:pos][::-1])
+    return pos - m.end() if m else None
 
 
 @functools.cache
@@ -399,7 +447,7 @@ def _lower_head_ok(text: str, pos: int, start: int, row: HeadRow) -> bool:
     if not words:
         return False
     prev = words[-1].lower()
-    if prev in ("trưởng", "phó") or (prev in _title_last_words() and _title_tail_re().search(before)):
+    if prev in ("trưởng", "phó") or (prev in _title_last_words() and _title_before(text, pos, max(start, pos - 40)) is not None):
         return True
     return row.continuation is not None and prev in _PREPOSITIONS
 
@@ -417,7 +465,7 @@ def _from_form(text: str, m: re.Match[str], form: Form, g: Grammar, start: int, 
         if cont is None:
             return
         cont_text, pos, cont_name = cont
-        if any(re.match(rf"{re.escape(w)}(?!\w)", cont_text, re.IGNORECASE) for w in row.not_before):
+        if row.not_before and _not_before_re(row.not_before).match(cont_text):
             return
         name = cont_name if row.continuation == "foreign" else f"{name} {cont_name}"
         if row.continuation == "name":
@@ -431,7 +479,7 @@ def _from_form(text: str, m: re.Match[str], form: Form, g: Grammar, start: int, 
                 )
                 return
     if row.at:
-        at = _at_match(text, pos, end, titled=_title_tail_re().search(text, max(start, m.start() - 40), m.start()) is not None)
+        at = _at_match(text, pos, end, titled=_title_before(text, m.start(), max(start, m.start() - 40)) is not None)
         if at is not None:
             where, pos = at
             name = f"{name} tại {where}"
@@ -484,6 +532,11 @@ def _province_suffix_re() -> re.Pattern[str]:
     return re.compile(rf"\s(?P<place>{alternation(names)})$")
 
 
+@functools.lru_cache(maxsize=256)
+def _not_before_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?i:{alternation(words)})(?!\w)")
+
+
 def _glued_province(name: str) -> tuple[str, str] | None:
     """Split a province written at the end of an open-class name ("Hội Hoa văn Cần Thơ")."""
     m = _province_suffix_re().search(name)
@@ -508,6 +561,14 @@ def _render(row: HeadRow, form: Form, m: re.Match[str], g: Grammar, override: di
 
 def _form_name(template: str, values: dict[str, str | None]) -> str:
     """A form as a name: its optional parts kept where the text has them."""
+    if "[" not in template:
+        return template
+    return _form_name_with(template, tuple(k for k, v in values.items() if k.startswith("opt") and v))
+
+
+@functools.lru_cache(maxsize=512)
+def _form_name_with(template: str, present: tuple[str, ...]) -> str:
+    values = dict.fromkeys(present, "y")
     k = 0
 
     def optional(mo: re.Match[str]) -> str:
@@ -663,7 +724,7 @@ _ACRONYM_AHEAD = re.compile(r"(?P<words>(?:\s+[\w/-]+){1,10}?)\s*\((?P<acr>[A-Z]
 
 
 def _ends_clause(text: str, pos: int, end: int) -> bool:
-    return pos >= end or re.match(r"\s*(?:[.,;:!?)\]\n]|$)", text[pos : pos + 3]) is not None
+    return pos >= end or _CLAUSE_END.match(text, pos, min(end, pos + 3)) is not None
 
 
 def _cap_follows(text: str, pos: int, end: int) -> bool:
@@ -1132,19 +1193,19 @@ def _with_organs(text: str, found: list[OrgMention], start: int) -> list[OrgMent
             out.append(o)
             continue
         written = m.group("organ")
-        key = re.sub(r"\s+", " ", written).lower()
+        key = _SPACES.sub(" ", written).lower()
         canon = _canonical_prefix().get(key)
         ok = canon is not None and not o.head.startswith(canon) and o.organ is None
         is_organ = canon in organs()
         if ok and written[0].islower() and (is_organ or not _lower_head_ok(text, m.start(), start, _BOARD_ROW)):
             ok = False  # "Phó Trưởng ban Thường trực Ban ...": the title's words
-        tm = _title_tail_re().search(text, max(start, m.start() - 40), o.start) if ok else None
-        if tm is not None and tm.start() < m.start():
+        title_start = _title_before(text, o.start, max(start, m.start() - 40)) if ok else None
+        if title_start is not None and title_start < m.start():
             ok = False  # "Phó Chủ tịch Thường trực", "Chánh Văn phòng": the words are the title's
         elif ok and is_organ:
             if canon in _title_words() and not _ORGAN_HELD.search(text, max(start, m.start() - 20), m.start()):
                 ok = False  # "Thường trực" is a title too: an organ only where it acts ("Thay mặt Thường trực ...")
-            elif not _organ_counts(text, m.start(), o.end, start, end, title_before=tm is not None and tm.start() == m.start()):
+            elif not _organ_counts(text, m.start(), o.end, start, end, title_before=title_start == m.start()):
                 ok = False
         out.append(attrs.evolve(o, start=m.start(), organ=canon, registry_id=None) if ok else o)
     return out
@@ -1175,10 +1236,11 @@ def _organ_counts(text: str, organ_start: int, body_end: int, start: int, end: i
     of the story; after its term ("khóa II", "nhiệm kỳ 2021 - 2026") only a
     verb makes it act.
     """
-    before = text[max(start, organ_start - 40) : organ_start]
-    tm = _title_tail_re().search(before)
-    if title_before or tm:
-        return not (tm and re.search(r"(?:\d|\b[Cc]ác|\b[Nn]hững)\s*$", before[: tm.start()]))
+    lo = max(start, organ_start - 40)
+    before = text[lo:organ_start]
+    title_start = _title_before(text, organ_start, lo)
+    if title_before or title_start is not None:
+        return not (title_start is not None and _COUNTED.search(text, lo, title_start))
     if _ORGAN_HELD.search(before):
         return True
     if _ORGAN_PASSIVE.search(before):
@@ -1190,3 +1252,4 @@ def _organ_counts(text: str, organ_start: int, body_end: int, start: int, end: i
 
 
 _BOARD_ROW = HeadRow(id="board-prefix", kind=OrganisationKind.OTHER, forms=("Ban",), name=None)
+_OPEN_ROW = HeadRow(id="open-class", kind=OrganisationKind.OTHER, forms=("Trường",), name=None, continuation="name")
