@@ -23,7 +23,7 @@ from ._find.context import FindContext
 from ._find.dates import DateMention, in_story, resolve_year
 from ._find.documents import DocumentMention
 from ._find.events import EventMention
-from ._find.org_grammar import CAPRUN, place_type_of
+from ._find.org_grammar import CAPRUN, grammar, place_type_of
 from ._find.organisations import OrgMention
 from ._find.patterns import (
     alternation,
@@ -245,6 +245,27 @@ def resolve_organisations(
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z]{1,9})(?:\)|\s*[,/;])")
 
 
+def _merge_short_forms(groups: dict[str, list[ResolvedOrg]], order: list[str]) -> None:
+    """A name the grammar read only up to its first words is a short repeat of the one longer name it starts.
+
+    "Hội Liên lạc" after "Hội Liên lạc với người Việt Nam ở nước ngoài",
+    "Ban Liên lạc" after "Ban Liên lạc Kiều bào quận ...": the text writes the
+    short form, so it is an alias, and the body is one.
+    """
+    open_rows = {r.id for r in grammar().rows if r.continuation}
+    names = {k: name_key(g[0].name).split() for k, g in groups.items()}
+    for key in list(order):
+        members = groups[key]
+        if not all(m.mention.row in open_rows and not m.locality for m in members):
+            continue
+        words = names[key]
+        longer = [k for k in order if k != key and len(names[k]) > len(words) and names[k][: len(words)] == words]
+        if len(longer) == 1:
+            groups[longer[0]].extend(members)
+            del groups[key]
+            order.remove(key)
+
+
 _CENTRAL_ROWS = frozenset({"friendship-association-central", "friendship-association-foreign"})
 
 
@@ -297,6 +318,7 @@ def build_organisations(mentions: Sequence[OrgMention], scope: Scope) -> tuple[l
         am = _ACRONYM_AFTER.match(text, r.mention.end)
         if am:
             by_name.setdefault(name_key(am.group("abbr")), key)  # "... Na Uy (NPA)", later "NPA"
+    _merge_short_forms(groups, order)
     records: list[Organisation] = []
     by_start: dict[int, Organisation] = {}
     for key in order:

@@ -785,7 +785,10 @@ def _province_end_re() -> re.Pattern[str]:
 def _person_at(text: str, pos: int, end: int) -> bool:
     """A Vietnamese full name starts here (surname and two or more capitalised syllables, not a place)."""
     m = _PERSON.match(text, pos, end)
-    return bool(m and m.group(1) in _surname_set() and not _known_place_start_re().match(text, pos, end))
+    if not (m and m.group(1) in _surname_set()) or _known_place_start_re().match(text, pos, end):
+        return False
+    second = text.find(" ", pos, m.end()) + 1
+    return not _known_place_start_re().match(text, second, end)  # "Kiều Hải Phòng": a word and a province
 
 
 @functools.cache
