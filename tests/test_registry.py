@@ -422,17 +422,8 @@ def test_event_word_kinds_and_time_of_day() -> None:
     assert {w.kind for w in registry.event_words()} <= kinds
     assert kinds <= {"conference", "seminar", "ceremony", "congress", "visit", "exchange",
                      "programme", "signing", "other"}  # fmt: skip
-    for word in [
-        "Sáng",
-        "Trưa",
-        "Chiều",
-        "Tối",
-        "Đêm",
-        "Rạng sáng",
-        "Sáng nay",
-        "Hôm nay",
-    ]:
-        assert word in registry.time_of_day_words()
+    assert {"sáng", "trưa", "chiều", "tối", "đêm", "rạng sáng"} <= set(registry.time_of_day_words())
+    assert {"hôm nay", "hôm qua", "sáng nay", "chiều qua"} <= {r.words for r in registry.relative_dates()}
 
 
 def test_surnames() -> None:
