@@ -94,8 +94,8 @@ def article_localities(orgs: Sequence[OrgMention], places: Sequence[tuple[int, s
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for o in orgs:
-        if o.place:
-            counts[o.place] += 2
+        if o.place and o.place_kind in (None, "tỉnh", "thành phố") and canonical_province(o.place):
+            counts[o.place] += 2  # a Vietnamese province or city, not a district or a foreign province
             first.setdefault(o.place, o.start)
     for pos, name in places:
         counts[name] += 1
@@ -139,7 +139,7 @@ def _fix_place(
     """
     if o.place != "":
         return o.place, o.place_kind
-    wanted = o.place_kind or ("tỉnh" if "Tỉnh" in o.head else "thành phố" if "Thành ủy" in o.head else None)
+    wanted = o.place_kind if o.place_kind is not None else ("tỉnh" if "Tỉnh" in o.head else "thành phố" if "Thành ủy" in o.head else None)
     province_level = wanted in ("tỉnh", "thành phố", None)
     candidates = places if province_level else units
 

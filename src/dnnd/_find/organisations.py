@@ -160,6 +160,8 @@ def _registry_mentions(text: str, start: int, end: int) -> Iterator[_Candidate]:
         kind = OrganisationKind(org.kind)
         if not m.group("abbr") and _foreign_after(text, m.end(), end):
             continue  # "Trung ương Đảng Campuchia", "Quốc hội Lào": the other country's body
+        if not m.group("abbr") and m.group().isupper() and m.group().count(" ") < 2:
+            continue  # "CHÍNH PHỦ" over a decree is its letterhead
         mention = OrgMention(m.start(), m.end(), org.name, kind, registry_id=org.id, abbreviation=org.abbreviation)
         yield _Candidate(mention, _REGISTRY)
         if kind not in _PARTY_OR_FRONT or m.group("abbr") or not org.name.startswith(("Đảng", "Mặt trận")):
@@ -647,6 +649,11 @@ def _name_continuation(text: str, pos: int, end: int, row: HeadRow, g: Grammar) 
                 run = 0
                 i = tm.end()
                 continue
+            if w is None and tm.group("p") == "," and parts and _enumerated(text, tm.end(), end, g):
+                joiner = True  # "Trung tâm Văn hóa, Thông tin và Thể thao"
+                run = 0
+                i = tm.end()
+                continue
             clear = True
             break
         ws = tm.start("w")
@@ -732,6 +739,21 @@ def _cap_follows(text: str, pos: int, end: int) -> bool:
     return bool(nxt and nxt.group("w") and nxt.group("w")[0].isupper())
 
 
+def _enumerated(text: str, pos: int, end: int, g: Grammar) -> bool:
+    """After a comma, capitalised parts up to "và" and a last capitalised part: an enumeration inside one name."""
+    if not _joins(text, pos, end, g):
+        return False
+    i = pos
+    for _ in range(8):
+        tm = _TOKEN.match(text, i, end)
+        if tm is None or tm.group("p") or not tm.group("w"):
+            return False
+        if tm.group("w") == "và":
+            return _joins(text, tm.end(), end, g)
+        i = tm.end()
+    return False
+
+
 def _coordinated(text: str, pos: int, end: int, g: Grammar) -> bool:
     """After "và", one or two lower-case syllables and then a capital that continues the name."""
     i = pos
@@ -768,11 +790,11 @@ def _joins(text: str, pos: int, end: int, g: Grammar) -> bool:
 
 
 def _starts_body(text: str, pos: int, end: int, g: Grammar) -> bool:
-    """A row of a closed class or a registry name starts at *pos*."""
+    """A row's head or a registry name starts at *pos*."""
     w = _WORD.match(text, pos, end)
     if w is None:
         return False
-    if any(f.pattern.match(text, pos, end) for f in g.forms_by_lead.get(w.group().lower(), ()) if not f.row.continuation):
+    if any(f.pattern.match(text, pos, end) for f in g.forms_by_lead.get(w.group().lower(), ())):
         return True
     return _registry_index()[0].match(text, pos, end) is not None
 
@@ -992,6 +1014,11 @@ def _place_after(text: str, pos: int, end: int, row: HeadRow) -> OrgMention | No
             place = " ".join(words)
             if not (row.foreign and canonical_province(place)):
                 stop = tm.start("place") + len(place)
+                low = _TOKEN.match(text, stop, end)
+                if low and low.group("w") and low.group("sp") and low.group("w").islower() and _is_foreign_word(low.group("w")):
+                    if not name_stop_re().match(text, low.start("w"), end):
+                        stop = low.end()  # "tỉnh Prey veng"
+                        place = text[tm.start("place") : stop]
                 if pt.word is None:  # "Khu tự trị dân tộc Choang Quảng Tây" is the place's own name
                     return OrgMention(pos, stop, "", row.kind, place=f"{_squash(ptype)} {place}", place_kind="", place_joiner="")
                 return OrgMention(pos, stop, "", row.kind, place=place, place_kind=pt.word)
@@ -1220,7 +1247,7 @@ def _title_words() -> frozenset[str]:
 
 
 _ORGAN_HELD = re.compile(r"(?:[Tt]hay mặt|\bdo|\bcùng|\bvới|\bcủa|\btrong)\s+$")
-_ORGAN_PASSIVE = re.compile(r"(?:\bbầu|\bbầu ra|kiện toàn|ra mắt|[Hh]ội nghị|\bvào|\bcử|\bgiới thiệu)\s+$")
+_ORGAN_PASSIVE = re.compile(r"(?:chụp ảnh(?: lưu niệm)?\s+(?:cùng|với)|\bbầu|\bbầu ra|kiện toàn|ra mắt|[Hh]ội nghị|\bvào|\bcử|\bgiới thiệu)\s+$")
 _ORGAN_TERM = re.compile(r"(?:\s*,?\s*(?:khóa|nhiệm kỳ|lần thứ)\s+[\w]+(?:\s*-\s*\d+)?)+")
 _ORGAN_AFTER = re.compile(r"\s*(?P<next>ra mắt|gồm|có\s+\d)(?!\w)")
 _ORGAN_ACTS = re.compile(
