@@ -35,6 +35,11 @@ UNITS = {
     "citations": "12-CT/TW ",
     "events": "ngày 14/7 hội nghị tại Hà Nội do Sở Ngoại vụ tổ chức, ",
     "people and titles": "ông Nguyễn Văn Doanh, Phó Chủ tịch Liên hiệp các tổ chức hữu nghị Việt Nam, ",
+    "open-class names": "Trung tâm Văn hóa, Thông tin và ",
+    "capitalised parts": "Viện Nghiên cứu Châu Á ",
+    "embassy lists": "Đại sứ quán các nước Lào, ",
+    "organ prefixes": "Ban Thường vụ ",
+    "bare units": "UBND huyện và ",
 }
 
 

@@ -118,7 +118,7 @@ def unit_mentions(text: str, ranges: Iterable[tuple[int, int]]) -> list[tuple[in
 
 @functools.cache
 def _unit_re() -> re.Pattern[str]:
-    lower = [f for f, t in place_type_of().items() if t.bare and f[0].islower() and "province" not in t.levels]
+    lower = [f for f, t in place_type_of().items() if t.bare and "province" not in t.levels]
     return re.compile(rf"(?<!\w)(?P<type>{alternation(lower)})\s+(?P<name>{CAPRUN})(?!\w)")
 
 

@@ -727,7 +727,7 @@ def _name_continuation(text: str, pos: int, end: int, row: HeadRow, g: Grammar) 
     return raw, name_end, _squash(raw)
 
 
-_ACRONYM_AHEAD = re.compile(r"(?P<words>(?:\s+[\w/-]+){1,10}?)\s*\((?P<acr>[A-Z][A-Za-z0-9]{1,9})(?=[),/;\s])")
+_ACRONYM_AHEAD = re.compile(r"(?P<words>(?:\s+[\w/-]+){1,12}?)\s*\((?P<acr>[A-Z][A-Za-z0-9]{1,9})(?=[),/;\s])")
 
 
 def _ends_clause(text: str, pos: int, end: int) -> bool:
@@ -771,8 +771,11 @@ def _coordinated(text: str, pos: int, end: int, g: Grammar) -> bool:
 
 
 def _has_stop(text: str, start: int, end: int) -> bool:
+    """A stop word other than "và" (which joins the parts of a name) lies in the range."""
     stops = name_stop_re()
-    return any(stops.match(text, m.start(), end) for m in _WORD.finditer(text, start, end) if m.group()[0].islower())
+    return any(
+        stops.match(text, m.start(), end) for m in _WORD.finditer(text, start, end) if m.group()[0].islower() and m.group() != "và"
+    )
 
 
 def _joins(text: str, pos: int, end: int, g: Grammar) -> bool:
@@ -1271,10 +1274,10 @@ def _organ_counts(text: str, organ_start: int, body_end: int, start: int, end: i
     title_start = _title_before(text, organ_start, lo)
     if title_before or title_start is not None:
         return not (title_start is not None and _COUNTED.search(text, lo, title_start))
-    if _ORGAN_HELD.search(before):
-        return True
     if _ORGAN_PASSIVE.search(before):
         return False
+    if _ORGAN_HELD.search(before):
+        return True
     term = _ORGAN_TERM.match(text, body_end, end)
     if term is not None:
         return _ORGAN_ACTS.match(text, term.end(), end) is not None
