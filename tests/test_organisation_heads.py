@@ -51,9 +51,15 @@ def test_row_example_gives_its_canonical_name(row_id: str, text: str, name: str)
     assert name in found, (row_id, found)
 
 
+ARTICLE_ROWS = {row.id for row in ROWS if row.locality == "article"}
+
+
 @pytest.mark.parametrize(("row_id", "text"), [(r, t) for r, t, n in EXAMPLES if n is None], ids=lambda v: str(v)[:40])
 def test_row_negative_example_names_nothing_of_the_row(row_id: str, text: str) -> None:
-    assert row_id not in rows_found(text)
+    if row_id in ARTICLE_ROWS:  # the resolver names these from the article, or drops them
+        assert names(text) == []
+    else:
+        assert row_id not in rows_found(text)
 
 
 @pytest.mark.parametrize(

@@ -208,6 +208,20 @@ def _identity(o: OrgMention, name: str, place: str | None, place_kind: str | Non
     return name_key(name)
 
 
+def _article_association(orgs: Sequence[OrgMention]) -> OrgMention | None:
+    """The friendship association the article is about: the one it names most, placed ones first."""
+    counts: Counter[tuple[str, str | None]] = Counter()
+    first: dict[tuple[str, str | None], OrgMention] = {}
+    for o in orgs:
+        if o.kind is OrganisationKind.FRIENDSHIP_ASSOCIATION and not o.of_article and not o.organ and o.head.startswith("Hội"):
+            key = (_pair_key(o.head), o.place or None)
+            counts[key] += 2 if o.place else 1
+            first.setdefault(key, o)
+    if not counts:
+        return None
+    return first[max(counts, key=lambda k: (counts[k], -first[k].start))]
+
+
 def resolve_organisations(
     orgs: Sequence[OrgMention],
     text: str,
@@ -223,8 +237,14 @@ def resolve_organisations(
     position = {id(o): i for i, o in enumerate(orgs)}
     typed_places = [(pos, name, _kind_of_place(name)) for pos, name in places]
     typed_units = sorted((pos, name, kind) for pos, kind, name in units)
+    association = _article_association(orgs)
     for o in orgs:
-        place, kind = _fix_place(o, orgs, text, localities, position[id(o)], typed_places, typed_units)
+        if o.of_article:
+            if association is None:
+                continue  # "Hội" alone, and the article names no association
+            o = attrs.evolve(o, head=association.head, place=association.place if o.of_article == "local" else None,
+                             place_kind=association.place_kind, glued=association.glued, of_article=None)
+        place, kind = _fix_place(o, orgs, text, localities, position.get(id(o), 0), typed_places, typed_units)
         name = _with_place(o, place, kind)
         reg = organisation_by_id(o.registry_id) if o.registry_id else registry.organisation_by_name(name)
         if reg is not None:
@@ -267,7 +287,7 @@ def _merge_short_forms(groups: dict[str, list[ResolvedOrg]], order: list[str]) -
             order.remove(key)
 
 
-_CENTRAL_ROWS = frozenset({"friendship-association-central", "friendship-association-foreign"})
+_CENTRAL_ROWS = frozenset({"friendship-association-central", "friendship-association-foreign", "association-central-of-article"})
 
 
 def _pair_key(head: str) -> str:
@@ -309,7 +329,12 @@ def build_organisations(mentions: Sequence[OrgMention], scope: Scope) -> tuple[l
             and not text[r.mention.start : r.mention.end].startswith("Trung ương")
         ):
             # "Hội hữu nghị Việt Nam - Lào" after "... - Lào tỉnh Thái Bình" is the same body
-            key = placed_pairs.get(_pair_key(r.mention.head), key)
+            placed = placed_pairs.get(_pair_key(r.mention.head))
+            if placed is not None and placed != key:
+                groups[placed].append(r)  # its name stays free for the central body named as such
+                if placed not in order:
+                    order.append(placed)
+                continue
         if key not in groups:
             order.append(key)
         groups[key].append(r)

@@ -34,7 +34,7 @@ from .patterns import LOWER, UPPER, alternation, trie_alternation
 
 __all__ = ["Example", "Form", "Grammar", "HeadRow", "grammar"]
 
-LOCALITIES = ("none", "optional", "bare", "required", "list", "country")
+LOCALITIES = ("none", "optional", "bare", "required", "list", "country", "article")
 CONTINUATIONS = (None, "name", "phrase", "acronym", "foreign", "number")
 SPREADS = (None, "places", "pairs", "nations")
 PLACE_NAMES = ("typed", "glued", "as_written")
@@ -58,7 +58,8 @@ class HeadRow:
     resolver gives it the article's), "required" (without any place the head
     is a common noun), "list" (the head names bodies only through a list of
     places or pairs), "country" (the head names a body only with a country
-    after it: "Quốc hội Lào"). ``levels`` are the administrative levels its place may
+    after it: "Quốc hội Lào"), "article" (the head alone names the body the
+    article is about: "Ban Chấp hành Hội", "Trung ương Hội"). ``levels`` are the administrative levels its place may
     have; ``glued`` rows take an unknown place name without a type word
     ("Tỉnh ủy Savannakhet"); ``domestic`` rows name Vietnamese bodies, whose
     province must be one of the registry; ``explicit`` rows need a place written out (no
@@ -72,7 +73,8 @@ class HeadRow:
     name needs it). ``place_name`` says how the resolver writes the place:
     "typed" ("... tỉnh X"), "glued" ("Tỉnh ủy X") or "as_written". Rows of one
     ``family`` name one body in one place; ``not_after`` lists words that may
-    not come right before the head (a source line: "Theo Báo ..."); ``bare_kind`` is the type of the
+    not come right before the head (a source line: "Theo Báo ..."), ``after``
+    words one of which must ("Ban Chấp hành Hội"); ``bare_kind`` is the type of the
     place a bare head takes ("" for a place named with its type, "Khu tự
     trị ...").
     """
@@ -96,6 +98,7 @@ class HeadRow:
     family: str | None = None
     bare_kind: str | None = None
     not_after: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
     place_name: str = "typed"
     note: str = ""
     examples: tuple[Example, ...] = ()
@@ -127,6 +130,7 @@ class HeadRow:
             family=d.get("family"),
             bare_kind=d.get("bare_kind"),
             not_after=tuple(d.get("not_after", ())),
+            after=tuple(d.get("after", ())),
             place_name=d.get("place_name", "typed"),
             note=d.get("note", ""),
             examples=tuple(Example(e["text"], e["name"]) for e in d.get("examples", ())),

@@ -85,6 +85,7 @@ class OrgMention:
     glued: bool = False
     row: str | None = None
     family: str | None = None  # rows of one family name one body in one place
+    of_article: str | None = None  # "Hội" alone: "local" (the article's association) or "central" (its central body)
 
 
 _PARTY_OR_FRONT = (OrganisationKind.PARTY, OrganisationKind.FRONT)
@@ -231,6 +232,8 @@ def organisations_in(text: str, start: int = 0, end: int | None = None, g: Gramm
                 continue
             if row.not_after and _word_before(text, pos, start) in row.not_after:
                 continue  # "Theo Báo ...": a source line
+            if row.after and not _after_words_re(row.after).search(text, max(start, pos - 30), pos):
+                continue  # "Hội" alone names the article's association only after its organ
             if row.continuation == "name" and ask("person"):
                 continue  # "Nguyễn Trường Nhật Phượng", "bà Trường Thị Hiền": the head word is part of a person's name
             fm = form.pattern.match(text, pos, end)
@@ -497,6 +500,12 @@ def _from_form(text: str, m: re.Match[str], form: Form, g: Grammar, start: int, 
             return
     if row.locality == "country":
         return
+    if row.locality == "article":
+        if _TOKEN.match(text, pos, end) and _cap_follows(text, pos, end):
+            return  # "Hội Nông dân": a named body, not the article's association
+        central = row.continuation is None and (name_key(m.group()).startswith("trung ương") or name_key(m.group()).endswith("trung ương"))
+        yield _Candidate(OrgMention(m.start(), pos, name, row.kind, row=row.id, of_article="central" if central else "local"), priority)
+        return
     if row.locality == "none":
         yield _Candidate(OrgMention(m.start(), pos, name, row.kind, row=row.id), priority)
         return
@@ -532,6 +541,11 @@ def _from_form(text: str, m: re.Match[str], form: Form, g: Grammar, start: int, 
 def _province_suffix_re() -> re.Pattern[str]:
     names = {u.name for u in registry.provinces()}
     return re.compile(rf"\s(?P<place>{alternation(names)})$")
+
+
+@functools.lru_cache(maxsize=256)
+def _after_words_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?i:{alternation(words)})\s+$")
 
 
 @functools.lru_cache(maxsize=256)
