@@ -169,6 +169,11 @@ def _fix_place(
         between = text[prev.end : o.start]
         if prev.place and len(between) < 160 and not re.search(r"[.\n]", between) and fits(level(prev)):
             return prev.place, level(prev)
+    named = {(m.place, m.place_kind) for m in orgs if m.head == o.head and m.organ is None and m.place}
+    if len(named) == 1:  # the article names this head with its place once: a bare repeat is that body
+        named_place, named_kind = next(iter(named))
+        if named_kind == wanted or (province_level and fits(level(attrs.evolve(o, place=named_place, place_kind=named_kind)))):
+            return named_place, named_kind if named_kind is not None else wanted
     if wanted in ("tỉnh", "thành phố", None):
         for default in defaults:
             if fits(_kind_of_place(default)):
@@ -245,6 +250,8 @@ def resolve_organisations(
             o = attrs.evolve(o, head=association.head, place=association.place if o.of_article == "local" else None,
                              place_kind=association.place_kind, glued=association.glued, of_article=None)
         place, kind = _fix_place(o, orgs, text, localities, position.get(id(o), 0), typed_places, typed_units)
+        if o.place == "" and place is None and o.place_kind not in (None, "tỉnh", "thành phố"):
+            continue  # "UBND huyện" of a district the article never names is no body we can name
         name = _with_place(o, place, kind)
         reg = organisation_by_id(o.registry_id) if o.registry_id else registry.organisation_by_name(name)
         if reg is not None:

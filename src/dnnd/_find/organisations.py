@@ -517,7 +517,7 @@ def _from_form(text: str, m: re.Match[str], form: Form, g: Grammar, start: int, 
             return
     if row.locality == "list":
         return
-    located = _place_after(text, pos, end, row)
+    located = _place_after(text, pos, end, row, titled=_title_before(text, m.start(), max(start, m.start() - 40)) is not None)
     if located is not None:
         glued = row.place_name == "glued" or (row.place_name == "as_written" and not located.place_joiner)
         yield _Candidate(attrs.evolve(located, start=m.start(), head=name, kind=row.kind, row=row.id, glued=glued), priority)
@@ -1004,7 +1004,7 @@ def _country_after_re() -> re.Pattern[str]:
     return re.compile(rf"\s+(?P<country>{alternation(countries())})(?!\w)")
 
 
-def _place_after(text: str, pos: int, end: int, row: HeadRow) -> OrgMention | None:
+def _place_after(text: str, pos: int, end: int, row: HeadRow, *, titled: bool = False) -> OrgMention | None:
     """The locality written after a head, as a mention holding only place fields (spans from *pos*)."""
     km = _known_place_re().match(text, pos, end)
     if km is not None and not row.foreign and not (km.group("sep").strip() and row.locality not in ("bare", "required")):
@@ -1027,6 +1027,8 @@ def _place_after(text: str, pos: int, end: int, row: HeadRow) -> OrgMention | No
         if row.domestic:
             levels -= {"province"}  # a Vietnamese province is in the registry
         words = _trim_place(tm.group("place").split(), levels)
+        if words and titled and words[0] in _surname_set():
+            words = []  # "Chủ tịch HĐND thành phố Trần Thọ": the title's holder, not a place
         if words and levels:
             place = " ".join(words)
             if not (row.foreign and canonical_province(place)):
@@ -1046,7 +1048,7 @@ def _place_after(text: str, pos: int, end: int, row: HeadRow) -> OrgMention | No
             if words:
                 place = " ".join(words)
                 return OrgMention(pos, gm.start("place") + len(place), "", row.kind, place=place, place_joiner="")
-    if row.explicit or row.locality == "none" or row.continuation:
+    if row.explicit or row.locality == "none":
         return None
     bm = _bare_place_re().match(text, pos, end)
     if bm is not None:
