@@ -164,12 +164,37 @@ BARE_UNITS = [
     ("Đoàn công tác đến huyện Bảo Lâm, tỉnh Cao Bằng. Chủ tịch UBND huyện phát biểu.", "Ủy ban nhân dân huyện Bảo Lâm"),
     ("Xã Tân Phú đón đoàn. Ông Lê Văn Tư, Chủ tịch Ủy ban MTTQ xã, cho biết.", "Ủy ban Mặt trận Tổ quốc Việt Nam xã Tân Phú"),
     ("Huyện Mường Tè, tỉnh Lai Châu tiếp đoàn. Huyện ủy đã giao nhiệm vụ.", "Huyện ủy Mường Tè"),
+    # the one body of its head the article names with a place
+    ("Huyện ủy Định Hóa tổ chức hội nghị. Lãnh đạo Huyện ủy, UBND huyện cùng dự.", "Huyện ủy Định Hóa"),
+    ("Sở Ngoại vụ tỉnh Gia Lai chủ trì. Sở Ngoại vụ cũng đề nghị các đơn vị phối hợp.", "Sở Ngoại vụ tỉnh Gia Lai"),
 ]
 
 
 @pytest.mark.parametrize(("text", "name"), BARE_UNITS)
 def test_a_bare_unit_takes_the_place_of_its_level_the_text_makes_clear(text: str, name: str) -> None:
     assert name in orgs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lãnh đạo UBND huyện và Huyện ủy cùng dự buổi gặp mặt.",  # a district the article never names
+        "Chủ tịch UBND xã phát biểu tại buổi lễ.",
+    ],
+)
+def test_a_local_body_the_article_never_places_is_not_named(text: str) -> None:
+    assert orgs(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Tại Đà Nẵng, Chủ tịch HĐND thành phố Trần Thọ phát biểu.", "Hội đồng nhân dân thành phố Đà Nẵng"),
+        ("Ở Hải Phòng, Chủ tịch UBND thành phố Lê Văn Minh tiếp đoàn.", "Ủy ban nhân dân thành phố Hải Phòng"),
+    ],
+)
+def test_a_name_after_a_titled_body_is_its_holder_not_its_place(text: str, name: str) -> None:
+    assert list(orgs(text)) == [name]
 
 
 def test_a_city_and_the_province_of_one_name_are_two_bodies() -> None:
