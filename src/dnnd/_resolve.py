@@ -130,6 +130,7 @@ def _fix_place(
     i: int,
     places: Sequence[tuple[int, str, str]],
     units: Sequence[tuple[int, str, str]] = (),
+    named_places: Mapping[str, set[tuple[str, str | None]]] | None = None,
 ) -> tuple[str | None, str | None]:
     """Place of a bare unit ("Ủy ban MTTQ tỉnh", "UBND huyện").
 
@@ -169,7 +170,7 @@ def _fix_place(
         between = text[prev.end : o.start]
         if prev.place and len(between) < 160 and not re.search(r"[.\n]", between) and fits(level(prev)):
             return prev.place, level(prev)
-    named = {(m.place, m.place_kind) for m in orgs if m.head == o.head and m.organ is None and m.place}
+    named = named_places.get(o.head, set()) if named_places is not None else set()
     if len(named) == 1:  # the article names this head with its place once: a bare repeat is that body
         named_place, named_kind = next(iter(named))
         if named_kind == wanted or (province_level and fits(level(attrs.evolve(o, place=named_place, place_kind=named_kind)))):
@@ -243,13 +244,17 @@ def resolve_organisations(
     typed_places = [(pos, name, _kind_of_place(name)) for pos, name in places]
     typed_units = sorted((pos, name, kind) for pos, kind, name in units)
     association = _article_association(orgs)
+    named_places: dict[str, set[tuple[str, str | None]]] = defaultdict(set)  # head -> the places it is named with
+    for m in orgs:
+        if m.place and m.organ is None:
+            named_places[m.head].add((m.place, m.place_kind))
     for o in orgs:
         if o.of_article:
             if association is None:
                 continue  # "Hội" alone, and the article names no association
             o = attrs.evolve(o, head=association.head, place=association.place if o.of_article == "local" else None,
                              place_kind=association.place_kind, glued=association.glued, of_article=None)
-        place, kind = _fix_place(o, orgs, text, localities, position.get(id(o), 0), typed_places, typed_units)
+        place, kind = _fix_place(o, orgs, text, localities, position.get(id(o), 0), typed_places, typed_units, named_places)
         if o.place == "" and place is None and o.place_kind not in (None, "tỉnh", "thành phố"):
             continue  # "UBND huyện" of a district the article never names is no body we can name
         name = _with_place(o, place, kind)
@@ -281,13 +286,16 @@ def _merge_short_forms(groups: dict[str, list[ResolvedOrg]], order: list[str]) -
     short form, so it is an alias, and the body is one.
     """
     open_rows = {r.id for r in grammar().rows if r.continuation}
-    names = {k: name_key(g[0].name).split() for k, g in groups.items()}
+    names = {k: tuple(name_key(g[0].name).split()) for k, g in groups.items()}
+    starting: dict[tuple[str, ...], list[str]] = defaultdict(list)  # a name's first words -> the longer names
+    for k in order:
+        for n in range(1, len(names[k])):
+            starting[names[k][:n]].append(k)
     for key in list(order):
         members = groups[key]
         if not all(m.mention.row in open_rows and not m.locality for m in members):
             continue
-        words = names[key]
-        longer = [k for k in order if k != key and len(names[k]) > len(words) and names[k][: len(words)] == words]
+        longer = [k for k in starting.get(names[key], ()) if k != key and k in groups]
         if len(longer) == 1:
             groups[longer[0]].extend(members)
             del groups[key]

@@ -396,18 +396,24 @@ def _longest(found: list[_Candidate]) -> list[OrgMention]:
         taken.insert(k, (s, e))
         chosen.append(c.mention)
     open_ = sorted((c for c in found if c.priority == _OPEN), key=lambda c: (c.mention.start, -(c.mention.end - c.mention.start), -c.head_length))
-    starts = {o.start for o in chosen}
+    chosen.sort(key=lambda o: o.start)
+    starts = [o.start for o in chosen]
     for c in open_:
         s, e = c.mention.start, c.mention.end
-        if s in starts:
+        k = bisect.bisect_left(starts, s)
+        if k < len(starts) and starts[k] == s:
             continue
-        inside = [o for o in chosen if s <= o.start and o.end <= e]
-        if any(o.start < e and s < o.end for o in chosen if o not in inside):
+        if k and chosen[k - 1].end > s:
+            continue  # overlaps a mention that starts before it
+        j = k
+        while j < len(chosen) and chosen[j].start < e:
+            if chosen[j].end > e:
+                break  # overlaps a mention that ends after it
+            j += 1
+        if j < len(chosen) and chosen[j].start < e:
             continue
-        chosen = [o for o in chosen if o not in inside]
-        chosen.append(c.mention)
-        starts.add(s)
-    chosen.sort(key=lambda o: o.start)
+        chosen[k:j] = [c.mention]  # it contains the mentions it covers
+        starts[k:j] = [s]
     return chosen
 
 
