@@ -550,6 +550,9 @@ def build_people(mentions: Sequence[PersonMention], scope: Scope) -> list[Person
                     org = _body_named_by(p.ref, p.start, bodies)
                     if org is None:
                         continue  # a body the article does not name: unknown, not absent
+                if m.foreign and p.org is not None and p.org.place == "" and org is not None:
+                    if not org.locality or canonical_province(org.locality):
+                        continue  # a foreigner's "Bí thư Tỉnh ủy" is of a province abroad, not of a Vietnamese one
                 org_name = org.name if org else None
                 if org_name is None and p.title in with_body:
                     continue  # "Thứ trưởng" alone where another mention says of what

@@ -503,7 +503,7 @@ def titles() -> tuple[str, ...]:
 
 @functools.cache
 def honorifics() -> tuple[str, ...]:
-    """Return honorifics, ranks and nouns for a person that precede a name ("ông", "đồng chí", "Đại tá", "nhà báo", ...)."""
+    """Return the words that precede a name: honorifics, ranks, nouns for a person, form labels ("ông", "Đại tá", "nhà báo", ...)."""
     return tuple(row["word"] for row in _load("titles.json")["honorifics"])
 
 
