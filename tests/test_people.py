@@ -185,8 +185,9 @@ def test_spelling_variants_of_one_foreign_name_are_one_person(text, names):
 
 FOREIGNERS = [
     # a foreigner's posts in a Party or State body are in their own country's
+    # ("Chính phủ Lào", a foreign government the organisation step reads, is his own country's)
     ("đồng chí Sổm-sạ-vạt Lêng-xạ-vắt, Ủy viên Bộ Chính trị, Phó Thủ tướng Chính phủ Lào, tiếp đoàn.",
-     "Sổm-sạ-vạt Lêng-xạ-vắt", []),
+     "Sổm-sạ-vạt Lêng-xạ-vắt", [("Phó Thủ tướng", "Chính phủ Lào")]),
     ("ông Khamla Vongsa, Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Xiêng Khoảng, dự tiệc.", "Khamla Vongsa", [("Tỉnh trưởng", None)]),
     # a Vietnamese name whose family name the registry lacks is still Vietnamese
     ("đồng chí Đầu Văn Lực, Tỉnh ủy viên, Phó Chủ tịch Ủy ban nhân dân tỉnh Nghệ An, dự lễ.",
@@ -219,7 +220,7 @@ def test_organs_written_short(text, name, positions):
     [
         # a foreign name opening a clause, with its apposition and no honorific
         ("Tham dự có Kusaka Masatoshi, Tổng Lãnh sự Nhật Bản tại TP Hồ Chí Minh.", "Kusaka Masatoshi", [("Tổng Lãnh sự", None)]),
-        ("Souphanh Keomixay - Phó Chủ tịch Quốc hội Lào - dự lễ.", "Souphanh Keomixay", []),
+        ("Souphanh Keomixay - Phó Chủ tịch Quốc hội Lào - dự lễ.", "Souphanh Keomixay", [("Phó Chủ tịch", "Quốc hội Lào")]),
         # a title in lower case after the name, vouched for by the body after it
         ("bà Lê Thị Hoa, giám đốc Sở Ngoại vụ tỉnh Hà Nam, phát biểu.", "Lê Thị Hoa", [("Giám đốc", "Sở Ngoại vụ tỉnh Hà Nam")]),
     ],
