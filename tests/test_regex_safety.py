@@ -40,6 +40,14 @@ UNITS = {
     "embassy lists": "Đại sứ quán các nước Lào, ",
     "organ prefixes": "Ban Thường vụ ",
     "bare units": "UBND huyện và ",
+    "named years": "Năm Đoàn kết hữu nghị Việt Nam - Lào ",
+    "ties": "Dịp này, Tại buổi lễ đã diễn ra giao lưu ",
+    "places": "tại huyện Sê Pôn, tỉnh ",
+    "organiser clauses": "Hội hữu nghị Việt Nam - Lào phối hợp với các đơn vị và ",
+    "done by": "hội thảo do Sở Ngoại vụ và ",
+    "cycle years": "Tết Quý Mão 2023 Giáp Thìn ",
+    "date ranges": "2 - 4.4 và 5.6 và ",
+    "timestamps": "22:12 | 20/07/2022 GMT+7 ",
 }
 
 

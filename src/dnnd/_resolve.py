@@ -49,7 +49,7 @@ from .model import (
     Position,
     Span,
 )
-from .normalise import name_key, slug
+from .normalise import document_key, name_key, slug
 
 SpanOf = Callable[[int, int], Span]
 NATIONAL_PARTY = "Đảng Cộng sản Việt Nam"
@@ -404,12 +404,14 @@ def build_documents(mentions: Sequence[DocumentMention], scope: Scope) -> list[D
     """Group citations by number; attach short forms to their full citation."""
     span_of, published = scope.span_of, scope.published
     full: dict[str, list[DocumentMention]] = defaultdict(list)
-    order: list[str] = []
+    order: list[str] = []  # the number as first written, one per document
+    written: dict[str, str] = {}  # document_key -> that number ("12-CT/TƯ" and "12-CT/TW" are one)
     for m in mentions:
         if m.number:
-            if m.number not in full:
-                order.append(m.number)
-            full[m.number].append(m)
+            number = written.setdefault(document_key(m.number), m.number)
+            if number not in full:
+                order.append(number)
+            full[number].append(m)
     for m in mentions:
         if m.number or not m.short:
             continue
@@ -713,8 +715,8 @@ def _untie(mentions: Sequence[EventMention], text: str) -> list[EventMention]:
                 last = m
             out.append(m)
         elif last is not None:
-            out.append(attrs.evolve(m, date=last.date, printed_year=last.printed_year,
-                                    printed_where=last.printed_where, period_end=last.period_end))  # fmt: skip
+            out.append(attrs.evolve(m, date=last.date, printed_year=last.printed_year, printed_where=last.printed_where,
+                                    period_end=last.period_end, location=m.location or last.location))  # fmt: skip
     return out
 
 
@@ -807,7 +809,20 @@ def build_events(mentions: Sequence[EventMention], scope: Scope) -> list[Event]:
     for i, spans in more.items():
         out[i] = attrs.evolve(out[i], mentions=[*out[i].mentions, *spans])
     reported = {i for i, flag in zip(owner, classify_reported(text, facts, published), strict=True) if flag}
-    return [e if i in reported else attrs.evolve(e, reported=False) for i, e in enumerate(out)]
+    events = [e if i in reported else attrs.evolve(e, reported=False) for i, e in enumerate(out)]
+    # a bare year of a kind that a day or month of the same year dates is that event told again
+    # (the headline's "Hội nghị ... năm 2018" over the lead's "Ngày 06/11/2018, ... Hội nghị")
+    finer = {(e.kind, e.date.year, _title_key(e.title)) for e in events if e.date is not None and e.date.precision != "year"}
+    return [
+        e
+        for e in events
+        if e.date is None or e.date.precision != "year" or (e.kind, e.date.year, _title_key(e.title)) not in finer
+    ]
+
+
+def _title_key(title: str | None) -> str:
+    """The start of an event's title, folded: the same event told twice opens its title the same way."""
+    return slug(title or "")[:24]
 
 
 def _location(m: EventMention, orgs_by_start: Mapping[int, Organisation], locality: str | None) -> str | None:
@@ -819,7 +834,8 @@ def _location(m: EventMention, orgs_by_start: Mapping[int, Organisation], locali
         return canonical_province(place) or place
     for o in m.organisers:
         org = orgs_by_start.get(o.start)
-        if org and org.locality:
+        # the province or city of an organiser (a district's or a commune's body names no city)
+        if org and org.locality and canonical_province(org.locality):
             return org.locality
     return locality
 

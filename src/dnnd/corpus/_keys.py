@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from .. import registry
 from ..model import Document, Event, Organisation, Span
-from ..normalise import canonical_number, name_key, place_key, slug
+from ..normalise import document_key, name_key, place_key, slug
 
 #: :func:`dnnd.normalise.name_key`, memoised: corpora repeat the same names endlessly
 _nk = functools.lru_cache(maxsize=1 << 18)(name_key)
@@ -113,7 +113,7 @@ def _type_word_at(text: str, spans: Sequence[Span]) -> str | None:
 
 def _doc_key(d: Document) -> str | None:
     if d.number:
-        return "doc:" + slug(canonical_number(d.number))
+        return "doc:" + slug(document_key(d.number))
     if d.title:
         return f"doc:{d.kind.value}:{slug(d.title)[:60]}"
     return None

@@ -6,7 +6,7 @@ import datetime as _dt
 from typing import Any
 
 from ..model import DocumentKind, EventKind, OrganisationKind, PartialDate
-from ..normalise import canonical_number, slug
+from ..normalise import document_key, slug
 from ._index import _Indexed
 from ._keys import _bare_name, _fold_key, _nk, _place_key
 from ._records import (
@@ -56,7 +56,7 @@ class _Queries(_Indexed):
         >>> dnnd.Corpus(dnnd.seeds()).document("12-CT/TƯ").registry_id
         'directive:12-CT/TW:2022-01-05'
         """
-        key = "doc:" + slug(canonical_number(number))
+        key = "doc:" + slug(document_key(number))
         return self._document(key) if key in self._index.docs else None
 
     def documents(self, number: str | None = None, kind: DocumentKind | str | None = None) -> list[CorpusDocument]:
