@@ -171,6 +171,7 @@ class Form:
     template: str
     regex: str
     lower_first: bool  # the form itself starts in lower case ("tổ chức", "chi hội")
+    lead: str | None = None  # its first two literal words, lower case ("trung tâm"); None when a slot starts it
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -335,10 +336,10 @@ class Grammar:
         for row in rows:
             for template in row.forms:
                 rx = _compile_template(template, slots)
-                form = Form(row, template, f"(?i:{rx})(?!\\w)", template[0].islower())
+                phrase = _lead_phrase(template)
+                form = Form(row, template, f"(?i:{rx})(?!\\w)", template[0].islower(), phrase.lower() if phrase else None)
                 for lead in _first_words(template, slots):
                     by_lead.setdefault(lead.lower(), []).append(form)
-                phrase = _lead_phrase(template)
                 written.update({phrase} if phrase else _first_words(template, slots))
         lower = [w for w in data.get("lower_after_title", ()) if w.split()[0] in by_lead]
         trigger = re.compile(

@@ -224,7 +224,10 @@ def organisations_in(text: str, start: int = 0, end: int | None = None, g: Gramm
         lower = text[pos].islower()
         shouting = len(written) > 1 and written.isupper()  # "ỦY BAN NHÂN DÂN" in a heading
         ask = _HeadContext(text, pos, start, end, lower, title_case)
+        phrase = _SPACES.sub(" ", m.group()).lower()
         for form in g.forms_by_lead.get(written.lower(), ()):
+            if form.lead is not None and " " in form.lead and form.lead != phrase and (" " in phrase or not lower):
+                continue  # its first two words are not the ones the trigger found
             row = form.row
             if lower and not form.lower_first and not ask("lower_open" if row.continuation else "lower_closed"):
                 continue
