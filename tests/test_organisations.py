@@ -60,6 +60,12 @@ def test_an_open_class_name_ends_where_grammar_ends_it(text: str, name: str) -> 
         "HỘI NGHỊ TỔNG KẾT CÔNG TÁC ĐỐI NGOẠI NHÂN DÂN NĂM 2024",  # a heading in capitals
         "Hội Nghị Tổng Kết Công Tác Đối Ngoại Nhân Dân Năm Hai Nghìn",  # title case
         "Vụ trưởng Nguyễn Văn Hải dự buổi làm việc.",  # a title, not a department
+        # a country alone where the name runs on in lower case: the name is not read
+        "phối hợp với Ủy ban Việt Nam đoàn kết với nhân dân Cuba tổ chức mít tinh.",
+        "Hội Việt Nam yêu chuộng hòa bình cử đại diện.",
+        # one Vietnamese syllable is no country ("Việt nam" written in lower case)
+        "làm việc với Lãnh sự quán Việt nam tại Nam Ninh.",
+        "Đại sứ quán Nam tổ chức tiệc.",
     ],
 )
 def test_capitalisation_alone_names_no_body(text: str) -> None:

@@ -499,6 +499,10 @@ def _from_form(text: str, m: re.Match[str], form: Form, g: Grammar, start: int, 
             name = f"{name} tại {where}"
         elif row.at == "required":
             return
+    for slot in ("nations", "nation", "pair"):
+        value = m.groupdict().get(slot)
+        if value and _unknown_syllable(value, g):
+            return  # "Lãnh sự quán Việt nam": one Vietnamese syllable is no country
     if row.spread == "nations" and "nations" in m.groupdict():
         yield from _spread_nations(text, m, form, g, name, pos, priority)
         return
@@ -568,6 +572,14 @@ def _glued_province(name: str) -> tuple[str, str] | None:
     if m is None or m.start() == 0 or len(name[: m.start()].split()) < 2:
         return None
     return name[: m.start()], m.group("place")
+
+
+def _unknown_syllable(value: str, g: Grammar) -> bool:
+    """The first item of a country slot is one Vietnamese-looking syllable that names no country."""
+    first = _SPACES.sub(" ", value.split(",")[0]).strip()
+    if " " in first or registry.country(first) is not None or first.lower() in g.slots["pair"].canonical:
+        return False
+    return not _is_foreign_word(first)
 
 
 def _render(row: HeadRow, form: Form, m: re.Match[str], g: Grammar, override: dict[str, str] | None = None) -> str:
@@ -728,6 +740,8 @@ def _name_continuation(text: str, pos: int, end: int, row: HeadRow, g: Grammar) 
         if run > 1 and w != "số":
             if not tail and _ends_clause(text, tm.end(), end):
                 name_end = tm.end()  # "báo Đại Đoàn kết.": one syllable before the clause ends
+            elif registry.country(text[pos:name_end].strip()) is not None:
+                return None  # "Ủy ban Việt Nam đoàn kết với ...": a country alone, and the name goes on
             clear = True  # lower case after a proper name ends the name
             break
         if w == "và" and tail and _coordinated(text, tm.end(), end, g):
