@@ -145,13 +145,15 @@ def test_a_list_of_people_each_with_their_titles():
 
 
 UNKNOWN_BODIES = [
-    # the title names a body the organisation step does not read: no guess, but the chain goes on
-    ("Ông Mai Văn Khoa, Vụ trưởng Vụ Đông Nam Á, Bộ Ngoại giao, phát biểu.", "Mai Văn Khoa", []),
+    # bodies the organisation grammar reads (a ministry's department, a district's Party committee, a
+    # foreign party's central committee, a Chinese region's committee) give their posts
+    ("Ông Mai Văn Khoa, Vụ trưởng Vụ Đông Nam Á, Bộ Ngoại giao, phát biểu.", "Mai Văn Khoa", [("Vụ trưởng", "Vụ Đông Nam Á")]),
     ("do đồng chí Sa Văn Pó, Phó Bí thư Huyện ủy Mường Tè, Chủ tịch Ủy ban nhân dân tỉnh Lai Châu làm trưởng đoàn.",
-     "Sa Văn Pó", [("Chủ tịch", "Ủy ban nhân dân tỉnh Lai Châu"), ("Trưởng đoàn", None)]),
+     "Sa Văn Pó", [("Phó Bí thư", "Huyện ủy Mường Tè"), ("Chủ tịch", "Ủy ban nhân dân tỉnh Lai Châu"), ("Trưởng đoàn", None)]),
     # a foreign party is not the registry's "Ban Chấp hành Trung ương Đảng"
     ("đồng chí Vương Kiến Quân, Ủy viên Trung ương Đảng Cộng sản Trung Quốc, Bí thư Khu ủy Tây Tạng, phát biểu.",
-     "Vương Kiến Quân", []),
+     "Vương Kiến Quân", [("Ủy viên", "Ban Chấp hành Trung ương Đảng Cộng sản Trung Quốc"), ("Bí thư", "Khu ủy Tây Tạng")]),
+    # the title names a body nobody reads: no guess, but the chain goes on
     # an unnamed association ("Hội" of nothing the article names) gives no position
     ("Bà Lò Thị Mai, Phó Chủ tịch Hội dẫn đầu đoàn.", "Lò Thị Mai", []),
     # several people's title
@@ -183,8 +185,9 @@ def test_spelling_variants_of_one_foreign_name_are_one_person(text, names):
 
 FOREIGNERS = [
     # a foreigner's posts in a Party or State body are in their own country's
+    # ("Chính phủ Lào", a foreign government the organisation step reads, is his own country's)
     ("đồng chí Sổm-sạ-vạt Lêng-xạ-vắt, Ủy viên Bộ Chính trị, Phó Thủ tướng Chính phủ Lào, tiếp đoàn.",
-     "Sổm-sạ-vạt Lêng-xạ-vắt", []),
+     "Sổm-sạ-vạt Lêng-xạ-vắt", [("Phó Thủ tướng", "Chính phủ Lào")]),
     ("ông Khamla Vongsa, Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Xiêng Khoảng, dự tiệc.", "Khamla Vongsa", [("Tỉnh trưởng", None)]),
     # a Vietnamese name whose family name the registry lacks is still Vietnamese
     ("đồng chí Đầu Văn Lực, Tỉnh ủy viên, Phó Chủ tịch Ủy ban nhân dân tỉnh Nghệ An, dự lễ.",
@@ -217,7 +220,7 @@ def test_organs_written_short(text, name, positions):
     [
         # a foreign name opening a clause, with its apposition and no honorific
         ("Tham dự có Kusaka Masatoshi, Tổng Lãnh sự Nhật Bản tại TP Hồ Chí Minh.", "Kusaka Masatoshi", [("Tổng Lãnh sự", None)]),
-        ("Souphanh Keomixay - Phó Chủ tịch Quốc hội Lào - dự lễ.", "Souphanh Keomixay", []),
+        ("Souphanh Keomixay - Phó Chủ tịch Quốc hội Lào - dự lễ.", "Souphanh Keomixay", [("Phó Chủ tịch", "Quốc hội Lào")]),
         # a title in lower case after the name, vouched for by the body after it
         ("bà Lê Thị Hoa, giám đốc Sở Ngoại vụ tỉnh Hà Nam, phát biểu.", "Lê Thị Hoa", [("Giám đốc", "Sở Ngoại vụ tỉnh Hà Nam")]),
     ],

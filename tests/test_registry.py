@@ -20,10 +20,12 @@ DATA_FILES = [
     "document_types.json",
     "documents.json",
     "event_words.json",
+    "organisation_heads.json",
     "organisations.json",
     "provinces.json",
     "surnames.json",
     "titles.json",
+    "vocabulary.json",
 ]
 
 

@@ -24,8 +24,16 @@ from ._find.context import FindContext
 from ._find.dates import DateMention, in_story, near_anchor, resolve_year, year_after_period
 from ._find.documents import DocumentMention
 from ._find.events import EventMention
+from ._find.org_grammar import CAPRUN, grammar, place_type_of
 from ._find.organisations import OrgMention
-from ._find.patterns import canonical_province, organisation_by_id, province_names, trie_alternation
+from ._find.patterns import (
+    alternation,
+    canonical_province,
+    organisation_by_id,
+    province_names,
+    surnames,
+    trie_alternation,
+)
 from ._find.people import PersonMention
 from ._reported import EventFacts
 from ._reported import classify as classify_reported
@@ -58,6 +66,7 @@ class ResolvedOrg:
     name: str
     aliases: tuple[str, ...]
     locality: str | None
+    identity: str = ""
 
 
 def place_mentions(text: str, ranges: Iterable[tuple[int, int]]) -> list[tuple[int, str]]:
@@ -85,8 +94,8 @@ def article_localities(orgs: Sequence[OrgMention], places: Sequence[tuple[int, s
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for o in orgs:
-        if o.place:
-            counts[o.place] += 2
+        if o.place and o.place_kind in (None, "tỉnh", "thành phố") and canonical_province(o.place):
+            counts[o.place] += 2  # a Vietnamese province or city, not a district or a foreign province
             first.setdefault(o.place, o.start)
     for pos, name in places:
         counts[name] += 1
@@ -94,37 +103,86 @@ def article_localities(orgs: Sequence[OrgMention], places: Sequence[tuple[int, s
     return sorted(counts, key=lambda n: (-counts[n], first[n]))
 
 
-def _fix_place(
-    o: OrgMention, orgs: Sequence[OrgMention], text: str, defaults: Sequence[str], i: int, places: Sequence[tuple[int, str]]
-) -> tuple[str | None, str | None]:
-    """Place of a bare unit ("Ủy ban MTTQ tỉnh").
+def unit_mentions(text: str, ranges: Iterable[tuple[int, int]]) -> list[tuple[int, str, str]]:
+    """Every district or commune named with its type in the given ranges: (offset, type word, name)."""
+    pattern = _unit_re()
+    out = []
+    for s, e in ranges:
+        for m in pattern.finditer(text, s, e):
+            words = m.group("name").split()
+            kind = place_type_of()[m.group("type")].word
+            if kind and words and words[0] not in surnames():
+                out.append((m.start(), kind, words[0] if len(words) == 1 else " ".join(words[:2])))
+    return out
 
-    The nearest place named before it in the sentence, else the next
-    explicit place in the phrase, else the article's.
+
+@functools.cache
+def _unit_re() -> re.Pattern[str]:
+    lower = [f for f, t in place_type_of().items() if t.bare and "province" not in t.levels]
+    return re.compile(rf"(?<!\w)(?P<type>{alternation(lower)})\s+(?P<name>{CAPRUN})(?!\w)")
+
+
+def _fix_place(
+    o: OrgMention,
+    orgs: Sequence[OrgMention],
+    text: str,
+    defaults: Sequence[str],
+    i: int,
+    places: Sequence[tuple[int, str, str]],
+    units: Sequence[tuple[int, str, str]] = (),
+    named_places: Mapping[str, set[tuple[str, str | None]]] | None = None,
+) -> tuple[str | None, str | None]:
+    """Place of a bare unit ("Ủy ban MTTQ tỉnh", "UBND huyện").
+
+    The nearest place of its level named before it in the sentence, else the
+    next explicit place in the phrase, else the one named in the phrase
+    before, else the article's.
     """
     if o.place != "":
         return o.place, o.place_kind
-    wanted = o.place_kind or ("tỉnh" if "Tỉnh ủy" in o.head else "thành phố" if "Thành ủy" in o.head else None)
-    k = bisect.bisect_left(places, (o.start, ""))
-    for pos, name in reversed(places[max(0, k - 6) : k]):
+    wanted = o.place_kind if o.place_kind is not None else ("tỉnh" if "Tỉnh" in o.head else "thành phố" if "Thành ủy" in o.head else None)
+    province_level = wanted in ("tỉnh", "thành phố", None)
+    candidates = places if province_level else units
+
+    def fits(kind: str | None) -> bool:
+        if kind is None:
+            return False
+        return kind == wanted or (province_level and wanted is None and kind in ("tỉnh", "thành phố"))
+
+    k = bisect.bisect_left(candidates, (o.start, "", ""))
+    for pos, name, kind in reversed(candidates[max(0, k - 6) : k]):
         if o.start - pos > 200 or re.search(r"[.\n]", text[pos : o.start]):
             break
-        # a bare "tỉnh" is a province, a bare "thành phố" a city
-        if wanted is None or _kind_of_place(name) == wanted:
-            return name, wanted or _kind_of_place(name)
+        if fits(kind):
+            return name, wanted or kind
+    def level(m: OrgMention) -> str | None:
+        if not province_level:
+            return m.place_kind
+        if m.place_kind in (None, "tỉnh", "thành phố") and m.place and canonical_province(m.place):
+            return m.place_kind or _kind_of_place(m.place)
+        return None
+
     for nxt in orgs[i + 1 : i + 4]:
         between = text[o.end : nxt.start]
-        if nxt.place and len(between) < 120 and not re.search(r"[.;\n]", between):
-            if wanted is None or _kind_of_place(nxt.place) == wanted:
-                return nxt.place, nxt.place_kind or o.place_kind
+        if nxt.place and len(between) < 120 and not re.search(r"[.;\n]", between) and fits(level(nxt)):
+            return nxt.place, level(nxt)
     for prev in reversed(orgs[max(0, i - 3) : i]):
         between = text[prev.end : o.start]
-        if prev.place and len(between) < 160 and not re.search(r"[.\n]", between):
-            if wanted is None or _kind_of_place(prev.place) == wanted:
-                return prev.place, prev.place_kind or o.place_kind
-    for default in defaults:
-        if wanted is None or _kind_of_place(default) == wanted:
-            return default, wanted or _kind_of_place(default)
+        if prev.place and len(between) < 160 and not re.search(r"[.\n]", between) and fits(level(prev)):
+            return prev.place, level(prev)
+    named = named_places.get(o.head, set()) if named_places is not None else set()
+    if len(named) == 1:  # the article names this head with its place once: a bare repeat is that body
+        named_place, named_kind = next(iter(named))
+        if named_kind == wanted or (province_level and fits(level(attrs.evolve(o, place=named_place, place_kind=named_kind)))):
+            return named_place, named_kind if named_kind is not None else wanted
+    if wanted in ("tỉnh", "thành phố", None):
+        for default in defaults:
+            if fits(_kind_of_place(default)):
+                return default, wanted or _kind_of_place(default)
+        return None, None
+    counts = Counter(name for _, name, kind in units if kind == wanted)
+    if counts:
+        return counts.most_common(1)[0][0], wanted
     return None, None
 
 
@@ -133,49 +191,125 @@ def _kind_of_place(name: str) -> str:
     return "thành phố" if unit is not None and unit.type == "thành phố" else "tỉnh"
 
 
-def _with_place(o: OrgMention, place: str | None, place_kind: str | None) -> tuple[str, list[str]]:
-    """Canonical name and name variants of a mention placed in *place*."""
+def _with_place(o: OrgMention, place: str | None, place_kind: str | None) -> str:
+    """Canonical name of a mention placed in *place*: the type word written out, unless the row glues it."""
     if not place:
-        return o.head, []
-    kind_word = place_kind or "tỉnh"
-    if place.lower().startswith(("thành phố ", "tỉnh ")):
-        kind_word = ""
-        full = f"{o.head} {place}"
-        return full, [f"{o.head} {place.split(' ', 2)[-1]}"]
-    if o.kind is OrganisationKind.PARTY and o.head.endswith(("Tỉnh ủy", "Thành ủy")):
-        name = f"{o.head} {place}"
-        return name, [f"{o.head} {kind_word} {place}"]
-    full = f"{o.head} {kind_word} {place}"
-    variants = [f"{o.head} {place}"]
-    if o.head.startswith("Sở ") and not o.place_joiner:
-        return f"{o.head} {place}", [full]
-    return full, variants
+        return o.head
+    if place.lower().startswith(("thành phố ", "tỉnh ")) or o.glued or place_kind == "":
+        return f"{o.head} {place}"
+    return f"{o.head} {place_kind or 'tỉnh'} {place}"
+
+
+def _identity(o: OrgMention, name: str, place: str | None, place_kind: str | None, family: str | None = None) -> str:
+    """What makes two mentions one body: the registry entry, else head (or family), organ and place.
+
+    Rows of one family name one body in one place ("Tỉnh đoàn Khăm Muồn" and
+    "Đoàn Thanh niên Nhân dân Cách mạng Lào tỉnh Khăm Muồn").
+    """
+    if o.registry_id and not o.organ:
+        return f"reg:{o.registry_id}"
+    if place:
+        head = family or name_key(o.head)
+        return "|".join((name_key(o.organ or ""), head, name_key(place), place_kind or _kind_of_place(place)))
+    return name_key(name)
+
+
+def _article_association(orgs: Sequence[OrgMention]) -> OrgMention | None:
+    """The friendship association the article is about: the one it names most, placed ones first."""
+    counts: Counter[tuple[str, str | None]] = Counter()
+    first: dict[tuple[str, str | None], OrgMention] = {}
+    for o in orgs:
+        if o.kind is OrganisationKind.FRIENDSHIP_ASSOCIATION and not o.of_article and not o.organ and o.head.startswith("Hội"):
+            key = (_pair_key(o.head), o.place or None)
+            counts[key] += 2 if o.place else 1
+            first.setdefault(key, o)
+    if not counts:
+        return None
+    return first[max(counts, key=lambda k: (counts[k], -first[k].start))]
 
 
 def resolve_organisations(
-    orgs: Sequence[OrgMention], text: str, localities: Sequence[str], places: Sequence[tuple[int, str]] = ()
+    orgs: Sequence[OrgMention],
+    text: str,
+    localities: Sequence[str],
+    places: Sequence[tuple[int, str]] = (),
+    units: Sequence[tuple[int, str, str]] = (),
 ) -> list[ResolvedOrg]:
-    """Fix places and build names for every organisation mention."""
+    """Fix places and build names for every organisation mention.
+
+    The aliases of a mention are only the form the text writes.
+    """
     out = []
     position = {id(o): i for i, o in enumerate(orgs)}
+    typed_places = [(pos, name, _kind_of_place(name)) for pos, name in places]
+    typed_units = sorted((pos, name, kind) for pos, kind, name in units)
+    association = _article_association(orgs)
+    named_places: dict[str, set[tuple[str, str | None]]] = defaultdict(set)  # head -> the places it is named with
+    for m in orgs:
+        if m.place and m.organ is None:
+            named_places[m.head].add((m.place, m.place_kind))
     for o in orgs:
-        place, kind = _fix_place(o, orgs, text, localities, position[id(o)], places)
-        name, variants = _with_place(o, place, kind)
-        if o.registry_id:
-            reg = organisation_by_id(o.registry_id)
+        if o.of_article:
+            if association is None:
+                continue  # "Hội" alone, and the article names no association
+            o = attrs.evolve(o, head=association.head, place=association.place if o.of_article == "local" else None,
+                             place_kind=association.place_kind, glued=association.glued, of_article=None)
+        place, kind = _fix_place(o, orgs, text, localities, position.get(id(o), 0), typed_places, typed_units, named_places)
+        if o.place == "" and place is None and o.place_kind not in (None, "tỉnh", "thành phố"):
+            continue  # "UBND huyện" of a district the article never names is no body we can name
+        name = _with_place(o, place, kind)
+        reg = organisation_by_id(o.registry_id) if o.registry_id else registry.organisation_by_name(name)
+        if reg is not None:
+            name = reg.name
+        if o.organ:
+            name = f"{o.organ} {name}"
+            reg = registry.organisation_by_name(name)  # "Trung ương Đảng Cộng sản Việt Nam"
             if reg is not None:
                 name = reg.name
         surface = re.sub(r"\s+", " ", text[o.start : o.end])
-        if o.organ:
-            variants = [f"{o.organ} {v}" for v in (name, *variants)]
-            name = f"{o.organ} {name}"
-        if " của " in name:
-            variants.append(name.split(" của ", 1)[0])
-        out.append(ResolvedOrg(o, name, tuple(dict.fromkeys([surface, *variants])), place))
+        identity = f"reg:{reg.id}" if reg is not None else _identity(o, name, place, kind, family=o.family)
+        # a bare unit's words ("UBND tỉnh") name any province's: not an alias of this one
+        written_head = name_key(surface).split()[:1] == name_key(o.organ or o.head).split()[:1]
+        aliases = (surface,) if o.place != "" and written_head else ()  # a list item's words are a country
+        out.append(ResolvedOrg(o, name, aliases, place, identity))
     return out
 
 
-_ACRONYM_AFTER = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z]{1,9})\)")
+_ACRONYM_AFTER = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z]{1,9})(?:\)|\s*[,/;])")
+
+
+def _merge_short_forms(groups: dict[str, list[ResolvedOrg]], order: list[str]) -> None:
+    """A name the grammar read only up to its first words is a short repeat of the one longer name it starts.
+
+    "Hội Liên lạc" after "Hội Liên lạc với người Việt Nam ở nước ngoài",
+    "Ban Liên lạc" after "Ban Liên lạc Kiều bào quận ...": the text writes the
+    short form, so it is an alias, and the body is one.
+    """
+    open_rows = {r.id for r in grammar().rows if r.continuation}
+    names = {k: tuple(name_key(g[0].name).split()) for k, g in groups.items()}
+    starting: dict[tuple[str, ...], list[str]] = defaultdict(list)  # a name's first words -> the longer names
+    for k in order:
+        for n in range(1, len(names[k])):
+            starting[names[k][:n]].append(k)
+    for key in list(order):
+        members = groups[key]
+        if not all(m.mention.row in open_rows and not m.locality for m in members):
+            continue
+        longer = [k for k in starting.get(names[key], ()) if k != key and k in groups]
+        if len(longer) == 1:
+            groups[longer[0]].extend(members)
+            del groups[key]
+            order.remove(key)
+
+
+_CENTRAL_ROWS = frozenset({"friendship-association-central", "friendship-association-foreign", "association-central-of-article"})
+
+
+def _pair_key(head: str) -> str:
+    """The other country of a friendship association's name ("Hội hữu nghị Việt Nam - Cu Ba" -> "cuba")."""
+    other = head.rsplit(" - ", 1)[-1]
+    country = registry.country(other)
+    return name_key(country.name if country else other)
 
 
 def build_organisations(mentions: Sequence[OrgMention], scope: Scope) -> tuple[list[Organisation], dict[int, Organisation]]:
@@ -184,49 +318,64 @@ def build_organisations(mentions: Sequence[OrgMention], scope: Scope) -> tuple[l
     Returns the records and a map from mention start to record.
     """
     text, span_of = scope.text, scope.span_of
-    resolved = resolve_organisations(mentions, text, scope.localities, scope.places)
+    resolved = resolve_organisations(mentions, text, scope.localities, scope.places, scope.units)
     groups: dict[str, list[ResolvedOrg]] = defaultdict(list)
-    key_of: dict[str, str] = {}
     order: list[str] = []
-    placed_heads = {
-        name_key(r.mention.head): name_key(r.name)
-        for r in resolved
-        if r.locality and r.mention.kind is OrganisationKind.FRIENDSHIP_ASSOCIATION
-    }
+    by_name: dict[str, str] = {}  # one canonical name is one body, whichever source found it
+    placed_pairs: dict[str, str] = {}
     for r in resolved:
-        key = name_key(r.name)
+        if r.locality and r.mention.kind is OrganisationKind.FRIENDSHIP_ASSOCIATION:
+            placed_pairs.setdefault(_pair_key(r.mention.head), r.identity)
+    for r in resolved:
+        reg_keys = []
+        if r.identity.startswith("reg:"):
+            reg = organisation_by_id(r.identity[4:])
+            reg_keys = [name_key(n) for n in (reg.abbreviation, *reg.aliases) if n] if reg else []
+        key = (
+            by_name.get(name_key(r.name))
+            or by_name.get(name_key(r.name.split(" của ", 1)[0]))
+            or next((by_name[k] for k in reg_keys if k in by_name), None)
+            or r.identity
+        )
         if (
             r.mention.kind is OrganisationKind.FRIENDSHIP_ASSOCIATION
             and not r.locality
+            and r.mention.row not in _CENTRAL_ROWS
             and not text[r.mention.start : r.mention.end].startswith("Trung ương")
         ):
             # "Hội hữu nghị Việt Nam - Lào" after "... - Lào tỉnh Thái Bình" is the same body
-            key = placed_heads.get(name_key(r.mention.head), key)
-        for alias in (r.name, *r.aliases):
-            existing = key_of.get(name_key(alias))
-            if existing is not None and groups[existing] and groups[existing][0].mention.kind == r.mention.kind:
-                key = existing
-                break
+            placed = placed_pairs.get(_pair_key(r.mention.head))
+            if placed is not None and placed != key:
+                groups[placed].append(r)  # its name stays free for the central body named as such
+                if placed not in order:
+                    order.append(placed)
+                continue
         if key not in groups:
             order.append(key)
         groups[key].append(r)
-        for alias in (r.name, *r.aliases):
-            key_of.setdefault(name_key(alias), key)
+        by_name.setdefault(name_key(r.name), key)
+        if " của " in r.name:
+            by_name.setdefault(name_key(r.name.split(" của ", 1)[0]), key)  # "Cụm thi đua số 1" is "... số 1 của ..."
+        am = _ACRONYM_AFTER.match(text, r.mention.end)
+        if am:
+            by_name.setdefault(name_key(am.group("abbr")), key)  # "... Na Uy (NPA)", later "NPA"
+    _merge_short_forms(groups, order)
     records: list[Organisation] = []
     by_start: dict[int, Organisation] = {}
     for key in order:
         members = groups[key]
-        first = members[0]
-        reg = next((organisation_by_id(m.mention.registry_id) for m in members if m.mention.registry_id), None)
-        if reg is None:
-            reg = registry.organisation_by_name(first.name)
+        # the name: the registry's, else the first member's that is placed (a bare repeat names the same body)
+        first = next((m for m in members if m.locality), members[0])
+        reg = next((organisation_by_id(m.identity[4:]) for m in members if m.identity.startswith("reg:")), None)
+        if reg is not None and first.locality and reg.locality != first.locality:
+            reg = None  # a central body's name repeated for the local one
         name = reg.name if reg else first.name
         abbreviation = reg.abbreviation if reg else None
         for m in members:
             am = _ACRONYM_AFTER.match(text, m.mention.end)
             if am and abbreviation is None:
                 abbreviation = am.group("abbr")
-        aliases = {a for m in members for a in (m.name, *m.aliases)} - {name}
+        aliases = {a for m in members for a in m.aliases} - {name}  # the forms the text writes
         if reg:
             aliases |= set(reg.aliases)
         if abbreviation:
@@ -315,8 +464,8 @@ def _issuer_name(org: OrgMention) -> str:
     if reg:
         return reg.name
     if org.place:
-        name, _ = _with_place(org, org.place, org.place_kind)
-        return name
+        name = _with_place(org, org.place, org.place_kind)
+        return f"{org.organ} {name}" if org.organ else name
     return org.head
 
 
@@ -710,6 +859,7 @@ class Scope:
     published: PartialDate | None = None
     localities: tuple[str, ...] = ()
     places: tuple[tuple[int, str], ...] = ()
+    units: tuple[tuple[int, str, str], ...] = ()
     year: int | None = None
     organisation_at: Mapping[int, Organisation] = attrs.field(factory=dict)
 
@@ -751,6 +901,7 @@ def resolve(
     """
     text = found.text
     places = place_mentions(text, body)
+    units = unit_mentions(text, body)
     localities = article_localities(found.organisations, places)
     body_text = "\n".join(text[s:e] for s, e in body)
     scope = Scope(
@@ -759,6 +910,7 @@ def resolve(
         published=published,
         localities=tuple(localities),
         places=tuple(places),
+        units=tuple(units),
         year=context_year(body_text, in_story(found), published),
     )
     org_records, by_start = organisations(found.organisations, scope)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Any
 
 from .. import registry
 
@@ -209,6 +210,12 @@ def generic_names() -> tuple[str, ...]:
 def organs() -> tuple[str, ...]:
     """A body's own organs ("Ban Thường vụ", "Đảng đoàn") that prefix its name."""
     return tuple(_vocabulary()["organs"])
+
+
+def generic_contexts() -> tuple[dict[str, Any], ...]:
+    """Contexts in which a registry name is used generically ("Thủ tướng Chính phủ" as an office)."""
+    contexts: list[dict[str, Any]] = registry._load("vocabulary.json").get("generic_contexts", [])
+    return tuple(contexts)
 
 
 def mass_abbreviations() -> dict[str, str]:
