@@ -12,13 +12,13 @@ from ..errors import DnndError
 from ..model import Conflict
 from . import _files
 from ._conflicts import document_conflicts, position_conflicts
-from ._queries import _Queries
 from ._records import ArticleSummary, ReadFailure
+from ._why import _Why
 
 __all__ = ["Corpus"]
 
 
-class Corpus(_Queries):
+class Corpus(_Why):
     """Many articles as one knowledge base.
 
     Build it from parsed articles (``Corpus(articles)``), from files
@@ -69,11 +69,13 @@ class Corpus(_Queries):
             self._organisation(key)
         for key in self._index.docs:
             self._document(key)
-        for key in self._index.people:
-            self._person(key)
+        self.people()
         for key in self._index.events:
             self._event(key)
+        for key in self._index.congresses:
+            self._congress(key)
         self.conflicts()
+        self.relations()
         return self
 
     def __len__(self) -> int:
@@ -125,7 +127,7 @@ class Corpus(_Queries):
             found = []
             for key in sorted(self._index.docs):
                 found.extend(document_conflicts(self._document(key)))
-            found.extend(position_conflicts(self._person(key) for key in sorted(self._index.people)))
+            found.extend(position_conflicts(sorted(self.people(), key=lambda p: p.id)))
             self._index.cache["conflicts"] = found
         return [c for c in found if field is None or c.field == field]
 

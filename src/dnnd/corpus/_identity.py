@@ -32,7 +32,16 @@ from .. import registry
 from ..normalise import place_key
 from ._keys import _nk
 
-__all__ = ["Locality", "OrgIdentity", "head_key", "org_identity", "parse_locality"]
+__all__ = [
+    "Locality",
+    "OrgIdentity",
+    "consistent_aliases",
+    "head_key",
+    "name_identity",
+    "org_identity",
+    "parse_locality",
+    "province_locality",
+]
 
 #: the province-level unit words; the others name districts and communes
 _PROVINCE_UNITS = ("tỉnh", "thành phố", "tp")
@@ -113,7 +122,7 @@ def _province_unit(name: str, on: _dt.date | None) -> registry.Province | None:
     return min(found, key=lambda u: u.valid_from or _dt.date.min)
 
 
-def _province_locality(name: str, on: _dt.date | None) -> Locality | None:
+def province_locality(name: str, on: _dt.date | None) -> Locality | None:
     unit = _province_unit(name, on)
     if unit is None:
         return None
@@ -154,9 +163,11 @@ def parse_locality(name: str, on: _dt.date | None = None) -> tuple[str, Locality
             head = " ".join(words[: -k - unit_len])
             if head.endswith("-"):
                 continue
+            if head.lower().endswith((" tại", " ở")):
+                head = head[: head.rfind(" ")]  # "Lãnh sự quán Lào tại Thành phố Hồ Chí Minh"
             place_name = " ".join(place)
             if unit in _PROVINCE_UNITS:
-                found = _province_locality(place_name, on)
+                found = province_locality(place_name, on)
                 if found is not None:
                     return head, found
             if unit in _DISTRICT_UNITS:
@@ -167,14 +178,44 @@ def parse_locality(name: str, on: _dt.date | None = None) -> tuple[str, Locality
     for k in range(min(4, len(words) - 1), 0, -1):
         place = words[-k:]
         head_words = words[:-k]
-        if not _is_place(place) or head_words[-1].endswith("-") or head_words[-1] in ("-", "–", "—"):
+        if not _is_place(place) or not _ends_a_head(head_words):
             continue
         if head_words[-1].lower() in ("tại", "ở") and len(head_words) > 1:
             head_words = head_words[:-1]  # "Lãnh sự quán Lào tại Thành phố Hồ Chí Minh"
-        found = _province_locality(" ".join(place), on)
+        found = province_locality(" ".join(place), on)
         if found is not None:
             return " ".join(head_words), found
+    # "Hội Thái Lan - Bến Tre": a country and a province, the province's association for that country
+    m = _PAIR.match(" ".join(words))
+    if m and registry.country(m["a"]) is not None:
+        found = province_locality(m["b"], on)
+        if found is not None and registry.country(m["b"]) is None:
+            return f"Hội hữu nghị Việt Nam - {m['a']}", found
     return name, None
+
+
+_PAIR = re.compile(r"^Hội (?:[Hh]ữu nghị )?(?P<a>[^-]+?) - (?P<b>[^-]+)$")
+
+
+def _ends_a_head(words: list[str]) -> bool:
+    """Tell whether *words* can end just before a bare province name.
+
+    The last word must be lower case ("Tỉnh ủy", "Sở Ngoại vụ"), an
+    abbreviation ("UBND"), or end a country's name ("... Hàn Quốc TPHCM"): a
+    capitalised word that does not is part of a longer name ("Thái Bình
+    Dương" is the Pacific, not the province of Bình Dương).
+    """
+    last = words[-1]
+    if last.endswith("-") or last in ("-", "–", "—"):
+        return False
+    if not last[:1].isupper() or last.isupper():
+        return True
+    for n in range(1, min(4, len(words)) + 1):
+        tail = " ".join(words[-n:])
+        found = registry.country(tail)
+        if found is not None and tail not in found.ambiguous:
+            return True
+    return False
 
 
 # ------------------------------------------------------------------ heads
@@ -188,10 +229,13 @@ _HEAD_WORDS = {
     "hđnd": "hội đồng nhân dân",
     "ub": "ủy ban",
     "ubmttq": "ủy ban mặt trận tổ quốc",
-    "lhhn": "liên hiệp các tổ chức hữu nghị",
-    "lhctchn": "liên hiệp các tổ chức hữu nghị",
     "ctchn": "các tổ chức hữu nghị",
     "vn": "việt nam",
+}
+#: ... and those that do only before a locality ("LHHN" alone is VUFO, "LHHN tỉnh X" is X's union)
+_LOCAL_HEAD_WORDS = {
+    "lhhn": "liên hiệp các tổ chức hữu nghị",
+    "lhctchn": "liên hiệp các tổ chức hữu nghị",
 }
 _FRIENDSHIP = re.compile(r"^(?P<central>trung ương )?hội (?P<hn>hữu nghị )?(?P<a>[^-]+)-(?P<b>[^-]+)$")
 
@@ -217,7 +261,8 @@ def head_key(head: str, *, local: bool = False) -> str:
     >>> head_key("Hội hữu nghị Nhật - Việt") == head_key("Hội hữu nghị Việt Nam - Nhật Bản")
     False
     """
-    key = " ".join(_HEAD_WORDS.get(w, w) for w in _nk(head).split())
+    words = _HEAD_WORDS if not local else {**_HEAD_WORDS, **_LOCAL_HEAD_WORDS}
+    key = " ".join(words.get(w, w) for w in _nk(head).split())
     m = _FRIENDSHIP.match(key)
     if m:
         a, b = _country_key(m["a"].strip()), _country_key(m["b"].strip())
@@ -259,7 +304,7 @@ def _registry_by_id() -> dict[str, registry.RegistryOrganisation]:
 def _canonical(org: registry.RegistryOrganisation, on: _dt.date | None) -> OrgIdentity:
     head, where = parse_locality(org.name, on)
     if where is None and org.locality:
-        where = _province_locality(org.locality, on)
+        where = province_locality(org.locality, on)
     return OrgIdentity(head=head_key(head, local=where is not None), locality=where, registry_id=org.id)
 
 

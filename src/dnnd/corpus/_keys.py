@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from .. import registry
 from ..model import Document, Event, Organisation, Span
-from ..normalise import canonical_number, name_key, place_key, slug
+from ..normalise import canonical_number, canonical_tones, name_key, place_key, slug
 
 #: :func:`dnnd.normalise.name_key`, memoised: corpora repeat the same names endlessly
 _nk = functools.lru_cache(maxsize=1 << 18)(name_key)
@@ -49,14 +49,14 @@ def _diacritics(text: str) -> int:
 def _best_name(forms: Counter[str], *, person: bool = False) -> str:
     """Return the most written form, preferring forms with diacritics and (for people) a known surname.
 
-    Ties go to the form seen first.
+    Ties go to the form with today's tone placement ("Thụy", not "Thuỵ"), then to the one seen first.
     """
     order = {f: i for i, f in enumerate(forms)}
     surnames = registry.surnames() if person else frozenset()
 
-    def score(f: str) -> tuple[bool, bool, int, int]:
+    def score(f: str) -> tuple[bool, bool, int, bool, int]:
         known = bool(f.split()) and f.split()[0] in surnames
-        return (_diacritics(f) > 0, known, forms[f], -order[f])
+        return (_diacritics(f) > 0, known, forms[f], canonical_tones(f) == f, -order[f])
 
     return max(forms, key=score)
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Iterable, Sequence
 from typing import Any
 
+from .. import registry
 from ..model import DocumentKind, EventKind, OrganisationKind, PartialDate
-from ..normalise import canonical_number, slug
+from ..normalise import canonical_number, fold_key, slug
+from ._identity import head_key, name_identity, parse_locality, province_locality
 from ._index import _Indexed
-from ._keys import _bare_name, _fold_key, _nk, _place_key
+from ._keys import _bare_name, _nk, _place_key
 from ._records import (
     ArticleSummary,
     Citation,
@@ -18,6 +21,7 @@ from ._records import (
     CorpusPerson,
     HeldPosition,
     ReadFailure,
+    Tenure,
 )
 from ._time import _as_date, _span_of
 
@@ -31,8 +35,8 @@ class _Queries(_Indexed):
 
     @property
     def articles(self) -> tuple[ArticleSummary, ...]:
-        """The article summaries, in the order they were added."""
-        return tuple(self._articles)
+        """The article summaries, in the order they were added (with the overrides' date fixes)."""
+        return tuple(self._index.arts)
 
     @property
     def errors(self) -> tuple[ReadFailure, ...]:
@@ -46,8 +50,8 @@ class _Queries(_Indexed):
         >>> dnnd.Corpus(dnnd.seeds()).article("003_0ee01d7cb440a5d9.txt").published.iso
         '2022-07-20'
         """
-        ai = self._index.by_source.get(source)
-        return None if ai is None else self._articles[ai]
+        found = self._index.by_source.get(source)
+        return self._index.arts[found[0]] if found else None
 
     def document(self, number: str) -> CorpusDocument | None:
         """Return the document with this number (however written), or ``None``.
@@ -86,21 +90,83 @@ class _Queries(_Indexed):
         found = self.document(number)
         return list(found.citations) if found else []
 
-    def organisation(self, name: str) -> CorpusOrganisation | None:
+    # ---------------------------------------------------------- organisations
+
+    def _org_keys(self, name: str, *, locality: str | None = None, source: str | None = None) -> set[str]:
+        """Entity keys a name stands for: in one article (its records and their short names), else anywhere."""
+        ix = self._index
+        found: set[str] = set()
+        if source is not None:
+            want, want_fold = _nk(name), fold_key(name)
+            in_article: set[str] = set()
+            for ai in ix.by_source.get(source, []):
+                art = ix.arts[ai]
+                local = ix.local_orgs[ai]
+                in_article.update(local.values())
+                for org in art.organisations:
+                    key = local.get(org.name)
+                    names = (org.name, org.abbreviation or "", *org.aliases)
+                    if key and (any(_nk(x) == want for x in names) or any(fold_key(x) == want_fold for x in names if x)):
+                        found.add(key)
+            if not found:
+                # a short name stands for the article's one body of that kind ("UBND tỉnh", "Liên hiệp")
+                head, where = parse_locality(name)
+                if where is None:
+                    wanted = head_key(head, local=True)
+                    found = {k for k in in_article if head_key(ix.org_ident[k].head, local=True) == wanted}
+                    if len(found) > 1:
+                        return found
+            if found:
+                return found
+        ident = name_identity(name)
+        if locality is not None:
+            ident = self._with_locality(name, locality)
+        key = ident.key
+        if ix.plan is not None:
+            key = ix.plan.org_map.get(key, key)
+        if key in ix.orgs:
+            found = {key}
+        else:
+            found = set(ix.org_alias.get(_nk(name), ())) or set(ix.org_fold.get(fold_key(name), ()))
+        if not found and name[:4].lower() == "the ":
+            return self._org_keys(name[4:], locality=locality)  # "The Vietnam Union of ..."
+        if locality is not None:
+            where = ident.locality
+            found = {k for k in found if where is not None and ix.org_ident[k].locality == where}
+        return found
+
+    def organisation(
+        self, name: str, *, locality: str | None = None, source: str | None = None
+    ) -> CorpusOrganisation | None:
         """Return the organisation called *name* (full name, abbreviation, alias; any spelling), or ``None``.
 
+        A name that fits several bodies gives ``None``: give the *locality*,
+        or the *source* article whose use of the name you mean (there a short
+        name such as "Hội hữu nghị Việt Nam - Lào" stands for the article's
+        provincial association).
+
         >>> import dnnd
-        >>> org = dnnd.Corpus(dnnd.seeds()).organisation("VUFO")
+        >>> corpus = dnnd.Corpus(dnnd.seeds())
+        >>> org = corpus.organisation("VUFO")
         >>> org.name, org.count
         ('Liên hiệp các tổ chức hữu nghị Việt Nam', 4)
+        >>> corpus.organisation("Liên hiệp các tổ chức hữu nghị", locality="Bắc Giang").name
+        'Liên hiệp các tổ chức hữu nghị tỉnh Bắc Giang'
         """
-        keys = sorted(self._org_keys(name))
+        keys = sorted(self._org_keys(name, locality=locality, source=source))
         return self._organisation(keys[0]) if len(keys) == 1 else None
 
     def organisations(
-        self, kind: OrganisationKind | str | None = None, locality: str | None = None
+        self,
+        kind: OrganisationKind | str | None = None,
+        locality: str | None = None,
+        *,
+        name: str | None = None,
     ) -> list[CorpusOrganisation]:
-        """Return the organisations named, most named first, optionally of one kind or one locality.
+        """Return the organisations named, most named first, optionally of one kind, one locality or one name.
+
+        *name* lists every body a name may stand for (the central and the
+        provincial associations for one country, for instance).
 
         >>> import dnnd
         >>> orgs = dnnd.Corpus(dnnd.seeds()).organisations(kind="friendship_union", locality="Bắc Giang")
@@ -108,70 +174,135 @@ class _Queries(_Indexed):
         ['Liên hiệp các tổ chức hữu nghị tỉnh Bắc Giang']
         """
         ix = self._index
-        keys: set[str] = set(ix.orgs)
+        keys: set[str] = set(ix.orgs) if name is None else self._org_keys(name)
         want = _kind(kind, OrganisationKind)
         if want is not None:
             keys &= ix.org_by_kind.get(want.value, set())
         if locality is not None:
-            keys &= ix.org_by_place.get(_place_key(locality), set())
+            unit = registry.province(locality)
+            keys &= ix.org_by_place.get(_nk(unit.name if unit else locality), set())
         orgs = [self._organisation(k) for k in keys]
         if want is not None:
             orgs = [o for o in orgs if o.kind is want]
-        if locality is not None:
-            orgs = [o for o in orgs if o.locality and _place_key(o.locality) == _place_key(locality)]
         return sorted(orgs, key=lambda o: (-o.count, o.name, o.id))
 
-    def person(self, name: str) -> CorpusPerson | None:
+    # ---------------------------------------------------------- people
+
+    def _person_ids(self, name: str, *, locality: str | None = None, source: str | None = None) -> list[str]:
+        """Ids of the people a name stands for (any spelling), optionally placed in *locality* or named in *source*."""
+        bare = _bare_name(name)
+        exact = _nk(bare)
+        out = []
+        for pid, refs, c, infos in self._person_clusters(fold_key(exact)):
+            names = {_nk(_bare_name(self._index.arts[ai].people[ri].name)) for ai, ri in refs}
+            if not bare.isascii() and exact not in names:
+                continue
+            if source is not None and not any(self._index.arts[ai].label == source for ai, _ in refs):
+                continue
+            if locality is not None:
+                where = province_locality(locality, None)
+                keys = {where.key} if where else {f"district:{_nk(locality)}"}
+                article_places = {infos[i].article_place for i in c.members}
+                if not (c.places & keys or (not c.places and article_places & keys)):
+                    continue
+            out.append(pid)
+        return out
+
+    def person(self, name: str, *, locality: str | None = None, source: str | None = None) -> CorpusPerson | None:
         """Return the person called *name* (any spelling, honorific or not), or ``None``.
+
+        Same-name people in different provinces are different people: a name
+        that fits several gives ``None`` unless *locality* (where they hold
+        posts) or *source* (an article naming them) picks one.
 
         >>> import dnnd
         >>> dnnd.Corpus(dnnd.seeds()).person("Nguyen Van Doanh").name
         'Nguyễn Văn Doanh'
         """
-        key = "person:" + _fold_key(_bare_name(name))
-        return self._person(key) if key in self._index.people else None
+        ids = self._person_ids(name, locality=locality, source=source)
+        return self._person_by_id(ids[0]) if len(ids) == 1 else None
 
-    def people(self, organisation: str | None = None, title: str | None = None) -> list[CorpusPerson]:
+    def _all_people(self, folds: Iterable[str]) -> list[CorpusPerson]:
+        return [self._person(pid, refs, c, infos) for f in folds for pid, refs, c, infos in self._person_clusters(f)]
+
+    def people(
+        self,
+        organisation: str | None = None,
+        title: str | None = None,
+        *,
+        name: str | None = None,
+        positions: bool | None = None,
+    ) -> list[CorpusPerson]:
         """Return the people named, optionally only those the articles place in *organisation* (with *title*).
+
+        *name* lists everyone a name may stand for; *positions* keeps only the
+        people given a post (``True``) or only those named without one
+        (``False``).
 
         >>> import dnnd
         >>> [p.name for p in dnnd.Corpus(dnnd.seeds()).people(organisation="VUFO")]
         ['Nguyễn Văn Doanh', 'Phan Anh Sơn']
         """
         ix = self._index
-        if organisation is None and title is not None:
-            keys: set[str] = set(ix.people_by_title.get(_nk(title), set()))
+        if name is not None:
+            people = [p for pid in self._person_ids(name) if (p := self._person_by_id(pid)) is not None]
+        elif organisation is None and title is not None:
+            people = self._all_people(sorted(ix.people_by_title.get(_nk(title), set())))
         elif organisation is None:
-            keys = set(ix.people)
+            people = self._all_people(sorted(ix.people_fold))
         else:
             org_keys = self._org_keys(organisation)
-            keys = set().union(*(ix.people_by_org.get(k, set()) for k in org_keys)) if org_keys else set()
-        people = [self._person(k) for k in keys]
+            folds = set().union(*(ix.people_by_org.get(k, set()) for k in org_keys)) if org_keys else set()
+            people = self._all_people(sorted(folds))
         if organisation is not None or title is not None:
-            org_keys = self._org_keys(organisation) if organisation is not None else set()
+            org_ids = {self._org_id(k) for k in self._org_keys(organisation)} if organisation is not None else set()
             people = [
                 p
                 for p in people
                 if any(
-                    (organisation is None or h.organisation_id in org_keys)
+                    (organisation is None or h.organisation_id in org_ids)
                     and (title is None or _nk(h.title) == _nk(title))
                     for h in p.positions
                 )
             ]
+        if positions is not None:
+            people = [p for p in people if bool(p.positions) is positions]
         return sorted(people, key=lambda p: (p.name, p.id))
 
-    def positions_of(self, name: str) -> list[HeldPosition]:
-        """Every position the articles give the person called *name*, oldest article first.
+    def positions_of(self, name: str, *, locality: str | None = None) -> list[HeldPosition]:
+        """Every position the articles give the person called *name*, oldest first (undated last).
 
         >>> import dnnd
         >>> [(h.title, h.date.iso, h.source[:3]) for h in dnnd.Corpus(dnnd.seeds()).positions_of("Nguyễn Văn Doanh")]
         [('Phó Chủ tịch', '2022-07-14', '000'), ('Phó Chủ tịch', '2022-07-20', '003')]
         """
-        person = self.person(name)
+        person = self.person(name, locality=locality)
         return list(person.positions) if person else []
 
-    def holders(self, organisation: str, title: str | None = None) -> list[HeldPosition]:
+    def career(self, name: str, *, locality: str | None = None) -> list[Tenure]:
+        """A person's posts, one :class:`Tenure` per post, ordered by the first date stated (undated last).
+
+        >>> import dnnd
+        >>> [str(t) for t in dnnd.Corpus(dnnd.seeds()).career("Nguyễn Văn Doanh")]
+        ['Nguyễn Văn Doanh: Phó Chủ tịch Liên hiệp các tổ chức hữu nghị Việt Nam, 2022-07-14 - 2022-07-20']
+        """
+        return _tenures(self.positions_of(name, locality=locality))
+
+    def holders(
+        self,
+        organisation: str,
+        title: str | None = None,
+        *,
+        on: _dt.date | PartialDate | str | None = None,
+    ) -> list[HeldPosition]:
         """Who held posts in *organisation* (optionally only *title*), and when, oldest first.
+
+        With *on* (a day, a partial date or an ISO string): who held the post
+        that day, one statement each (the latest at or before it). A person
+        holds a post on a day when articles state it on or before that day
+        and again on or after it; for a post one person holds at a time
+        ("Chủ tịch"), the latest holder stated before the day holds it until
+        another holder, or a "nguyên" statement, is dated.
 
         >>> import dnnd
         >>> [(h.person, h.source[:3]) for h in dnnd.Corpus(dnnd.seeds()).holders("VUFO", "Chủ tịch")]
@@ -180,18 +311,29 @@ class _Queries(_Indexed):
         question = ("holders", organisation, title)
         found = self._index.answers.get(question)
         if found is None:
-            org_keys = self._org_keys(organisation)
+            org_ids = {self._org_id(k) for k in self._org_keys(organisation)}
             found = sorted(
                 (
                     h
                     for p in self.people(organisation=organisation)
                     for h in p.positions
-                    if h.organisation_id in org_keys and (title is None or _nk(h.title) == _nk(title))
+                    if h.organisation_id in org_ids and (title is None or _nk(h.title) == _nk(title))
                 ),
-                key=lambda h: (h.date.sort_key if h.date else (0, 0, 0), h.person),
+                key=lambda h: (h.date is None, h.date.sort_key if h.date else (0, 0, 0), h.person),
             )
             self._index.answers[question] = found
-        return list(found)
+        if on is None:
+            return list(found)
+        return _held_on(_tenures(found), on)
+
+    def succession(self, organisation: str, title: str = "Chủ tịch") -> list[Tenure]:
+        """The holders of *title* in *organisation*, one :class:`Tenure` each, in the order they are first stated.
+
+        >>> import dnnd
+        >>> [(t.person, str(t.first)) for t in dnnd.Corpus(dnnd.seeds()).succession("VUFO", "Phó Chủ tịch")]
+        [('Nguyễn Văn Doanh', '2022-07-14')]
+        """
+        return _tenures(self.holders(organisation, title))
 
     def events(
         self,
@@ -201,8 +343,15 @@ class _Queries(_Indexed):
         place: str | None = None,
         organiser: str | None = None,
         organiser_kind: OrganisationKind | str | None = None,
+        *,
+        reported: bool | None = True,
     ) -> list[CorpusEvent]:
-        """Events by kind, date range, place and organiser, in date order.
+        """Events by kind, date range, place and organiser, in date order: by default only those reported.
+
+        An article *reports* its news and *mentions* history, the origins of
+        anniversaries and plans (see :attr:`dnnd.model.Event.reported`);
+        ``reported=True`` (the default) keeps the events some article reports,
+        ``reported=False`` those every article only mentions, ``None`` all.
 
         *start* and *end* are dates, partial dates or ISO strings (``"2022"``
         and ``"2022-07"`` mean the whole year or month: ``end="2022-07"`` is
@@ -220,6 +369,8 @@ class _Queries(_Indexed):
         """
         ix = self._index
         candidates: list[set[str]] = []
+        if reported is True:
+            candidates.append(ix.events_reported)
         want = _kind(kind, EventKind)
         if want is not None:
             candidates.append(ix.events_by_kind.get(want.value, set()))
@@ -242,6 +393,8 @@ class _Queries(_Indexed):
             candidates.append(set().union(*(ix.events_by_org.get(k, set()) for k in org_keys)) if org_keys else set())
         candidates.sort(key=len)
         keys = set.intersection(*candidates) if candidates else set(ix.events)
+        if reported is False:
+            keys -= ix.events_reported
         found = []
         for k in keys:
             e = self._event(k)
@@ -251,3 +404,75 @@ class _Queries(_Indexed):
                     continue
             found.append(e)
         return sorted(found, key=lambda e: (e.date.sort_key if e.date else (0, 0, 0), e.id))
+
+
+# ------------------------------------------------------------------ tenures
+
+
+def _tenures(held: Sequence[HeldPosition]) -> list[Tenure]:
+    """Group statements into one :class:`Tenure` per (person, title, body), ordered by first date (undated last)."""
+    groups: dict[tuple[str, str, str], list[HeldPosition]] = {}
+    for h in held:
+        groups.setdefault((h.person_id, _nk(h.title), h.organisation_id or _nk(h.organisation or "")), []).append(h)
+    out = []
+    for statements in groups.values():
+        statements.sort(key=lambda h: (h.date is None, h.date.sort_key if h.date else (0, 0, 0), h.source))
+        current = [h.date for h in statements if h.date is not None and not h.former]
+        former = [h.date for h in statements if h.date is not None and h.former]
+        first = min(current, key=lambda d: d.sort_key) if current else None
+        last = max(current, key=lambda d: d.sort_key) if current else None
+        ended = min((d for d in former if last is None or d.sort_key >= last.sort_key), key=lambda d: d.sort_key, default=None)
+        h0 = next((h for h in statements if not h.former), statements[0])
+        out.append(
+            Tenure(
+                person=h0.person,
+                person_id=h0.person_id,
+                title=h0.title,
+                organisation=h0.organisation,
+                organisation_id=h0.organisation_id,
+                first=first,
+                last=last,
+                ended=ended,
+                statements=tuple(statements),
+            )
+        )
+    return sorted(out, key=lambda t: (t.first is None, t.first.sort_key if t.first else (0, 0, 0), t.person))
+
+
+def _held_on(tenures: Sequence[Tenure], on: _dt.date | PartialDate | str) -> list[HeldPosition]:
+    """The statements (one per person and post) of the tenures that cover the day *on*."""
+    lo, hi = _as_date(on), _as_date(on, last=True)
+    if lo is None or hi is None:
+        return []
+    out: list[HeldPosition] = []
+    by_post: dict[tuple[str, str], list[Tenure]] = {}
+    for t in tenures:
+        by_post.setdefault((_nk(t.title), t.organisation_id or ""), []).append(t)
+    for (title_key, _), group in by_post.items():
+        sole = title_key in _SOLE
+        started = [t for t in group if t.first is not None and (s := _as_date(t.first)) is not None and s <= hi]
+        for t in started:
+            last = _as_date(t.last, last=True) if t.last else None
+            ended = _as_date(t.ended) if t.ended else None
+            if ended is not None and ended <= lo:
+                continue
+            covers = last is not None and last >= lo
+            if not covers and sole:
+                # the latest holder stated before the day holds a sole post until a later holder is dated
+                later = [u for u in started if u is not t and u.first is not None and t.first is not None
+                         and u.first.sort_key > t.first.sort_key]
+                covers = not later
+            if covers:
+                before = [h for h in t.statements if h.date is not None and not h.former and (_as_date(h.date) or lo) <= hi]
+                out.append(before[-1] if before else t.statements[0])
+    return sorted(out, key=lambda h: (h.person, h.title))
+
+
+#: posts one person holds at a time in a body
+_SOLE = frozenset(
+    _nk(t)
+    for t in (
+        "Chủ tịch", "Tổng Bí thư", "Tổng Thư ký", "Giám đốc", "Bộ trưởng", "Trưởng ban",
+        "Hiệu trưởng", "Thủ tướng", "Viện trưởng", "Chủ tịch nước", "Chủ nhiệm", "Bí thư",
+    )
+)  # fmt: skip
