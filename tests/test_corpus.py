@@ -336,7 +336,22 @@ def test_save_and_load_give_an_equal_corpus(seeds, tmp_path, suffix):
     header = json.loads(
         path.read_text(encoding="utf-8").partition("\n")[0] if suffix == ".jsonl" else path.read_text(encoding="utf-8")
     )
-    assert header["format"] == "dnnd-corpus" and header["version"] == 1
+    assert header["format"] == "dnnd-corpus" and header["version"] == dnnd.corpus.FORMAT_VERSION == 2
+
+
+def test_a_file_of_the_first_version_still_loads(seeds, tmp_path):
+    # version 1 had no overrides, and its articles neither 'reported' events nor 'taking_part' nor 'relations'
+    data = seeds.to_dict()
+    data["version"] = 1
+    for art in data["articles"]:
+        del art["taking_part"], art["relations"]
+        for event in art["events"]:
+            del event["reported"]
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    old = Corpus.load(path)
+    assert len(old) == len(seeds) and all(e.reported for e in old.events(reported=None))
+    assert old.organisation("VUFO") == seeds.organisation("VUFO")
 
 
 def test_an_empty_corpus_round_trips(tmp_path):

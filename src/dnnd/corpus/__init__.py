@@ -41,16 +41,22 @@ from __future__ import annotations
 from ._conflicts import registry_type_word as registry_type_word  # importable here, as before the split
 from ._corpus import Corpus
 from ._files import FORMAT, FORMAT_VERSION
+from ._overrides import DateFix, EntityRef, Override, Overrides
 from ._records import (
     ArticleSummary,
     Citation,
+    CorpusCongress,
     CorpusDocument,
     CorpusEvent,
     CorpusOrganisation,
     CorpusPerson,
     Evidence,
+    Explanation,
     HeldPosition,
     ReadFailure,
+    Relation,
+    StatedRelation,
+    Tenure,
 )
 
 __all__ = [
@@ -59,11 +65,20 @@ __all__ = [
     "ArticleSummary",
     "Citation",
     "Corpus",
+    "CorpusCongress",
     "CorpusDocument",
     "CorpusEvent",
     "CorpusOrganisation",
     "CorpusPerson",
+    "DateFix",
+    "EntityRef",
     "Evidence",
+    "Explanation",
     "HeldPosition",
+    "Override",
+    "Overrides",
     "ReadFailure",
+    "Relation",
+    "StatedRelation",
+    "Tenure",
 ]

@@ -12,6 +12,7 @@ from ..errors import DnndError
 from ..model import Conflict
 from . import _files
 from ._conflicts import document_conflicts, position_conflicts
+from ._overrides import Overrides
 from ._records import ArticleSummary, ReadFailure
 from ._why import _Why
 
@@ -36,12 +37,12 @@ class Corpus(_Why):
     # ---------------------------------------------------------- building
 
     @classmethod
-    def from_paths(cls, paths: Iterable[str | os.PathLike[str]]) -> Corpus:
+    def from_paths(cls, paths: Iterable[str | os.PathLike[str]], *, overrides: Overrides | None = None) -> Corpus:
         """Read every path with :func:`dnnd.read`, one at a time, into a new corpus.
 
         A file that cannot be read or parsed is recorded in :attr:`errors`
         (not raised); the others still come in. Each article's ``source`` is
-        the path as given.
+        the path as given. *overrides* are applied once every file is in.
         """
         corpus = cls()
         for path in paths:
@@ -52,6 +53,8 @@ class Corpus(_Why):
                 corpus._errors.append(ReadFailure(source=name, message=str(err)))
                 continue
             corpus.add(article)
+        if overrides:
+            corpus.apply_overrides(overrides)
         return corpus
 
     def prepare(self) -> Corpus:
@@ -134,22 +137,24 @@ class Corpus(_Why):
     # ---------------------------------------------------------- files
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the whole corpus as one JSON-ready object (the ``.json`` file format)."""
-        return _files.to_dict(self._articles, self._errors)
+        """Return the whole corpus as one JSON-ready object (the ``.json`` file format), overrides included."""
+        return _files.to_dict(self._articles, self._errors, self._overrides)
 
     @classmethod
     def from_dict(cls, data: Any, *, source: str = "corpus") -> Corpus:
         """Rebuild a corpus from :meth:`to_dict`'s object; :class:`CorpusFileError` when it is not one."""
-        articles, errors = _files.from_dict(data, source=source)
-        return cls(articles, errors=errors)
+        articles, errors, overrides = _files.from_dict(data, source=source)
+        return cls(articles, errors=errors, overrides=overrides)
 
     def save(self, path: str | os.PathLike[str], *, format: str | None = None) -> None:
         """Write the corpus to *path* atomically: JSON, or JSON Lines for ``.jsonl`` (or ``format="jsonl"``).
 
         The file replaces any old one only once it is completely written, so
-        an interrupted save leaves the old file intact.
+        an interrupted save leaves the old file intact. The articles are saved
+        as read and the overrides with them, so :meth:`load` corrects them the
+        same way.
         """
-        _files.save(self._articles, self._errors, path, format=format)
+        _files.save(self._articles, self._errors, path, format=format, overrides=self._overrides)
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Corpus:
@@ -159,5 +164,5 @@ class Corpus(_Why):
         missing, truncated, corrupted, from a newer dnnd or not a dnnd corpus
         at all; never returns a partial corpus.
         """
-        articles, errors = _files.load(path)
-        return cls(articles, errors=errors)
+        articles, errors, overrides = _files.load(path)
+        return cls(articles, errors=errors, overrides=overrides)

@@ -11,20 +11,42 @@ from typing import Any
 import cattrs
 
 from .._atomic import atomic_writer
-from ..errors import CorpusFileError
+from ..errors import CorpusFileError, OverrideError
 from ..model import PartialDate
+from ._overrides import Overrides
 from ._records import ArticleSummary, ReadFailure
 
 __all__ = ["FORMAT", "FORMAT_VERSION"]
 
 #: the format marker in the header of every saved corpus file
 FORMAT = "dnnd-corpus"
-#: the version of the file layout this dnnd writes (and the newest it reads)
-FORMAT_VERSION = 1
+#: the version of the file layout this dnnd writes (and the newest it reads); 2 adds the overrides
+FORMAT_VERSION = 2
 
 
-def to_dict(articles: Sequence[ArticleSummary], errors: Sequence[ReadFailure]) -> dict[str, Any]:
-    """Return the articles and read failures as one JSON-ready object (the ``.json`` file format)."""
+Loaded = tuple[list[ArticleSummary], list[ReadFailure], Overrides | None]
+
+
+def _overrides_entry(overrides: Overrides | None) -> dict[str, Any]:
+    return {} if not overrides else {"overrides": {"origin": overrides.origin, "document": overrides.to_dict()}}
+
+
+def _read_overrides(data: Any, source: str) -> Overrides | None:
+    entry = data.get("overrides")
+    if entry is None:
+        return None
+    if not isinstance(entry, dict) or not isinstance(entry.get("document"), dict):
+        raise CorpusFileError(f"{source}: corrupted corpus header (bad overrides)")
+    try:
+        return Overrides.from_dict(entry["document"], origin=str(entry.get("origin") or "overrides"))
+    except OverrideError as err:
+        raise CorpusFileError(f"{source}: the overrides it keeps are not valid ({err})") from None
+
+
+def to_dict(
+    articles: Sequence[ArticleSummary], errors: Sequence[ReadFailure], overrides: Overrides | None = None
+) -> dict[str, Any]:
+    """Return the articles, read failures and overrides as one JSON-ready object (the ``.json`` file format)."""
     from .. import __version__
     from ..serialize import converter
 
@@ -32,20 +54,21 @@ def to_dict(articles: Sequence[ArticleSummary], errors: Sequence[ReadFailure]) -
         "format": FORMAT,
         "version": FORMAT_VERSION,
         "dnnd": __version__,
+        **_overrides_entry(overrides),
         "articles": [converter.unstructure(a) for a in articles],
         "errors": [converter.unstructure(e) for e in errors],
     }
 
 
-def from_dict(data: Any, *, source: str) -> tuple[list[ArticleSummary], list[ReadFailure]]:
-    """Return the articles and read failures of :func:`to_dict`'s object; :class:`CorpusFileError` when it is not one."""
+def from_dict(data: Any, *, source: str) -> Loaded:
+    """Return what :func:`to_dict`'s object holds; :class:`CorpusFileError` when it is not one."""
     _check_header(data, source, layout="json")
     if not isinstance(data.get("articles"), list) or not isinstance(data.get("errors"), list):
         raise CorpusFileError(f"{source}: not a dnnd corpus (no 'articles' and 'errors' lists)")
     load = _Loader()
     articles = [load(a, ArticleSummary, source, i + 1) for i, a in enumerate(data["articles"])]
     errors = [load(e, ReadFailure, source, i + 1) for i, e in enumerate(data["errors"])]
-    return articles, errors
+    return articles, errors, _read_overrides(data, source)
 
 
 def save(
@@ -54,6 +77,7 @@ def save(
     path: str | os.PathLike[str],
     *,
     format: str | None = None,
+    overrides: Overrides | None = None,
 ) -> None:
     """Write the articles and read failures to *path* atomically: JSON, or JSON Lines for ``.jsonl``."""
     from .. import __version__
@@ -64,7 +88,7 @@ def save(
         raise ValueError(f"format must be 'json' or 'jsonl', not {layout!r}")
     with atomic_writer(path) as fh:
         if layout == "json":
-            json.dump(to_dict(articles, errors), fh, ensure_ascii=False, separators=(",", ":"))
+            json.dump(to_dict(articles, errors, overrides), fh, ensure_ascii=False, separators=(",", ":"))
             fh.write("\n")
             return
         header = {
@@ -74,6 +98,7 @@ def save(
             "layout": "jsonl",
             "articles": len(articles),
             "errors": len(errors),
+            **_overrides_entry(overrides),
         }
         fh.write(json.dumps(header, ensure_ascii=False) + "\n")
         for a in articles:
@@ -85,7 +110,7 @@ def save(
         fh.write(json.dumps({"end": FORMAT, "articles": len(articles)}) + "\n")
 
 
-def load(path: str | os.PathLike[str]) -> tuple[list[ArticleSummary], list[ReadFailure]]:
+def load(path: str | os.PathLike[str]) -> Loaded:
     """Read the articles and read failures of a file :func:`save` wrote (either layout).
 
     Raises :class:`~dnnd.errors.CorpusFileError` when the file is missing,
@@ -123,9 +148,7 @@ def load(path: str | os.PathLike[str]) -> tuple[list[ArticleSummary], list[ReadF
     return from_dict(data, source=name)
 
 
-def _load_lines(
-    head: dict[str, Any], lines: Iterable[str], name: str
-) -> tuple[list[ArticleSummary], list[ReadFailure]]:
+def _load_lines(head: dict[str, Any], lines: Iterable[str], name: str) -> Loaded:
     _check_header(head, name, layout="jsonl")
     n_articles, n_errors = head.get("articles"), head.get("errors")
     if not isinstance(n_articles, int) or not isinstance(n_errors, int):
@@ -158,7 +181,7 @@ def _load_lines(
             f"{name}: truncated corpus file ({len(articles)} of {n_articles} articles"
             f"{'' if ended else ', no end marker'})"
         )
-    return articles, errors
+    return articles, errors, _read_overrides(head, name)
 
 
 def _check_header(data: Any, source: str, *, layout: str) -> None:

@@ -178,8 +178,8 @@ def parse_locality(name: str, on: _dt.date | None = None) -> tuple[str, Locality
     for k in range(min(4, len(words) - 1), 0, -1):
         place = words[-k:]
         head_words = words[:-k]
-        if not _is_place(place) or not _ends_a_head(head_words):
-            continue
+        if not _is_place(place) or not _ends_a_head(head_words, place) or place == ["Hồ", "Chí", "Minh"]:
+            continue  # bare "Hồ Chí Minh" is the man ("Đoàn Thanh niên Cộng sản Hồ Chí Minh"), not the city
         if head_words[-1].lower() in ("tại", "ở") and len(head_words) > 1:
             head_words = head_words[:-1]  # "Lãnh sự quán Lào tại Thành phố Hồ Chí Minh"
         found = province_locality(" ".join(place), on)
@@ -197,25 +197,22 @@ def parse_locality(name: str, on: _dt.date | None = None) -> tuple[str, Locality
 _PAIR = re.compile(r"^Hội (?:[Hh]ữu nghị )?(?P<a>[^-]+?) - (?P<b>[^-]+)$")
 
 
-def _ends_a_head(words: list[str]) -> bool:
-    """Tell whether *words* can end just before a bare province name.
+def _ends_a_head(words: list[str], place: list[str]) -> bool:
+    """Tell whether *words* can end just before the bare province name *place*.
 
-    The last word must be lower case ("Tỉnh ủy", "Sở Ngoại vụ"), an
-    abbreviation ("UBND"), or end a country's name ("... Hàn Quốc TPHCM"): a
-    capitalised word that does not is part of a longer name ("Thái Bình
-    Dương" is the Pacific, not the province of Bình Dương).
+    Not after a dash ("Hội Thái Lan - Bến Tre" pairs a country and a
+    province), and not when the last words run into the place to make
+    another province's name: "Thái Bình Dương" is the Pacific, not the
+    province of Bình Dương after a word "Thái".
     """
     last = words[-1]
     if last.endswith("-") or last in ("-", "–", "—"):
         return False
-    if not last[:1].isupper() or last.isupper():
-        return True
-    for n in range(1, min(4, len(words)) + 1):
-        tail = " ".join(words[-n:])
-        found = registry.country(tail)
-        if found is not None and tail not in found.ambiguous:
-            return True
-    return False
+    for n in range(1, min(3, len(words)) + 1):
+        for m in range(1, len(place)):
+            if registry.province(" ".join([*words[-n:], *place[:m]])) is not None:
+                return False
+    return True
 
 
 # ------------------------------------------------------------------ heads
@@ -268,9 +265,16 @@ def head_key(head: str, *, local: bool = False) -> str:
         a, b = _country_key(m["a"].strip()), _country_key(m["b"].strip())
         if a and b and "việt nam" in (a, b):
             key = f"hội hữu nghị {a}-{b}"
+    for unit in _BARE_UNITS:  # "Ủy ban MTTQ tỉnh": a unit without its name is a short reference, not the head
+        if key.endswith(" " + unit):
+            key = key[: -len(unit) - 1]
+            break
     if local and key.endswith(" việt nam") and not key.endswith("-việt nam"):
         key = key[: -len(" việt nam")]
     return key
+
+
+_BARE_UNITS = ("thành phố", "tỉnh", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "tp")
 
 
 # ------------------------------------------------------------------ registry
@@ -297,6 +301,12 @@ def _registry_for(head: str, where: Locality | None) -> registry.RegistryOrganis
 
 
 @functools.cache
+def _registry_names() -> dict[str, registry.RegistryOrganisation]:
+    """Registry organisations by the name key of their canonical names."""
+    return {_nk(o.name): o for o in registry.organisations()}
+
+
+@functools.cache
 def _registry_by_id() -> dict[str, registry.RegistryOrganisation]:
     return {o.id: o for o in registry.organisations()}
 
@@ -317,6 +327,9 @@ def name_identity(name: str, on: _dt.date | None = None) -> OrgIdentity:
     >>> name_identity("LHHN thành phố Hà Nội").registry_id, name_identity("HAUFO").registry_id
     ('haufo', 'haufo')
     """
+    exact = _registry_names().get(_nk(name))
+    if exact is not None:  # a registry body's own name ("Đoàn Thanh niên Cộng sản Hồ Chí Minh")
+        return _canonical(exact, on)
     head, where = parse_locality(name, on)
     key = head_key(head, local=where is not None)
     reg = _registry_for(key, where)

@@ -32,7 +32,16 @@ from ..model import (
 )
 from ..normalise import fold_key, place_key, slug
 from ._files import _Loader
-from ._identity import Locality, OrgIdentity, consistent_aliases, name_identity, org_identity, province_locality
+from ._identity import (
+    Locality,
+    OrgIdentity,
+    consistent_aliases,
+    head_key,
+    name_identity,
+    org_identity,
+    parse_locality,
+    province_locality,
+)
 from ._keys import _bare_name, _best_name, _doc_key, _event_key, _nk, _place_key, _registry_orgs
 from ._overrides import DateFix, EntityRef, Override, Overrides
 from ._people import Cluster, PersonInfo, cluster
@@ -87,6 +96,7 @@ class _Plan:
     events: list[DateFix] = attrs.Factory(list)
     person_merges: list[tuple[EntityRef, ...]] = attrs.Factory(list)
     person_splits: list[tuple[EntityRef, tuple[str, ...], str, str | None]] = attrs.Factory(list)
+    person_split_where: dict[str, str] = attrs.Factory(dict)  # split label -> where the entry is
     person_names: list[tuple[EntityRef, str]] = attrs.Factory(list)
     person_drops: list[EntityRef] = attrs.Factory(list)
     person_orgs: dict[str, set[str]] = attrs.Factory(dict)  # organisation name of a person ref -> entity keys
@@ -157,7 +167,7 @@ class _Indexed:
     _articles: list[ArticleSummary]
     _errors: list[ReadFailure]
     _index: _Index = attrs.field(eq=False)
-    _overrides: Overrides | None = attrs.field(eq=False)
+    _overrides: Overrides | None
 
     def __init__(
         self,
@@ -430,7 +440,9 @@ class _Indexed:
                 problems.append(f"{fix.where}: no {what} dated {fix.event} in {fix.source}")
             else:
                 plan.events.append(fix)
-        for n, entry in enumerate(overrides.entries, start=1):
+        order = {"split": 0, "merge": 1, "rename": 2, "drop": 3}  # splits first: a merge may name a split-off part
+        numbered = sorted(enumerate(overrides.entries, start=1), key=lambda ne: order[ne[1].action])
+        for n, entry in numbered:
             try:
                 if entry.refs[0].kind == "person":
                     self._compile_person(plan, entry, n)
@@ -447,7 +459,7 @@ class _Indexed:
         return plan
 
     def _compile_org(self, plan: _Plan, entry: Override, n: int, find: Any, parent: dict[str, str]) -> None:
-        keys = [self._resolve_org(ref, entry.where) for ref in entry.refs]
+        keys = [self._resolve_org(ref, entry.where, plan) for ref in entry.refs]
         if entry.action == "merge":
             target = find(keys[0])
             for k in keys[1:]:
@@ -473,8 +485,12 @@ class _Indexed:
         else:
             plan.org_drop.add(keys[0])
 
-    def _resolve_org(self, ref: EntityRef, where: str) -> str:
-        """The identity key of the organisation *ref* names, as the corpus stands; :class:`OverrideError` unless one."""
+    def _resolve_org(self, ref: EntityRef, where: str, plan: _Plan | None = None) -> str:
+        """The key of the organisation *ref* names, as the corpus stands; :class:`OverrideError` unless one.
+
+        A name in one article (*ref.source*) stands for the part an earlier
+        split of *plan* took off, if any.
+        """
         ix = self._index
         found: set[str] = set()
         if ref.source is not None:
@@ -488,7 +504,8 @@ class _Indexed:
                 for org in art.organisations:
                     names = (org.name, org.abbreviation or "", *org.aliases)
                     if any(_nk(x) == want for x in names) or any(fold_key(x) == want_fold for x in names if x):
-                        found.add(org_identity(org.name, tuple(sorted(org.aliases)), org.registry_id, on).key)
+                        raw = org_identity(org.name, tuple(sorted(org.aliases)), org.registry_id, on).key
+                        found.add(plan.org_split.get((ref.source, raw), raw) if plan is not None else raw)
         else:
             ident = name_identity(ref.name)
             if ref.locality is not None:
@@ -500,6 +517,14 @@ class _Indexed:
         if ref.locality is not None and len(found) > 1:
             loc = self._with_locality(ref.name, ref.locality).locality
             found = {k for k in found if loc is not None and ix.org_ident[k].locality == loc}
+        if not found and ref.source is None:
+            # a name without its locality fits every body of that kind: say which
+            head, place = parse_locality(ref.name)
+            if place is None:
+                wanted = head_key(head, local=True)
+                found = {k for k, i in ix.org_ident.items() if i.locality is not None and head_key(i.head, local=True) == wanted}
+                if len(found) == 1:
+                    found = set()  # one body of that kind today, maybe more tomorrow: the name alone does not say
         if not found:
             raise OverrideError(f"{where}: {ref.describe()} matches no organisation in the corpus")
         if len(found) > 1:
@@ -530,6 +555,7 @@ class _Indexed:
             plan.person_merges.append(entry.refs)
         elif entry.action == "split":
             plan.person_splits.append((entry.refs[0], entry.sources, f"split{n}", entry.to))
+            plan.person_split_where[f"split{n}"] = entry.where
         elif entry.action == "rename":
             assert entry.to is not None
             plan.person_names.append((entry.refs[0], entry.to))
@@ -546,11 +572,12 @@ class _Indexed:
         for ref, where in refs:
             if not self._person_records(ref):
                 problems.append(f"{where}: {ref.describe()} matches no person in the corpus")
-        for ref, sources, _, _ in plan.person_splits:
+        for ref, sources, label, _ in plan.person_splits:
             found = {self._index.arts[ai].label for ai, _ in self._person_records(ref)}
             missing = [s for s in sources if s not in found]
             if missing:
-                problems.append(f"{ref.describe()} is not named in {missing[0]!r}, nothing to split off")
+                where = plan.person_split_where[label]
+                problems.append(f"{where}: {ref.describe()} is not named in {missing[0]!r}, nothing to split off")
         if problems:
             self._overrides = None
             self._rebuild(None)

@@ -114,8 +114,10 @@ class _Union:
 def cluster(infos: Sequence[PersonInfo], ties: Sequence[tuple[int, int, str]] = ()) -> list[Cluster]:
     """Cluster the records of one name into people.
 
-    *ties* are forced joins (from overrides): pairs of indexes and a label.
-    Records with different :attr:`PersonInfo.group` labels never join.
+    *ties* are forced joins (from overrides): pairs of indexes and a label;
+    they always hold. Otherwise records with different
+    :attr:`PersonInfo.group` labels (different written names, an override's
+    split) never join.
 
     >>> a = PersonInfo(ref=(0, 0), source="a", orgs=frozenset({"o1"}), places=frozenset({"p:x"}))
     >>> b = PersonInfo(ref=(1, 0), source="b", orgs=frozenset({"o2"}), places=frozenset({"p:y"}))
@@ -126,12 +128,15 @@ def cluster(infos: Sequence[PersonInfo], ties: Sequence[tuple[int, int, str]] = 
     [(0, 1)]
     """
     u = _Union(len(infos))
+    # an override's tie always holds, even across groups: it joins the groups it links
+    labels = sorted({info.group for info in infos})
+    parts = _Union(len(labels))
     for i, j, label in ties:
-        if infos[i].group == infos[j].group:
-            u.join(i, j, "override", label)
-    by_group: dict[str, list[int]] = {}
+        u.join(i, j, "override", label)
+        parts.join(labels.index(infos[i].group), labels.index(infos[j].group), "override")
+    by_group: dict[int, list[int]] = {}
     for i, info in enumerate(infos):
-        by_group.setdefault(info.group, []).append(i)
+        by_group.setdefault(parts.find(labels.index(info.group)), []).append(i)
     out: list[Cluster] = []
     for members in by_group.values():
         _tie_by_evidence(infos, members, u)

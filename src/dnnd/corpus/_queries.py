@@ -15,6 +15,7 @@ from ._keys import _bare_name, _nk, _place_key
 from ._records import (
     ArticleSummary,
     Citation,
+    CorpusCongress,
     CorpusDocument,
     CorpusEvent,
     CorpusOrganisation,
@@ -92,8 +93,16 @@ class _Queries(_Indexed):
 
     # ---------------------------------------------------------- organisations
 
-    def _org_keys(self, name: str, *, locality: str | None = None, source: str | None = None) -> set[str]:
-        """Entity keys a name stands for: in one article (its records and their short names), else anywhere."""
+    def _org_keys(
+        self, name: str, *, locality: str | None = None, source: str | None = None, central: bool = True
+    ) -> set[str]:
+        """Entity keys a name stands for: in one article (its records and their short names), else anywhere.
+
+        Anywhere, a name without a locality that fits no body exactly stands
+        for the central body of that kind, when there is one ("Liên hiệp các
+        tổ chức hữu nghị" is VUFO, the "... Việt Nam" one), unless *central*
+        is False.
+        """
         ix = self._index
         found: set[str] = set()
         if source is not None:
@@ -118,6 +127,10 @@ class _Queries(_Indexed):
                         return found
             if found:
                 return found
+        if ix.plan is not None and ix.plan.org_names:
+            renamed = {k for k, v in ix.plan.org_names.items() if _nk(v) == _nk(name) and k in ix.orgs}
+            if renamed:
+                return renamed
         ident = name_identity(name)
         if locality is not None:
             ident = self._with_locality(name, locality)
@@ -129,7 +142,13 @@ class _Queries(_Indexed):
         else:
             found = set(ix.org_alias.get(_nk(name), ())) or set(ix.org_fold.get(fold_key(name), ()))
         if not found and name[:4].lower() == "the ":
-            return self._org_keys(name[4:], locality=locality)  # "The Vietnam Union of ..."
+            return self._org_keys(name[4:], locality=locality, central=central)  # "The Vietnam Union of ..."
+        if not found and central and locality is None and ident.locality is None:
+            head, _ = parse_locality(name)
+            wanted = head_key(head, local=True)
+            heads = {k for k, i in ix.org_ident.items() if i.locality is None and head_key(i.head, local=True) == wanted}
+            if len(heads) == 1:
+                found = heads
         if locality is not None:
             where = ident.locality
             found = {k for k in found if where is not None and ix.org_ident[k].locality == where}
@@ -186,10 +205,40 @@ class _Queries(_Indexed):
             orgs = [o for o in orgs if o.kind is want]
         return sorted(orgs, key=lambda o: (-o.count, o.name, o.id))
 
+    # ---------------------------------------------------------- congresses
+
+    def congresses(self, scope: str | None = None) -> list[CorpusCongress]:
+        """The Party congresses the articles invoke, most invoked first; *scope* "national" or a province.
+
+        >>> import dnnd
+        >>> [(c.ordinal, c.scope, len(c.sources)) for c in dnnd.Corpus(dnnd.seeds()).congresses()]
+        [(13, 'national', 4), (17, 'Hà Nội', 1)]
+        """
+        found = [self._congress(k) for k in self._index.congresses]
+        if scope is not None:
+            want = "national" if scope == "national" else _place_key(scope)
+            found = [c for c in found if (c.scope if c.is_national else _place_key(c.scope)) == want]
+        return sorted(found, key=lambda c: (-len(c.evidence), not c.is_national, c.scope, c.ordinal))
+
+    def congress(self, ordinal: int, scope: str = "national") -> CorpusCongress | None:
+        """The congress number *ordinal* of *scope* ("national", or the province of a Party organisation), or ``None``.
+
+        >>> import dnnd
+        >>> dnnd.Corpus(dnnd.seeds()).congress(13).term
+        '2021-2026'
+        """
+        return next((c for c in self.congresses(scope) if c.ordinal == ordinal), None)
+
     # ---------------------------------------------------------- people
 
     def _person_ids(self, name: str, *, locality: str | None = None, source: str | None = None) -> list[str]:
         """Ids of the people a name stands for (any spelling), optionally placed in *locality* or named in *source*."""
+        plan = self._index.plan
+        if plan is not None:
+            for ref, new in plan.person_names:
+                if _nk(new) == _nk(name) and _nk(ref.name) != _nk(name):
+                    return [pid for pid in self._person_ids(ref.name, locality=locality, source=source)
+                            if (p := self._person_by_id(pid)) is not None and p.name == new]  # fmt: skip
         bare = _bare_name(name)
         exact = _nk(bare)
         out = []
@@ -382,7 +431,7 @@ class _Queries(_Indexed):
         if place is not None:
             candidates.append(ix.events_by_place.get(_place_key(place), set()))
         if organiser is not None:
-            org_keys = self._org_keys(organiser)
+            org_keys = self._org_keys(organiser, central=False)
             if not org_keys:
                 needle = _nk(organiser)
                 org_keys = {k for k in ix.events_by_org if needle in _nk(self._org_display(k))}

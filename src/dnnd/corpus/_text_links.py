@@ -5,7 +5,7 @@ records, not texts):
 
 - a person *takes part* in a reported event when a mention of the person is
   in the paragraph of the event's date; in an article that reports a single
-  dated happening, everyone it names takes part in that one;
+  happening of one day, everyone it names takes part in that one;
 - a body *belongs to* another where the text says so between their names:
   "A là thành viên của B", "A (thuộc B)" (the phrases are registry data),
   "Hội là thành viên tích cực của B" after the article named the association.
@@ -57,8 +57,8 @@ def participation(article: Article) -> tuple[tuple[int, int], ...]:
     reported = [(i, e) for i, e in enumerate(article.events) if e.reported and e.date is not None]
     if not reported or not article.people:
         return ()
-    if len({e.date for _, e in reported}) == 1:
-        # the article reports one dated happening: everyone it names is part of that story
+    if len({e.date for _, e in reported}) == 1 and reported[0][1].date.precision == "day":  # type: ignore[union-attr]
+        # the article reports one happening of one day: everyone it names is part of that story
         return tuple((p, i) for p in range(len(article.people)) for i, _ in reported)
     paragraphs = _paragraphs(article)
     starts = [s for s, _ in paragraphs]

@@ -140,8 +140,14 @@ class _Why(_Links):
     def _people_apart(self, pa: str, pb: str) -> str:
         a, b = self._person_by_id(pa), self._person_by_id(pb)
         assert a is not None and b is not None
-        if "split" in pa or "split" in pb:
-            return f"an override splits {a.name} off"
+        plan = self._index.plan
+        for pid in (pa, pb):
+            fold = pid.removeprefix("person:").split("~", 1)[0]
+            for cid, _, c, infos in self._person_clusters(fold):
+                labels = {infos[i].group for i in c.members}
+                split = [lab for lab in labels if lab.startswith("split")]
+                if cid == pid and split and plan is not None:
+                    return f"an override splits {a.name} of {', '.join(self._person_by_id(pid).sources)} off ({plan.person_split_where[split[0]]})"  # type: ignore[union-attr]  # fmt: skip
         where_a = ", ".join(a.localities) or "no province"
         where_b = ", ".join(b.localities) or "no province"
         return (
