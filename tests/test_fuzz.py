@@ -382,7 +382,7 @@ def test_a_megabyte_of_seed_text_parses_in_reasonable_time() -> None:
 
 
 def test_work_grows_linearly_with_a_run_of_titles(monkeypatch: pytest.MonkeyPatch) -> None:
-    from dnnd import _find_people
+    from dnnd._find import people as _find_people
 
     calls = 0
     real = _find_people._canonical_title

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dnnd import _text
-from dnnd._lexicon import alternation, trie_alternation
+from dnnd._find.patterns import alternation, trie_alternation
 
 LETTERS = "aAbBoOuUyYàÀáÁạỳýỶđĐ -.qQ"
 words = st.lists(st.text(alphabet=LETTERS, min_size=1, max_size=6), min_size=1, max_size=12)

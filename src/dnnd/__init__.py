@@ -26,6 +26,7 @@ exceptions of :mod:`dnnd.errors`.
 
 from __future__ import annotations
 
+from importlib import metadata as _metadata
 from importlib import resources
 from pathlib import Path
 
@@ -78,7 +79,10 @@ from .model import (
 )
 from .serialize import converter, to_record
 
-__version__ = "0.1.0"
+try:
+    __version__: str = _metadata.version("dnnd")
+except _metadata.PackageNotFoundError:  # pragma: no cover - run from a source tree that was never installed
+    __version__ = "0+unknown"
 
 __all__ = [
     "DEFAULT_MAX_BYTES",

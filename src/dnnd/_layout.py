@@ -48,7 +48,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from ._dates import find_published
+from ._find.dates import find_published
 from .model import PartialDate, SegmentKind
 
 __all__ = ["Layout", "Line", "segment"]

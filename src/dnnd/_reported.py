@@ -118,13 +118,21 @@ def classify(text: str, events: Sequence[EventFacts], published: PartialDate | N
     ]
 
 
+#: how far a sentence reaches from a position, either way: the cues are near
+#: the date, and an unbounded sentence (a line of many dates and commas) made
+#: the classifier quadratic
+_REACH = 400
+
+
 def _sentence(text: str, pos: int) -> tuple[int, int]:
-    lo = max(text.rfind("\n", 0, pos) + 1, 0)
+    lo = max(text.rfind("\n", max(0, pos - _REACH), pos) + 1, pos - _REACH, 0)
     start = lo
     for m in _SENTENCE_END.finditer(text, lo, pos):
         start = m.end()
-    end_m = _SENTENCE_END.search(text, pos)
-    return start, end_m.start() if end_m else len(text)
+    hi = min(len(text), pos + _REACH)
+    nl = text.find("\n", pos, hi)
+    end_m = _SENTENCE_END.search(text, pos, nl if nl >= 0 else hi)
+    return start, end_m.start() if end_m else (nl if nl >= 0 else hi)
 
 
 def _parenthesis(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int] | None:

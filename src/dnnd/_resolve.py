@@ -13,18 +13,19 @@ import bisect
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import attrs
 
 from . import registry
-from ._dates import DateMention, resolve_year
-from ._find_congresses import CongressMention
-from ._find_documents import DocumentMention
-from ._find_events import EventMention
-from ._find_organisations import OrgMention, find_organisations
-from ._find_people import PersonMention
-from ._lexicon import canonical_province, organisation_by_id, province_names, trie_alternation
+from ._find.congresses import CongressMention
+from ._find.context import FindContext
+from ._find.dates import DateMention, in_story, resolve_year
+from ._find.documents import DocumentMention
+from ._find.events import EventMention
+from ._find.organisations import OrgMention
+from ._find.patterns import canonical_province, organisation_by_id, province_names, trie_alternation
+from ._find.people import PersonMention
 from ._reported import EventFacts
 from ._reported import classify as classify_reported
 from .model import (
@@ -176,11 +177,13 @@ def resolve_organisations(
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z]{1,9})\)")
 
 
-def build_organisations(resolved: Sequence[ResolvedOrg], text: str, span_of: SpanOf) -> tuple[list[Organisation], dict[int, Organisation]]:
-    """Group resolved mentions into :class:`Organisation` records.
+def build_organisations(mentions: Sequence[OrgMention], scope: Scope) -> tuple[list[Organisation], dict[int, Organisation]]:
+    """Fix the places of the mentions and group them into :class:`Organisation` records.
 
     Returns the records and a map from mention start to record.
     """
+    text, span_of = scope.text, scope.span_of
+    resolved = resolve_organisations(mentions, text, scope.localities, scope.places)
     groups: dict[str, list[ResolvedOrg]] = defaultdict(list)
     key_of: dict[str, str] = {}
     order: list[str] = []
@@ -247,8 +250,9 @@ def build_organisations(resolved: Sequence[ResolvedOrg], text: str, span_of: Spa
 # --------------------------------------------------------------- documents
 
 
-def build_documents(mentions: Sequence[DocumentMention], text: str, span_of: SpanOf, published: PartialDate | None) -> list[Document]:
+def build_documents(mentions: Sequence[DocumentMention], scope: Scope) -> list[Document]:
     """Group citations by number; attach short forms to their full citation."""
+    span_of, published = scope.span_of, scope.published
     full: dict[str, list[DocumentMention]] = defaultdict(list)
     order: list[str] = []
     for m in mentions:
@@ -280,13 +284,7 @@ def build_documents(mentions: Sequence[DocumentMention], text: str, span_of: Spa
         if date is None and published is not None and any(x.header for x in ms):
             date = published  # the text is the document: its dateline dates it
         title = next((x.title for x in ms if x.title), None)
-        issuer = None
-        for x in ms:
-            if x.issuer_text:
-                org = next(find_organisations(x.issuer_text), None)
-                if org is not None and org.start == 0:
-                    issuer = _issuer_name(org)
-                    break
+        issuer = next((_issuer_name(x.issuer) for x in ms if x.issuer is not None), None)
         reg = registry.find_document(number, kind.value)
         docs.append(
             Document(
@@ -317,34 +315,35 @@ def _issuer_name(org: OrgMention) -> str:
 # -------------------------------------------------------------- congresses
 
 
-def build_congresses(mentions: Sequence[CongressMention], span_of: SpanOf, locality: str | None) -> list[CongressResolution]:
+def build_congresses(mentions: Sequence[CongressMention], scope: Scope) -> list[CongressResolution]:
     """One record per congress, however often it is named."""
+    span_of, locality = scope.span_of, scope.locality
     groups: dict[tuple[int, str], list[CongressMention]] = defaultdict(list)
     kinds: dict[tuple[int, str], str] = {}
     for m in mentions:
         if m.locality is None:
-            scope = "national"
+            area = "national"
         else:
-            scope = (canonical_province(m.locality) or m.locality) if m.locality else (locality or "")
-            if not scope:
+            area = (canonical_province(m.locality) or m.locality) if m.locality else (locality or "")
+            if not area:
                 continue
-            kinds[(m.ordinal, scope)] = m.locality_kind or "tỉnh"
-        groups[(m.ordinal, scope)].append(m)
+            kinds[(m.ordinal, area)] = m.locality_kind or "tỉnh"
+        groups[(m.ordinal, area)].append(m)
     out = []
-    for (ordinal, scope), ms in groups.items():
+    for (ordinal, area), ms in groups.items():
         term = next((m.term for m in ms if m.term), None)
-        if scope == "national":
+        if area == "national":
             body = NATIONAL_PARTY
             if term is None:
                 reg = registry.national_congress(ordinal)
                 term = reg.term if reg else None
         else:
-            body = f"Đảng bộ {kinds[(ordinal, scope)]} {scope}"
+            body = f"Đảng bộ {kinds[(ordinal, area)]} {area}"
         out.append(
             CongressResolution(
-                id=f"congress:{slug(scope)}:{ordinal}",
+                id=f"congress:{slug(area)}:{ordinal}",
                 ordinal=ordinal,
-                scope=scope,
+                scope=area,
                 party_body=body,
                 term=term,
                 mentions=[span_of(m.start, m.end) for m in ms],
@@ -356,8 +355,9 @@ def build_congresses(mentions: Sequence[CongressMention], span_of: SpanOf, local
 # ------------------------------------------------------------------ people
 
 
-def build_people(mentions: Sequence[PersonMention], orgs_by_start: dict[int, Organisation], span_of: SpanOf, text: str) -> list[Person]:
+def build_people(mentions: Sequence[PersonMention], scope: Scope) -> list[Person]:
     """Merge mentions of one person (spelling variants too) with positions."""
+    orgs_by_start, span_of, text = scope.organisation_at, scope.span_of, scope.text
     groups: dict[str, list[PersonMention]] = defaultdict(list)
     order: list[str] = []
     for m in mentions:
@@ -425,16 +425,16 @@ def context_year(text: str, dates: Iterable[DateMention], published: PartialDate
     return min(y for y, c in counts.items() if c == top)
 
 
-def build_events(
-    mentions: Sequence[EventMention],
-    orgs_by_start: dict[int, Organisation],
-    span_of: SpanOf,
-    year: int | None,
-    published: PartialDate | None,
-    locality: str | None = None,
-    text: str = "",
-) -> list[Event]:
-    """One record per (date, kind), with organisers and place resolved, and whether the article reports it."""
+def build_events(mentions: Sequence[EventMention], scope: Scope) -> list[Event]:
+    """One record per (date, kind), with organisers and place resolved."""
+    orgs_by_start, span_of, year, published, locality = (
+        scope.organisation_at,
+        scope.span_of,
+        scope.year,
+        scope.published,
+        scope.locality,
+    )
+    text = scope.text
     out: list[Event] = []
     index: dict[tuple[str, str], int] = {}
     more: dict[int, list[Span]] = {}
@@ -483,7 +483,7 @@ def build_events(
     return [e if i in reported else attrs.evolve(e, reported=False) for i, e in enumerate(out)]
 
 
-def _location(m: EventMention, orgs_by_start: dict[int, Organisation], locality: str | None) -> str | None:
+def _location(m: EventMention, orgs_by_start: Mapping[int, Organisation], locality: str | None) -> str | None:
     if m.location:
         place = m.location
         place = re.sub(r"^TP\.?\s?", "", place)
@@ -495,3 +495,84 @@ def _location(m: EventMention, orgs_by_start: dict[int, Organisation], locality:
         if org and org.locality:
             return org.locality
     return locality
+
+
+# ------------------------------------------------------------------ the article
+
+
+@attrs.frozen
+class Scope:
+    """What the resolvers know of the article besides the mentions they turn into records.
+
+    ``text`` is the canonical text and ``span_of`` maps its ranges to spans
+    of the caller's string; ``localities`` are the places the article is
+    about, most named first; ``organisation_at`` maps the start of every
+    organisation mention to its record (filled once organisations are
+    resolved); ``year`` is the year the article's yearless dates belong to.
+    """
+
+    text: str
+    span_of: SpanOf
+    published: PartialDate | None = None
+    localities: tuple[str, ...] = ()
+    places: tuple[tuple[int, str], ...] = ()
+    year: int | None = None
+    organisation_at: Mapping[int, Organisation] = attrs.field(factory=dict)
+
+    @property
+    def locality(self) -> str | None:
+        """The place the article is most about."""
+        return self.localities[0] if self.localities else None
+
+
+@attrs.frozen
+class Records:
+    """The records of one article, as the resolvers built them."""
+
+    organisations: tuple[Organisation, ...]
+    documents: tuple[Document, ...]
+    congress_resolutions: tuple[CongressResolution, ...]
+    people: tuple[Person, ...]
+    events: tuple[Event, ...]
+
+
+def resolve(
+    found: FindContext,
+    *,
+    span_of: SpanOf,
+    body: Sequence[tuple[int, int]],
+    published: PartialDate | None,
+    organisations: Callable[[Sequence[OrgMention], Scope], tuple[list[Organisation], dict[int, Organisation]]] = build_organisations,
+    documents: Callable[[Sequence[DocumentMention], Scope], list[Document]] = build_documents,
+    congresses: Callable[[Sequence[CongressMention], Scope], list[CongressResolution]] = build_congresses,
+    people: Callable[[Sequence[PersonMention], Scope], list[Person]] = build_people,
+    events: Callable[[Sequence[EventMention], Scope], list[Event]] = build_events,
+) -> Records:
+    """Turn the mentions of an article into its records.
+
+    *body* are the ranges of the canonical text that the finders read. Each
+    kind has its resolver, replaceable by a function of the same shape (as
+    eyecite's ``resolve_citations`` takes its resolvers): organisations come
+    first, since the others name them.
+    """
+    text = found.text
+    places = place_mentions(text, body)
+    localities = article_localities(found.organisations, places)
+    body_text = "\n".join(text[s:e] for s, e in body)
+    scope = Scope(
+        text,
+        span_of,
+        published=published,
+        localities=tuple(localities),
+        places=tuple(places),
+        year=context_year(body_text, in_story(found), published),
+    )
+    org_records, by_start = organisations(found.organisations, scope)
+    scope = attrs.evolve(scope, organisation_at=by_start)
+    return Records(
+        organisations=tuple(org_records),
+        documents=tuple(documents(found.documents, scope)),
+        congress_resolutions=tuple(congresses(found.congresses, scope)),
+        people=tuple(people(found.people, scope)),
+        events=tuple(events(found.events, scope)),
+    )

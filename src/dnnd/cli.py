@@ -51,7 +51,7 @@ from .errors import DnndError, InputError, InputTooLargeError
 from .model import Article
 from .serialize import to_record
 
-__all__ = ["main", "write_atomic"]
+__all__ = ["main"]
 
 
 def _parser() -> argparse.ArgumentParser:

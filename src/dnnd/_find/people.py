@@ -19,15 +19,19 @@ import bisect
 import functools
 import re
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 
-from . import registry
-from ._find_organisations import OrgMention
-from ._lexicon import CAP, alternation, countries, province_names, surnames, trie_alternation
-from .model import OrganisationKind
+from .. import registry
+from ..model import OrganisationKind
+from .organisations import OrgMention
+from .patterns import CAP, alternation, countries, province_names, surnames, trie_alternation
 
-__all__ = ["PersonMention", "PositionMention", "find_people"]
+if TYPE_CHECKING:  # pragma: no cover
+    from .context import FindContext
+
+__all__ = ["PersonMention", "PositionMention", "bodies_named_by_titles", "find_people"]
 
 
 @attrs.frozen
@@ -211,13 +215,12 @@ _APPOSITION = re.compile(r"(?:\s*\([^()\n]{1,40}\))?\s*(?:,|-|\(|:)?\s*")
 _GROUP_HEAD = re.compile(r"(?:[Ủủ]y viên|trong|[Đđ]ồng chí(?: Ủy viên)?)\s+$")
 
 
-def find_people(text: str, orgs: Sequence[OrgMention], start: int = 0, end: int | None = None) -> Iterator[PersonMention]:
-    """People named in ``text[start:end]``, with positions where given.
+def find_people(ctx: FindContext) -> Iterator[PersonMention]:
+    """The step: people named in the window, with positions where given.
 
-    *orgs* are the organisation mentions already found in the same text; a
-    title takes the organisation that starts right after it.
+    A title takes the organisation mention that starts right after it.
     """
-    end = len(text) if end is None else end
+    text, orgs, start, end = ctx.text, ctx.organisations, ctx.start, ctx.end
     starts = {o.start: o for o in orgs}
     name_re = _name_re()
     title_re = _title_re()
@@ -357,3 +360,18 @@ def _clean_name(raw: str, after: str = "") -> tuple[int, str] | None:
     if len(words) < 2:
         return None
     return skip, " ".join(words)
+
+
+def bodies_named_by_titles(ctx: FindContext) -> Iterator[OrgMention]:
+    """The step: bodies that only a title names ("Tỉnh ủy viên", "Ủy viên Đảng đoàn, ...").
+
+    They become organisation mentions of their own, so that the position and
+    the organisation list agree.
+    """
+    known = {(o.start, o.end, o.head, o.organ) for o in ctx.organisations}
+    for person in ctx.people:
+        for position in person.positions:
+            o = position.org
+            if o is not None and (o.start, o.end, o.head, o.organ) not in known:
+                known.add((o.start, o.end, o.head, o.organ))
+                yield o

@@ -21,14 +21,18 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import attrs
 
-from . import _lexicon as _lex
-from . import registry
-from ._lexicon import CAP, LOWER, UPPER, alternation, canonical_province, countries, province_names, trie_alternation
-from .model import OrganisationKind
-from .normalise import name_key
+from .. import registry
+from ..model import OrganisationKind
+from ..normalise import name_key
+from . import patterns as _lex
+from .patterns import CAP, LOWER, UPPER, alternation, canonical_province, countries, province_names, trie_alternation
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .context import FindContext
 
 __all__ = ["OrgMention", "find_organisations"]
 
@@ -198,7 +202,12 @@ def _registry_index() -> tuple[re.Pattern[str], dict[str, registry.RegistryOrgan
     return pattern, index
 
 
-def find_organisations(text: str, start: int = 0, end: int | None = None) -> Iterator[OrgMention]:
+def find_organisations(ctx: FindContext) -> list[OrgMention]:
+    """The step: organisation mentions in the window (longest wins on overlap)."""
+    return _organisations_in(ctx.text, ctx.start, ctx.end)
+
+
+def _organisations_in(text: str, start: int = 0, end: int | None = None) -> list[OrgMention]:
     """Organisation mentions in ``text[start:end]`` (longest wins on overlap)."""
     end = len(text) if end is None else end
     found: list[OrgMention] = []
@@ -214,7 +223,7 @@ def find_organisations(text: str, start: int = 0, end: int | None = None) -> Ite
     kept = [
         o for o in _longest(found) if o.registry_id or not _PLURAL.search(text, max(start, o.start - 12), o.start)
     ]
-    yield from _with_organs(text, kept, start)
+    return _with_organs(text, kept, start)
 
 
 _PLURAL = re.compile(r"(?:\b(?:các|những|mọi)\s+)$")

@@ -16,10 +16,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import attrs
 
-from ._lexicon import CAP
+from .patterns import CAP
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .context import FindContext
 
 __all__ = ["CongressMention", "find_congresses", "roman_to_int"]
 
@@ -65,9 +69,9 @@ _CONGRESS = re.compile(
 _OTHER_BODY = re.compile(rf"\s*(?:của\s+)?(?:(?:Liên hiệp|Hội|Hiệp hội|Mặt trận|MTTQ|Ủy ban|Công đoàn|Đoàn)\b|{CAP}\s+{CAP})")
 
 
-def find_congresses(text: str, start: int = 0, end: int | None = None) -> Iterator[CongressMention]:
-    """Party congress mentions in ``text[start:end]``."""
-    end = len(text) if end is None else end
+def find_congresses(ctx: FindContext) -> Iterator[CongressMention]:
+    """The step: Party congress mentions in the window."""
+    text, start, end = ctx.text, ctx.start, ctx.end
     for m in _CONGRESS.finditer(text, start, end):
         num = m.group("num")
         ordinal = int(num) if num.isdigit() else roman_to_int(num)

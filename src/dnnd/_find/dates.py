@@ -16,14 +16,19 @@ Every pattern is a flat sequence of bounded digit runs, so matching is linear.
 from __future__ import annotations
 
 import bisect
+import datetime
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import attrs
 
-from .model import PartialDate
+from ..model import PartialDate
 
-__all__ = ["DateMention", "find_dates", "find_published", "find_relative", "resolve_year"]
+if TYPE_CHECKING:  # pragma: no cover
+    from .context import FindContext
+
+__all__ = ["DateMention", "dates_in", "find_dates", "find_published", "find_relative", "in_story", "resolve_year"]
 
 
 @attrs.frozen
@@ -91,9 +96,40 @@ def _valid(d: int | None, m: int | None) -> bool:
     return (m is None or 1 <= m <= 12) and (d is None or 1 <= d <= 31)
 
 
-def find_dates(text: str) -> Iterator[DateMention]:
-    """Every date mention in *text*, left to right, without overlaps."""
-    if _DIGIT.search(text) is None:
+def find_dates(ctx: FindContext) -> Iterator[DateMention]:
+    """The step: every date of the window, and "Sáng nay"/"hôm qua" of a dated article.
+
+    Relative dates count only when the article is dated to the day. (A date
+    inside the article's own date line is found too: it may date a document
+    the line cites; it dates no event, see :func:`in_story`.)
+    """
+    found = list(dates_in(ctx.text, ctx.start, ctx.end))
+    published = ctx.published
+    if published is not None and published.precision == "day":
+        day = published.to_date()
+        for rs, re_, offset, tod in find_relative(ctx.text, ctx.start, ctx.end):
+            when = PartialDate.from_date(day + datetime.timedelta(days=offset)) if day else published
+            found.append(DateMention(rs, re_, when, None, tod))
+        found.sort(key=lambda d: d.start)
+    yield from found
+
+
+def in_story(ctx: FindContext) -> list[DateMention]:
+    """The dates of the context that are not the article's own date line."""
+    if ctx.published_span is None:
+        return list(ctx.dates)
+    ps, pe = ctx.published_span
+    return [d for d in ctx.dates if not ps <= d.start < pe]
+
+
+def dates_in(text: str, start: int = 0, end: int | None = None) -> Iterator[DateMention]:
+    """Every date mention in ``text[start:end]``, left to right, without overlaps.
+
+    >>> [d.date.iso for d in dates_in("Sáng 14/7, từ ngày 24 đến 29/5/2025")]
+    ['XXXX-07-14', '2025-05-24']
+    """
+    end = len(text) if end is None else end
+    if _DIGIT.search(text, start, end) is None:
         return  # every pattern needs a digit (a fast scan; most lines have none)
     found: list[DateMention] = []
     # the spans taken so far, disjoint and sorted (so sorted by end too):
@@ -101,7 +137,7 @@ def find_dates(text: str) -> Iterator[DateMention]:
     taken_starts: list[int] = []
     taken_ends: list[int] = []
     for name, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text, start, end):
             s, e = m.span()
             i = bisect.bisect_left(taken_starts, e) - 1
             if i >= 0 and taken_ends[i] > s:
@@ -114,7 +150,7 @@ def find_dates(text: str) -> Iterator[DateMention]:
             found.append(mention)
     found.sort(key=lambda dm: dm.start)
     for dm in found:
-        tod = _TOD_BEFORE.search(text, max(0, dm.start - 30), dm.start)
+        tod = _TOD_BEFORE.search(text, max(start, dm.start - 30), dm.start)
         yield attrs.evolve(dm, time_of_day=tod.group("tod").lower()) if tod else dm
 
 

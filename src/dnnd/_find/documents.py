@@ -16,19 +16,25 @@ same article by the resolver.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 
-from . import _lexicon as _lex
-from ._dates import find_dates
-from ._lexicon import trie_alternation
-from .model import DocumentKind, PartialDate
-from .normalise import canonical_number
+from ..model import DocumentKind, PartialDate
+from ..normalise import canonical_number
+from . import patterns as _lex
+from .dates import DateMention, dates_in
+from .organisations import OrgMention
+from .patterns import trie_alternation
 
-__all__ = ["DocumentMention", "find_documents"]
+if TYPE_CHECKING:  # pragma: no cover
+    from .context import FindContext
+
+__all__ = ["DocumentMention", "citation_ranges", "find_documents"]
 
 
 @attrs.frozen
@@ -40,8 +46,7 @@ class DocumentMention:
     kind: DocumentKind
     number: str | None
     short: str | None = None  # "04" of "Chỉ thị 04"
-    issuer_text: str | None = None
-    issuer_start: int | None = None
+    issuer: OrgMention | None = None  # the body after "của"/"do"
     date: PartialDate | None = None
     title: str | None = None
     type_word: str | None = None  # the type as written ("Thông tư", "Chỉ thị")
@@ -101,12 +106,20 @@ _ABOUT = re.compile(r"\s*(?:,\s*)?(?:về(?: việc)?|V/v)\s+(?P<q>\"?)(?P<title
 _QUOTED = re.compile(r"\s*(?:,\s*)?\"(?P<title>[^\"\n]{4,200})\"")
 
 
-def find_documents(text: str, start: int = 0, end: int | None = None) -> Iterator[DocumentMention]:
-    """Document citations in ``text[start:end]``."""
-    end = len(text) if end is None else end
+def find_documents(ctx: FindContext) -> Iterator[DocumentMention]:
+    """The step: document citations in the window.
+
+    The date is the date mention right after the number ("ngày 5/1/2022"),
+    or one that introduces it ("Ngày 26/2/1993, UBND tỉnh ban hành Quyết
+    định số ..."); the issuer is the organisation mention after "của"/"do".
+    """
+    text, start, end = ctx.text, ctx.start, ctx.end
     if _DIGIT.search(text, start, end) is None:
         return  # every citation has a digit (a fast scan; most lines have none)
     words = _type_words()
+    dates = ctx.dates
+    date_starts = [d.start for d in dates]
+    orgs = {o.start: o for o in ctx.organisations}
     for m in _pattern().finditer(text, start, end):
         if m.group("short"):
             kind = words[m.group("sword").lower()]
@@ -125,18 +138,18 @@ def find_documents(text: str, start: int = 0, end: int | None = None) -> Iterato
             kind = _kind_from_code(number)
         pos = m.end()
         date = None
-        dm = next(find_dates(text[pos : min(end, pos + 60)]), None)
-        if dm is not None and text[pos : pos + dm.start].strip(" ,") in ("ngày", "ban hành ngày", ""):
+        dm = _date_after(text, pos, min(end, pos + 60), dates, date_starts)
+        if dm is not None:
             date = dm.date
-            pos += dm.end
+            pos = dm.end
         elif (before := _ISSUED_ON.search(text, max(start, m.start() - 90), m.start())) is not None:
             # "Ngày 26/2/1993, UBND tỉnh ban hành Quyết định số ..."
-            bd = next(find_dates(before.group("date")), None)
+            bd = next(dates_in(text, before.start("date"), before.end("date")), None)
             date = bd.date if bd is not None and bd.date.precision == "day" else None
-        issuer_text = issuer_start = None
+        issuer = None
         im = _ISSUER.match(text, pos, min(end, pos + 120))
         if im:
-            issuer_text, issuer_start = im.group("issuer").strip(), im.start("issuer")
+            issuer = orgs.get(im.start("issuer"))
             pos = im.end("issuer")
         title = None
         am = _ABOUT.match(text, pos, min(end, pos + 260)) or _QUOTED.match(text, pos, min(end, pos + 260))
@@ -150,10 +163,24 @@ def find_documents(text: str, start: int = 0, end: int | None = None) -> Iterato
             m.end(),
             kind,
             number,
-            issuer_text=issuer_text,
-            issuer_start=issuer_start,
+            issuer=issuer,
             date=date,
             title=title,
             type_word=word,
             header=header,
         )
+
+
+def _date_after(text: str, pos: int, stop: int, dates: Sequence[DateMention], starts: Sequence[int]) -> DateMention | None:
+    """The date that follows a number after nothing but "ngày", "ban hành ngày" or a comma."""
+    i = bisect.bisect_left(starts, pos)
+    if i == len(dates) or dates[i].end > stop:
+        return None
+    dm = dates[i]
+    return dm if text[pos : dm.start].strip(" ,") in ("ngày", "ban hành ngày", "") else None
+
+
+def citation_ranges(ctx: FindContext) -> Iterator[tuple[int, int]]:
+    """The step: the stretch after each citation, whose dates date the document, not an event."""
+    for d in ctx.documents:
+        yield d.start, min(ctx.end, d.end + 90)

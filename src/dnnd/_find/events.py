@@ -15,15 +15,18 @@ import bisect
 import functools
 import re
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from . import _lexicon as _lex
-from ._dates import DateMention
-from ._find_organisations import OrgMention
-from ._lexicon import CAP, trie_alternation
-from .model import EventKind
+from ..model import EventKind
+from . import patterns as _lex
+from .dates import DateMention, in_story
+from .organisations import OrgMention
+from .patterns import CAP, trie_alternation
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .context import FindContext
 
 __all__ = ["EventMention", "find_events"]
 
@@ -105,21 +108,14 @@ class _SentenceBounds:
         return s, e
 
 
-def find_events(
-    text: str,
-    dates: Sequence[DateMention],
-    orgs: Sequence[OrgMention],
-    blocked: Sequence[tuple[int, int]],
-    start: int = 0,
-    end: int | None = None,
-) -> Iterator[EventMention]:
-    """Events in ``text[start:end]``.
+def find_events(ctx: FindContext) -> Iterator[EventMention]:
+    """The step: events of the window, one per date that an event noun claims.
 
-    *dates* are the date mentions of that stretch, *orgs* its organisation
-    mentions and *blocked* the ranges whose dates are not event dates
-    (document citations).
+    Dates inside the context's ``blocked`` ranges (the stretch after a
+    document citation) date the document, not an event.
     """
-    end = len(text) if end is None else end
+    text, orgs, blocked, start, end = ctx.text, ctx.organisations, ctx.blocked, ctx.start, ctx.end
+    dates = in_story(ctx)
     words = _event_words()
     noun_re = _noun_re()
     org_spans = [(o.start, o.end) for o in orgs]

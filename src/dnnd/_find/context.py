@@ -1,0 +1,96 @@
+"""The one contract every finder keeps.
+
+A finder is a pure function from a :class:`FindContext` to the mentions it
+finds in the context's window. The context is frozen: the canonical text of
+the whole article, the window (a line of the body, at most a few thousand
+characters) and everything the steps before it found in that window. The
+pipeline (:data:`dnnd._find.STEPS`) runs the steps in their declared order
+and files each step's mentions under its :attr:`Step.field`, so a later
+step reads an earlier one's results and never calls it.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, Protocol
+
+import attrs
+
+from ..model import PartialDate
+
+if TYPE_CHECKING:  # pragma: no cover - imports for annotations only
+    from .congresses import CongressMention
+    from .dates import DateMention
+    from .documents import DocumentMention
+    from .events import EventMention
+    from .organisations import OrgMention
+    from .people import PersonMention
+
+__all__ = ["FIELDS", "FindContext", "Finder", "Step"]
+
+#: The fields of :class:`FindContext` that steps fill, in no particular order.
+FIELDS = ("organisations", "dates", "documents", "congresses", "people", "events", "blocked")
+
+
+@attrs.frozen
+class FindContext:
+    """What a finder sees: the text, its window and what was found before it.
+
+    ``text`` is the canonical text of the whole article (offsets in every
+    mention index it); ``start``/``end`` bound the window the finder reads.
+    ``published`` is the article's own date and ``published_span`` where the
+    text states it (its date is not an event's). ``blocked`` holds ranges
+    whose dates belong to a citation, not to an event.
+    """
+
+    text: str
+    start: int
+    end: int
+    published: PartialDate | None = None
+    published_span: tuple[int, int] | None = None
+    organisations: tuple[OrgMention, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    documents: tuple[DocumentMention, ...] = ()
+    congresses: tuple[CongressMention, ...] = ()
+    people: tuple[PersonMention, ...] = ()
+    events: tuple[EventMention, ...] = ()
+    blocked: tuple[tuple[int, int], ...] = ()
+
+    def window(self) -> str:
+        """The text of the window."""
+        return self.text[self.start : self.end]
+
+    def adding(self, field: str, found: Iterable[Any]) -> FindContext:
+        """Return the context with *found* appended to *field*, kept in text order."""
+        new = tuple(found)
+        if not new:
+            return self  # the common case: most windows hold few mentions of a kind
+        merged = (*getattr(self, field), *new)
+        if any(_start(a) > _start(b) for a, b in itertools.pairwise(merged)):
+            merged = tuple(sorted(merged, key=_start))
+        changes: dict[str, Any] = {field: merged}
+        return attrs.evolve(self, **changes)
+
+
+def _start(mention: Any) -> int:
+    return mention[0] if isinstance(mention, tuple) else mention.start  # type: ignore[no-any-return]
+
+
+class Finder(Protocol):
+    """A step's function: the mentions of one kind in the context's window."""
+
+    def __call__(self, ctx: FindContext) -> Iterable[Any]: ...  # pragma: no cover - a protocol
+
+
+@attrs.frozen
+class Step:
+    """One step of the pipeline: a *finder* whose mentions go to *field*."""
+
+    field: str = attrs.field(validator=attrs.validators.in_(FIELDS))
+    find: Callable[[FindContext], Iterable[Any]]
+    name: str = ""
+
+    def run(self, ctx: FindContext) -> FindContext:
+        """Run the finder and file what it found."""
+        return ctx.adding(self.field, self.find(ctx))
