@@ -466,9 +466,12 @@ def test_frames_have_one_row_per_fact_with_provenance(seeds):
         "articles",
         "documents",
         "citations",
+        "congresses",
         "organisations",
+        "people",
         "positions",
         "events",
+        "relations",
         "conflicts",
     }
     assert len(all_frames["articles"]) == 5
@@ -480,6 +483,50 @@ def test_frames_have_one_row_per_fact_with_provenance(seeds):
     )
     assert all(isinstance(s, list) and s for s in pos.spans)
     assert len(all_frames["conflicts"]) == sum(len(c.claims) for c in seeds.conflicts())
+
+
+def test_frame_dates_are_real_dates_with_their_precision(seeds):
+    pytest.importorskip("pandas")
+    from dnnd import frames
+
+    ev = frames.events(seeds, reported=None).set_index("date_iso")
+    assert str(ev["date"].dtype).startswith("datetime64")
+    year_only = ev.loc["2009"]  # "từ năm 2009": known to the year, not 1 January
+    assert (year_only["date_precision"], year_only["reported"]) == ("year", False)
+    assert ev.loc["2022-07-20", "date_precision"] == "day"
+    art = frames.articles(dnnd.Corpus([dnnd.parse("Ngày 19-11, Hội tổ chức Đại hội lần thứ III.", source="x.txt")]))
+    assert art["published"].isna().all()
+    ev = frames.events(dnnd.Corpus([dnnd.parse("Ngày 19-11, Hội tổ chức Đại hội lần thứ III.", source="x.txt")]))
+    assert ev["date_iso"].tolist() == ["XXXX-11-19"] and ev["date"].isna().all()  # no year: no date, not year 1
+
+
+def test_frames_hold_congresses_relations_and_people_without_posts(seeds):
+    pytest.importorskip("pandas")
+    from dnnd import frames
+
+    people = frames.people(seeds)
+    assert len(people) == len(seeds.people()) and (people["positions"] == 0).sum() == len(seeds.people(positions=False))
+    assert set(frames.congresses(seeds)["ordinal"]) == {13, 17}
+    rel = frames.relations(seeds)
+    row = rel[rel.subject == "Liên hiệp các tổ chức hữu nghị tỉnh Bắc Giang"].set_index("relation")
+    assert row.loc["member_of", "object"] == "Liên hiệp các tổ chức hữu nghị Việt Nam"
+    assert (row.loc["succeeded_by", "since_iso"], row.loc["succeeded_by", "basis"]) == ("2025-07-01", "merger")
+
+
+def test_csv_writes_lists_as_json(seeds, tmp_path):
+    pytest.importorskip("pandas")
+    import csv
+
+    from dnnd import frames
+
+    path = tmp_path / "orgs.csv"
+    frames.to_csv(frames.organisations(seeds), path)
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    vufo = next(r for r in rows if r["id"] == "org:vufo")
+    assert json.loads(vufo["sources"])[:2] == ["000_dbb8df4873b6d839.txt", "001_93a5b40c263f557d.txt"]
+    assert "LHHN" in json.loads(vufo["aliases"])
+    text = frames.to_csv(frames.positions(seeds))
+    assert "2022-07-20," in text and "[[" in text and "(" not in text.split("\n")[1].split(",")[-1]
 
 
 def test_frames_without_pandas_say_how_to_install_it(seeds, monkeypatch):

@@ -330,9 +330,14 @@ def _print_report(articles: Sequence[Article], out: TextIO) -> None:
             for p in art.people:
                 posts = "; ".join(f"{x.title}" + (f", {x.organisation}" if x.organisation else "") for x in p.positions)
                 line(f"    - {p.name}" + (f": {posts}" if posts else ""))
-        if art.events:
-            line("  Events (timeline):")
-            for e in sorted(art.events, key=lambda e: e.date.sort_key if e.date else (0, 0, 0)):
+        for heading, events in (
+            ("Events (timeline):", [e for e in art.events if e.reported]),
+            ("Mentioned (history, anniversaries, plans):", [e for e in art.events if not e.reported]),
+        ):
+            if not events:
+                continue
+            line(f"  {heading}")
+            for e in sorted(events, key=lambda e: e.date.sort_key if e.date else (0, 0, 0)):
                 when = e.date.iso if e.date else "?"
                 if e.end_date:
                     when += f" to {e.end_date.iso}"

@@ -193,7 +193,12 @@ class _Queries(_Indexed):
         ['Liên hiệp các tổ chức hữu nghị tỉnh Bắc Giang']
         """
         ix = self._index
-        keys: set[str] = set(ix.orgs) if name is None else self._org_keys(name)
+        keys: set[str] = set(ix.orgs) if name is None else self._org_keys(name, central=False)
+        if name is not None:
+            head, where = parse_locality(name)
+            if where is None:  # a name without its locality fits every body of that kind
+                wanted = head_key(head, local=True)
+                keys |= {k for k, i in ix.org_ident.items() if k in ix.orgs and head_key(i.head, local=True) == wanted}
         want = _kind(kind, OrganisationKind)
         if want is not None:
             keys &= ix.org_by_kind.get(want.value, set())
