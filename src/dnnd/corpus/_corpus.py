@@ -12,8 +12,9 @@ from ..errors import DnndError
 from ..model import Conflict
 from . import _files
 from ._conflicts import document_conflicts, position_conflicts
+from ._keys import _bulk
 from ._overrides import Overrides
-from ._records import ArticleSummary, ReadFailure
+from ._records import ArticleSummary, CorpusPerson, ReadFailure
 from ._why import _Why
 
 __all__ = ["Corpus"]
@@ -68,6 +69,11 @@ class Corpus(_Why):
         >>> Corpus(dnnd.seeds()).prepare().document("12-CT/TW").count
         3
         """
+        with _bulk():
+            self._prepare()
+        return self
+
+    def _prepare(self) -> None:
         for key in self._index.orgs:
             self._organisation(key)
         for key in self._index.docs:
@@ -79,7 +85,6 @@ class Corpus(_Why):
             self._congress(key)
         self.conflicts()
         self.relations()
-        return self
 
     def __len__(self) -> int:
         return len(self._articles)
@@ -130,9 +135,18 @@ class Corpus(_Why):
             found = []
             for key in sorted(self._index.docs):
                 found.extend(document_conflicts(self._document(key)))
-            found.extend(position_conflicts(sorted(self.people(), key=lambda p: p.id)))
+            found.extend(position_conflicts(sorted(self._people_who_may_conflict(), key=lambda p: p.id)))
             self._index.cache["conflicts"] = found
         return [c for c in found if field is None or c.field == field]
+
+    def _people_who_may_conflict(self) -> list[CorpusPerson]:
+        """The people behind a sole post stated for one day under two names, or two ranks of one ladder."""
+        ix = self._index
+        folds = set(ix.ladder_clashes)
+        for names in ix.post_days.values():
+            if len(names) > 1:
+                folds.update(names)
+        return self._all_people(sorted(folds))
 
     # ---------------------------------------------------------- files
 

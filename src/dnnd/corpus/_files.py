@@ -12,7 +12,8 @@ import cattrs
 
 from .._atomic import atomic_writer
 from ..errors import CorpusFileError, OverrideError
-from ..model import PartialDate
+from ..model import PartialDate, Span
+from ._keys import _bulk
 from ._overrides import Overrides
 from ._records import ArticleSummary, ReadFailure
 
@@ -80,6 +81,18 @@ def save(
     overrides: Overrides | None = None,
 ) -> None:
     """Write the articles and read failures to *path* atomically: JSON, or JSON Lines for ``.jsonl``."""
+    with _bulk():
+        _save(articles, errors, path, format=format, overrides=overrides)
+
+
+def _save(
+    articles: Sequence[ArticleSummary],
+    errors: Sequence[ReadFailure],
+    path: str | os.PathLike[str],
+    *,
+    format: str | None,
+    overrides: Overrides | None,
+) -> None:
     from .. import __version__
     from ..serialize import converter
 
@@ -88,8 +101,8 @@ def save(
         raise ValueError(f"format must be 'json' or 'jsonl', not {layout!r}")
     with atomic_writer(path) as fh:
         if layout == "json":
-            json.dump(to_dict(articles, errors, overrides), fh, ensure_ascii=False, separators=(",", ":"))
-            fh.write("\n")
+            # one string, then one write: json.dump's chunked writes are several times slower
+            fh.write(json.dumps(to_dict(articles, errors, overrides), ensure_ascii=False, separators=(",", ":")) + "\n")
             return
         header = {
             "format": FORMAT,
@@ -116,6 +129,11 @@ def load(path: str | os.PathLike[str]) -> Loaded:
     Raises :class:`~dnnd.errors.CorpusFileError` when the file is missing,
     truncated, corrupted, from a newer dnnd or not a dnnd corpus at all.
     """
+    with _bulk():
+        return _load(path)
+
+
+def _load(path: str | os.PathLike[str]) -> Loaded:
     name = os.fspath(path)
     try:
         with open(path, encoding="utf-8", newline="\n") as fh:
@@ -222,8 +240,15 @@ class _Loader:
                 found = dates[value] = PartialDate.from_iso(value)
             return found
 
+        def structure_spans(value: Any, _: type) -> tuple[Span, ...]:
+            # [[start, end], ...] as written by save: one comprehension, not a hook call per span
+            if not isinstance(value, (list, tuple)):
+                raise TypeError(f"expected a list of spans, got {type(value).__name__}")
+            return tuple(Span(start=int(a), end=int(b)) for a, b in value)
+
         self._conv.register_structure_hook(str, structure_str)
         self._conv.register_structure_hook(PartialDate, structure_date)
+        self._conv.register_structure_hook_func(lambda t: t == tuple[Span, ...], structure_spans)
 
     def __call__(self, value: Any, cls: type[Any], source: str, where: int) -> Any:
         try:

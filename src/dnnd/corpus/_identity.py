@@ -49,8 +49,8 @@ _DISTRICT_UNITS = ("huyện", "quận", "thị xã", "thành phố", "tp")
 _COMMUNE_UNITS = ("xã", "phường", "thị trấn")
 _UNIT_WORDS = {"tỉnh", "thành phố", "tp", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn"}
 
-#: a word of a place name: capitalised, or a number ("Quận 1", "Phường 5")
-_PLACE_WORD = re.compile(r"[A-ZĐÀ-Ỹ0-9][\wÀ-ỹ.'-]*")
+#: the words of a place name: capitalised, or numbers ("Quận 1", "Phường 5")
+_PLACE_WORDS = re.compile(r"[A-ZĐÀ-Ỹ0-9][\wÀ-ỹ.'-]*(?: [A-ZĐÀ-Ỹ0-9][\wÀ-ỹ.'-]*)*")
 
 
 @attrs.frozen(kw_only=True)
@@ -132,10 +132,10 @@ def province_locality(name: str, on: _dt.date | None) -> Locality | None:
 
 
 def _is_place(words: list[str]) -> bool:
-    return bool(words) and all(_PLACE_WORD.fullmatch(w) for w in words)
+    return bool(words) and _PLACE_WORDS.fullmatch(" ".join(words)) is not None
 
 
-@functools.lru_cache(maxsize=1 << 17)
+@functools.lru_cache(maxsize=1 << 16)
 def parse_locality(name: str, on: _dt.date | None = None) -> tuple[str, Locality | None]:
     """Split *name* into its head and the locality written at its end.
 
@@ -151,6 +151,11 @@ def parse_locality(name: str, on: _dt.date | None = None) -> tuple[str, Locality
     ('Hội hữu nghị Việt Nam - Lào', None)
     """
     words = name.replace("TP.", "TP ").replace("Tp.", "Tp ").split()
+    lower = [w.lower() for w in words[-7:]]
+    if not _UNIT_WORDS_1.intersection(lower):
+        tail = _nk(" ".join(words[-4:])).split()
+        if not any(" ".join(tail[-k:]) in _province_keys() for k in range(1, min(4, len(words) - 1, len(tail)) + 1)):
+            return _pair(words, name, on)  # no unit word and no province at the end: the common case, decided fast
     # a unit word followed by a capitalised name: "tỉnh Thanh Hóa", "thành phố Biên Hòa", "xã Tân Phú"
     for k in range(min(5, len(words) - 1), 0, -1):
         place = words[-k:]
@@ -178,6 +183,8 @@ def parse_locality(name: str, on: _dt.date | None = None) -> tuple[str, Locality
     for k in range(min(4, len(words) - 1), 0, -1):
         place = words[-k:]
         head_words = words[:-k]
+        if place_key(" ".join(place)) not in _province_keys():
+            continue
         if not _is_place(place) or not _ends_a_head(head_words, place) or place == ["Hồ", "Chí", "Minh"]:
             continue  # bare "Hồ Chí Minh" is the man ("Đoàn Thanh niên Cộng sản Hồ Chí Minh"), not the city
         if head_words[-1].lower() in ("tại", "ở") and len(head_words) > 1:
@@ -185,16 +192,30 @@ def parse_locality(name: str, on: _dt.date | None = None) -> tuple[str, Locality
         found = province_locality(" ".join(place), on)
         if found is not None:
             return " ".join(head_words), found
-    # "Hội Thái Lan - Bến Tre": a country and a province, the province's association for that country
+    return _pair(words, name, on)
+
+
+_PAIR = re.compile(r"^Hội (?:[Hh]ữu nghị )?(?P<a>[^-]+?) - (?P<b>[^-]+)$")
+#: unit words of one word (two-word units start with one of them)
+_UNIT_WORDS_1 = frozenset({"tỉnh", "thành", "tp", "huyện", "quận", "thị", "xã", "phường"})
+
+
+@functools.cache
+def _province_keys() -> frozenset[str]:
+    """The place key of every provincial unit's name and alias."""
+    return frozenset(registry._provinces_by_key())
+
+
+def _pair(words: list[str], name: str, on: _dt.date | None) -> tuple[str, Locality | None]:
+    """A country and a province ("Hội Thái Lan - Bến Tre"): the province's association for that country."""
+    if "-" not in name:
+        return name, None
     m = _PAIR.match(" ".join(words))
     if m and registry.country(m["a"]) is not None:
         found = province_locality(m["b"], on)
         if found is not None and registry.country(m["b"]) is None:
             return f"Hội hữu nghị Việt Nam - {m['a']}", found
     return name, None
-
-
-_PAIR = re.compile(r"^Hội (?:[Hh]ữu nghị )?(?P<a>[^-]+?) - (?P<b>[^-]+)$")
 
 
 def _ends_a_head(words: list[str], place: list[str]) -> bool:
@@ -244,7 +265,7 @@ def _country_key(side: str) -> str | None:
     return _nk(found.name) if found else None
 
 
-@functools.lru_cache(maxsize=1 << 17)
+@functools.lru_cache(maxsize=1 << 16)
 def head_key(head: str, *, local: bool = False) -> str:
     """Return the comparison key of a head: abbreviations spelt out, partner countries by their registry name.
 
@@ -293,6 +314,7 @@ def _registry_identities() -> dict[tuple[str, str], registry.RegistryOrganisatio
     return out
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _registry_for(head: str, where: Locality | None) -> registry.RegistryOrganisation | None:
     place = place_key(where.name) if where is not None and where.level == "province" else ""
     if where is not None and where.level != "province":
@@ -321,6 +343,7 @@ def _canonical(org: registry.RegistryOrganisation, on: _dt.date | None) -> OrgId
 # ------------------------------------------------------------------ identity
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_identity(name: str, on: _dt.date | None = None) -> OrgIdentity:
     """The identity one name gives on its own (registry bodies take the registry's locality).
 
@@ -346,7 +369,7 @@ def _same_place(a: Locality | None, b: Locality | None) -> bool:
     return (a is None) == (b is None) and (a is None or b is None or a.key == b.key)
 
 
-@functools.lru_cache(maxsize=1 << 17)
+@functools.lru_cache(maxsize=1 << 16)
 def org_identity(
     name: str,
     aliases: tuple[str, ...] = (),

@@ -12,6 +12,7 @@ the article before it is indexed.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -30,7 +31,8 @@ from ..model import (
     Person,
     Span,
 )
-from ..normalise import fold_key, place_key, slug
+from ..normalise import place_key, slug
+from ._conflicts import SOLE_TITLES, title_family
 from ._files import _Loader
 from ._identity import (
     Locality,
@@ -42,7 +44,18 @@ from ._identity import (
     parse_locality,
     province_locality,
 )
-from ._keys import _bare_name, _best_name, _doc_key, _event_key, _nk, _place_key, _registry_orgs
+from ._keys import (
+    _bare_name,
+    _best_name,
+    _bulk,
+    _doc_key,
+    _event_key,
+    _fk,
+    _fold_of_key,
+    _nk,
+    _place_key,
+    _registry_orgs,
+)
 from ._overrides import DateFix, EntityRef, Override, Overrides
 from ._people import Cluster, PersonInfo, cluster
 from ._records import (
@@ -132,6 +145,19 @@ class _Index:
     person_fold: dict[Ref, str] = attrs.Factory(dict)  # records moved to another name by a merge
     people_by_org: dict[str, set[str]] = attrs.Factory(dict)  # org key -> folds
     people_by_title: dict[str, set[str]] = attrs.Factory(dict)  # title key -> folds
+    people_by_post: dict[tuple[str, str], set[str]] = attrs.Factory(dict)  # (org key, title key) -> folds
+    # sole posts stated for a day: (org key, title key, day) -> the names stating them
+    post_days: dict[tuple[str, str, str], list[str]] = attrs.Factory(dict)
+    # (fold, org key, ladder, day) -> the first title stated; names given two titles of one ladder on a day
+    ladder_days: dict[tuple[str, str, str, str], str] = attrs.Factory(dict)
+    ladder_clashes: set[str] = attrs.Factory(set)
+    org_by_head: dict[str, set[str]] = attrs.Factory(dict)  # head key (local form) -> org keys
+    org_kinds: dict[str, set[str]] = attrs.Factory(dict)  # org key -> the kinds its records give it
+    place_names: dict[str, str] = attrs.Factory(dict)  # locality key -> its name
+    org_by_registry: dict[str, str] = attrs.Factory(dict)  # registry id -> org key
+    stated: dict[str, list[tuple[int, int]]] = attrs.Factory(dict)  # org key -> (article, relation) stated of it
+    # the links of each organisation, built on first use (forgotten when a new body or statement arrives)
+    relations_of: dict[str, list[Any]] = attrs.Factory(dict)
     events: dict[str, list[Ref]] = attrs.Factory(dict)
     events_by_kind: dict[str, set[str]] = attrs.Factory(dict)
     events_by_year: dict[int | None, set[str]] = attrs.Factory(dict)
@@ -139,6 +165,8 @@ class _Index:
     events_by_org: dict[str, set[str]] = attrs.Factory(dict)
     events_reported: set[str] = attrs.Factory(set)
     congresses: dict[str, list[Ref]] = attrs.Factory(dict)
+    # records already indexed once (key, name, aliases, abbreviation, kind) -> the names they count
+    org_seen: dict[tuple[Any, ...], tuple[str, ...]] = attrs.Factory(dict)
     # where the keys of names without diacritics were filed (to move them to their written form)
     org_entries: dict[str, list[tuple[dict[str, set[str]], str]]] = attrs.Factory(dict)
     by_source: dict[str, list[int]] = attrs.Factory(dict)
@@ -153,7 +181,11 @@ class _Index:
 
 
 def _add_to(index: dict[Any, set[str]], key: Any, value: str) -> None:
-    index.setdefault(key, set()).add(value)
+    found = index.get(key)
+    if found is None:
+        index[key] = {value}
+    else:
+        found.add(value)
 
 
 def _short_hash(text: str) -> str:
@@ -188,8 +220,9 @@ class _Indexed:
 
     def extend(self, articles: Iterable[Article | ArticleSummary]) -> None:
         """Add several articles (see :meth:`add`)."""
-        for article in articles:
-            self.add(article)
+        with _bulk():
+            for article in articles:
+                self.add(article)
 
     def add(self, article: Article | ArticleSummary) -> None:
         """Add one article: keep its summary and index its records (corrected by the overrides, if any)."""
@@ -229,40 +262,57 @@ class _Indexed:
             assert key is not None
             if org.name.isascii() and key not in ix.orgs:
                 # a name that lost its diacritics joins the one written form it folds to, if only one
-                written = {k for k in ix.org_fold.get(fold_key(org.name), ()) if not k.isascii()}
+                written = {k for k in ix.org_fold.get(_fk(org.name), ()) if not k.isascii()}
                 if len(written) == 1:
                     key = written.pop()
             touched.append(key)
             local[org.name] = key
             new = key not in ix.orgs
             if new:
+                ix.relations_of.clear()
                 ix.orgs[key] = []
                 ix.org_ident[key] = ident
                 base = self._org_base_id(key, ident)
                 _add_to(ix.org_slug, base, key)
+                _add_to(ix.org_by_head, head_key(ident.head, local=True), key)
+                if ident.registry_id is not None and "#" not in key:
+                    ix.org_by_registry.setdefault(ident.registry_id, key)
                 if ident.locality is not None:
                     self._add_org_entry(ix.org_by_place, _nk(ident.locality.name), key)
+                    ix.place_names.setdefault(ident.locality.key, ident.locality.name)
             ix.orgs[key].append((ai, ri))
             ident = ix.org_ident[key]
-            anywhere, _ = consistent_aliases(ident, (org.name, *sorted(org.aliases)), on)
-            if new and not key.isascii():
-                self._absorb_unwritten(key, anywhere)
-            names = ix.org_names.setdefault(key, Counter())
-            if org.name in anywhere:
-                names[org.name] += 1
-            else:  # a short name in its article: the names with the locality stand for it
-                for n in anywhere:
-                    names[n] += 1
-            for alias in (*anywhere, *((org.abbreviation,) if org.abbreviation and ident.locality is None else ())):
-                self._add_org_entry(ix.org_alias, _nk(alias), key)
-                self._add_org_entry(ix.org_fold, fold_key(alias), key)
-            if key.isascii() and not anywhere:
-                self._add_org_entry(ix.org_fold, fold_key(org.name), key)
-            self._add_org_entry(ix.org_by_kind, org.kind.value, key)
             if ident.locality is not None:
                 places[ident.locality.key] += 1
+            names = ix.org_names.setdefault(key, Counter())
+            signature = (key, org.name, org.aliases, org.abbreviation, org.kind)
+            seen = ix.org_seen.get(signature)
+            if seen is not None:  # the same record seen before: only count its names again
+                for n in seen:
+                    names[n] += 1
+                continue
+            anywhere, _ = consistent_aliases(ident, (org.name, *sorted(org.aliases)), on)
+            if new and ix.org_entries and not key.isascii():
+                self._absorb_unwritten(key, anywhere)
+            counted = (org.name,) if org.name in anywhere else tuple(anywhere)  # a short name: those with the locality
+            ix.org_seen[signature] = counted
+            for n in counted:
+                names[n] += 1
+            for alias in (*anywhere, *((org.abbreviation,) if org.abbreviation and ident.locality is None else ())):
+                self._add_org_entry(ix.org_alias, _nk(alias), key)
+                self._add_org_entry(ix.org_fold, _fk(alias), key)
+            if key.isascii() and not anywhere:
+                self._add_org_entry(ix.org_fold, _fk(org.name), key)
+            self._add_org_entry(ix.org_by_kind, org.kind.value, key)
+            _add_to(ix.org_kinds, key, org.kind.value)
         ix.local_orgs.append(local)
         ix.article_place.append(places.most_common(1)[0][0] if places else None)
+        for rn, rel in enumerate(art.relations):
+            if rel.subject < len(art.organisations) and rel.object < len(art.organisations):
+                for end in (art.organisations[rel.subject].name, art.organisations[rel.object].name):
+                    if end in local:
+                        ix.stated.setdefault(local[end], []).append((ai, rn))
+                        ix.relations_of.clear()
         for ri, doc in enumerate(art.documents):
             dkey = _doc_key(doc)
             if dkey is not None:
@@ -278,15 +328,32 @@ class _Indexed:
             exact = _nk(_bare_name(person.name))
             ix.people.setdefault(exact, []).append((ai, ri))
             fold = self._fold_of(plan, ai, ri, art, person, exact)
-            if fold != fold_key(exact):
+            if fold != _fk(exact):
                 ix.person_fold[(ai, ri)] = fold
             _add_to(ix.people_fold, fold, exact)
             touched.append("pc:" + fold)
+            day: PartialDate | None = None
+            if person.positions:
+                day, _ = _position_date(art, ri)
+                if day is not None and day.precision != "day":
+                    day = None
             for pos in person.positions:
-                _add_to(ix.people_by_title, _nk(pos.title), fold)
+                title = _nk(pos.title)
+                _add_to(ix.people_by_title, title, fold)
                 if pos.organisation:
                     okey = local.get(pos.organisation) or self._org_key_of(pos.organisation)
                     _add_to(ix.people_by_org, okey, fold)
+                    _add_to(ix.people_by_post, (okey, title), fold)
+                    if day is not None and not pos.former:
+                        # where two statements of one day may disagree (see conflicts())
+                        if title in SOLE_TITLES:
+                            ix.post_days.setdefault((okey, title, day.iso), []).append(fold)
+                        ladder = (fold, okey, title_family(pos.title), day.iso)
+                        first = ix.ladder_days.get(ladder)
+                        if first is None:
+                            ix.ladder_days[ladder] = title
+                        elif first != title:
+                            ix.ladder_clashes.add(fold)
         for ri, event in enumerate(art.events):
             ekey = _event_key(event)
             ix.events.setdefault(ekey, []).append((ai, ri))
@@ -314,7 +381,7 @@ class _Indexed:
         """Join the entities named without diacritics that fold to one of *names* into *key*, when it is the only written one."""
         ix = self._index
         for name in names:
-            fold = fold_key(name)
+            fold = _fk(name)
             group = ix.org_fold.get(fold, set())
             if any(k != key and not k.isascii() for k in group):
                 continue
@@ -399,8 +466,9 @@ class _Indexed:
     def _rebuild(self, plan: _Plan | None) -> None:
         loader = self._index.loader
         self._index = _Index(loader=loader, plan=plan)
-        for ai, summary in enumerate(self._articles):
-            self._index_article(ai, summary)
+        with _bulk():
+            for ai, summary in enumerate(self._articles):
+                self._index_article(ai, summary)
 
     def _corrected(self, art: ArticleSummary) -> ArticleSummary:
         plan = self._index.plan
@@ -497,13 +565,13 @@ class _Indexed:
             ais = ix.by_source.get(ref.source, [])
             if not ais:
                 raise OverrideError(f"{where}: no article {ref.source!r} in the corpus")
-            want, want_fold = _nk(ref.name), fold_key(ref.name)
+            want, want_fold = _nk(ref.name), _fk(ref.name)
             for ai in ais:
                 art = self._articles[ai]
                 on = _era(_day(art))
                 for org in art.organisations:
                     names = (org.name, org.abbreviation or "", *org.aliases)
-                    if any(_nk(x) == want for x in names) or any(fold_key(x) == want_fold for x in names if x):
+                    if any(_nk(x) == want for x in names) or any(_fk(x) == want_fold for x in names if x):
                         raw = org_identity(org.name, tuple(sorted(org.aliases)), org.registry_id, on).key
                         found.add(plan.org_split.get((ref.source, raw), raw) if plan is not None else raw)
         else:
@@ -513,7 +581,7 @@ class _Indexed:
             if ident.key in ix.orgs:
                 found = {ident.key}
             else:
-                found = set(ix.org_alias.get(_nk(ref.name), ())) or set(ix.org_fold.get(fold_key(ref.name), ()))
+                found = set(ix.org_alias.get(_nk(ref.name), ())) or set(ix.org_fold.get(_fk(ref.name), ()))
         if ref.locality is not None and len(found) > 1:
             loc = self._with_locality(ref.name, ref.locality).locality
             found = {k for k in found if loc is not None and ix.org_ident[k].locality == loc}
@@ -586,11 +654,11 @@ class _Indexed:
     def _person_records(self, ref: EntityRef) -> list[Ref]:
         ix = self._index
         want = _nk(_bare_name(ref.name))
-        folds = {fold_key(want)}
+        folds = {_fk(want)}
         out = []
         for fold in folds:
             for exact in ix.people_fold.get(fold, ()):
-                if exact != want and not (ref.name.isascii() and fold_key(exact) == fold_key(want)):
+                if exact != want and not (ref.name.isascii() and _fk(exact) == _fk(want)):
                     continue
                 for ai, ri in ix.people[exact]:
                     if self._person_matches(ref, ai, ri):
@@ -621,7 +689,7 @@ class _Indexed:
     def _dropped(self, plan: _Plan, ai: int, art: ArticleSummary, person: Person) -> bool:
         exact = _nk(_bare_name(person.name))
         for ref in plan.person_drops:
-            if _nk(_bare_name(ref.name)) != exact and not (ref.name.isascii() and fold_key(ref.name) == fold_key(exact)):
+            if _nk(_bare_name(ref.name)) != exact and not (ref.name.isascii() and _fk(ref.name) == _fk(exact)):
                 continue
             if ref.source is not None and art.label != ref.source:
                 continue
@@ -632,40 +700,29 @@ class _Indexed:
         self, plan: _Plan | None, ai: int, ri: int, art: ArticleSummary, person: Person, exact: str
     ) -> str:
         """The name group a person record is clustered in: its own, or the first name of a merge naming it."""
-        fold = fold_key(exact)
+        fold = _fold_of_key(exact)
         if plan is None or not plan.person_merges:
             return fold
         for refs in plan.person_merges:
-            first = fold_key(_bare_name(refs[0].name))
+            first = _fk(_bare_name(refs[0].name))
             if first == fold:
                 continue
             for ref in refs[1:]:
-                if fold_key(_bare_name(ref.name)) == fold and (ref.source is None or ref.source == art.label):
+                if _fk(_bare_name(ref.name)) == fold and (ref.source is None or ref.source == art.label):
                     return first
         return fold
 
     # ---------------------------------------------------------- organisations
 
     def _org_base_id(self, key: str, ident: OrgIdentity) -> str:
-        if ident.registry_id is not None and "#" not in key:
-            base = f"org:{ident.registry_id}"
-            if ident.locality is not None and ident.locality.since is not None:
-                base += f"@{ident.locality.since.isoformat()}"
-            return base
-        where = ""
-        if ident.locality is not None:
-            where = "-" + slug(ident.locality.name)
-            if ident.locality.since is not None:
-                where += f"@{ident.locality.since.isoformat()}"
-        extra = "-" + slug(key.split("#", 1)[1]) if "#" in key else ""
-        return f"org:{slug(ident.head)}{where}{extra}"
+        return _org_base_id(key, ident)
 
     def _org_id(self, key: str) -> str:
         """The public id of an organisation entity (a hash is added only when two entities would share one)."""
         ident = self._index.org_ident.get(key)
         if ident is None:
             return "org:" + slug(key.split("|", 1)[0])
-        base = self._org_base_id(key, ident)
+        base = _org_base_id(key, ident)
         if len(self._index.org_slug.get(base, ())) > 1:
             return f"{base}~{_short_hash(key)}"
         return base
@@ -827,7 +884,7 @@ class _Indexed:
         plan = ix.plan
         refs: list[Ref] = []
         for exact in sorted(ix.people_fold.get(fold, ())):
-            refs.extend(r for r in ix.people[exact] if ix.person_fold.get(r, fold_key(exact)) == fold)
+            refs.extend(r for r in ix.people[exact] if ix.person_fold.get(r, _fk(exact)) == fold)
         # records whose name has no diacritics join the one written form that has them, if only one
         written = {e for e in ix.people_fold.get(fold, ()) if not e.isascii()}
         infos: list[PersonInfo] = []
@@ -872,7 +929,7 @@ class _Indexed:
     @staticmethod
     def _names(ref: EntityRef, exact: str) -> bool:
         want = _nk(_bare_name(ref.name))
-        return want == exact or (ref.name.isascii() and fold_key(want) == fold_key(exact))
+        return want == exact or (ref.name.isascii() and _fk(want) == _fk(exact))
 
     def _person_clusters(self, fold: str) -> list[tuple[str, list[Ref], Cluster, list[PersonInfo]]]:
         """The people of one name fold: (id, records, cluster, infos), cached."""
@@ -970,10 +1027,7 @@ class _Indexed:
 
     def _place_name(self, key: str) -> str:
         """The name of a locality key ("province:thanh hóa" -> "Thanh Hóa")."""
-        for ident in self._index.org_ident.values():
-            if ident.locality is not None and ident.locality.key == key:
-                return ident.locality.name
-        return key.split(":", 1)[-1]
+        return self._index.place_names.get(key, key.split(":", 1)[-1])
 
     # ---------------------------------------------------------- events
 
@@ -1007,6 +1061,23 @@ class _Indexed:
         )
         ix.cache[key] = event
         return event
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _org_base_id(key: str, ident: OrgIdentity) -> str:
+    """The id an organisation entity gets unless another entity would share it."""
+    if ident.registry_id is not None and "#" not in key:
+        base = f"org:{ident.registry_id}"
+        if ident.locality is not None and ident.locality.since is not None:
+            base += f"@{ident.locality.since.isoformat()}"
+        return base
+    where = ""
+    if ident.locality is not None:
+        where = "-" + slug(ident.locality.name)
+        if ident.locality.since is not None:
+            where += f"@{ident.locality.since.isoformat()}"
+    extra = "-" + slug(key.split("#", 1)[1]) if "#" in key else ""
+    return f"org:{slug(ident.head)}{where}{extra}"
 
 
 def _with_unit_first(forms: Counter[str]) -> Counter[str]:

@@ -127,6 +127,8 @@ def cluster(infos: Sequence[PersonInfo], ties: Sequence[tuple[int, int, str]] = 
     >>> [c.members for c in cluster([a, c])]
     [(0, 1)]
     """
+    if len(infos) == 1:  # most names are named once: nothing to weigh
+        return [Cluster(members=(0,), places=infos[0].places)]
     u = _Union(len(infos))
     # an override's tie always holds, even across groups: it joins the groups it links
     labels = sorted({info.group for info in infos})

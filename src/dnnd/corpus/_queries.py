@@ -8,10 +8,10 @@ from typing import Any
 
 from .. import registry
 from ..model import DocumentKind, EventKind, OrganisationKind, PartialDate
-from ..normalise import canonical_number, fold_key, slug
+from ..normalise import canonical_number, slug
 from ._identity import head_key, name_identity, parse_locality, province_locality
 from ._index import _Indexed
-from ._keys import _bare_name, _nk, _place_key
+from ._keys import _bare_name, _bulk, _fk, _nk, _place_key
 from ._records import (
     ArticleSummary,
     Citation,
@@ -106,7 +106,7 @@ class _Queries(_Indexed):
         ix = self._index
         found: set[str] = set()
         if source is not None:
-            want, want_fold = _nk(name), fold_key(name)
+            want, want_fold = _nk(name), _fk(name)
             in_article: set[str] = set()
             for ai in ix.by_source.get(source, []):
                 art = ix.arts[ai]
@@ -115,7 +115,7 @@ class _Queries(_Indexed):
                 for org in art.organisations:
                     key = local.get(org.name)
                     names = (org.name, org.abbreviation or "", *org.aliases)
-                    if key and (any(_nk(x) == want for x in names) or any(fold_key(x) == want_fold for x in names if x)):
+                    if key and (any(_nk(x) == want for x in names) or any(_fk(x) == want_fold for x in names if x)):
                         found.add(key)
             if not found:
                 # a short name stands for the article's one body of that kind ("UBND tỉnh", "Liên hiệp")
@@ -140,7 +140,7 @@ class _Queries(_Indexed):
         if key in ix.orgs:
             found = {key}
         else:
-            found = set(ix.org_alias.get(_nk(name), ())) or set(ix.org_fold.get(fold_key(name), ()))
+            found = set(ix.org_alias.get(_nk(name), ())) or set(ix.org_fold.get(_fk(name), ()))
         if not found and name[:4].lower() == "the ":
             return self._org_keys(name[4:], locality=locality, central=central)  # "The Vietnam Union of ..."
         if not found and central and locality is None and ident.locality is None:
@@ -192,6 +192,10 @@ class _Queries(_Indexed):
         >>> [o.name for o in orgs]
         ['Liên hiệp các tổ chức hữu nghị tỉnh Bắc Giang']
         """
+        question = ("organisations", None if kind is None else str(kind), locality, name)
+        cached = self._index.answers.get(question)
+        if cached is not None:
+            return list(cached)
         ix = self._index
         keys: set[str] = set(ix.orgs) if name is None else self._org_keys(name, central=False)
         if name is not None:
@@ -205,10 +209,13 @@ class _Queries(_Indexed):
         if locality is not None:
             unit = registry.province(locality)
             keys &= ix.org_by_place.get(_nk(unit.name if unit else locality), set())
-        orgs = [self._organisation(k) for k in keys]
+        with _bulk():
+            orgs = [self._organisation(k) for k in keys]
         if want is not None:
             orgs = [o for o in orgs if o.kind is want]
-        return sorted(orgs, key=lambda o: (-o.count, o.name, o.id))
+        found = sorted(orgs, key=lambda o: (-o.count, o.name, o.id))
+        ix.answers[question] = found
+        return list(found)
 
     # ---------------------------------------------------------- congresses
 
@@ -247,7 +254,7 @@ class _Queries(_Indexed):
         bare = _bare_name(name)
         exact = _nk(bare)
         out = []
-        for pid, refs, c, infos in self._person_clusters(fold_key(exact)):
+        for pid, refs, c, infos in self._person_clusters(_fk(exact)):
             names = {_nk(_bare_name(self._index.arts[ai].people[ri].name)) for ai, ri in refs}
             if not bare.isascii() and exact not in names:
                 continue
@@ -277,7 +284,8 @@ class _Queries(_Indexed):
         return self._person_by_id(ids[0]) if len(ids) == 1 else None
 
     def _all_people(self, folds: Iterable[str]) -> list[CorpusPerson]:
-        return [self._person(pid, refs, c, infos) for f in folds for pid, refs, c, infos in self._person_clusters(f)]
+        with _bulk():
+            return [self._person(pid, refs, c, infos) for f in folds for pid, refs, c, infos in self._person_clusters(f)]
 
     def people(
         self,
@@ -297,6 +305,10 @@ class _Queries(_Indexed):
         >>> [p.name for p in dnnd.Corpus(dnnd.seeds()).people(organisation="VUFO")]
         ['Nguyễn Văn Doanh', 'Phan Anh Sơn']
         """
+        question = ("people", organisation, title, name, positions)
+        cached = self._index.answers.get(question)
+        if cached is not None:
+            return list(cached)
         ix = self._index
         if name is not None:
             people = [p for pid in self._person_ids(name) if (p := self._person_by_id(pid)) is not None]
@@ -321,7 +333,9 @@ class _Queries(_Indexed):
             ]
         if positions is not None:
             people = [p for p in people if bool(p.positions) is positions]
-        return sorted(people, key=lambda p: (p.name, p.id))
+        people.sort(key=lambda p: (p.name, p.id))
+        self._index.answers[question] = people
+        return list(people)
 
     def positions_of(self, name: str, *, locality: str | None = None) -> list[HeldPosition]:
         """Every position the articles give the person called *name*, oldest first (undated last).
@@ -365,20 +379,30 @@ class _Queries(_Indexed):
         question = ("holders", organisation, title)
         found = self._index.answers.get(question)
         if found is None:
-            org_ids = {self._org_id(k) for k in self._org_keys(organisation)}
+            ix = self._index
+            org_keys = self._org_keys(organisation)
+            org_ids = {self._org_id(k) for k in org_keys}
+            if title is None:
+                folds = set().union(*(ix.people_by_org.get(k, set()) for k in org_keys)) if org_keys else set()
+            else:  # only the names stated in that post
+                folds = set().union(*(ix.people_by_post.get((k, _nk(title)), set()) for k in org_keys))
             found = sorted(
                 (
                     h
-                    for p in self.people(organisation=organisation)
+                    for p in self._all_people(sorted(folds))
                     for h in p.positions
                     if h.organisation_id in org_ids and (title is None or _nk(h.title) == _nk(title))
                 ),
                 key=lambda h: (h.date is None, h.date.sort_key if h.date else (0, 0, 0), h.person),
             )
-            self._index.answers[question] = found
+            ix.answers[question] = found
         if on is None:
             return list(found)
-        return _held_on(_tenures(found), on)
+        day = ("holders on", organisation, title, str(on))
+        held = self._index.answers.get(day)
+        if held is None:
+            held = self._index.answers[day] = _held_on(_tenures(found), on)
+        return list(held)
 
     def succession(self, organisation: str, title: str = "Chủ tịch") -> list[Tenure]:
         """The holders of *title* in *organisation*, one :class:`Tenure` each, in the order they are first stated.
@@ -387,7 +411,11 @@ class _Queries(_Indexed):
         >>> [(t.person, str(t.first)) for t in dnnd.Corpus(dnnd.seeds()).succession("VUFO", "Phó Chủ tịch")]
         [('Nguyễn Văn Doanh', '2022-07-14')]
         """
-        return _tenures(self.holders(organisation, title))
+        question = ("succession", organisation, title)
+        found = self._index.answers.get(question)
+        if found is None:
+            found = self._index.answers[question] = _tenures(self.holders(organisation, title))
+        return list(found)
 
     def events(
         self,
@@ -421,6 +449,10 @@ class _Queries(_Indexed):
         >>> [(e.date.iso, e.location) for e in corpus.events(kind="seminar", start=datetime.date(2022, 1, 1), place="Bắc Giang")]
         [('2022-07-20', 'Bắc Giang')]
         """
+        question = ("events", str(kind), str(start), str(end), place, organiser, str(organiser_kind), reported)
+        cached = self._index.answers.get(question)
+        if cached is not None:
+            return list(cached)
         ix = self._index
         candidates: list[set[str]] = []
         if reported is True:
@@ -457,7 +489,9 @@ class _Queries(_Indexed):
                 if span is None or (lo is not None and span[1] < lo) or (hi is not None and span[0] > hi):
                     continue
             found.append(e)
-        return sorted(found, key=lambda e: (e.date.sort_key if e.date else (0, 0, 0), e.id))
+        found.sort(key=lambda e: (e.date.sort_key if e.date else (0, 0, 0), e.id))
+        ix.answers[question] = found
+        return list(found)
 
 
 # ------------------------------------------------------------------ tenures
@@ -505,6 +539,8 @@ def _held_on(tenures: Sequence[Tenure], on: _dt.date | PartialDate | str) -> lis
     for (title_key, _), group in by_post.items():
         sole = title_key in _SOLE
         started = [t for t in group if t.first is not None and (s := _as_date(t.first)) is not None and s <= hi]
+        # the latest holder stated before the day holds a sole post until a later holder is dated
+        latest = max((t.first.sort_key for t in started if t.first is not None), default=None)
         for t in started:
             last = _as_date(t.last, last=True) if t.last else None
             ended = _as_date(t.ended) if t.ended else None
@@ -512,10 +548,7 @@ def _held_on(tenures: Sequence[Tenure], on: _dt.date | PartialDate | str) -> lis
                 continue
             covers = last is not None and last >= lo
             if not covers and sole:
-                # the latest holder stated before the day holds a sole post until a later holder is dated
-                later = [u for u in started if u is not t and u.first is not None and t.first is not None
-                         and u.first.sort_key > t.first.sort_key]
-                covers = not later
+                covers = t.first is not None and t.first.sort_key == latest
             if covers:
                 before = [h for h in t.statements if h.date is not None and not h.former and (_as_date(h.date) or lo) <= hi]
                 out.append(before[-1] if before else t.statements[0])

@@ -17,12 +17,13 @@ from collections.abc import Mapping
 from typing import Any
 
 from .. import registry
-from ..model import OrganisationKind, PartialDate
+from ..model import PartialDate
 from ..normalise import place_key
 from ._identity import Locality, OrgIdentity, head_key, name_identity, parse_locality, province_locality
 from ._index import _merge_evidence
+from ._keys import _bulk, _nk
 from ._queries import _Queries
-from ._records import ArticleSummary, CorpusOrganisation, Relation
+from ._records import ArticleSummary, Relation
 
 __all__ = ["_Links"]
 
@@ -36,64 +37,89 @@ class _Links(_Queries):
     """Relations between organisations (see :class:`~dnnd.corpus.Corpus`)."""
 
     def _all_relations(self) -> list[Relation]:
+        """Every link of every organisation (a whole-corpus question: it looks at each body once)."""
         cached = self._index.cache.get("relations")
+        if cached is None:
+            with _bulk():
+                found = [r for key in sorted(self._index.orgs) for r in self._relations_from(key)]
+            cached = sorted(found, key=lambda r: (r.subject, r.kind, r.object))
+            self._index.cache["relations"] = cached
+        return cached
+
+    def _relations_from(self, key: str) -> list[Relation]:
+        """The links whose subject is the organisation *key*, strongest basis kept for each (cached)."""
+        cached = self._index.relations_of.get(key)
         if cached is not None:
-            return cached  # type: ignore[no-any-return]
-        found: dict[tuple[str, str, str], Relation] = {}
-
-        def put(rel: Relation) -> None:
-            key = (rel.kind, rel.subject_id, rel.object_id or rel.object)
-            old = found.get(key)
+            return cached
+        found: dict[tuple[str, str], Relation] = {}
+        ident = self._index.org_ident[key]
+        for rel in (
+            *self._text_relations(key),
+            *self._registry_relations(key, ident),
+            *self._organ_relations(key),
+            *self._rule_relations(key, ident),
+            *self._merger_relations(key, ident),
+        ):
+            slot = (rel.kind, rel.object_id or rel.object)
+            old = found.get(slot)
             if old is None or _BASIS_ORDER[rel.basis] < _BASIS_ORDER[old.basis]:
-                found[key] = rel
-
-        for rel in self._text_relations():
-            put(rel)
-        by_registry = {ident.registry_id: key for key, ident in self._index.org_ident.items() if ident.registry_id}
-        for key in sorted(self._index.orgs):
-            org = self._organisation(key)
-            ident = self._index.org_ident[key]
-            for rel in self._registry_relations(org, by_registry):
-                put(rel)
-            organ = self._organ_relation(org)
-            if organ is not None:
-                put(organ)
-            for rel in self._rule_relations(org, ident, by_registry):
-                put(rel)
-            merger = self._merger_relation(org, ident)
-            if merger is not None:
-                put(merger)
-        out = sorted(found.values(), key=lambda r: (r.subject, r.kind, r.object))
-        self._index.cache["relations"] = out
+                found[slot] = rel
+        out = sorted(found.values(), key=lambda r: (r.kind, r.object))
+        self._index.relations_of[key] = out
         return out
+
+    def _relations_to(self, key: str) -> list[Relation]:
+        """The links whose object is the organisation *key*: those of every body that may point to it."""
+        ix = self._index
+        ident = ix.org_ident[key]
+        oid = self._org_id(key)
+        candidates: set[str] = set(ix.org_by_head.get(head_key(ident.head, local=True), ()))
+        if ident.locality is not None:
+            candidates |= ix.org_by_place.get(_nk(ident.locality.name), set())
+        for ai, n in ix.stated.get(key, ()):
+            rel = ix.arts[ai].relations[n]
+            name = ix.arts[ai].organisations[rel.subject].name
+            candidates.add(ix.local_orgs[ai].get(name, key))
+        if ident.registry_id is not None:
+            for link in registry.relations():
+                if link.object == ident.registry_id and link.subject in ix.org_by_registry:
+                    candidates.add(ix.org_by_registry[link.subject])
+            for rule in registry.relation_rules():
+                if rule.object.get("registry") == ident.registry_id and "kind" in rule.subject:
+                    candidates |= ix.org_by_kind.get(str(rule.subject["kind"]), set())
+        for name in self._names_of(key):
+            for word in registry.organ_words():
+                candidates |= ix.org_alias.get(_nk(f"{word} {name}"), set())
+        candidates.discard(key)
+        return [r for c in sorted(candidates) for r in self._relations_from(c) if r.object_id == oid]
 
     # ---------------------------------------------------------- the four sources
 
-    def _text_relations(self) -> list[Relation]:
+    def _names_of(self, key: str) -> list[str]:
+        return [self._org_name(key), *sorted(n for n in self._index.org_names.get(key, {}) if n != self._org_name(key))]
+
+    def _text_relations(self, key: str) -> list[Relation]:
         ix = self._index
-        stated: dict[tuple[str, str, str], list[tuple[ArticleSummary, Any]]] = {}
-        for ai, art in enumerate(ix.arts):
-            if not art.relations:
-                continue
+        stated: dict[tuple[str, str], list[tuple[ArticleSummary, Any]]] = {}
+        for ai, n in ix.stated.get(key, ()):
+            art = ix.arts[ai]
+            rel = art.relations[n]
             local = ix.local_orgs[ai]
-            for rel in art.relations:
-                if rel.subject >= len(art.organisations) or rel.object >= len(art.organisations):
-                    continue
-                s = local.get(art.organisations[rel.subject].name)
-                o = local.get(art.organisations[rel.object].name)
-                if s and o and s != o:
-                    stated.setdefault((rel.relation, s, o), []).append((art, rel.spans))
+            s = local.get(art.organisations[rel.subject].name)
+            o = local.get(art.organisations[rel.object].name)
+            if s == key and o and o != key:
+                stated.setdefault((rel.relation, o), []).append((art, rel.spans))
         return [
             Relation(
                 kind=kind,
-                subject=self._org_name(s),
-                subject_id=self._org_id(s),
+                subject=self._org_name(key),
+                subject_id=self._org_id(key),
                 object=self._org_name(o),
                 object_id=self._org_id(o),
                 basis="text",
                 evidence=_merge_evidence(items),
             )
-            for (kind, s, o), items in stated.items()
+            for (kind, o), items in stated.items()
         ]
 
     def _target(self, key: str | None, name: str) -> tuple[str, str | None]:
@@ -101,20 +127,20 @@ class _Links(_Queries):
             return self._org_name(key), self._org_id(key)
         return name, None
 
-    def _registry_relations(self, org: CorpusOrganisation, by_registry: Mapping[str, str]) -> list[Relation]:
-        if org.registry_id is None:
+    def _registry_relations(self, key: str, ident: OrgIdentity) -> list[Relation]:
+        if ident.registry_id is None or "#" in key:
             return []
         regs = {o.id: o for o in registry.organisations()}
         out = []
         for link in registry.relations():
-            if link.subject != org.registry_id or link.object not in regs:
+            if link.subject != ident.registry_id or link.object not in regs:
                 continue
-            name, oid = self._target(by_registry.get(link.object), regs[link.object].name)
+            name, oid = self._target(self._index.org_by_registry.get(link.object), regs[link.object].name)
             out.append(
                 Relation(
                     kind=link.relation,
-                    subject=org.name,
-                    subject_id=org.id,
+                    subject=self._org_name(key),
+                    subject_id=self._org_id(key),
                     object=name,
                     object_id=oid,
                     basis="registry",
@@ -124,45 +150,41 @@ class _Links(_Queries):
             )
         return out
 
-    def _organ_relation(self, org: CorpusOrganisation) -> Relation | None:
+    def _organ_relations(self, key: str) -> list[Relation]:
         """An organ word before another body's name: "Ban Thường vụ Tỉnh ủy X" is an organ of "Tỉnh ủy X"."""
         for word in registry.organ_words():
-            for name in (org.name, *sorted(org.aliases)):
+            for name in self._names_of(key):
                 if not name.lower().startswith(word.lower() + " "):
                     continue
                 rest = name[len(word) + 1 :].strip()
                 if rest.lower().startswith("của "):
                     rest = rest[4:]
-                keys = self._org_keys(rest)
-                keys.discard(self._org_key_by_id(org.id))
+                keys = self._org_keys(rest, central=False)
+                keys.discard(key)
                 if len(keys) == 1:
-                    key = next(iter(keys))
-                    return Relation(
-                        kind="organ_of",
-                        subject=org.name,
-                        subject_id=org.id,
-                        object=self._org_name(key),
-                        object_id=self._org_id(key),
-                        basis="name",
-                    )
-        return None
+                    target = next(iter(keys))
+                    return [
+                        Relation(
+                            kind="organ_of",
+                            subject=self._org_name(key),
+                            subject_id=self._org_id(key),
+                            object=self._org_name(target),
+                            object_id=self._org_id(target),
+                            basis="name",
+                        )
+                    ]
+        return []
 
-    def _org_key_by_id(self, oid: str) -> str | None:
-        ids = self._index.cache.get("org-ids")
-        if ids is None or len(ids) != len(self._index.orgs):
-            ids = {self._org_id(k): k for k in self._index.orgs}
-            self._index.cache["org-ids"] = ids
-        return ids.get(oid)
-
-    def _rule_relations(
-        self, org: CorpusOrganisation, ident: OrgIdentity, by_registry: Mapping[str, str]
-    ) -> list[Relation]:
+    def _rule_relations(self, key: str, ident: OrgIdentity) -> list[Relation]:
         out = []
         local = ident.locality is not None and ident.locality.level == "province"
         partner = ident.head.startswith("hội hữu nghị việt nam-")
+        kinds = self._index.org_kinds.get(key, set())
+        name = self._org_name(key)
+        oid = self._org_id(key)
         for rule in registry.relation_rules():
             want = rule.subject
-            if "kind" in want and org.kind is not OrganisationKind(want["kind"]):
+            if "kind" in want and want["kind"] not in kinds:
                 continue
             if want.get("level") == "local" and not local:
                 continue
@@ -171,57 +193,52 @@ class _Links(_Queries):
             if want.get("partner") and not partner:
                 continue
             starts = want.get("head_starts")
-            if starts and not any(org.name.startswith(w + " ") for w in starts):
+            if starts and not any(name.startswith(w + " ") for w in starts):
                 continue
-            target = self._rule_target(rule.object, org, ident, by_registry)
-            if target is None:
-                continue
-            name, oid = target
-            if oid == org.id:
+            target = self._rule_target(rule.object, name, ident)
+            if target is None or target[1] == oid:
                 continue
             out.append(
                 Relation(
                     kind=rule.relation,
-                    subject=org.name,
-                    subject_id=org.id,
-                    object=name,
-                    object_id=oid,
+                    subject=name,
+                    subject_id=oid,
+                    object=target[0],
+                    object_id=target[1],
                     basis="rule",
                     note=rule.note,
                 )
             )
         return out
 
-    def _rule_target(
-        self, spec: Mapping[str, Any], org: CorpusOrganisation, ident: OrgIdentity, by_registry: Mapping[str, str]
-    ) -> tuple[str, str | None] | None:
+    def _rule_target(self, spec: Mapping[str, Any], name: str, ident: OrgIdentity) -> tuple[str, str | None] | None:
+        ix = self._index
         if "registry" in spec:
             reg = next((o for o in registry.organisations() if o.id == spec["registry"]), None)
-            return None if reg is None else self._target(by_registry.get(reg.id), reg.name)
+            return None if reg is None else self._target(ix.org_by_registry.get(reg.id), reg.name)
         where: Locality | None = ident.locality if spec.get("locality") == "same" else None
         if spec.get("head") == "same":
-            head_words, _ = parse_locality(org.name)
-            head = head_words
+            head, _ = parse_locality(name)
         else:
             head = str(spec["head"])
         written = head if where is None else f"{head} {_unit_word(where)} {where.name}"
         target = name_identity(written)
         if where is not None and target.locality != where:
             target = OrgIdentity(head=head_key(head, local=True), locality=where)
-        key = self._index.plan.org_map.get(target.key, target.key) if self._index.plan else target.key
-        if key in self._index.orgs:
+        key = ix.plan.org_map.get(target.key, target.key) if ix.plan else target.key
+        if key in ix.orgs:
             return self._org_name(key), self._org_id(key)
         if target.registry_id is not None:
             reg = next((o for o in registry.organisations() if o.id == target.registry_id), None)
             if reg is not None:
-                return self._target(by_registry.get(reg.id), reg.name)
+                return self._target(ix.org_by_registry.get(reg.id), reg.name)
         return written, None
 
-    def _merger_relation(self, org: CorpusOrganisation, ident: OrgIdentity) -> Relation | None:
+    def _merger_relations(self, key: str, ident: OrgIdentity) -> list[Relation]:
         """A body of a merged province and the same body of the new province."""
         where = ident.locality
         if where is None or where.level != "province":
-            return None
+            return []
         unit = next(
             (
                 u
@@ -231,26 +248,28 @@ class _Links(_Queries):
             None,
         )
         if unit is None or unit.merged_into is None or unit.valid_to is None:
-            return None
+            return []
         after = unit.valid_to + _dt.timedelta(days=1)
         successor = province_locality(unit.merged_into, after)
         if successor is None:
-            return None
-        head_words, _ = parse_locality(org.name)
+            return []
+        head_words, _ = parse_locality(self._org_name(key))
         written = f"{head_words} {_unit_word(successor)} {successor.name}"
         target = OrgIdentity(head=ident.head, locality=successor)
-        key = self._index.plan.org_map.get(target.key, target.key) if self._index.plan else target.key
-        name, oid = (self._org_name(key), self._org_id(key)) if key in self._index.orgs else (written, None)
-        return Relation(
-            kind="succeeded_by",
-            subject=org.name,
-            subject_id=org.id,
-            object=name,
-            object_id=oid,
-            basis="merger",
-            since=PartialDate.from_date(after),
-            note=f"{unit.name} became part of {successor.name} on {after.isoformat()}",
-        )
+        later = self._index.plan.org_map.get(target.key, target.key) if self._index.plan else target.key
+        name, oid = (self._org_name(later), self._org_id(later)) if later in self._index.orgs else (written, None)
+        return [
+            Relation(
+                kind="succeeded_by",
+                subject=self._org_name(key),
+                subject_id=self._org_id(key),
+                object=name,
+                object_id=oid,
+                basis="merger",
+                since=PartialDate.from_date(after),
+                note=f"{unit.name} became part of {successor.name} on {after.isoformat()}",
+            )
+        ]
 
     # ---------------------------------------------------------- questions
 
@@ -264,13 +283,12 @@ class _Links(_Queries):
         >>> [str(r) for r in corpus.relations("Liên hiệp các tổ chức hữu nghị tỉnh Bắc Giang")]
         ['Liên hiệp các tổ chức hữu nghị tỉnh Bắc Giang member of Liên hiệp các tổ chức hữu nghị Việt Nam (rule)', 'Liên hiệp các tổ chức hữu nghị tỉnh Bắc Giang succeeded by Liên hiệp các tổ chức hữu nghị tỉnh Bắc Ninh (merger)']
         """
-        found = self._all_relations()
-        if kind is not None:
-            found = [r for r in found if r.kind == kind]
-        if organisation is not None:
-            ids = {self._org_id(k) for k in self._org_keys(organisation)}
-            found = [r for r in found if r.subject_id in ids or r.object_id in ids]
-        return list(found)
+        if organisation is None:
+            found = self._all_relations()
+        else:
+            keys = sorted(self._org_keys(organisation))
+            found = [r for k in keys for r in (*self._relations_from(k), *self._relations_to(k))]
+        return [r for r in found if kind is None or r.kind == kind]
 
     def members(self, organisation: str, kind: str = "member_of") -> list[Relation]:
         """The bodies that are members of *organisation* (or its branches, ``kind="branch_of"``, or organs), by name.
@@ -279,8 +297,8 @@ class _Links(_Queries):
         >>> [(r.subject, r.basis) for r in dnnd.Corpus(dnnd.seeds()).members("VUFO")][:2]
         [('Hội hữu nghị Việt Nam - Nhật Bản', 'rule'), ('Liên hiệp các tổ chức hữu nghị thành phố Hà Nội', 'rule')]
         """
-        ids = {self._org_id(k) for k in self._org_keys(organisation)}
-        return [r for r in self._all_relations() if r.kind == kind and r.object_id in ids]
+        found = [r for k in sorted(self._org_keys(organisation)) for r in self._relations_to(k) if r.kind == kind]
+        return sorted(found, key=lambda r: (r.subject, r.basis))
 
     def parent(self, organisation: str) -> Relation | None:
         """The body *organisation* belongs to: the body it is an organ of, else a branch of, else a member of.
@@ -292,8 +310,7 @@ class _Links(_Queries):
         >>> [r.object for r in corpus.relations("Hội hữu nghị Việt Nam - Cuba thành phố Hà Nội", kind="member_of")]
         ['Liên hiệp các tổ chức hữu nghị thành phố Hà Nội']
         """
-        ids = {self._org_id(k) for k in self._org_keys(organisation)}
-        mine = [r for r in self._all_relations() if r.subject_id in ids and r.kind in _PARENT_ORDER]
+        mine = [r for k in sorted(self._org_keys(organisation)) for r in self._relations_from(k) if r.kind in _PARENT_ORDER]
         mine.sort(key=lambda r: (_PARENT_ORDER.index(r.kind), r.object_id is None, _BASIS_ORDER[r.basis]))
         return mine[0] if mine else None
 

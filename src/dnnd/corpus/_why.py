@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Sequence
 
-from ..normalise import fold_key
 from ._identity import OrgIdentity
-from ._keys import _bare_name, _nk
+from ._keys import _bare_name, _fk, _nk
 from ._people import Cluster, PersonInfo, Tie
 from ._records import Explanation
 from ._relations import _Links
@@ -68,7 +67,7 @@ class _Why(_Links):
             for y in sorted(kb):
                 if x != y:
                     reasons.append(self._apart(x, y))
-        for rel in self._all_relations():
+        for rel in (r for k in sorted(ka | kb) for r in self._relations_from(k)):
             ids = {rel.subject_id, rel.object_id}
             if ids & set(first) and ids & set(second) and rel.kind == "succeeded_by":
                 reasons.append(f"{rel}: {rel.note}; a succession links their records, it never merges them")
@@ -95,7 +94,7 @@ class _Why(_Links):
         bare = _bare_name(name)
         exact = _nk(bare)
         out = []
-        for pid, refs, c, infos in self._person_clusters(fold_key(exact)):
+        for pid, refs, c, infos in self._person_clusters(_fk(exact)):
             for i in c.members:
                 ai, ri = infos[i].ref
                 record = _nk(_bare_name(self._index.arts[ai].people[ri].name))
@@ -125,7 +124,7 @@ class _Why(_Links):
             path = _path(c, starts, goals)
             reasons = [self._tie_words(t, infos) for t in path] or [f"{infos[starts[0]].source} names them once"]
             return Explanation(same=True, kind="person", first=first, second=second, reasons=tuple(reasons))
-        if fold_key(_nk(_bare_name(na))) != fold_key(_nk(_bare_name(nb))):
+        if _fk(_nk(_bare_name(na))) != _fk(_nk(_bare_name(nb))):
             return Explanation(same=False, kind="person", first=first, second=second, reasons=("different names",))
         if _nk(_bare_name(na)) != _nk(_bare_name(nb)) and not (na.isascii() or nb.isascii()):
             return Explanation(same=False, kind="person", first=first, second=second,
