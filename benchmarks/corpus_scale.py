@@ -109,6 +109,7 @@ def main(n: int, *, repeat: bool) -> None:
             f"{len(answer)} answers",
             flush=True,
         )
+    del ask, answer  # the last question's closure holds the corpus
     print(f"after the questions: peak RSS {rss_mb():.0f} MB", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         for suffix in (".jsonl", ".json"):
