@@ -27,8 +27,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import dnnd  # noqa: E402
-from dnnd.corpus import ArticleSummary  # noqa: E402
+import dnnd
+from dnnd.corpus import ArticleSummary
 
 DEV = (
     Path(os.environ.get("DNND_DEV_DIR") or Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "dev")

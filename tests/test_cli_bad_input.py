@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import subprocess
 import sys
 import unicodedata
@@ -178,11 +179,57 @@ def test_a_file_name_that_is_not_utf8_is_shown_escaped(tmp_path: Path, capsys: p
     assert err == [f"dnnd: {tmp_path}/\\xffmissing: no such file"]
 
 
-@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero")
-def test_an_endless_input_is_refused_not_read_forever(capsys: pytest.CaptureFixture[str]) -> None:
-    code, err, records = _run(capsys, "extract", "--max-bytes", "4096", "/dev/zero")
-    assert (code, records) == (1, [])
-    assert err == ["dnnd: /dev/zero: does not end within the maximum of 4,096 bytes (raise it with --max-bytes)"]
+def _fifo(d: Path) -> Path:
+    os.mkfifo(d / "pipe.txt")  # no writer: open() would block for ever
+    return d / "pipe.txt"
+
+
+def _socket(d: Path) -> Path:
+    import socket
+
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    sock.bind(str(d / "sock.txt"))
+    sock.close()  # the node stays
+    return d / "sock.txt"
+
+
+def _char_device(d: Path) -> Path:
+    os.mknod(d / "zero.txt", 0o666 | stat.S_IFCHR, os.makedev(1, 5))  # an endless device, in a temporary folder
+    return d / "zero.txt"
+
+
+NOT_REGULAR = [
+    ("named pipe with no writer", _fifo, "is a named pipe (FIFO), not a regular file"),
+    ("socket", _socket, "is a socket, not a regular file"),
+    ("character device (mknod)", _char_device, "is a character device, not a regular file"),
+]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_inputs_that_are_not_regular_files_are_refused_at_once_and_the_batch_goes_on(tmp_path: Path) -> None:
+    """A FIFO with no writer once blocked ``open()`` for ever; devices and sockets are refused too."""
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD_TEXT, encoding="utf-8")
+    rows = [r for r in NOT_REGULAR if r[1] is not _char_device or os.geteuid() == 0]  # mknod needs root
+    nodes = [make(tmp_path) for _, make, _ in rows]
+    args = [str(good), *map(str, nodes), *(["/dev/zero"] if os.path.exists("/dev/zero") else []), str(good)]
+    proc = subprocess.run(
+        [sys.executable, "-m", "dnnd", "extract", *args], capture_output=True, text=True, timeout=120
+    )
+    expected = [f"dnnd: {n}: {message}" for n, (_, _, message) in zip(nodes, rows, strict=True)]
+    if "/dev/zero" in args:
+        expected.append("dnnd: /dev/zero: is a character device, not a regular file")
+    assert proc.stderr.splitlines() == expected
+    assert proc.returncode == 1
+    assert [json.loads(x)["source"] for x in proc.stdout.splitlines()] == [str(good), str(good)]
+    for node in nodes:  # nothing was replaced or removed
+        assert not node.is_file() and node.exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_fifo_is_refused_by_the_library_too(tmp_path: Path) -> None:
+    with pytest.raises(dnnd.InputError, match="is a named pipe"):
+        dnnd.read(_fifo(tmp_path))
 
 
 def test_report_shares_the_messages_and_the_size_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -252,10 +299,10 @@ def test_the_command_runs_as_a_process_with_a_bad_input(tmp_path: Path) -> None:
 
 def test_docs_list_every_message() -> None:
     doc = (ROOT / "docs" / "cli-errors.md").read_text(encoding="utf-8")
-    for row in ROWS:
-        if row.message is not None:
-            generic = re.sub(r"[\d,]{3,}", "N", row.message)
-            assert generic in re.sub(r"[\d,]{3,}", "N", doc), row.message
+    for message in [*(r.message for r in ROWS), *(m for _, _, m in NOT_REGULAR)]:
+        if message is not None:
+            generic = re.sub(r"[\d,]{3,}", "N", message)
+            assert generic in re.sub(r"[\d,]{3,}", "N", doc), message
 
 
 def test_a_file_name_with_a_nul_is_an_input_error() -> None:
@@ -285,3 +332,53 @@ def test_bad_inputs_with_several_processes_give_the_same_lines(tmp_path: Path) -
         f"dnnd: {tmp_path / 'empty.txt'}: no text (empty or only white space)",
     ]
     assert [json.loads(x)["source"] for x in proc.stdout.splitlines()] == [str(good), str(good)]
+
+
+def test_a_file_name_that_is_not_utf8_gives_a_source_that_serialises(tmp_path: Path) -> None:
+    """``dnnd.read``, ``parse_many`` and ``Corpus.from_paths`` once left a lone surrogate in ``source``."""
+    good = tmp_path / os.fsdecode(b"b\xe1o-c\xe1o.txt")
+    good.write_text(GOOD_TEXT, encoding="utf-8")
+    missing = tmp_path / os.fsdecode(b"\xffmissing.txt")
+    shown = str(tmp_path / "b\\xe1o-c\\xe1o.txt")
+    assert dnnd.read(good).source == "b\\xe1o-c\\xe1o.txt"
+    assert dnnd.read(good, source=str(good)).source == shown
+    (article,) = dnnd.parse_many([good], jobs=1)
+    assert isinstance(article, dnnd.Article) and article.source == shown
+    json.dumps(dnnd.to_record(article), ensure_ascii=False).encode("utf-8")
+    (failure,) = dnnd.parse_many([missing], jobs=1)
+    assert isinstance(failure, dnnd.InputError) and str(failure).encode("utf-8")
+    corpus = dnnd.Corpus.from_paths([good, missing])
+    assert [a.source for a in corpus.articles] == [shown]
+    assert [e.source for e in corpus.errors] == [str(tmp_path / "\\xffmissing.txt")]
+    corpus.save(tmp_path / "kb.jsonl")
+    assert dnnd.Corpus.load(tmp_path / "kb.jsonl") == corpus
+    assert dnnd.parse("Chỉ thị 12-CT/TW.", source="x\udce1").source == "x\\xe1"
+
+
+FULL_DISK_COMMANDS = [
+    ["report"],
+    ["query", "events"],
+    ["query", "conflicts", "--format", "table"],
+    ["query", "people", "--organisation", "VUFO"],
+    ["evaluate", str(ROOT / "seeds" / "gold"), str(ROOT / "seeds" / "gold")],
+]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
+@pytest.mark.parametrize("command", FULL_DISK_COMMANDS, ids=[" ".join(c[:2]) for c in FULL_DISK_COMMANDS])
+def test_every_command_turns_a_full_disk_into_one_line(command: list[str]) -> None:
+    """``report`` and ``query`` once printed an OSError traceback onto a full disk."""
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([sys.executable, "-m", "dnnd", *command], stdout=full, stderr=subprocess.PIPE, text=True)
+    assert proc.stderr == "dnnd: standard output: cannot write (No space left on device)\n"
+    assert proc.returncode == 1
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
+def test_evaluate_json_onto_a_full_disk_is_one_line(tmp_path: Path) -> None:
+    gold = str(ROOT / "seeds" / "gold")
+    proc = subprocess.run(
+        [sys.executable, "-m", "dnnd", "evaluate", gold, gold, "--json", "/dev/full"], capture_output=True, text=True
+    )
+    assert proc.stderr == "error: /dev/full: cannot write (No space left on device)\n"
+    assert proc.returncode == 2

@@ -489,11 +489,14 @@ def test_frame_dates_are_real_dates_with_their_precision(seeds):
     pytest.importorskip("pandas")
     from dnnd import frames
 
-    ev = frames.events(seeds, reported=None).set_index("date_iso")
+    told = dnnd.parse(
+        "Ngày 5/9/2023, Hội tổ chức lễ kỷ niệm. Năm 2009, Hội đã tổ chức hội nghị thường niên tại Vinh.", source="t.txt"
+    )
+    ev = frames.events(dnnd.Corpus([told]), reported=None).set_index("date_iso")
     assert str(ev["date"].dtype).startswith("datetime64")
-    year_only = ev.loc["2009"]  # "từ năm 2009": known to the year, not 1 January
+    year_only = ev.loc["2009"]  # known to the year, not 1 January
     assert (year_only["date_precision"], year_only["reported"]) == ("year", False)
-    assert ev.loc["2022-07-20", "date_precision"] == "day"
+    assert ev.loc["2023-09-05", "date_precision"] == "day"
     art = frames.articles(dnnd.Corpus([dnnd.parse("Ngày 19-11, Hội tổ chức Đại hội lần thứ III.", source="x.txt")]))
     assert art["published"].isna().all()
     ev = frames.events(dnnd.Corpus([dnnd.parse("Ngày 19-11, Hội tổ chức Đại hội lần thứ III.", source="x.txt")]))

@@ -59,6 +59,33 @@ def test_html_without_the_extra_is_refused(tmp_path: Path, monkeypatch: pytest.M
     assert cli.main(["extract", str(page)]) == 1
 
 
+def test_a_broken_html_extra_is_not_called_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """trafilatura installed without lxml_html_clean once read as "needs the optional extra"."""
+    real_import = builtins.__import__
+
+    def broken(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name == "trafilatura":
+            err = ImportError("lxml.html.clean module is now a separate project lxml_html_clean.")
+            err.name = "lxml.html.clean"
+            raise err
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", broken)
+    page = tmp_path / "page.html"
+    page.write_text(PAGE, encoding="utf-8")
+    with pytest.raises(InputError, match=r"installed but cannot start \(lxml\.html\.clean module") as info:
+        dnnd.read(page)
+    assert str(page) in str(info.value) and "dnnd[html]" in str(info.value)
+
+
+def test_the_html_extra_declares_what_trafilatura_needs() -> None:
+    from importlib.metadata import requires
+
+    html = [r.split(";")[0].strip() for r in requires("dnnd") or [] if "extra == \"html\"" in r]
+    assert any(r.startswith("trafilatura") for r in html)
+    assert any(r.replace("-", "_").startswith("lxml_html_clean") for r in html), html
+
+
 def test_plain_text_never_needs_the_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     real_import = builtins.__import__
 
@@ -74,7 +101,7 @@ def test_plain_text_never_needs_the_extra(tmp_path: Path, monkeypatch: pytest.Mo
 
 
 def test_html_page_is_read_through_trafilatura(tmp_path: Path) -> None:
-    pytest.importorskip("trafilatura")
+    """Runs in CI: the test extra installs the html extra (trafilatura 2.3 with lxml 6 needs lxml_html_clean)."""
     page = tmp_path / "page.html"
     page.write_text(PAGE, encoding="utf-8")
     article = dnnd.read(page)

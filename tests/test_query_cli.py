@@ -38,8 +38,6 @@ QUESTIONS = [
         ["organisations", "--kind", "friendship_union", "--locality", "Bắc Giang"],
         ["Liên hiệp các tổ chức hữu nghị tỉnh Bắc Giang"],
     ),
-    (["events", "--mentioned"], ["2009 (mentioned)", "conference"]),
-    (["events", "--all", "--from", "2009", "--to", "2009"], ["2009 (mentioned)"]),
     (["relations", "--organisation", "Liên hiệp các tổ chức hữu nghị tỉnh Bắc Giang"], ["member of", "succeeded by", "2025-07-01"]),
     (["relations", "--kind", "member_of", "--organisation", "VUFO"], ["Liên hiệp các tổ chức hữu nghị thành phố Hà Nội", "rule"]),
     (["congresses"], ["13", "national", "2021-2026", "17", "Hà Nội"]),
@@ -146,13 +144,20 @@ def test_report_ends_with_the_conflicts_naming_both_articles(tmp_path):
     assert "05-TT/TU type_word: Thông tư" in section
 
 
-def test_events_are_the_reported_ones_unless_asked(capsys):
-    assert main(["query", "events", "--format", "jsonl"]) == 0
+def test_events_are_the_reported_ones_unless_asked(tmp_path, capsys):
+    path = tmp_path / "told.txt"
+    path.write_text(
+        "Ngày 5/9/2023, Hội tổ chức lễ kỷ niệm. Hội được thành lập ngày 12/3/1999 theo quyết định của tỉnh.\n",
+        encoding="utf-8",
+    )
+    assert main(["query", "events", str(path), "--format", "jsonl"]) == 0
     reported = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
-    assert reported and all(e["reported"] for e in reported)
-    assert main(["query", "events", "--all", "--format", "jsonl"]) == 0
+    assert [e["date"] for e in reported] == ["2023-09-05"] and all(e["reported"] for e in reported)
+    assert main(["query", "events", str(path), "--all", "--format", "jsonl"]) == 0
     everything = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
-    assert len(everything) > len(reported) and any(not e["reported"] for e in everything)
+    assert [(e["date"], e["reported"]) for e in everything] == [("1999-03-12", False), ("2023-09-05", True)]
+    assert main(["query", "events", str(path), "--mentioned", "--format", "table"]) == 0
+    assert "1999-03-12 (mentioned)" in capsys.readouterr().out
 
 
 def test_query_applies_an_overrides_file(tmp_path, capsys):

@@ -8,8 +8,10 @@ import os
 import random
 import shutil
 import signal
+import stat
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -146,3 +148,85 @@ def test_sigkill_at_any_moment_never_leaves_a_half_written_file(tmp_path: Path) 
     assert target.read_bytes() == new
     assert debris(out_dir) == []
     assert [p.name for p in out_dir.iterdir()] == ["records.json"]
+
+
+# ------------------------------------------------ only regular files are replaced
+# `-o` once took the real path and renamed a regular file over whatever it
+# found: a named pipe or a device node (run as root, `-o /dev/null` would
+# have replaced the system's /dev/null). Anything that is not a regular file
+# is now written through, as a shell redirection would, and left a node.
+
+
+def _read_fifo_in_background(fifo: Path) -> tuple[threading.Thread, list[bytes]]:
+    got: list[bytes] = []
+
+    def reader() -> None:
+        with open(fifo, "rb") as fh:
+            got.append(fh.read())
+
+    thread = threading.Thread(target=reader, daemon=True)
+    thread.start()
+    return thread, got
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_output_onto_a_fifo_with_a_reader_goes_through_and_the_fifo_stays(tmp_path: Path, seed_dir: Path) -> None:
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    seed = str(sorted(seed_dir.glob("*.txt"))[0])
+    thread, got = _read_fifo_in_background(fifo)
+    proc = subprocess.run(
+        [sys.executable, "-m", "dnnd", "extract", "-o", str(fifo), seed], capture_output=True, text=True, timeout=120
+    )
+    thread.join(timeout=60)
+    assert (proc.returncode, proc.stderr) == (0, "")
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert [json.loads(line)["source"] for line in got[0].decode().splitlines()] == [seed]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.fifo"]
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() != 0, reason="mknod of a character device needs root")
+def test_output_onto_a_character_device_writes_through_and_keeps_the_node(tmp_path: Path, seed_dir: Path) -> None:
+    node = tmp_path / "null"
+    os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # a null device of our own, never the system's
+    before = node.lstat()
+    seed = str(sorted(seed_dir.glob("*.txt"))[0])
+    assert cli.main(["extract", "-o", str(node), seed]) == 0
+    after = node.lstat()
+    assert stat.S_ISCHR(after.st_mode) and (after.st_rdev, after.st_ino) == (before.st_rdev, before.st_ino)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["null"]  # no temporary file either
+
+
+def test_dev_stdout_writes_through_the_descriptor_even_when_it_appends(tmp_path: Path, seed_dir: Path) -> None:
+    if not os.path.exists("/dev/stdout"):
+        pytest.skip("no /dev/stdout")
+    seed = str(sorted(seed_dir.glob("*.txt"))[0])
+    log = tmp_path / "log.jsonl"
+    log.write_text("earlier line\n", encoding="utf-8")
+    inode = log.stat().st_ino
+    with log.open("a") as fh:  # `>> log.jsonl`: the record must be appended, not replace the file
+        proc = subprocess.run(
+            [sys.executable, "-m", "dnnd", "extract", "-o", "/dev/stdout", seed], stdout=fh, stderr=subprocess.PIPE
+        )
+    assert proc.returncode == 0, proc.stderr
+    lines = log.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "earlier line" and json.loads(lines[1])["source"] == seed
+    assert log.stat().st_ino == inode
+    piped = subprocess.run(
+        [sys.executable, "-m", "dnnd", "extract", "-o", "/dev/stdout", seed], capture_output=True, text=True
+    )
+    assert piped.returncode == 0 and json.loads(piped.stdout)["source"] == seed
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_corpus_save_onto_a_fifo_writes_through(tmp_path: Path) -> None:
+    fifo = tmp_path / "kb.jsonl"
+    os.mkfifo(fifo)
+    thread, got = _read_fifo_in_background(fifo)
+    corpus = dnnd.Corpus(dnnd.seeds())
+    corpus.save(fifo)
+    thread.join(timeout=60)
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    copy = tmp_path / "copy.jsonl"
+    copy.write_bytes(got[0])
+    assert dnnd.Corpus.load(copy) == corpus

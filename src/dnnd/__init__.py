@@ -58,6 +58,7 @@ from .errors import (
     InputError,
     InputTooLargeError,
     OverrideError,
+    WorkerError,
 )
 from .model import (
     Article,
@@ -125,6 +126,7 @@ __all__ = [
     "SegmentKind",
     "Span",
     "Tenure",
+    "WorkerError",
     "converter",
     "parse",
     "parse_many",

@@ -14,12 +14,19 @@ cut - the target holds either its old content or the complete new one:
 * on any error the temporary file is removed and the error re-raised; the
   temporary files a killed process could not remove (its PID no longer
   exists) are removed by the next write to the same target.
+
+Only a regular file (or a name not yet taken) is ever replaced. Anything
+else - a named pipe, a character device (``/dev/null``), a socket, or one of
+this process's own descriptors (``/dev/stdout``, ``/dev/fd/N``) - is written
+through, as a shell redirection would, and the node is left as it is: a
+rename would turn ``/dev/null`` into a regular file.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Iterator
@@ -30,10 +37,22 @@ __all__ = ["atomic_writer", "write_atomic"]
 
 _TMP_SUFFIX = ".dnnd.tmp"
 
+#: the folder of a process's open descriptors (``/dev/stdout`` leads there)
+_FD_FOLDER = re.compile(r"/proc/(?:self|thread-self|\d+)(?:/task/\d+)?/fd")
+
 
 @contextlib.contextmanager
 def atomic_writer(path: str | os.PathLike[str]) -> Iterator[TextIO]:
-    """Open a UTF-8 text stream whose content replaces *path* only when the block ends without error."""
+    """Open a UTF-8 text stream whose content replaces *path* only when the block ends without error.
+
+    When *path* is not a regular file (a pipe, a device, ``/dev/stdout``)
+    the stream writes straight into it instead, and the node is kept.
+    """
+    through = _write_through(path)
+    if through is not None:
+        with os.fdopen(through, "w", encoding="utf-8", newline="\n") as fh:
+            yield fh
+        return
     target = Path(os.path.realpath(path))
     folder = target.parent
     _remove_stale_temporaries(target)
@@ -62,6 +81,55 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
     text.encode("utf-8")
     with atomic_writer(path) as fh:
         fh.write(text)
+
+
+def _write_through(path: str | os.PathLike[str]) -> int | None:
+    """A descriptor to write *path* through, or ``None`` when it is (to be) a regular file to replace."""
+    fd_number = _own_descriptor(path)
+    if fd_number is not None:  # /dev/stdout, /dev/fd/1: this process's own stream, with its mode and offset
+        return os.dup(fd_number)
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None  # a new file (or an error the atomic path reports)
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None  # replaced atomically; a folder is refused there
+    # a pipe waits for its reader, as a shell redirection does; no O_CREAT, so nothing is made
+    fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
+    if stat.S_ISREG(os.fstat(fd).st_mode):  # swapped for a regular file meanwhile: replace it after all
+        os.close(fd)
+        return None
+    return fd
+
+
+def _own_descriptor(path: str | os.PathLike[str]) -> int | None:
+    """The descriptor number when *path* names one of this process's open descriptors, else ``None``.
+
+    The links are followed one at a time: ``/dev/stdout`` leads to
+    ``/proc/self/fd/1`` and from there to whatever descriptor 1 is (a pipe,
+    a terminal, a file opened for appending), which must be written through
+    descriptor 1 itself, never renamed over.
+    """
+    if not hasattr(os, "readlink"):
+        return None
+    current = os.path.abspath(os.fsdecode(path))
+    for _ in range(40):  # the kernel's own limit on links in a path
+        try:
+            folder = os.path.realpath(os.path.dirname(current))
+        except (OSError, ValueError):
+            return None
+        name = os.path.basename(current)
+        m = _FD_FOLDER.fullmatch(folder)
+        if m and name.isdigit():
+            owner = folder.split("/")[2]
+            return int(name) if owner in ("self", "thread-self", str(os.getpid())) else None
+        full = os.path.join(folder, name)
+        try:
+            link = os.readlink(full)
+        except (OSError, ValueError):
+            return None  # not a link: the end of the chain
+        current = os.path.normpath(os.path.join(folder, link))
+    return None
 
 
 def _mode_for(target: Path) -> int:

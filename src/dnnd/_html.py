@@ -44,9 +44,17 @@ def html_to_text(markup: str, *, source: str | None = None) -> str:
     """
     try:
         import trafilatura  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
+    except ImportError as err:
+        if getattr(err, "name", None) == "trafilatura":
+            raise InputError(
+                "is an HTML page; reading HTML needs the optional extra: pip install 'dnnd[html]'", source=source
+            ) from None
+        # trafilatura is there but one of its own imports fails (lxml.html.clean with lxml >= 5.2)
+        detail = " ".join(str(err).split())
         raise InputError(
-            "is an HTML page; reading HTML needs the optional extra: pip install 'dnnd[html]'", source=source
+            f"is an HTML page; the HTML reader is installed but cannot start ({detail}): "
+            "pip install --upgrade 'dnnd[html]'",
+            source=source,
         ) from None
     doc: Any = trafilatura.bare_extraction(
         markup,

@@ -48,7 +48,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from ._find.dates import find_published
+from ._find.dates import find_dateline, find_published
 from .model import PartialDate, SegmentKind
 
 __all__ = ["Layout", "Line", "segment"]
@@ -143,7 +143,9 @@ _BYLINE = re.compile(
 _VIETNAMESE_MARKED = re.compile(r"[à-ỹđÀ-ỸĐăâêôơưĂÂÊÔƠƯ]")
 _WORD = re.compile(r"[^\W\d_]+")
 _CLOCK = re.compile(r"(?<![\d:])([01]?\d|2[0-3]):([0-5]\d)(?::[0-5]\d)?(?![\d:])")
-_LEADING_HEADER = re.compile(r"(?i)^(?:date|ngày đăng|cập nhật|đăng ngày)?:?\s*(?:19|20)\d\d-[01]\d-[0-3]\d\s+")
+_LEADING_HEADER = re.compile(r"(?i)^(?:date|ngày đăng|cập nhật|đăng ngày)?:?\s*(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?\s+")
+# a timestamp printed at the end of a headline that an export header opens ("... 02/04/2024 16:50")
+_TRAILING_STAMP = re.compile(r"(?<=\s)[0-3]?\d/[01]?\d/(?:19|20)\d\d(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 
 
 def _is_doubled(line: str) -> bool:
@@ -301,6 +303,7 @@ def segment(canonical: str) -> Layout:
     title: str | None = None
     title_index = -1
     split_title: tuple[int, int] | None = None
+    title_stamp: tuple[int, int] | None = None  # a timestamp at the end of that headline
     after_image = False
     for i, r in enumerate(raw[:12]):
         if r.kind is not None:
@@ -310,6 +313,10 @@ def segment(canonical: str) -> Layout:
         m = _LEADING_HEADER.match(t)
         if m and find_published(t[: m.end()]) is not None and _headline_like(t[m.end() :]):
             title, title_index, split_title = t[m.end() :], i, (r.start, r.start + m.end())
+            tail = _TRAILING_STAMP.search(title)
+            if tail is not None and find_published(tail.group()) is not None and _headline_like(title[: tail.start()].rstrip()):
+                title_stamp = (split_title[1] + tail.start(), split_title[1] + tail.end())
+                title = title[: tail.start()].rstrip()
             break
         if _is_section_label(t) and _next_is_headline(raw, i):
             r.kind = SegmentKind.CHROME  # the site section above the headline ("Thời sự")
@@ -372,8 +379,18 @@ def segment(canonical: str) -> Layout:
     head = [r for r in raw if r.kind is not SegmentKind.CHROME or _looks_like_timestamp(r.text)]
     if split_title is not None:
         head = [_Raw(split_title[0], split_title[1], canonical[split_title[0] : split_title[1]], True)]
-    for r in head[:8]:
-        found = find_published(r.text)
+        if title_stamp is not None:
+            # "date 2024-04 <headline> 02/04/2024 16:50": the timestamp gives the day of the month
+            stamp = _Raw(title_stamp[0], title_stamp[1], canonical[title_stamp[0] : title_stamp[1]], True)
+            header, day = find_published(head[0].text), find_published(stamp.text)
+            if header is not None and day is not None and day[0].iso.startswith(header[0].iso):
+                head = [stamp]
+    first = head[:8]
+    # further down the head, only a document's own dateline ("Hà Nội, ngày 05 tháng 01 năm 2022")
+    last = first[-1].start if first else -1
+    far = [r for r in raw[:40] if r.kind is not SegmentKind.CHROME and r.start > last] if split_title is None else []
+    for r, dateline_only in [*((r, False) for r in first), *((r, True) for r in far)]:
+        found = find_dateline(r.text) if dateline_only else find_published(r.text)
         if found is not None:
             published, (ps, pe) = found
             published_span = (r.start + ps, r.start + pe)
@@ -389,7 +406,11 @@ def segment(canonical: str) -> Layout:
         kind = r.kind or SegmentKind.BODY
         if split_title is not None and kind is SegmentKind.TITLE and r.start == split_title[0]:
             lines.append(Line(r.start, split_title[1] - 1, SegmentKind.PUBLISHED))
-            lines.append(Line(split_title[1], r.end, SegmentKind.TITLE))
+            if title_stamp is not None:
+                lines.append(Line(split_title[1], split_title[1] + len(title or ""), SegmentKind.TITLE))
+                lines.append(Line(title_stamp[0], title_stamp[1], SegmentKind.PUBLISHED))
+            else:
+                lines.append(Line(split_title[1], r.end, SegmentKind.TITLE))
             continue
         credit = _CREDIT_TAIL.search(r.text) if kind in (SegmentKind.CAPTION, SegmentKind.BODY) else None
         if credit is not None:

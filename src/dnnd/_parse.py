@@ -29,6 +29,7 @@ from collections.abc import Sequence
 
 from ._find import find
 from ._layout import Line, segment
+from ._names import visible_name
 from ._resolve import resolve
 from ._text import normalise
 from .errors import DecodeError, EmptyInputError, InputTooLargeError
@@ -55,6 +56,8 @@ def parse_text(
     """Extract every record from *text* (see :func:`dnnd.parse`)."""
     if not isinstance(text, str):
         raise TypeError(f"parse() takes a str, not {type(text).__name__}")
+    if source is not None:
+        source = visible_name(source)  # a label is always valid Unicode, so every record serialises
     if max_chars is not None and len(text) > max_chars:
         raise InputTooLargeError(f"{len(text):,} characters is more than the maximum of {max_chars:,}", source=source)
     if not text.strip():

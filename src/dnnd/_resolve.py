@@ -10,6 +10,7 @@ returns the typed records of :mod:`dnnd.model`.
 from __future__ import annotations
 
 import bisect
+import datetime
 import functools
 import re
 from collections import Counter, defaultdict
@@ -20,7 +21,7 @@ import attrs
 from . import registry
 from ._find.congresses import CongressMention
 from ._find.context import FindContext
-from ._find.dates import DateMention, in_story, resolve_year
+from ._find.dates import DateMention, in_story, near_anchor, resolve_year, year_after_period
 from ._find.documents import DocumentMention
 from ._find.events import EventMention
 from ._find.organisations import OrgMention
@@ -280,9 +281,11 @@ def build_documents(mentions: Sequence[DocumentMention], scope: Scope) -> list[D
     for number in order:
         ms = full[number]
         kind = next((x.kind for x in ms if x.kind is not DocumentKind.OTHER), ms[0].kind)
-        date = next((x.date for x in ms if x.date), None)
-        if date is None and published is not None and any(x.header for x in ms):
-            date = published  # the text is the document: its dateline dates it
+        # the most precise date any citation gives ("Kế hoạch 716/KH-UBND năm 2022" and "... ngày 14/10/2022")
+        date = max((x.date for x in ms if x.date), key=lambda d: _PRECISION[d.precision], default=None)
+        if published is not None and any(x.header for x in ms):
+            if date is None or _PRECISION[published.precision] > _PRECISION[date.precision]:
+                date = published  # the text is the document: its dateline dates it
         title = next((x.title for x in ms if x.title), None)
         issuer = next((_issuer_name(x.issuer) for x in ms if x.issuer is not None), None)
         reg = registry.find_document(number, kind.value)
@@ -300,6 +303,9 @@ def build_documents(mentions: Sequence[DocumentMention], scope: Scope) -> list[D
             )
         )
     return docs
+
+
+_PRECISION = {"year": 0, "month": 1, "day": 2}
 
 
 def _issuer_name(org: OrgMention) -> str:
@@ -320,7 +326,11 @@ def build_congresses(mentions: Sequence[CongressMention], scope: Scope) -> list[
     span_of, locality = scope.span_of, scope.locality
     groups: dict[tuple[int, str], list[CongressMention]] = defaultdict(list)
     kinds: dict[tuple[int, str], str] = {}
+    # a bare "Đại hội VIII" in an article that gives congress 8 to another body is that body's
+    others = {m.ordinal for m in mentions if not m.party}
     for m in mentions:
+        if not m.party or (m.bare and m.ordinal in others):
+            continue
         if m.locality is None:
             area = "national"
         else:
@@ -363,20 +373,37 @@ def build_people(mentions: Sequence[PersonMention], scope: Scope) -> list[Person
     for m in mentions:
         key = slug(m.name)  # lower case without diacritics merges misspelt repeats
         if key not in groups:
+            key = next((k for k in order if _same_foreign_name(k, key)), key)
+        if key not in groups:
             order.append(key)
         groups[key].append(m)
     # a later bare mention of a name anywhere in the text is the same person
     out = []
+    bodies = sorted(scope.organisation_at.items())
     for key in order:
         ms = groups[key]
         forms = Counter(m.name for m in ms)
         best = max(forms, key=lambda f: (forms[f], -min(m.start for m in ms if m.name == f)))
         positions: list[Position] = []
         seen: set[tuple[str, str | None]] = set()
+        with_body = {
+            p.title
+            for m in ms
+            for p in m.positions
+            if not p.unread and ((p.org is not None and p.org.start in orgs_by_start) or p.ref)
+        }
         for m in ms:
             for p in m.positions:
+                if p.unread:
+                    continue  # a body the organisation step did not read: unknown, not absent
                 org = orgs_by_start.get(p.org.start) if p.org else None
+                if org is None and p.ref:
+                    org = _body_named_by(p.ref, p.start, bodies)
+                    if org is None:
+                        continue  # a body the article does not name: unknown, not absent
                 org_name = org.name if org else None
+                if org_name is None and p.title in with_body:
+                    continue  # "Thứ trưởng" alone where another mention says of what
                 ident = (p.title, org_name)
                 if ident in seen:
                     continue
@@ -406,57 +433,204 @@ def build_people(mentions: Sequence[PersonMention], scope: Scope) -> list[Person
     return out
 
 
+def _same_foreign_name(a: str, b: str) -> bool:
+    """Whether two slugs spell one foreign name two ways ("khamphanh-pheuiyavong", "khamphanh-pheuyavong").
+
+    Word for word, long words (six letters or more) may differ by one or two
+    letters; short words, where Vietnamese given names differ by one letter
+    ("thi", "thu"), must be equal.
+    """
+    wa, wb = a.split("-"), b.split("-")
+    if len(wa) != len(wb) or a == b:
+        return False
+    differ = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
+    return all(min(len(x), len(y)) >= 6 and _edits(x, y) <= 2 for x, y in differ)
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance (the words are short)."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _body_named_by(head: str, pos: int, bodies: Sequence[tuple[int, Organisation]]) -> Organisation | None:
+    """The body a bare head noun stands for ("Chủ tịch Hội" -> the association the article named).
+
+    *head* ``"*"`` stands for any association or union.
+
+    The last one named before it whose name starts with the head.
+    """
+    if head == "*":  # an association the article is about
+        kinds = {OrganisationKind.FRIENDSHIP_ASSOCIATION, OrganisationKind.FRIENDSHIP_UNION, OrganisationKind.MASS}
+        fits = [(s, o) for s, o in bodies if o.kind in kinds]
+    else:
+        key = name_key(head) + " "
+        fits = [(s, o) for s, o in bodies if name_key(o.name).startswith(key) and not name_key(o.name).startswith("hội đồng ")]
+    before = [o for s, o in fits if s < pos]
+    return before[-1] if before else None
+
+
 # ------------------------------------------------------------------ events
 
 
 def context_year(text: str, dates: Iterable[DateMention], published: PartialDate | None) -> int | None:
-    """The year an article's yearless dates belong to."""
-    if published and published.year:
-        return published.year
-    counts: Counter[int] = Counter()
-    for m in re.finditer(r"(?<!nhiệm kỳ )(?<!-)\bnăm\s+((?:19|20)\d\d)\b(?!\s?-)", text):
-        counts[int(m.group(1))] += 1
-    for d in dates:
-        if d.date.year and d.date.precision == "day":
-            counts[d.date.year] += 1
-    if not counts:
-        return None
-    top = max(counts.values())
-    return min(y for y, c in counts.items() if c == top)
+    """The year the article's own date gives its yearless dates (``None`` for an undated article).
+
+    No other year fixes a yearless date by itself: the years an article
+    writes most often may be its own, a term's, or a cited document's (the
+    contract's events section); the resolver looks for evidence per event.
+    """
+    del text, dates
+    return published.year if published is not None else None
+
+
+@attrs.frozen
+class Anchor:
+    """A dated step of the story: a day whose year the text prints, where, and whether it is planned."""
+
+    day: datetime.date
+    position: int
+    planned: bool = False
+
+
+def event_year(
+    m: EventMention, published: PartialDate | None, anchors: Sequence[Anchor] = ()
+) -> tuple[PartialDate, str | None]:
+    """The date of an event mention with its year fixed as far as the text allows, and why.
+
+    The year counts as known when the text prints it for the event (in the
+    date, or in the event's own phrase), when the event reviews a stated
+    period ("tổng kết công tác năm 2018" meets around its end), from the
+    article's own date, or from a dated step of the same story close by (a
+    press conference three days before the dated congress it announces).
+    Otherwise the year stays unknown (``XXXX``): a guess counts against.
+
+    The second value says which evidence fixed the year (``None``: not fixed).
+    """
+    if m.date is None:
+        raise ValueError("an event tied to another has no date until it is untied")
+    d = m.date.date
+    if d.year is not None:
+        return d, "printed"
+    if m.period_end is not None:
+        year = year_after_period(d, m.period_end)
+        if year is not None:
+            return _with_year(d, year), f"review of the period ending {m.period_end.isoformat()}"
+    if m.printed_year is not None:
+        return _with_year(d, m.printed_year), f"printed in {m.printed_where or 'its clause'} ({m.printed_year})"
+    if published is not None and published.year is not None:
+        return resolve_year(d, published.year, published), f"the article's date ({published.iso})"
+    for anchor in anchors:
+        # the next step right after a dated step told before it; a step a few days before a planned one
+        year = None
+        if anchor.position < m.start:
+            year = near_anchor(d, anchor.day, before=0, after=45)
+        if year is None and anchor.planned:
+            year = near_anchor(d, anchor.day, before=45, after=0)
+        if year is not None:
+            return _with_year(d, year), f"next to the dated step of {anchor.day.isoformat()}"
+    return d, None
+
+
+_PLANNED = re.compile(r"(?<!\w)(?:sẽ|dự kiến|dự định|sắp)(?!\w)")
+
+
+_PRINTED_YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d\d(?![\d/])")
+
+
+def _untie(mentions: Sequence[EventMention], text: str) -> list[EventMention]:
+    """Give each event a sentence ties to the event told before it ("Dịp này, ...") that event's date.
+
+    The occasion is the story's, not a past happening it recalls ("ngày
+    21/9/1973 ... Dịp này, ..."): a dated event more than a year before the
+    latest year the text prints is no occasion.
+    """
+    out: list[EventMention] = []
+    last: EventMention | None = None
+    if all(m.date is not None for m in mentions):
+        return list(mentions)
+    recent = max((int(y.group()) for y in _PRINTED_YEAR.finditer(text)), default=0) - 1
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.date is not None:
+            if m.date.date.precision == "day" and (m.date.date.year is None or m.date.date.year >= recent):
+                last = m
+            out.append(m)
+        elif last is not None:
+            out.append(attrs.evolve(m, date=last.date, printed_year=last.printed_year,
+                                    printed_where=last.printed_where, period_end=last.period_end))  # fmt: skip
+    return out
+
+
+def _anchors(text: str, mentions: Sequence[EventMention]) -> list[Anchor]:
+    """The dated steps of the story: event days whose year the text prints."""
+    out = {}
+    for m in mentions:
+        if m.date is None:
+            continue
+        day = m.date.date.to_date() if m.date.date.year is not None else None
+        if day is None or (day, m.start) in out:
+            continue
+        lo = max(text.rfind(". ", 0, m.start) + 1, m.start - 150, 0)
+        out[(day, m.start)] = Anchor(day, m.start, bool(_PLANNED.search(text, lo, m.start)))
+    return sorted(out.values(), key=lambda a: a.position)
+
+
+def _with_year(date: PartialDate, year: int) -> PartialDate:
+    try:
+        return attrs.evolve(date, year=year)
+    except ValueError:  # 29/2 in a common year
+        return date
+
+
+def _end_of(m: EventMention, start: PartialDate) -> PartialDate | None:
+    """The last day of a span, in the start's year (or the next one across New Year)."""
+    end = m.date.end_date if m.date is not None else None
+    if end is None or end.year is not None or start.year is None:
+        return end
+    year = start.year + (1 if (end.month or 0) < (start.month or 0) else 0)
+    return _with_year(end, year)
 
 
 def build_events(mentions: Sequence[EventMention], scope: Scope) -> list[Event]:
-    """One record per (date, kind), with organisers and place resolved."""
-    orgs_by_start, span_of, year, published, locality = (
+    """One record per (date, kind), with the year, organisers and place of each event's own clause."""
+    orgs_by_start, span_of, published, locality = (
         scope.organisation_at,
         scope.span_of,
-        scope.year,
         scope.published,
         scope.locality,
     )
     text = scope.text
+    mentions = _untie(mentions, text)
+    # the dated steps of the story: days whose year the text prints
+    anchors = _anchors(text, mentions)
     out: list[Event] = []
-    index: dict[tuple[str, str], int] = {}
+    index: dict[tuple[str, str, str, str], int] = {}
     more: dict[int, list[Span]] = {}
     facts: list[EventFacts] = []  # what the reported/mentioned classifier reads of each mention
     owner: list[int] = []  # the record each of them belongs to
     for m in mentions:
-        if m.date.date.precision == "year" and year is not None and (m.date.date.year or 0) >= year:
-            # a bare year next to an event noun dates a past happening; the
-            # article's own year or a later one names a plan or a programme
-            continue
-        date = resolve_year(m.date.date, year, published)
-        end = resolve_year(m.date.end_date, year or date.year, published) if m.date.end_date else None
+        if m.date is None:
+            continue  # (untied above)
+        if m.date.date.precision == "year" and published is not None and (m.date.date.year or 0) > (published.year or 0):
+            continue  # a bare year after the article's own is a target ("đến năm 2030"), not a happening
+        date, evidence = event_year(m, published, anchors)
+        end = _end_of(m, date)
         facts.append(EventFacts(start=m.start, end=m.end, noun_start=m.noun_start, noun_end=m.noun_end, date=date, end_date=end))  # fmt: skip
         organisers = tuple(dict.fromkeys(orgs_by_start[o.start].name for o in m.organisers if o.start in orgs_by_start))
         location = _location(m, orgs_by_start, locality)
-        key = (date.iso, m.kind.value)
+        # one day and kind is one event however often told; a year holds many (each by its name)
+        key = (date.iso, end.iso if end else "", m.kind.value, slug(m.title or "")[:40] if date.precision == "year" else "")
         if key in index:
             prev = out[index[key]]
-            if (prev.organisers or organisers) != prev.organisers or (prev.location or location) != prev.location:
-                out[index[key]] = attrs.evolve(
-                    prev, organisers=prev.organisers or organisers, location=prev.location or location
-                )
+            # another mention of the same event: what its own clause adds (a co-organiser, the place)
+            merged = tuple(dict.fromkeys((*prev.organisers, *organisers)))
+            if merged != prev.organisers or (prev.location or location) != prev.location:
+                out[index[key]] = attrs.evolve(prev, organisers=merged, location=prev.location or location)
             # spans of repeats are added once at the end (re-sorting them at
             # every repeat was quadratic in the number of repeats)
             more.setdefault(index[key], []).append(span_of(m.start, m.end))
@@ -470,11 +644,12 @@ def build_events(mentions: Sequence[EventMention], scope: Scope) -> list[Event]:
                 kind=m.kind,
                 date=date,
                 end_date=end,
-                time_of_day=m.date.time_of_day,
+                time_of_day=m.date.time_of_day if m.date.start == m.start else None,
                 location=location,
                 organisers=organisers,
                 title=m.title,
                 mentions=[span_of(m.start, m.end), span_of(m.noun_start, m.noun_end)],
+                year_evidence=evidence,
             )
         )
     for i, spans in more.items():

@@ -34,20 +34,22 @@ content or the complete new one, whatever happens to the run.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import json
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 import attrs
 
 from . import __version__, seed_paths
 from ._atomic import write_atomic
 from ._io import DEFAULT_MAX_BYTES, read
+from ._names import visible_name
 from ._parallel import default_jobs, map_ordered
-from .errors import DnndError, InputError, InputTooLargeError
+from .errors import DnndError, InputError, InputTooLargeError, WorkerError
 from .model import Article
 from .serialize import to_record
 
@@ -74,7 +76,7 @@ def _parser() -> argparse.ArgumentParser:
         type=_jobs,
         default=1,
         metavar="N",
-        help="parse on N processes (0: every core; default 1); output order is input order",
+        help="parse on N processes (0: every core; default 1; at most the number of cores); output order is input order",
     )
 
     rp = sub.add_parser("report", help="a readable summary of articles (the bundled seeds by default)")
@@ -118,28 +120,84 @@ def _jobs(text: str) -> int:
     return n
 
 
+class _OutputFailed(Exception):
+    """Standard output could not be written (a full disk behind ``>``): carries the :class:`OSError`."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error)
+        self.error = error
+
+
+class _GuardedStdout:
+    """Standard output for the length of a command: a failed write becomes :class:`_OutputFailed`.
+
+    So every command (``extract``, ``report``, ``query``, ``evaluate``) turns
+    an :class:`OSError` on its output into one line, while an ``OSError``
+    anywhere else is never mistaken for one. A closed pipe stays a
+    :class:`BrokenPipeError` (``dnnd ... | head`` is not an error).
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            raise
+        except OSError as err:
+            raise _OutputFailed(err) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as err:
+            raise _OutputFailed(err) from None
+
+    def isatty(self) -> bool:
+        return self._stream.isatty()
+
+    def fileno(self) -> int:
+        return self._stream.fileno()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    real_stdout = sys.stdout
+    try:
+        with contextlib.redirect_stdout(cast(TextIO, _GuardedStdout(real_stdout))):
+            code = _run(args_list)
+            sys.stdout.flush()
+        return code
+    except _OutputFailed as failed:  # e.g. a full disk behind a redirection
+        return _stdout_failed(failed.error)
+    except BrokenPipeError:  # e.g. `dnnd extract ... | head`
+        os.dup2(os.open(os.devnull, os.O_WRONLY), real_stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        print("dnnd: interrupted", file=sys.stderr)
+        return 130
+
+
+def _run(args_list: list[str]) -> int:
     if args_list[:1] == ["evaluate"]:
         from .evaluate import main as evaluate_main
 
         return evaluate_main(args_list[1:])
     args = _parser().parse_args(args_list)
-    try:
-        if args.command == "extract":
-            return _extract(args.paths, args.format, args.output, args.max_bytes, args.jobs)
-        if args.command == "query":
-            from ._query_cli import run_query
+    if args.command == "extract":
+        return _extract(args.paths, args.format, args.output, args.max_bytes, args.jobs)
+    if args.command == "query":
+        from ._query_cli import run_query
 
-            return run_query(args, sys.stdout, sys.stderr)
-        return _report(args.paths, args.max_bytes)
-    except BrokenPipeError:  # e.g. `dnnd extract ... | head`
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
-    except KeyboardInterrupt:
-        print("dnnd: interrupted", file=sys.stderr)
-        return 130
+        return run_query(args, sys.stdout, sys.stderr)
+    return _report(args.paths, args.max_bytes)
 
 
 def _articles(
@@ -162,7 +220,7 @@ def _articles(
 
 def _label(path: str | os.PathLike[str]) -> str:
     r"""The path as text; bytes that are not UTF-8 shown as ``\xNN``."""
-    return os.fsdecode(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return visible_name(path)
 
 
 def _display(path: str | os.PathLike[str]) -> str:
@@ -206,8 +264,15 @@ def _records(
     """
     work = functools.partial(_record_of, max_bytes=max_bytes)
     chunks = _chunksize(len(paths), jobs) if jobs != 1 else None
-    for path, result in zip(paths, map_ordered(work, paths, jobs=jobs or None, chunksize=chunks), strict=True):
-        if isinstance(result, (DnndError, str)):
+    told: set[int] = set()
+    results = map_ordered(work, paths, jobs=jobs or None, chunksize=chunks, label=_display)
+    for path, result in zip(paths, results, strict=True):
+        if isinstance(result, WorkerError):  # one line for the whole chunk the dead worker held
+            if id(result) not in told:
+                told.add(id(result))
+                print(f"dnnd: {result}", file=sys.stderr)
+            failures.append(path)
+        elif isinstance(result, (DnndError, str)):
             _complain(path, result)
             failures.append(path)
         else:
@@ -216,7 +281,7 @@ def _records(
 
 def _chunksize(n: int, jobs: int) -> int:
     """Chunks small enough that every worker gets several, at most 16 files."""
-    workers = jobs or default_jobs()
+    workers = min(jobs or default_jobs(), default_jobs())
     return max(1, min(16, n // (4 * workers)))
 
 
@@ -226,14 +291,9 @@ def _extract(
     failures: list[str] = []
     if fmt == "jsonl" and not output:
         # JSON Lines to standard output: stream, one record at a time
-        try:
-            for record in _records(paths, jobs, failures, max_bytes):
-                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-            sys.stdout.flush()
-        except BrokenPipeError:
-            raise
-        except OSError as err:  # e.g. a full disk behind a redirection
-            return _stdout_failed(err)
+        for record in _records(paths, jobs, failures, max_bytes):
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
         return 1 if failures else 0
     records = list(_records(paths, jobs, failures, max_bytes))
     if fmt == "json":
@@ -247,18 +307,14 @@ def _extract(
             print(f"dnnd: {_display(output)}: cannot write ({err.strerror or err})", file=sys.stderr)
             return 1
     else:
-        try:
-            sys.stdout.write(text)
-            sys.stdout.flush()
-        except BrokenPipeError:
-            raise
-        except OSError as err:  # e.g. a full disk behind a redirection
-            return _stdout_failed(err)
+        sys.stdout.write(text)
+        sys.stdout.flush()
     return 1 if failures else 0
 
 
 def _stdout_failed(err: OSError) -> int:
-    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more to flush at exit
+    with contextlib.suppress(OSError, ValueError):  # nothing more to flush at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     print(f"dnnd: standard output: cannot write ({err.strerror or err})", file=sys.stderr)
     return 1
 

@@ -22,6 +22,7 @@ __all__ = [
     "InputError",
     "InputTooLargeError",
     "OverrideError",
+    "WorkerError",
 ]
 
 
@@ -77,3 +78,16 @@ class OverrideError(DnndError):
     The message names the file, the entry ("overrides.toml, [[merge]] #2")
     and what is wrong with it.
     """
+
+
+class WorkerError(DnndError):
+    """A worker process of :func:`dnnd.parse_many` (``dnnd extract --jobs``) died while parsing.
+
+    It was killed, ran out of memory or crashed. Every input of the chunk it
+    held is answered with this one error; ``inputs`` names them (paths, or
+    positions in the batch for texts). Every other input is still parsed.
+    """
+
+    def __init__(self, message: str, *, inputs: tuple[str, ...] = ()) -> None:
+        self.inputs = inputs
+        super().__init__(message)

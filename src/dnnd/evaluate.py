@@ -806,9 +806,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     print(report.format(verbose=args.verbose))
     if args.json:
-        args.json.write_text(
-            json.dumps(report.to_dict(), ensure_ascii=False, indent=2), encoding="utf-8"
-        )
+        from ._atomic import write_atomic
+
+        try:
+            write_atomic(args.json, json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        except OSError as err:
+            print(f"error: {args.json}: cannot write ({err.strerror or err})", file=sys.stderr)
+            return 2
     return 0
 
 

@@ -406,6 +406,9 @@ class Event:
         reported: True when the article reports the event as its news; False
             when it only mentions it (history, the origin of an anniversary,
             a plan).
+        year_evidence: What fixed the year of ``date`` ("printed", "the
+            article's date (2022-07-20)", "review of the period ending
+            2018-12-31" ...), ``None`` when the text does not fix it.
 
     """
 
@@ -421,6 +424,8 @@ class Event:
     #: True when the article reports the event (its news), False when it only
     #: mentions it (a past happening, an anniversary's origin, a plan)
     reported: bool = True
+    #: what fixed the year of ``date``; ``None`` when the text does not fix it
+    year_evidence: str | None = None
 
 
 @attrs.frozen(kw_only=True)

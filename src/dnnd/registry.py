@@ -46,11 +46,14 @@ __all__ = [
     "Country",
     "DocumentType",
     "EventWord",
+    "OrganiserVerb",
     "Province",
     "RegistryDocument",
     "RegistryOrganisation",
     "RegistryRelation",
     "RelationRule",
+    "RelativeDate",
+    "acting_markers",
     "countries",
     "country",
     "degrees",
@@ -62,16 +65,20 @@ __all__ = [
     "honorifics",
     "issuer_codes",
     "local_congresses",
+    "lunar_year_names",
     "national_congress",
     "national_congresses",
     "organ_words",
     "organisation_by_name",
     "organisations",
+    "organiser_verbs",
     "province",
     "provinces",
     "relation_phrases",
     "relation_rules",
     "relations",
+    "relative_dates",
+    "sino_vietnamese_surnames",
     "surnames",
     "time_of_day_words",
     "titles",
@@ -497,25 +504,34 @@ def province(name: str, *, on: datetime.date | None = None) -> Province | None:
 @functools.cache
 def titles() -> tuple[str, ...]:
     """Return position titles ("Phó Chủ tịch Thường trực", "Trưởng ban", ...), longest first."""
-    return tuple(sorted(_load("titles.json")["titles"], key=lambda t: (-len(t), t)))
+    return tuple(sorted((row["title"] for row in _load("titles.json")["titles"]), key=lambda t: (-len(t), t)))
 
 
 @functools.cache
 def honorifics() -> tuple[str, ...]:
-    """Return honorifics and rank prefixes that precede a name ("ông", "đồng chí", "Đại tá", ...)."""
-    return tuple(_load("titles.json")["honorifics"])
+    """Return honorifics, ranks and nouns for a person that precede a name ("ông", "đồng chí", "Đại tá", "nhà báo", ...)."""
+    return tuple(row["word"] for row in _load("titles.json")["honorifics"])
 
 
 @functools.cache
 def degrees() -> tuple[str, ...]:
-    """Return academic and honorary prefixes ("PGS. TS", "ThS.", "NSND", ...), longest first."""
-    return tuple(sorted(_load("titles.json")["degrees"], key=lambda t: (-len(t), t)))
+    """Return academic and honorary abbreviations that precede a name ("PGS", "TS", "NSND", ...), longest first.
+
+    Texts chain and punctuate them freely ("PGS. TS", "GS.TSKH").
+    """
+    return tuple(sorted((row["abbreviation"] for row in _load("titles.json")["degrees"]), key=lambda t: (-len(t), t)))
 
 
 @functools.cache
 def former_markers() -> tuple[str, ...]:
-    """Return the words that mark a former position ("nguyên")."""
-    return tuple(_load("titles.json")["former"])
+    """Return the words before a title that mark a former post ("nguyên", "cựu")."""
+    return tuple(m["word"] for m in _load("titles.json")["markers"] if m["meaning"] == "former")
+
+
+@functools.cache
+def acting_markers() -> tuple[str, ...]:
+    """Return the words before a title that mark an acting post and stay in the title ("quyền")."""
+    return tuple(m["word"] for m in _load("titles.json")["markers"] if m["meaning"] == "acting")
 
 
 @attrs.frozen(kw_only=True)
@@ -525,18 +541,33 @@ class EventWord:
     Attributes:
         word: The word ("tọa đàm").
         kind: The event kind (``"seminar"``).
+        examples: Sentences in which the finder must find an event of this
+            kind named by the word.
+        not_after: Words that, right before it, make it no event word
+            ("báo cáo" before "tổng kết": a report, not a review meeting).
+        not_before: Words that, right after it, make it another word
+            ("tiếp tục" is not "tiếp").
 
     """
 
     word: str
     kind: str
+    examples: tuple[str, ...] = ()
+    not_after: tuple[str, ...] = ()
+    not_before: tuple[str, ...] = ()
 
 
 @functools.cache
 def event_words() -> tuple[EventWord, ...]:
     """Return event words ("tọa đàm" → seminar, "đại hội" → congress, ...), longest first."""
     words = (
-        EventWord(word=w["word"], kind=w["kind"])
+        EventWord(
+            word=w["word"],
+            kind=w["kind"],
+            examples=tuple(w.get("examples", ())),
+            not_after=tuple(w.get("not_after", ())),
+            not_before=tuple(w.get("not_before", ())),
+        )
         for w in _load("event_words.json")["words"]
     )
     return tuple(sorted(words, key=lambda w: (-len(w.word), w.word)))
@@ -544,16 +575,109 @@ def event_words() -> tuple[EventWord, ...]:
 
 @functools.cache
 def time_of_day_words() -> tuple[str, ...]:
-    """Return the words that open a dated lead ("Sáng", "Chiều", "Sáng nay", ...), longest first."""
+    """Return the times of day that open a dated lead ("sáng", "chiều", "rạng sáng", ...), longest first."""
     return tuple(
-        sorted(_load("event_words.json")["time_of_day"], key=lambda t: (-len(t), t))
+        sorted((t["word"] for t in _load("event_words.json")["time_of_day"]), key=lambda t: (-len(t), t))
     )
+
+
+@attrs.frozen(kw_only=True)
+class OrganiserVerb:
+    """A verb whose subject organises or hosts the event it governs ("tổ chức", "chủ trì", "tiếp").
+
+    Attributes:
+        words: The verb, lower case.
+        not_after: Words that, right before it, make it no such verb.
+        not_before: Words that, right after it, make it another verb ("tiếp tục").
+        examples: ``{"text", "organisers"}`` cases a test runs through the parser.
+
+    """
+
+    words: str
+    not_after: tuple[str, ...] = ()
+    not_before: tuple[str, ...] = ()
+    examples: tuple[Mapping[str, Any], ...] = ()
+
+
+@functools.cache
+def organiser_verbs() -> tuple[OrganiserVerb, ...]:
+    """Return the verbs whose subject organises the event they govern, longest first."""
+    rows = (
+        OrganiserVerb(
+            words=r["words"],
+            not_after=tuple(r.get("not_after", ())),
+            not_before=tuple(r.get("not_before", ())),
+            examples=tuple(MappingProxyType(dict(e)) for e in r.get("examples", ())),
+        )
+        for r in _load("event_words.json")["organiser_verbs"]
+    )
+    return tuple(sorted(rows, key=lambda r: (-len(r.words), r.words)))
+
+
+@functools.cache
+def lunar_year_names() -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
+    """Return the names of the sexagenary cycle: the ten stems from Giáp, the twelve branches from Tý.
+
+    Each name is a tuple of its spellings ("Quý", "Quí"); Giáp Tý is 1984.
+    """
+    data = _load("event_words.json")["lunar_years"]
+    return tuple(tuple(n) for n in data["stems"]), tuple(tuple(n) for n in data["branches"])
+
+
+@attrs.frozen(kw_only=True)
+class RelativeDate:
+    """A date the text counts from the article's own date ("hôm qua", "3 ngày trước").
+
+    Attributes:
+        words: The words as written, lower case; ``{n}`` stands for a count
+            ("{n} ngày trước").
+        offset: The offset from the article's date, in the terms of
+            :class:`dateutil.relativedelta.relativedelta` (``{"days": -1}``),
+            multiplied by the count when there is one.
+        time_of_day: The time of day the words give ("sáng nay": "sáng").
+        approximate: True when the words name a stretch rather than a day
+            ("tuần qua"): such a date dates no event.
+        examples: ``{"text", "published", "date"[, "end_date"]}`` cases a test
+            runs through the date finder.
+
+    """
+
+    words: str
+    offset: Mapping[str, int]
+    time_of_day: str | None = None
+    approximate: bool = False
+    examples: tuple[Mapping[str, str], ...] = ()
+
+
+@functools.cache
+def relative_dates() -> tuple[RelativeDate, ...]:
+    """Return the relative date words ("hôm qua" → one day before the article's date), longest first."""
+    rows = (
+        RelativeDate(
+            words=r["words"],
+            offset=MappingProxyType(dict(r["offset"])),
+            time_of_day=r.get("time_of_day"),
+            approximate=bool(r.get("approximate", False)),
+            examples=tuple(MappingProxyType(dict(e)) for e in r.get("examples", ())),
+        )
+        for r in _load("event_words.json")["relative"]
+    )
+    return tuple(sorted(rows, key=lambda r: (-len(r.words), r.words)))
 
 
 @functools.cache
 def surnames() -> frozenset[str]:
     """Return Vietnamese family names (NFC, as written: "Nguyễn", "Đỗ", ...)."""
     return frozenset(_load("surnames.json")["surnames"])
+
+
+@functools.cache
+def sino_vietnamese_surnames() -> frozenset[str]:
+    """Return Chinese family names in their Sino-Vietnamese reading that are not Vietnamese ones too ("Tập", "Thôi").
+
+    The family names the two share (Vương, Lý, Trương ...) are in :func:`surnames`.
+    """
+    return frozenset(_load("surnames.json")["sino_vietnamese"])
 
 
 @attrs.frozen(kw_only=True)

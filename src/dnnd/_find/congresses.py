@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from .. import registry
 from .patterns import CAP
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -53,6 +54,11 @@ class CongressMention:
     locality: str | None  # None: national; "" : a local one whose place the article fixes
     locality_kind: str | None
     term: str | None
+    #: False for a congress of another body ("Đại hội lần thứ 8 của MTTQ"): it is no Party
+    #: congress, and a bare "Đại hội VIII" of the same article is that body's too
+    party: bool = True
+    #: True for a bare "Đại hội XIII" (no "Đảng" written)
+    bare: bool = False
 
 
 _NUM = r"(?P<num>[IVXL]{1,7}|\d{1,2})\b"
@@ -78,23 +84,56 @@ def find_congresses(ctx: FindContext) -> Iterator[CongressMention]:
         if not ordinal:
             continue
         local = m.group("bo1") or m.group("ltype2")
-        party = bool(m.group("party1") or m.group("nat") or m.group("tail") or local)
+        named = bool(m.group("party1") or m.group("tail") or local)  # "Đảng" is written
+        party = named or bool(m.group("nat"))
+        after = text[m.end() : m.end() + 40]
+        other = _OTHER_BODY.match(after)
+        if not named and other:
+            # "Đại hội đại biểu toàn quốc lần thứ VI của Liên hiệp ...", "Đại hội lần thứ 8 của MTTQ"
+            yield CongressMention(m.start(), m.end(), ordinal, None, None, _term(m), party=False)
+            continue
+        if not named and not local and not _plausible_national(ordinal, _term(m)):
+            # "Đại hội đại biểu toàn quốc lần thứ VI, nhiệm kỳ 2019 - 2024": not the Party's VI (1986)
+            yield CongressMention(m.start(), m.end(), ordinal, None, None, _term(m), party=False)
+            continue
+        bare = False
         if not party:
-            after = text[m.end() : m.end() + 40]
             before = text[max(0, m.start() - 25) : m.start()]
             # "Đại hội XIII" alone is the national congress; "Đại hội lần thứ IV"
             # of an association is not
-            if "lần" in m.group() or _OTHER_BODY.match(after) or num.isdigit():
+            if "lần" in m.group() or num.isdigit():
                 continue
             if re.search(r"(?:Liên hiệp|Hội|Ủy ban|Mặt trận)[^.;,]*$", before):
                 continue
+            bare = True
         if local:
             ltype = m.group("ltype") or m.group("ltype2") or ""
             place = m.group("place") or m.group("place2") or ""
             kind = "tỉnh" if ltype == "tỉnh" else "thành phố"
             yield CongressMention(m.start(), m.end(), ordinal, place, kind, _term(m))
         else:
-            yield CongressMention(m.start(), m.end(), ordinal, None, None, _term(m))
+            yield CongressMention(m.start(), m.end(), ordinal, None, None, _term(m), bare=bare)
+
+
+def _plausible_national(ordinal: int, term: str | None) -> bool:
+    """Tell whether a term printed with a national congress fits that congress (the registry's years).
+
+    Congress N opens its term: the term starts in N's year, after congress
+    N-1 and before N+1.
+    """
+    if term is None:
+        return True
+    start = int(term[:4])
+    reg = registry.national_congress(ordinal)
+    if reg is None:
+        return False
+    if reg.year is not None:
+        return start == reg.year
+    before = registry.national_congress(ordinal - 1)
+    after = registry.national_congress(ordinal + 1)
+    low = before.year if before is not None and before.year is not None else 0
+    high = after.year if after is not None and after.year is not None else 9999
+    return low < start < high
 
 
 def _term(m: re.Match[str]) -> str | None:

@@ -57,7 +57,7 @@ _UP = "A-ZĐƯ"
 _PARTY = rf"(?P<party>\d{{1,4}}\s?[-\s]\s?[{_UP}]{{1,6}}(?:\.?[{_UP}]{{1,4}})?\s?/\s?(?:[{_UP}](?:\.?[{_UP}a-zđ]){{0,9}}))"
 _STATE = (
     rf"(?P<state>\d{{1,5}}\s?/\s?(?:(?:19|20)\d\d\s?/\s?)?[{_UP}][{_UP}a-zđ]{{0,8}}(?:\.[{_UP}]{{1,4}})?"
-    rf"(?:\s?-\s?[{_UP}][{_UP}a-zđ]{{0,9}}){{0,3}})"
+    rf"(?:\s?-\s?[{_UP}][{_UP}a-zđ]{{0,9}}){{0,3}}(?:-[a-z]{{1,2}}(?![\w/-]))?)"  # "462/BNG-CNV-m"
 )
 
 
@@ -98,10 +98,10 @@ def _kind_from_code(number: str) -> DocumentKind:
 _DIGIT = re.compile(r"\d")
 _ISSUED_ON = re.compile(
     r"(?P<date>(?:[Nn]gày\s+)?[0-3]?\d\s?[/.-]\s?[01]?\d\s?[/.-]\s?(?:19|20)\d\d|[Nn]gày\s+[0-3]?\d\s+tháng\s+[01]?\d\s+năm\s+(?:19|20)\d\d)"
-    r",?\s+[^.;\n]{2,60}?\bban hành\s+(?:\w+\s+){0,3}?(?:số\s*)?$"
+    r"(?:,?\s+[^.;\n]{2,60}?\bban hành\s+(?:\w+\s+){0,3}?(?:số\s*)?|,\s*tại\s+)$"
 )
 _HEADER = re.compile(r"(?<![^\n])[ \t]*(?:Số|SỐ)\s*:\s*$")
-_ISSUER = re.compile(r"\s*(?:,\s*)?(?:của|do)\s+(?P<issuer>[A-ZĐỦ][^,;:\"'()\n]{2,80}?)(?=\s+(?:về|ban hành|khóa|khoá|nhiệm kỳ)\b|[,;:\"'()\n.]|$)")
+_ISSUER = re.compile(r"\s*(?:,\s*)?(?:của|do)\s+(?P<issuer>[A-ZĐỦ][^,;:\"'()\n]{2,80}?)(?=\s+(?:về|ban hành|khóa|khoá|nhiệm kỳ|ký|ngày)\b|[,;:\"'()\n.]|$)")
 _ABOUT = re.compile(r"\s*(?:,\s*)?(?:về(?: việc)?|V/v)\s+(?P<q>\"?)(?P<title>[^\"\n]{4,200}?)(?(q)\"|(?=[;.\n]|\s\(|$))")
 _QUOTED = re.compile(r"\s*(?:,\s*)?\"(?P<title>[^\"\n]{4,200})\"")
 
@@ -138,12 +138,12 @@ def find_documents(ctx: FindContext) -> Iterator[DocumentMention]:
             kind = _kind_from_code(number)
         pos = m.end()
         date = None
-        dm = _date_after(text, pos, min(end, pos + 60), dates, date_starts)
+        dm = _date_after(text, pos, min(end, pos + 60), dates, date_starts) or _wrapped_date(text, pos, end)
         if dm is not None:
             date = dm.date
             pos = dm.end
         elif (before := _ISSUED_ON.search(text, max(start, m.start() - 90), m.start())) is not None:
-            # "Ngày 26/2/1993, UBND tỉnh ban hành Quyết định số ..."
+            # "Ngày 26/2/1993, UBND tỉnh ban hành Quyết định số ...", "Ngày 3-12-2008, tại Thông báo số ..."
             bd = next(dates_in(text, before.start("date"), before.end("date")), None)
             date = bd.date if bd is not None and bd.date.precision == "day" else None
         issuer = None
@@ -151,6 +151,12 @@ def find_documents(ctx: FindContext) -> Iterator[DocumentMention]:
         if im:
             issuer = orgs.get(im.start("issuer"))
             pos = im.end("issuer")
+            if date is None:
+                # "... số 849/QĐ-UBND của Chủ tịch UBND tỉnh ký ngày 17/4/2017", "Chỉ thị số X của Ban Bí thư ngày ..."
+                dm = _date_after(text, pos, min(end, pos + 40), dates, date_starts)
+                if dm is not None:
+                    date = dm.date
+                    pos = dm.end
         title = None
         am = _ABOUT.match(text, pos, min(end, pos + 260)) or _QUOTED.match(text, pos, min(end, pos + 260))
         if am:
@@ -172,12 +178,31 @@ def find_documents(ctx: FindContext) -> Iterator[DocumentMention]:
 
 
 def _date_after(text: str, pos: int, stop: int, dates: Sequence[DateMention], starts: Sequence[int]) -> DateMention | None:
-    """The date that follows a number after nothing but "ngày", "ban hành ngày" or a comma."""
+    """The date that follows a number (or its issuer) after nothing but "ngày", "(ban hành|ký) ngày" or a comma."""
     i = bisect.bisect_left(starts, pos)
     if i == len(dates) or dates[i].end > stop:
         return None
     dm = dates[i]
-    return dm if text[pos : dm.start].strip(" ,") in ("ngày", "ban hành ngày", "") else None
+    return dm if text[pos : dm.start].strip(" ,") in _DATE_LINKS else None
+
+
+_DATE_LINKS = frozenset({"ngày", "ban hành ngày", "ký ngày", "ký", "ban hành", ""})
+
+
+def _wrapped_date(text: str, pos: int, end: int) -> DateMention | None:
+    """A date on the next line, when a hard-wrapped text breaks a citation before "ngày"."""
+    if text[pos:end].strip():
+        return None
+    nl = text.find("\n", pos, pos + 4)
+    if nl < 0:
+        return None
+    nxt = nl + 1
+    while nxt < len(text) and text[nxt] in " \t":
+        nxt += 1
+    if not text.startswith("ngày ", nxt):
+        return None
+    dm = next(dates_in(text, nxt, min(len(text), nxt + 40)), None)
+    return dm if dm is not None and dm.start - nxt <= 5 and dm.date.precision == "day" else None
 
 
 def citation_ranges(ctx: FindContext) -> Iterator[tuple[int, int]]:

@@ -1,43 +1,83 @@
-"""Finding dated events.
+"""Finding dated events, each with the attributes of its own clause.
 
-An event is a date mention plus an event noun in the same sentence: the
-typical lead "Sáng 14/7, tại Bắc Giang, Cụm thi đua số 1 ... tổ chức tọa đàm
-..." gives the date, the place ("tại ..."), the organisers (the bodies before
-"tổ chức") and the kind (the noun after it). Captions ("... ngày 23/8/2025")
-and founding dates ("được thành lập ngày 20 tháng 8 năm 1999") are events
-too. Dates that belong to a document citation, to an anniversary span
-("(17/11/1950-17/11/2020)") or to a term are not.
+An event is a date mention plus the event word it dates, in the same
+sentence: the lead "Sáng 14/7, tại Bắc Giang, Cụm thi đua số 1 ... tổ
+chức tọa đàm ..." gives the date, the place ("tại ..."), the organisers
+(the subject of "tổ chức") and the kind (the word after it). Captions
+("... ngày 23/8/2025"), founding dates ("được thành lập ngày 20 tháng 8 năm
+1999"), acts ("Ngày 12/7/2022, Sở ... ban hành Công văn ...") and years
+that open a sentence ("Năm 2018, ... sang thăm Cuba") are events too.
+
+Every attribute comes from the event's own clause, never from another
+event of the same sentence or article:
+
+- **kind**: the event word (``data/event_words.json``: nouns such as "hội
+  nghị", verbs such as "thăm", "ban hành"), refined by a more specific word
+  of a generic one's title;
+- **organisers**: the subject of the organiser verb that governs the word
+  (``organiser_verbs`` of the same file: "X tổ chức hội nghị", "X phối hợp
+  với Y, Z tổ chức lễ ...", "Chủ tịch UBND tỉnh ... tiếp đoàn": a person
+  stands for the body of the title next to the name), "<event> do X tổ
+  chức", "với sự phối hợp của X", the host who invited a visit ("Nhận lời
+  mời của X"), else the body whose event it is ("Đại hội ... Hội X", "Hội
+  nghị ... của X");
+- **place**: the "tại ..." nearest the event (a district gives way to the
+  province named with it);
+- **title**: the phrase the event word opens, or its quoted theme.
+
+Dates that belong to a document citation date the document, not an event,
+unless an act word governs the citation ("được thành lập theo Quyết định
+số ... ngày ..."); the ends of an anniversary span ("(17/11/1950-17/11/2020)")
+and of a term, a recurring day ("Ngày Quốc khánh (2/9)") and a stretch
+counted from the article's date ("tuần qua") date no event.
+
+For the resolver, each mention also keeps the evidence of its year: a year
+the event's own phrase prints ("... Năm Hữu nghị 2022", "... năm 2024") and
+the end of the period a review covers ("tổng kết công tác năm 2018").
 """
 
 from __future__ import annotations
 
 import bisect
+import datetime
 import functools
 import re
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 
-from ..model import EventKind
+from ..model import EventKind, PartialDate
 from . import patterns as _lex
-from .dates import DateMention, in_story
+from .dates import DateMention, in_story, near_anchor
 from .organisations import OrgMention
 from .patterns import CAP, trie_alternation
 
 if TYPE_CHECKING:  # pragma: no cover
     from .context import FindContext
+    from .people import PersonMention
 
 __all__ = ["EventMention", "find_events"]
 
 
 @attrs.frozen
 class EventMention:
-    """An event whose date is at ``[start, end)``; the noun at ``noun_start``."""
+    """An event whose date is at ``[start, end)``; the event word at ``[noun_start, noun_end)``.
+
+    ``date`` is ``None`` for an event a sentence ties to the one told before
+    it ("Dịp này, hai bên đã ký kết ...", "Tại buổi lễ đã diễn ra triển lãm
+    ..."): it happened on that event's date, which the resolver gives it;
+    ``[start, end)`` is then the tie.
+
+    ``printed_year`` is a year the event's own phrase or sentence prints
+    for it (not in its date), with ``printed_where`` saying where;
+    ``period_end`` the last day of the period a review covers. The resolver
+    reads them to fix the year of a yearless date.
+    """
 
     start: int
     end: int
-    date: DateMention
+    date: DateMention | None
     kind: EventKind
     noun_start: int
     noun_end: int
@@ -45,6 +85,9 @@ class EventMention:
     organisers: tuple[OrgMention, ...]
     location: str | None
     location_is_bare: bool = False
+    printed_year: int | None = None
+    printed_where: str | None = None
+    period_end: datetime.date | None = None
 
 
 @functools.cache
@@ -54,20 +97,41 @@ def _event_words() -> dict[str, EventKind]:
 
 @functools.cache
 def _noun_re() -> re.Pattern[str]:
-    words = _event_words()
-    alt = trie_alternation(set(words) | {w[:1].upper() + w[1:] for w in words})
-    return re.compile(rf"(?<![\w])(?P<noun>{alt})(?![\w])")
+    # case-insensitive: titles capitalise every word ("Chương trình Giao lưu", "Lễ Kỷ niệm")
+    alt = trie_alternation(set(_event_words()), ignorecase=True)
+    return re.compile(rf"(?<![\w])(?P<noun>(?i:{alt}))(?![\w])")
 
+
+@functools.cache
+def _verb_re() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, ...], tuple[str, ...]]]]:
+    rows = {v.words: (v.not_after, v.not_before) for v in _lex.organiser_verbs()}
+    alt = trie_alternation(set(rows) | {w[:1].upper() + w[1:] for w in rows})
+    return re.compile(rf"(?<![\w])(?:{alt})(?![\w])"), rows
+
+
+#: words that, right before a review word, are the review's report, not its meeting
+_REVIEWS = frozenset({"hội nghị tổng kết", "hội nghị sơ kết", "tổng kết", "sơ kết"})
+_REVIEW_PERIOD = re.compile(
+    r"(?:(?P<half>\d{1,2}) tháng (?:đầu|cuối) năm\s+(?P<hy>(?:19|20)\d\d)"
+    r"|(?:năm|giai đoạn)\s+(?:(?:19|20)\d\d\s?-\s?)?(?P<y>(?:19|20)\d\d)(?![\d/-]))"
+)
+_REVIEW_WORD = re.compile(r"(?<!\w)(?:tổng kết|sơ kết)(?!\w)", re.IGNORECASE)
+#: a year the event's own phrase prints: "năm 2024", "... Năm Hữu nghị 2022" (not a range, a term, a date)
+_PRINTED_YEAR = re.compile(r"(?<![\d/.-])(?<!nhiệm kỳ )(?<!khóa )(?P<y>(?:19|20)\d\d)(?![\d/]|\s?-\s?\d)")
 
 _SENTENCE_END = re.compile(
     # a full stop after an abbreviation ("TP. Biên Hòa", "PGS. TS", "E. Knapper") ends no sentence
     r"(?:(?<=[!?;])|(?<=(?<!TP)(?<!Tp)(?<!TS)(?<!GS)(?<!ThS)(?<![\s(][A-ZĐ])\.))\s+(?=[A-ZĐÀ-Ỹ\"(])|\n"
 )
 _AT = re.compile(
-    rf"\btại\s+(?:(?:Thủ đô|thủ đô)\s+)?(?P<place>(?:(?:TP\.?|tỉnh|thành phố|huyện|quận|thị xã)\s?)?{CAP}(?:\s{CAP}){{0,3}})"
+    rf"\btại\s+(?:(?:Thủ đô|thủ đô)\s+)?(?P<place>(?:(?:TP\.?|tỉnh|thành phố|huyện|quận|thị xã|xã)\s?)?{CAP}(?:\s{CAP}){{0,3}})"
 )
-_ORGANISE = re.compile(r"(?:long trọng\s+|đã\s+|sẽ\s+)?(?:phối hợp(?:\s+với[^,]{0,80}?)?\s+)?(?:tổ chức|khai mạc|đăng cai|chủ trì)\b")
-_BY = re.compile(r"\bdo\s+(?P<rest>.{3,160}?)\s+(?:tổ chức|chủ trì|đăng cai)")
+_BY = re.compile(r"\s*(?:,\s*)?do\s+")
+_BY_VERB = re.compile(r"\s(?:phối hợp |cùng |đồng )?(?:tổ chức|chủ trì|đăng cai|tiến hành)(?!\w)")
+_INVITED = re.compile(r"(?:[Nn]hận lời mời|[Tt]heo lời mời|[Tt]heo lời mời chính thức)\s+(?:của\s+)?")
+_CO_ORGANISER = re.compile(r",?\s*(?:phối hợp|cùng)(?:\s+với)?\s+")
+_WITH_PARTNER = re.compile(r"với sự phối hợp của\s+|phối hợp với\s+")
+_OF = re.compile(r"\s(?:của)\s")
 
 
 def _sentence_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
@@ -108,63 +172,6 @@ class _SentenceBounds:
         return s, e
 
 
-def find_events(ctx: FindContext) -> Iterator[EventMention]:
-    """The step: events of the window, one per date that an event noun claims.
-
-    Dates inside the context's ``blocked`` ranges (the stretch after a
-    document citation) date the document, not an event.
-    """
-    text, orgs, blocked, start, end = ctx.text, ctx.organisations, ctx.blocked, ctx.start, ctx.end
-    dates = in_story(ctx)
-    words = _event_words()
-    noun_re = _noun_re()
-    org_spans = [(o.start, o.end) for o in orgs]
-    # Several dates of one sentence share its bounds, nouns, organisations,
-    # place and organiser clauses: work them out once per sentence (a long
-    # sentence full of dates was quadratic).
-    bounds = _SentenceBounds(text, start, end)
-    per_sentence: dict[tuple[int, int], tuple[list[re.Match[str]], tuple[OrgMention, ...], str | None]] = {}
-    per_sentence_keys: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
-    organiser_cache: dict[tuple[int, int], Any] = {}
-    inside = _Spans(org_spans)
-    for dm in dates:
-        if any(bs <= dm.start < be for bs, be in blocked) or _is_span_end(text, dm):
-            continue
-        s, e = bounds.around(dm.start)
-        cached = per_sentence.get((s, e))
-        if cached is None:
-            nouns = [m for m in noun_re.finditer(text, s, e) if not _named_inside(text, m.start(), s, inside)]
-            cached = per_sentence[(s, e)] = (nouns, tuple(o for o in orgs if s <= o.start < e), _location(text, s, e) if nouns else None)
-            per_sentence_keys[(s, e)] = ([m.start() for m in nouns], [m.end() for m in nouns])
-        nouns, sentence_orgs, location = cached
-        if not nouns:
-            continue
-        # nouns come in text order without overlaps: the first after the
-        # date and the last before it by bisection, not by a scan per date
-        noun_starts, noun_ends = per_sentence_keys[(s, e)]
-        i_after = bisect.bisect_left(noun_starts, dm.end)
-        i_before = bisect.bisect_right(noun_ends, dm.start)
-        after = nouns[i_after : i_after + 1]
-        before = nouns[i_before - 1 : i_before] if i_before else []
-        reach = 60 if dm.date.precision == "year" else 220
-        candidates = [(m.start() - dm.end, m) for m in after[:1]] + [(dm.start - m.end(), m) for m in before[-1:]]
-        candidates = [c for c in candidates if c[0] <= reach]
-        if not candidates:
-            continue
-        # prefer the noun after the date (lead style) unless the one before is much closer
-        candidates.sort(key=lambda c: (c[0] if c[1].start() >= dm.end else c[0] * 2 + 40))
-        noun = candidates[0][1]
-        organisers = _organisers(text, s, e, noun.start(), sentence_orgs, inside, organiser_cache)
-        for ns, ne in _chained_nouns(text, noun, end):
-            title = _title(text, ns, ne, end if ns != noun.start() else e)
-            kind = _kind(words[text[ns:ne].lower()], title)
-            owner = organisers or _owner(text, ne, e, sentence_orgs)
-            yield EventMention(dm.start, dm.end, dm, kind, ns, ne, title, owner, location)
-
-
-_ANNIVERSARY_NAME = re.compile(r"kỷ niệm\s+\d+\s+năm\s+(?:[Nn]gày\s+)?$")
-
-
 class _Spans:
     """Answer ``pos in spans``: is *pos* inside one of the ``(start, end)`` spans.
 
@@ -189,13 +196,413 @@ class _Spans:
         return iter(self.spans)
 
 
-def _named_inside(text: str, pos: int, s: int, org_spans: Sequence[tuple[int, int]] | _Spans) -> bool:
+@attrs.frozen
+class _Sentence:
+    """What the events of one sentence share: its event words, bodies, subjects and place phrases."""
+
+    nouns: list[re.Match[str]]
+    noun_starts: list[int]
+    noun_ends: list[int]
+    orgs: tuple[OrgMention, ...]
+    units: list[_Unit]
+    verbs: list[re.Match[str]]
+    places: list[re.Match[str]]
+    dated: list[tuple[int, int]]  # dates of the sentence with a day or month (their years are theirs)
+    start: int = 0
+
+
+@attrs.frozen
+class _Unit:
+    """A possible subject: an organisation, or a person standing for the body of their title."""
+
+    start: int
+    end: int
+    org: OrgMention | None
+
+
+def find_events(ctx: FindContext) -> Iterator[EventMention]:
+    """The step: events of the window, one per date that an event word claims.
+
+    Dates inside the context's ``blocked`` ranges (the stretch after a
+    document citation) date the document, not an event, unless an act word
+    before the citation governs it.
+    """
+    text, start, end = ctx.text, ctx.start, ctx.end
+    dates = [d for d in in_story(ctx) if not d.approximate]
+    tie = _TIE.search(text, start, end)
+    if not dates and tie is None and not _NAMED_HEAD.search(text, start, end):
+        return
+    words = _event_words()
+    inside = _Spans([(o.start, o.end) for o in ctx.organisations])
+    cited = _Spans([(d.start, d.end) for d in ctx.documents])
+    bounds = _SentenceBounds(text, start, end)
+    sentences: dict[tuple[int, int], _Sentence] = {}
+    if tie is not None:
+        yield from _tied(ctx, tie, dates, bounds, sentences, inside, cited)
+    if _DIGIT.search(text, start, end):
+        yield from _named_periods(text, start, end, inside)
+    if not dates:
+        return
+    claims: list[tuple[DateMention, tuple[int, int], re.Match[str]]] = []
+    for dm in dates:
+        if _is_span_end(text, dm) or _recurring_day(text, dm):
+            continue
+        s, e = bounds.around(dm.start)
+        sent = sentences.get((s, e))
+        if sent is None:
+            sent = sentences[(s, e)] = _read_sentence(ctx, s, e, inside, cited)
+        if not sent.nouns:
+            continue
+        block = next((b for b in ctx.blocked if b[0] <= dm.start < b[1]), None)
+        noun = _act_over_citation(text, dm, block, ctx, sent) if block else _claimed_noun(text, dm, s, sent)
+        if noun is not None:
+            claims.append((dm, (s, e), noun))
+    # a bare year in a sentence that a day or month dates is evidence for that date, not a date
+    dated = {key for dm, key, _ in claims if dm.date.precision != "year"}
+    found: list[EventMention] = []
+    for dm, (s, e), noun in claims:
+        if dm.date.precision == "year" and (
+            (s, e) in dated or _PERIOD_BEFORE.search(text, max(s, dm.start - 80), dm.start)
+        ):
+            continue
+        sent = sentences[(s, e)]
+        head: EventMention | None = None
+        for ns, ne in _chained_nouns(text, noun, end):
+            title = _title(text, ns, ne, end if ns != noun.start() else e)
+            kind = _kind(words[text[ns:ne].lower()], title)
+            organisers = _organisers(text, s, e, ns, ne, kind, sent)
+            location = _location(text, sent.places, min(dm.start, ns), max(dm.end, ne), e)
+            printed, where, period = _year_evidence(text, s, ns, ne, e, title, dm, kind, sent.dated)
+            mention = EventMention(dm.start, dm.end, dm, kind, ns, ne, title, organisers, location,
+                                   printed_year=printed, printed_where=where, period_end=period)  # fmt: skip
+            if head is None:
+                head = mention
+            else:
+                # "X tổ chức hội nghị ...; Tọa đàm ...": one clause, one subject, one place, one year
+                mention = attrs.evolve(
+                    mention,
+                    organisers=mention.organisers or head.organisers,
+                    location=mention.location or head.location,
+                    printed_year=head.printed_year if printed is None and period is None else printed,
+                    printed_where=head.printed_where if printed is None and period is None else where,
+                    period_end=head.period_end if printed is None and period is None else period,
+                )
+            found.append(mention)
+    yield from found
+    if found:
+        yield from _echoes(ctx, found, bounds, sentences, inside, cited)
+
+
+_DIGIT = re.compile(r"\d")
+_NAMED_HEAD = re.compile(r"Năm|Tuần lễ")
+_CELEBRATED = re.compile(r"(?<!\w)(?:kỷ niệm|chào mừng)\s*$", re.IGNORECASE)
+#: a year or week named for a cause, with its year: "Năm Đoàn kết hữu nghị Việt Nam - Lào 2022", "Tuần lễ Cấp cao APEC 2017"
+_NAMED_PERIOD = re.compile(
+    r"(?<!\w)(?P<head>Năm|Tuần lễ)\s+(?P<name>(?=[^\d\s])[^\d\n,;:.()\"]{2,60}?)\s(?P<y>(?:19|20)\d\d)(?![\d/-])"
+)
+
+
+def _named_periods(text: str, start: int, end: int, inside: _Spans) -> Iterator[EventMention]:
+    """Years and weeks named for a cause, dated by the year their name ends with (a programme, a summit week).
+
+    Not when the name is what another event celebrates ("lễ kỷ niệm Năm
+    Hữu nghị ... 2022") or part of a body's name; the name must hold a
+    proper noun (a capitalised word), so "Năm học 2024" is no such name.
+    """
+    for m in _NAMED_PERIOD.finditer(text, start, end):
+        name = m.group("name")
+        if not any(w[:1].isupper() for w in name.split()) or m.start() in inside:
+            continue
+        before = text[max(start, m.start() - 24) : m.start()]
+        if _CELEBRATED.search(before) or any(nm.end() >= len(before) - 1 for nm in _noun_re().finditer(before)):
+            continue  # the object of another event word, or what a celebration celebrates
+        head = m.group("head")
+        kind = EventKind.PROGRAMME if head == "Năm" else (
+            EventKind.CONFERENCE if "cấp cao" in name.lower() else EventKind.EXCHANGE
+        )
+        year = DateMention(m.start("y"), m.end("y"), PartialDate(year=int(m.group("y"))))
+        title = re.sub(r"\s+", " ", m.group())
+        yield EventMention(year.start, year.end, year, kind, m.start(), m.end("head"), title, (), None)
+
+
+#: a sentence that opens by tying itself to the event told before it
+_TIE = re.compile(
+    r"(?:(?<=[.!?\n])|(?<=[.!?]\s)|(?<=^))\s*(?:Cũng\s+)?(?:[Nn]hân dịp này|[Dd]ịp này|[Tt]rong dịp này|[Tt]ại buổi lễ|"
+    r"[Tt]rong khuôn khổ (?:chương trình|hội nghị|sự kiện|buổi lễ))(?=[\s,])",
+    re.MULTILINE,
+)
+#: the kinds a tied sentence adds beside the event it is tied to (the awards of a ceremony are the ceremony)
+_TIED_KINDS = frozenset({EventKind.SIGNING, EventKind.EXCHANGE, EventKind.SEMINAR})
+
+
+def _tied(
+    ctx: FindContext,
+    tie: re.Match[str],
+    dates: Sequence[DateMention],
+    bounds: _SentenceBounds,
+    sentences: dict[tuple[int, int], _Sentence],
+    inside: _Spans,
+    cited: _Spans,
+) -> Iterator[EventMention]:
+    """Events a sentence ties to the one told before it: "Dịp này, hai bên đã ký kết thỏa thuận".
+
+    They take that event's date (the resolver gives it); only a signing,
+    an exchange or a seminar counts, and only in a sentence without a date
+    of its own.
+    """
+    text, words = ctx.text, _event_words()
+    m: re.Match[str] | None = tie
+    while m is not None:
+        s, e = bounds.around(m.end() - 1)
+        if not any(s <= d.start < e for d in dates):
+            sent = sentences.get((s, e))
+            if sent is None:
+                sent = sentences[(s, e)] = _read_sentence(ctx, s, e, inside, cited)
+            for noun in sent.nouns:
+                kind = words[noun.group().lower()]
+                if noun.start() < m.end() or kind not in _TIED_KINDS:
+                    continue
+                title = _title(text, noun.start(), noun.end(), e)
+                kind = _kind(kind, title)
+                organisers = _organisers(text, s, e, noun.start(), noun.end(), kind, sent)
+                location = _location(text, sent.places, noun.start(), noun.end(), e)
+                yield EventMention(m.start(), m.end(), None, kind, noun.start(), noun.end(), title, organisers, location)
+        m = _TIE.search(text, max(m.end(), e), ctx.end)
+
+
+def _echoes(
+    ctx: FindContext,
+    found: Sequence[EventMention],
+    bounds: _SentenceBounds,
+    sentences: dict[tuple[int, int], _Sentence],
+    inside: _Spans,
+    cited: _Spans,
+) -> Iterator[EventMention]:
+    """Organisers an undated sentence gives to an event dated before it in the paragraph.
+
+    "Lễ kỷ niệm ... tổ chức ngày 21/9/2023. Lễ kỷ niệm do Liên hiệp ... chủ
+    trì" and "Ông A, Chủ tịch Ủy ban ... đồng chủ trì Hội nghị." name the
+    organisers of the event the sentence before dated: the same word (or
+    one of the same kind) with an organiser verb or a "do" phrase of its own.
+    """
+    text = ctx.text
+    words = _event_words()
+    for m in _noun_re().finditer(text, found[0].noun_end, ctx.end):
+        s, e = bounds.around(m.start())
+        sent = sentences.get((s, e))
+        if sent is not None and any(s <= f.start < e for f in found):
+            continue  # a dated sentence: its own events
+        if sent is None:
+            sent = sentences[(s, e)] = _read_sentence(ctx, s, e, inside, cited)
+        if m.start() not in sent.noun_starts:
+            continue
+        kind = words[m.group().lower()]
+        if kind is EventKind.VISIT:
+            continue
+        before = [f for f in found if f.noun_start < m.start() and (f.kind is kind or text[f.noun_start : f.noun_end].lower() == m.group().lower())]
+        if not before:
+            continue
+        by = _done_by(text, m.end(), e, sent) or _subject_of(text, s, m.start(), m.end(), sent)
+        if not by:
+            continue
+        target = before[-1]
+        yield attrs.evolve(target, start=m.start(), end=m.end(), noun_start=m.start(), noun_end=m.end(), organisers=tuple(by))
+
+
+def _read_sentence(ctx: FindContext, s: int, e: int, inside: _Spans, cited: _Spans) -> _Sentence:
+    text = ctx.text
+    not_after = _lex.event_words_not_after()
+    not_before = _lex.event_words_not_before()
+    nouns = [
+        m
+        for m in _noun_re().finditer(text, s, e)
+        if not _named_inside(text, m.start(), s, inside)
+        and m.start() not in cited
+        and not _after_any(text, m.start(), s, not_after.get(m.group().lower(), ()))
+        and not _before_any(text, m.end(), e, not_before.get(m.group().lower(), ()))
+        and not _GENERIC.search(text, max(s, m.start() - 24), m.start())
+        and not (m.group()[0].isupper() and _VENUE.search(text, max(s, m.start() - 40), m.start()))
+    ]
+    orgs = tuple(o for o in ctx.organisations if s <= o.start < e)
+    verb_re, rows = _verb_re()
+    verbs = []
+    if nouns:
+        for vm in verb_re.finditer(text, s, e):
+            if vm.start() in inside:
+                continue  # "tổ chức" inside "Liên hiệp các tổ chức hữu nghị" is no verb
+            na, nb = rows[vm.group().lower()]
+            if _after_any(text, vm.start(), s, na) or _before_any(text, vm.end(), e, nb):
+                continue
+            verbs.append(vm)
+    units = _units(orgs, [p for p in ctx.people if s <= p.start < e]) if nouns else []
+    if units:
+        # a body named in parentheses is an aside ("Trung tâm ... (thuộc Liên hiệp ...)", "(HUFO)"), no subject
+        asides = [m.span() for m in _PARENS.finditer(text, s, e)]
+        units = [u for u in units if not any(a < u.start and u.end < b for a, b in asides)]
+    places = list(_AT.finditer(text, s, e)) if nouns else []
+    dated = [(d.start, d.end) for d in ctx.dates if s <= d.start < e and d.date.precision != "year"]
+    return _Sentence(nouns, [m.start() for m in nouns], [m.end() for m in nouns], orgs, units, verbs, places, dated, s)
+
+
+def _after_any(text: str, pos: int, lo: int, words: Sequence[str]) -> bool:
+    """Tell whether one of *words* ends right before *pos* (a space apart)."""
+    if not words:
+        return False
+    before = text[max(lo, pos - 16) : pos].rstrip()
+    return any(before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalnum()) for w in words)
+
+
+def _before_any(text: str, pos: int, hi: int, words: Sequence[str]) -> bool:
+    """Tell whether one of *words* starts right after *pos* (a space apart)."""
+    if not words:
+        return False
+    after = text[pos : min(hi, pos + 16)].lstrip()
+    return any(after.startswith(w) and (len(after) == len(w) or not after[len(w)].isalnum()) for w in words)
+
+
+def _units(orgs: Sequence[OrgMention], people: Sequence[PersonMention]) -> list[_Unit]:
+    """The possible subjects of a sentence in text order: bodies, and people with a titled body.
+
+    A person "Nguyễn Văn A, Chủ tịch UBND tỉnh" spans the name and the titles
+    and stands for the body of the last title (the one next to the verb).
+    """
+    units: list[_Unit] = []
+    covered: list[tuple[int, int]] = []
+    for p in people:
+        titled = [pos for pos in p.positions if pos.org is not None]
+        if not titled:
+            continue
+        lo = min(p.start, *(pos.start for pos in p.positions))
+        hi = max(p.end, *(pos.end for pos in p.positions))
+        # the title next to the verb: the last one ("A, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh, đón ...",
+        # "Chủ tịch UBND tỉnh A tiếp ...")
+        last = max(titled, key=lambda pos: pos.end)
+        units.append(_Unit(lo, hi, last.org))
+        covered.append((lo, hi))
+    for o in orgs:
+        if not any(a <= o.start < b for a, b in covered):
+            units.append(_Unit(o.start, o.end, o))
+    units.sort(key=lambda u: u.start)
+    return units
+
+
+def _claimed_noun(text: str, dm: DateMention, s: int, sent: _Sentence) -> re.Match[str] | None:
+    """The event word a date dates: the nearest after it (lead style) unless one before is much closer.
+
+    A year that opens its sentence ("Năm 2018, ...", "Trong năm 2019, ...")
+    dates the first event word of the sentence; other years only a word
+    close by.
+    """
+    i_after = bisect.bisect_left(sent.noun_starts, dm.end)
+    i_before = bisect.bisect_right(sent.noun_ends, dm.start)
+    after = sent.nouns[i_after : i_after + 1]
+    before = sent.nouns[i_before - 1 : i_before] if i_before else []
+    if before:
+        # "chuyến thăm, làm việc, giao lưu ... từ ngày 15-8": the list's first word names the event
+        k = i_before - 1
+        while k > 0 and _LISTED.fullmatch(text, sent.nouns[k - 1].end(), sent.nouns[k].start()):
+            k -= 1
+        before = [sent.nouns[k]] if dm.start - sent.nouns[i_before - 1].end() <= 220 else before
+    # a date that opens its sentence, or a clause of it ("Cũng theo ông A, năm 2016, Hội ... thành lập")
+    opens = (_opening().fullmatch(text, s, dm.start) is not None or (
+        text.startswith(", ", dm.start - 2) and text.startswith(",", dm.end)
+    )) and not _SINCE.match(text, dm.start)  # "từ năm 2014, ..." starts a stretch of time
+    if dm.date.precision == "year":
+        reach_after, reach_before = (400, 60) if opens else (60, 60)
+        # a year dates a word of its own clause: no clause break between them, unless it opens the sentence
+        after = [m for m in after if opens or not _CLAUSE_BREAK.search(text, dm.end, m.start())]
+        before = [m for m in before if not _CLAUSE_BREAK.search(text, m.end(), dm.start)]
+    else:
+        # a date that opens its sentence dates its first event word, however long the subject
+        reach_after, reach_before = (500 if opens else 220), 220
+    if after and _SAID.search(text, dm.end, after[0].start()):
+        after = []  # "Ngày 5/4, X cho biết đã tổ chức ...": the day of the telling, not of the event
+    candidates = [(m.start() - dm.end, m) for m in after if m.start() - dm.end <= reach_after]
+    candidates += [(dm.start - sent.nouns[i_before - 1].end(), m) for m in before if dm.start - sent.nouns[i_before - 1].end() <= reach_before]
+    if not candidates:
+        return None
+    # prefer the word after the date (lead style) unless the one before is much closer
+    candidates.sort(key=lambda c: (c[0] if c[1].start() >= dm.end else c[0] * 2 + 40))
+    return candidates[0][1]
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()]")
+_SINCE = re.compile(r"[Tt]ừ\s")
+_LISTED = re.compile(r"\s*(?:,|và)\s*")
+#: a word of review or plan right before a year: the year is the period reviewed or planned, not a date
+#: ("tổng kết hoạt động năm 2016", "phương hướng, nhiệm vụ năm 2025", "Chương trình công tác năm 2022")
+_PERIOD_BEFORE = re.compile(
+    r"(?:tổng kết|sơ kết|nhìn lại|đánh giá|báo cáo|phương hướng|nhiệm vụ|kế hoạch|định hướng|mục tiêu|chỉ tiêu|công tác)"
+    r"[^,;:.()]{0,60}$",
+    re.IGNORECASE,
+)
+#: a review or a plan before a year in an event's title: the year is its period
+_REVIEW_OR_PLAN = re.compile(
+    r"(?:tổng kết|sơ kết|nhìn lại|báo cáo|phương hướng|nhiệm vụ|kế hoạch|định hướng|mục tiêu|chỉ tiêu)[^,;:.()]{0,60}$",
+    re.IGNORECASE,
+)
+#: a verb of saying between a date and the event word: the date is the telling's
+_SAID = re.compile(r"(?<!\w)(?:cho biết|cho hay)(?!\w)")
+#: what may precede a year that opens its sentence
+@functools.cache
+def _opening() -> re.Pattern[str]:
+    """What may precede a date that opens its sentence: a source tag, a time of day, "ngày", "trong"."""
+    tod = trie_alternation(set(_lex.time_of_day_words()), ignorecase=True)
+    return re.compile(
+        r"\s*(?:\([^()\n]{1,30}\)\s*|[A-ZĐ][\w.]{1,12}\s*(?=[-–]))?(?:[-–(]\s*)?"  # "(Mặt trận) - ", "HGĐT- "
+        r"(?:(?:[Đđ]iển hình|[Cc]ụ thể|[Đđ]ặc biệt|[Rr]iêng|[Cc]ũng)\s*,?\s*)?"
+        rf"(?:(?i:{tod})(?:\s+(?:nay|qua))?\s+)?(?:[Tt]rong\s+|[Vv]ào\s+|[Tt]ừ\s+|[Đđ]ến\s+)?(?:(?:ngày|Ngày)\s+)?\(?"
+    )
+
+
+def _act_over_citation(
+    text: str, dm: DateMention, block: tuple[int, int], ctx: FindContext, sent: _Sentence
+) -> re.Match[str] | None:
+    """The act a citation's date also dates: "được thành lập theo Quyết định số ... ngày ...".
+
+    The founding ("thành lập") comes right before the cited decision, in
+    the same clause; the date after the nearest citation before it is the
+    decision's, and so the founding's. So is an issuing a body does
+    ("Chính phủ ban hành Nghị định số ... ngày ..."), but not a heading's
+    "(Phê duyệt kèm theo Quyết định số ...)", which no subject does.
+    """
+    doc = max((d for d in ctx.documents if d.start < dm.start), key=lambda d: d.start, default=None)
+    if doc is None:
+        return None
+    for m in reversed(sent.nouns):
+        if m.end() > doc.start:
+            continue
+        gap = text[m.end() : doc.start]
+        if not _ACT_ON.fullmatch(gap):
+            break  # the act is on another thing ("ban hành Kế hoạch thực hiện Nghị quyết số ...")
+        word = m.group().lower()
+        if word in _FOUNDING or (word in _ISSUING and _subject_of(text, sent.start, m.start(), m.end(), sent)):
+            return m
+        break
+    return None
+
+
+#: the acts a citation's date also dates: a body founded by the cited decision, a body issuing it
+_FOUNDING = frozenset({"thành lập"})
+_ISSUING = frozenset({"ban hành", "phê duyệt"})
+#: between an act and the document it is done by: "thành lập theo", "thành lập tại", "ban hành"
+_ACT_ON = re.compile(r"\s*(?:theo|tại|bằng)?\s*")
+
+
+_ANNIVERSARY_NAME = re.compile(r"kỷ niệm\s+\d+\s+năm\s+(?:[Nn]gày\s+)?$")
+#: a capitalised event word inside a venue's name: "tại Trung tâm Hội nghị quốc tế", "ở Cung Văn hóa"
+_VENUE = re.compile(rf"(?<!\w)(?:tại|ở)\s+(?:{CAP}\s+){{1,3}}$")
+#: a quantifier before an event word makes it a kind of activity, not one event ("các hội nghị", "nhiều hoạt động giao lưu")
+_GENERIC = re.compile(r"(?<!\w)(?:các|những|nhiều|mọi|một số|hàng loạt|hoạt động|(?:các|những|nhiều) hoạt động)\s+$", re.IGNORECASE)
+
+
+def _named_inside(text: str, pos: int, s: int, org_spans: _Spans) -> bool:
     """Tell whether a noun sits inside a name rather than naming the event.
 
     "Hội nghị" inside an organisation, a word of a quoted title, "Ngày thiết
     lập quan hệ ngoại giao" of an anniversary.
     """
-    if pos in org_spans if isinstance(org_spans, _Spans) else any(os_ <= pos < oe for os_, oe in org_spans):
+    if pos in org_spans:
         return True
     if text.count('"', s, pos) % 2 == 1:
         return True
@@ -237,31 +644,211 @@ def _kind(kind: EventKind, title: str | None) -> EventKind:
     return kind
 
 
-def _owner(text: str, noun_end: int, e: int, orgs: Sequence[OrgMention]) -> tuple[OrgMention, ...]:
-    """"Đại hội đại biểu Liên hiệp ... tỉnh X": the body named right after the noun."""
-    for o in orgs:
-        if noun_end <= o.start and o.start - noun_end <= 40 and not re.search(r"[,;.\"]", text[noun_end : o.start]):
-            return (o,)
-    return ()
+# ------------------------------------------------------------------ organisers
+
+#: what may stand between a subject and its verb ("đã", "long trọng", "phối hợp")
+_ADVERBS = re.compile(
+    r"(?:\s|,|đã|sẽ|vừa|mới|cùng nhau|cùng|long trọng|trọng thể|chính thức|phối hợp|đồng thời|thành công|"
+    r"ông|bà|đồng chí|ngài|(?:khóa|khoá|nhiệm kỳ)\s[\dIVXL]{1,9}(?:\s?-\s?\d{4})?)*"
+)
+#: what joins two subjects ("X và Y", "X, Y", "X cùng Y")
+_COORDINATOR = re.compile(r"\s*(?:,|và|cùng với|cùng|với)?\s*(?:ông|bà|đồng chí|ngài)?\s*")
+#: "X (đã) phối hợp với ... tổ chức": X is a co-subject whatever partners follow
+_PARTNERING = re.compile(r"\s*(?:đã\s+|sẽ\s+)?(?:phối hợp|cùng|kết hợp)(?:\s+với)?\s")
+_PARENS = re.compile(r"\([^()]{0,120}\)")
+#: "X, Y và các quận, huyện đã phối hợp tổ chức": unnamed partners after the named subjects
+_GENERIC_PARTNERS = re.compile(
+    r"\s*(?:,|và|cùng với|cùng)\s+(?:các|những|một số|nhiều)\s[^;.()\d]{1,60}?"
+    r"(?:\s+(?:đã|sẽ|vừa|cùng|phối hợp|long trọng|chính thức|cùng nhau))*\s*"
+)
 
 
-def _location(text: str, s: int, e: int) -> str | None:
-    at = _AT.search(text, s, e)
-    if at is None:
+def _organisers(
+    text: str, s: int, e: int, ns: int, ne: int, kind: EventKind, sent: _Sentence
+) -> tuple[OrgMention, ...]:
+    """The bodies that organise or host the event named at ``[ns, ne)``, from its own clause."""
+    found: list[OrgMention] = []
+    by = _done_by(text, ne, e, sent)
+    if by:
+        found += by
+    else:
+        found += _subject_of(text, s, ns, ne, sent)
+    if not found and kind is EventKind.VISIT:
+        found += _inviter(text, s, e, sent) or _called_on(text, s, e, sent)
+    if not found and kind in (EventKind.CONGRESS, EventKind.CONFERENCE, EventKind.SEMINAR, EventKind.SIGNING):
+        found += _owner(text, ne, e, sent.orgs)
+    partners = _partners(text, ne, e, sent)
+    found += [o for o in partners if o not in found]
+    return tuple(found)
+
+
+def _verb_before(text: str, ns: int, ne: int, sent: _Sentence) -> re.Match[str] | None:
+    """The organiser verb that governs the word at ``[ns, ne)``: the word itself, or one just before it."""
+    for vm in reversed(sent.verbs):
+        if vm.start() >= ne:
+            continue
+        if vm.start() > ns:
+            continue  # "sơ kết" inside "hội nghị sơ kết" is part of the event word
+        if vm.start() == ns:
+            return vm  # the event word is the verb ("ban hành", "tiếp đón", "tổng kết")
+        gap = text[vm.end() : ns]
+        if len(gap) <= 40 and not re.search(r"[,;.:]", gap):
+            return vm
         return None
-    stop = re.compile(r"[,;.()\n]").search(text, at.end(), e)
-    phrase = text[at.start("place") : stop.start() if stop else e]
-    pm = _place_in_re().search(phrase)
-    if pm:
-        return pm.group()
-    # "tại TP. Biên Hòa": a type word makes the next capitalised words a place
-    tm = _TYPED_PLACE.match(phrase)
-    if tm:
-        return tm.group("name")
     return None
 
 
-_TYPED_PLACE = re.compile(rf"(?:TP\.?|[Tt]hành phố|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Tt]hị xã)\s*(?P<name>{CAP}(?:\s{CAP}){{0,3}})")
+def _subject_of(text: str, s: int, ns: int, ne: int, sent: _Sentence) -> list[OrgMention]:
+    """The subject of the verb that governs the event word: bodies joined by "và", ",", "phối hợp với"."""
+    verb = _verb_before(text, ns, ne, sent)
+    if verb is None:
+        return []
+    units = [u for u in sent.units if u.end <= verb.start()]
+    if not units:
+        return []
+    last = units[-1]
+    gap = text[last.end : verb.start()]
+    if len(gap) > 120 or not (
+        _ADVERBS.fullmatch(_PARENS.sub(" ", gap))
+        or (_PARTNERING.match(gap) and not re.search(r"[;.]", gap))
+        or _GENERIC_PARTNERS.fullmatch(gap)
+    ):
+        return []
+    chosen = [last]
+    for prev in reversed(units[:-1]):
+        gap = _PARENS.sub(" ", text[prev.end : chosen[-1].start])
+        if len(gap) <= 40 and (_COORDINATOR.fullmatch(gap) or _ADVERBS.fullmatch(gap)):
+            chosen.append(prev)
+            continue
+        break
+    # "X đã phối hợp với <partners> tổ chức": X is a subject whatever partners follow
+    first = chosen[-1]
+    for prev in reversed([u for u in units if u.end <= first.start]):
+        gap = text[prev.end : first.start]
+        if _PARTNERING.match(gap) and len(gap) <= 120 and not re.search(r"[;.]", gap):
+            chosen.append(prev)
+        break
+    return [u.org for u in reversed(chosen) if u.org is not None]
+
+
+def _done_by(text: str, ne: int, e: int, sent: _Sentence) -> list[OrgMention]:
+    """"<event> ... do X (và Y) tổ chức": the bodies of the "do" phrase after the event word."""
+    i = ne
+    while True:
+        pos = text.find(" do ", i, min(e, ne + 200))
+        if pos < 0:
+            return []
+        nxt = bisect.bisect_left(sent.noun_starts, ne + 1)
+        if nxt < len(sent.nouns) and sent.noun_starts[nxt] < pos:
+            return []  # the "do" phrase belongs to a later event word
+        verb = next(
+            (v for v in _BY_VERB.finditer(text, pos, min(e, pos + 200)) if not any(o.start <= v.start() + 1 < o.end for o in sent.orgs)),
+            None,
+        )  # "tổ chức" inside "Liên hiệp các tổ chức hữu nghị" is no verb
+        if verb is None:
+            return []
+        inner = [o for o in sent.orgs if pos < o.start and o.end <= verb.start() + 1]
+        if inner:
+            # "do X chủ trì, phối hợp (với) Y tổ chức": Y organises too
+            co = _CO_ORGANISER.match(text, verb.end(), e)
+            if co is not None:
+                inner += [o for o in sent.orgs if o.start == co.end()]
+            return inner
+        i = pos + 4
+
+
+def _inviter(text: str, s: int, e: int, sent: _Sentence) -> list[OrgMention]:
+    """"Nhận lời mời của X, đoàn ... sang thăm": X hosts the visit."""
+    m = _INVITED.search(text, s, e)
+    if m is None:
+        return []
+    return [o for o in sent.orgs if o.start == m.end()][:1]
+
+
+def _called_on(text: str, s: int, e: int, sent: _Sentence) -> list[OrgMention]:
+    """"Đoàn ... đến chào xã giao Tỉnh ủy X": the body called on hosts the visit."""
+    for m in _COURTESY.finditer(text, s, e):
+        host = [o for o in sent.orgs if o.start == m.end()]
+        if host:
+            return host
+    return []
+
+
+_COURTESY = re.compile(r"(?<!\w)chào xã giao\s+(?:tại\s+)?(?:lãnh đạo\s+)?")
+
+
+def _partners(text: str, ne: int, e: int, sent: _Sentence) -> list[OrgMention]:
+    """"<event> ... với sự phối hợp của X và Y": co-organisers named after the event word."""
+    m = _WITH_PARTNER.search(text, ne, min(e, ne + 300))
+    if m is None or not m.group().startswith("với sự"):
+        return []
+    out: list[OrgMention] = []
+    pos = m.end()
+    for o in sent.orgs:
+        if o.start < pos:
+            continue
+        if o.start != pos and not _COORDINATOR.fullmatch(text[pos : o.start]):
+            break
+        out.append(o)
+        pos = o.end
+    return out
+
+
+def _owner(text: str, noun_end: int, e: int, orgs: Sequence[OrgMention]) -> list[OrgMention]:
+    """The body whose event it is: right after the word ("Đại hội ... Hội X") or after "của" in its phrase.
+
+    Not the issuer of a document the event studies ("Hội nghị quán triệt
+    Kết luận số 57-KL/TW của Bộ Chính trị").
+    """
+    for o in orgs:
+        if o.start < noun_end:
+            continue
+        between = text[noun_end : o.start]
+        if _document_word_re().search(between):
+            break
+        if o.start - noun_end <= 40 and not re.search(r"[,;.\"]", between):
+            return [o]
+        if o.start - noun_end <= 160 and not re.search(r"[;.\"]", between) and between.endswith(" của "):
+            if not re.search(r"\s(?:tại|với|cho|do|nhằm|để|và)\s", between):
+                return [o]
+        break
+    return []
+
+
+@functools.cache
+def _document_word_re() -> re.Pattern[str]:
+    """A document type word ("Chỉ thị", "nghị quyết", "Kết luận" ...)."""
+    alt = trie_alternation(set(_lex.document_words()), ignorecase=True)
+    return re.compile(rf"(?<!\w)(?i:{alt})(?!\w)")
+
+
+# ------------------------------------------------------------------ place
+
+
+def _location(text: str, places: Sequence[re.Match[str]], lo: int, hi: int, e: int) -> str | None:
+    """The place of the "tại ..." phrase nearest the event (its date and word span ``[lo, hi)``)."""
+    if not places:
+        return None
+    at = min(places, key=lambda m: 0 if lo <= m.start() < hi + 80 else min(abs(m.start() - lo), abs(m.start() - hi)))
+    stop = re.compile(r"[;.()\n]|,\s(?!(?:tỉnh|thành phố|TP)\s)").search(text, at.end("place"), e)
+    phrase = text[at.start("place") : stop.start() if stop else e]
+    pm = _place_in_re().search(phrase)
+    if pm:
+        typed = _TYPED_PLACE.match(phrase)
+        # "tại huyện X, tỉnh Y": the province; "tại thành phố Cao Lãnh": the city
+        if typed and typed.start("name") < pm.start() and typed.group("type").lower() in ("thành phố", "tp", "tp."):
+            return typed.group("name")
+        return pm.group()
+    tm = _TYPED_PLACE.match(phrase)
+    if tm and tm.group("type").lower() not in ("huyện", "quận", "thị xã", "xã"):
+        return tm.group("name")
+    comma = re.match(rf".*?,\s*(?:tỉnh|thành phố|TP\.?)\s*(?P<name>{CAP}(?:\s{CAP}){{0,3}})", phrase)
+    if comma:
+        return comma.group("name")
+    return None
+
+
+_TYPED_PLACE = re.compile(rf"(?P<type>TP\.?|[Tt]hành phố|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã)\s*(?P<name>{CAP}(?:\s{CAP}){{0,3}})")
 
 
 @functools.cache
@@ -269,63 +856,148 @@ def _place_in_re() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){trie_alternation(_lex.province_names())}(?!\w)")
 
 
+# ------------------------------------------------------------------ dates that date no event
+
+
 def _is_span_end(text: str, dm: DateMention) -> bool:
     """An end of an anniversary span "(17/11/1950-17/11/2020)" or a term."""
     before = text[max(0, dm.start - 12) : dm.start]
     after = text[dm.end : dm.end + 14]
-    if re.match(r"\s?-\s?\d{1,2}/\d{1,2}/\d{4}", after) or re.search(r"\d{4}\s?-\s?$", before):
+    if re.match(r"\s*-\s*\d{1,2}/\d{1,2}/\d{4}", after) or re.search(r"\d{4}\s*-\s*$", before):
         return True
     return bool(re.search(r"nhiệm kỳ\s*$|khóa\s*$", before))
 
 
-def _organisers(
+_DAY_NAME = re.compile(r"(?:(?<!\w)Ngày\s+(?!mai\b|nay\b|hôm\b|kia\b)[^\W\d]|(?<!\w)ngày\s+[A-ZĐÀ-Ỹ]|(?<!\w)[Qq]uốc khánh)[^()]{0,60}\(\s*$")
+
+
+def _recurring_day(text: str, dm: DateMention) -> bool:
+    """A yearless date naming a day that recurs every year: "Ngày Quốc khánh Cu Ba (01/01)", "Quốc khánh 2/9"."""
+    if dm.date.year is not None:
+        return False
+    if _NAMED_BEFORE.search(text, max(0, dm.start - 30), dm.start):
+        return True
+    return bool(_DAY_NAME.search(text, max(0, dm.start - 70), dm.start)) and text[dm.end : dm.end + 2].lstrip().startswith(")")
+
+
+#: a day's name right before its yearless date: "Quốc khánh 2/9", "Ngày Quốc tế Lao động 1/5"
+_NAMED_BEFORE = re.compile(r"(?<!\w)(?:[Qq]uốc khánh|Ngày\s+(?!mai\b|nay\b|hôm\b|kia\b)[^\W\d][^,;.()\d]{0,25})\s+(?:ngày\s+)?$")
+
+
+# ------------------------------------------------------------------ years
+
+
+def _year_evidence(
     text: str,
     s: int,
+    ns: int,
+    ne: int,
     e: int,
-    noun: int,
-    orgs: Sequence[OrgMention],
-    org_spans: Sequence[tuple[int, int]] | _Spans,
-    cache: dict[tuple[int, int], Any] | None = None,
-) -> tuple[OrgMention, ...]:
-    # *cache* keeps, per sentence, what does not depend on the noun
-    key = (s, e)
-    by: re.Match[str] | None
-    inside: tuple[OrgMention, ...]
-    verbs: list[re.Match[str]]
-    if cache is not None and key in cache:
-        by, inside, verbs = cache[key]
-    else:
-        by = _BY.search(text, s, e)
-        inside = tuple(o for o in orgs if by.start("rest") <= o.start < by.end("rest")) if by else ()
-        # "tổ chức" inside "Liên hiệp các tổ chức hữu nghị" is not the verb
-        verbs = [
-            om
-            for om in _ORGANISE.finditer(text, s, e)
-            if not (om.start() in org_spans if isinstance(org_spans, _Spans) else any(a <= om.start() < b for a, b in org_spans))
-        ]
-        if cache is not None:
-            cache[key] = (by, inside, verbs)
-    if by and inside:
-        return inside
-    for om in verbs:
-        if om.start() > noun:
-            break
-        subject = tuple(o for o in orgs if o.end <= om.start())
-        if subject:
-            return subject[-2:] if _joined(text, subject[-2:], om.start()) else subject[-1:]
-        break
-    return ()
+    title: str | None,
+    dm: DateMention,
+    kind: EventKind,
+    dated: Sequence[tuple[int, int]],
+) -> tuple[int | None, str | None, datetime.date | None]:
+    """What the event's own clause says of the year of a yearless date.
+
+    Returns ``(year, where, period_end)``: the end of the period a review
+    covers ("tổng kết công tác năm 2018", "sơ kết 6 tháng đầu năm 2022"),
+    else a year the event's phrase or sentence prints ("... Năm Hữu nghị
+    2022", "... nhân dịp Tết ... năm 2025"; not a term, a range, a target
+    or another date's year), else the end of an anniversary span the
+    sentence gives, when the event falls near it ("nhân dịp 104 năm Quốc
+    khánh (28/10/1918 - 28/10/2022)").
+    """
+    if dm.date.year is not None:
+        return None, None, None
+    word = text[ns:ne].lower()
+    review = word in _REVIEWS
+    pos = ne
+    if not review and kind is EventKind.CONFERENCE:
+        # "Hội nghị ... nhằm tổng kết hoạt động năm 2016": the meeting reviews that period
+        rm = _REVIEW_WORD.search(text, ne, min(e, ne + 200))
+        if rm is not None:
+            review, pos = True, rm.end()
+    if review:
+        pm = _REVIEW_PERIOD.search(text, pos, min(e, pos + 250))
+        if pm is not None:
+            if pm.group("hy"):
+                months = int(pm.group("half"))
+                end_month = months if "đầu" in pm.group() else 12
+                return None, None, _month_end(int(pm.group("hy")), end_month)
+            return None, None, datetime.date(int(pm.group("y")), 12, 31)
+    if title:
+        years = {
+            int(m.group("y"))
+            for m in _PRINTED_YEAR.finditer(title)
+            if not _REVIEW_OR_PLAN.search(title, 0, m.start()) and not _NOT_ITS_YEAR.search(title, max(0, m.start() - 40), m.start())
+        }
+        if len(years) == 1:
+            return years.pop(), "its phrase", None
+    years = {
+        int(m.group("y"))
+        for m in _PRINTED_YEAR.finditer(text, s, e)
+        if not any(a <= m.start() < b for a, b in dated)
+        and not _NOT_ITS_YEAR.search(text, max(s, m.start() - 40), m.start())
+        and not _in_parentheses(text, m.start(), s)
+    }
+    if len(years) == 1:
+        return years.pop(), "its sentence", None
+    for am in _ANNIVERSARY_SPAN.finditer(text, s, e):
+        if am.group("d2"):
+            anchor = _day(int(am.group("y2")), int(am.group("m2")), int(am.group("d2")))
+            year = near_anchor(dm.date, anchor) if anchor else None
+        else:
+            year = int(am.group("y2"))
+        if year is not None:
+            return year, "its anniversary span", None
+    return None, None, None
 
 
-def _joined(text: str, pair: Sequence[OrgMention], stop: int) -> bool:
-    if len(pair) < 2:
-        return False
-    between = text[pair[0].end : pair[1].start]
-    return bool(re.fullmatch(r"\s*(?:và|,|cùng|phối hợp với|với)\s*", between)) and not text[pair[1].end : stop].strip(" ,")
+#: before a year that is not the event's: a term, a plan's horizon, a period under review
+_NOT_ITS_YEAR = re.compile(
+    r"(?:nhiệm kỳ|khóa|khoá|giai đoạn|đến|tới|tầm nhìn|trước|sau|từ|tổng kết|sơ kết|báo cáo|phương hướng|nhiệm vụ|kế hoạch|"
+    r"định hướng|mục tiêu|chỉ tiêu)[^,;:.()]{0,30}$|\d\s*-\s*$",
+    re.IGNORECASE,
+)
+#: an anniversary span: "(28/10/1918 – 28/10/2022)", "(1950 - 2020)"
+_ANNIVERSARY_SPAN = re.compile(
+    r"\((?:\s*[0-3]?\d/[01]?\d/)?(?:19|20)\d\d\s*-\s*(?:(?P<d2>[0-3]?\d)/(?P<m2>[01]?\d)/)?(?P<y2>(?:19|20)\d\d)\s*\)"
+)
+
+
+def _in_parentheses(text: str, pos: int, lo: int) -> bool:
+    """Tell whether *pos* is inside parentheses opened in ``[lo, pos)``."""
+    open_at = text.rfind("(", lo, pos)
+    return open_at >= 0 and text.find(")", open_at, pos) < 0
+
+
+def _day(year: int, month: int, day: int) -> datetime.date | None:
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_end(year: int, month: int) -> datetime.date:
+    nxt = datetime.date(year + (month == 12), month % 12 + 1, 1)
+    return nxt - datetime.timedelta(days=1)
+
+
+# ------------------------------------------------------------------ title
 
 
 _QUOTE = re.compile(r"\s*(?:với chủ đề\s*:?\s*|chủ đề\s*:?\s*)?\"(?P<q>[^\"\n]{3,250})\"")
 _PHRASE_END = re.compile(r"[,;.\n(]|\s(?:tại|với sự|nhằm|do|để|vào|ngày|cho)\s")
+
+
+def _phrase_end(text: str, noun_end: int, e: int) -> int:
+    """Where the phrase an event word opens ends (its title, or its quoted theme)."""
+    qm = _QUOTE.match(text, noun_end, e)
+    if qm:
+        return qm.end()
+    pm = _PHRASE_END.search(text, noun_end, e)
+    return pm.start() if pm else e
 
 
 def _title(text: str, noun_start: int, noun_end: int, e: int) -> str | None:

@@ -158,6 +158,34 @@ def event_words() -> dict[str, str]:
 
 
 @functools.cache
+def event_words_not_after() -> dict[str, tuple[str, ...]]:
+    """Event word (lower case) -> the words that, right before it, make it no event word."""
+    return {w.word.lower(): w.not_after for w in registry.event_words() if w.not_after}
+
+
+@functools.cache
+def event_words_not_before() -> dict[str, tuple[str, ...]]:
+    """Event word (lower case) -> the words that, right after it, make it another word ("tiếp tục")."""
+    return {w.word.lower(): w.not_before for w in registry.event_words() if w.not_before}
+
+
+@functools.cache
+def time_of_day_words() -> tuple[str, ...]:
+    """Times of day that open a dated lead, lower case, longest first ("rạng sáng", "sáng" ...)."""
+    return registry.time_of_day_words()
+
+
+def organiser_verbs() -> tuple[registry.OrganiserVerb, ...]:
+    """Verbs whose subject organises the event they govern ("tổ chức", "chủ trì", "tiếp")."""
+    return registry.organiser_verbs()
+
+
+def relative_dates() -> tuple[registry.RelativeDate, ...]:
+    """Dates counted from the article's own date ("hôm qua", "3 ngày trước"), longest first."""
+    return registry.relative_dates()
+
+
+@functools.cache
 def document_words() -> dict[str, str]:
     """Document type word (lower case) -> document kind ("chỉ thị" -> directive)."""
     return {t.word.lower(): t.kind for t in registry.document_types()}

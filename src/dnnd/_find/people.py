@@ -1,48 +1,51 @@
 """Finding people and the positions the text gives them.
 
-A position is a *title* (the role words at the front: "Phó Chủ tịch Thường
-trực", "Trưởng ban", "Đại sứ") followed by the organisation it belongs to.
-Titles chain with commas, "kiêm" or "và" ("Bí thư Đảng đoàn, Chủ tịch Liên
-hiệp ..."), and a chain sits either before the name ("Phó Chủ tịch Liên hiệp
-các tổ chức hữu nghị Việt Nam Nguyễn Văn Doanh") or after it, behind a comma
-or dash ("ông Trần Công Thắng - Chủ tịch Ủy ban MTTQ tỉnh, Chủ tịch ...").
+A person is named in one of these ways, and the positions come with it:
 
-A name is a Vietnamese surname followed by one to four capitalised
-syllables, or (next to a title or honorific) any run of capitalised words,
-for foreign names ("Marc E. Knapper", "Kusaka Masatoshi"). Honorifics and
-degrees ("ông", "bà", "đồng chí", "PGS. TS") are stripped.
+- after a chain of titles (:mod:`.titles`): "Phó Chủ tịch Liên hiệp các
+  tổ chức hữu nghị Việt Nam Nguyễn Văn Doanh", "Đại sứ Hoa Kỳ tại Việt
+  Nam Marc E. Knapper";
+- after an honorific, a rank, a degree or a noun for a person ("ông",
+  "đồng chí", "Trung tướng", "PGS. TS", "nhà báo");
+- before an apposition of titles, behind a comma, a dash or a parenthesis
+  ("ông Trần Công Thắng - Chủ tịch Ủy ban MTTQ tỉnh, Chủ tịch ...") -- a
+  chain that is followed by a name of its own belongs to that name, not to
+  the one before it;
+- before a verb that gives a post ("được bầu làm Chủ tịch Hội ...", "tái
+  đắc cử", "giữ chức", "làm Trưởng đoàn"), with or without titles between.
+
+Where a name starts and ends is :mod:`.names`' business. A Vietnamese name
+with none of these around it is not taken: the same words name streets,
+schools and places.
 """
 
 from __future__ import annotations
 
 import bisect
-import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
 
-from .. import registry
 from ..model import OrganisationKind
+from .names import NameMatch, is_place, name_at, vietnamese_name_at, vietnamese_names
 from .organisations import OrgMention
-from .patterns import CAP, alternation, countries, province_names, surnames, trie_alternation
+from .titles import (
+    PositionMention,
+    chain_at,
+    honorific_re,
+    post_verb_re,
+    station_re,
+    title_re,
+    title_row,
+    verb_is_adjacent,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from .context import FindContext
 
 __all__ = ["PersonMention", "PositionMention", "bodies_named_by_titles", "find_people"]
-
-
-@attrs.frozen
-class PositionMention:
-    """A title at ``[start, end)`` with the organisation mention it names."""
-
-    start: int
-    end: int
-    title: str
-    org: OrgMention | None
-    former: bool = False
 
 
 @attrs.frozen
@@ -53,166 +56,27 @@ class PersonMention:
     end: int
     name: str
     positions: tuple[PositionMention, ...] = ()
+    foreign: bool = False  # read as a foreign (or Chinese) name
 
 
-_NAME_TAIL = rf"(?:\s(?:[A-Z]\.\s?{CAP}|[A-Z]\.|{CAP}))"
-
-
-@functools.cache
-def _name_re() -> re.Pattern[str]:
-    sur = trie_alternation(surnames())
-    return re.compile(rf"(?<![\w.])(?:{sur})(?:\s{CAP}){{1,4}}(?![\w])")
-
-
-_FOREIGN_NAME = re.compile(rf"{CAP}(?:-{CAP})?(?:{_NAME_TAIL}(?:-{CAP})?){{1,4}}(?![\w])")
-
-
-@functools.cache
-def _titles() -> tuple[str, ...]:
-    return tuple(sorted(registry.titles(), key=lambda t: (-len(t), t)))
-
-
-@functools.cache
-def _title_re() -> re.Pattern[str]:
-    alt = trie_alternation(_titles(), ignorecase=True)
-    return re.compile(rf"(?P<former>nguyên\s+|Nguyên\s+)?(?P<title>(?i:{alt}))(?![\w])")
-
-
-@functools.cache
-def _titled_before_re() -> re.Pattern[str]:
-    return re.compile(rf"(?i:{trie_alternation(_titles(), ignorecase=True)})\s*$")
-
-
-_DIPLOMATIC = ("Đại sứ", "Tổng Lãnh sự", "Phó Tổng Lãnh sự", "Lãnh sự", "Đại biện", "Đại biện lâm thời", "Tham tán")
-
-
-@functools.lru_cache(maxsize=4096)
-def _canonical_title(raw: str) -> str:
-    """The contract's casing of a title written *raw* ("Phó chủ tịch")."""
-    key = raw.lower()
-    for t in _titles():
-        if t.lower() == key:
-            return t
-    return raw
-
-
-def _org_at(orgs: Sequence[OrgMention], starts: dict[int, OrgMention], pos: int, text: str) -> OrgMention | None:
-    m = re.compile(r"\s*").match(text, pos)
-    return starts.get(m.end() if m else pos)
-
-
-_CHAIN_SEP = re.compile(r"\s*(?:,|kiêm|và|;|-)?\s*")
-_PARTY_MEMBER = re.compile(r"(?P<cq>Tỉnh|Thành) ủy viên")
-
-
-@functools.cache
-def _diplomatic_place_re() -> re.Pattern[str]:
-    """What follows a diplomat's title: "Hoa Kỳ tại Việt Nam", "Nhật Bản tại TP.HCM"."""
-    country = alternation(countries())
-    places = alternation((*province_names(), *countries(), "TP.HCM", "TP. HCM", "HCM"))
-    return re.compile(
-        rf"\s+(?:(?:Cộng hòa|Vương quốc|Cộng hòa Dân chủ Nhân dân|Liên bang)\s+)?{country}"
-        rf"(?:\s+tại\s+(?:(?:TP\.?\s?|Thành phố\s|thành phố\s)?{places}))?(?!\w)"
-    )
-
-
-def _positions_from(
-    text: str, pos: int, end: int, orgs: Sequence[OrgMention], starts: dict[int, OrgMention]
-) -> tuple[list[PositionMention], int]:
-    """Parse a chain of titles starting at *pos*; return them and the end."""
-    out: list[PositionMention] = []
-    organs: dict[int, re.Match[str]] = {}
-    title_re = _title_re()
-    try:
-        return _chain(text, pos, end, orgs, starts, out, organs, title_re)
-    finally:
-        _share_bodies(out, organs)
-
-
-def _share_bodies(out: list[PositionMention], organs: dict[int, re.Match[str]]) -> None:
-    """Titles chained without a body of their own take the next one's.
-
-    "Phó Chủ tịch - Tổng Thư ký Liên hiệp ..." gives both titles that union;
-    "Ủy viên Đảng đoàn, Phó Chủ tịch Liên hiệp ..." makes the first post one
-    in the union's Đảng đoàn.
-    """
-    for i in range(len(out) - 2, -1, -1):
-        p = out[i]
-        nxt = out[i + 1].org
-        if p.org is not None or nxt is None or out[i + 1].title in _STANDALONE:
-            continue
-        if i in organs:
-            m = organs[i]
-            body = attrs.evolve(nxt, start=m.start("organ"), end=m.end("organ"), organ=m.group("organ"), registry_id=None)
-            out[i] = attrs.evolve(p, org=body)
-        elif p.title not in _STANDALONE:
-            out[i] = attrs.evolve(p, org=nxt)
-
-
-_ORGAN_AFTER = re.compile(r"\s+(?P<organ>Đảng đoàn|Ban Thường vụ|Đoàn Chủ tịch|Ban Chấp hành|Đảng ủy|Ban cán sự đảng)(?=\s*(?:,|kiêm|-|và))")
-_STANDALONE = {"Tổng Bí thư", "Chủ tịch nước", "Phó Chủ tịch nước", "Thủ tướng", "Phó Thủ tướng", "Đại sứ", "Tổng Lãnh sự",
-               "Phó Tổng Lãnh sự", "Lãnh sự", "Đại biện", "Đại biện lâm thời", "Tham tán", "Thường trực"}
-
-
-def _chain(
-    text: str,
-    pos: int,
-    end: int,
-    orgs: Sequence[OrgMention],
-    starts: dict[int, OrgMention],
-    out: list[PositionMention],
-    organs: dict[int, re.Match[str]],
-    title_re: re.Pattern[str],
-) -> tuple[list[PositionMention], int]:
-    while pos < end:
-        pm = _PARTY_MEMBER.match(text, pos, end)
-        if pm:
-            # "Tỉnh ủy viên": a member of the provincial Party committee
-            org: OrgMention | None = OrgMention(
-                pm.start(), pm.start("cq") + len(pm.group("cq")) + 3, f"{pm.group('cq')} ủy", OrganisationKind.PARTY, place=""
-            )
-            out.append(PositionMention(pm.start(), pm.end(), "Ủy viên", org))
-            stop = pm.end()
-        else:
-            tm = title_re.match(text, pos, end)
-            if tm is None or (not tm.group("title")[0].isupper() and not out):
-                break
-            raw = tm.group("title")
-            title = _canonical_title(raw)
-            after = tm.end()
-            org = _org_at(orgs, starts, after, text)
-            if org is None and " " in raw:
-                # "Trưởng Ban Đối ngoại Trung ương", "Phó trưởng Đoàn ĐBQH tỉnh":
-                # the body starts with the title's last word
-                org = starts.get(tm.start("title") + raw.rindex(" ") + 1)
-            organ = None if org is not None else _ORGAN_AFTER.match(text, after, end)
-            if organ is not None:
-                after = organ.end()
-            stop = org.end if org else after
-            if org is None and title in _DIPLOMATIC:
-                dm = _diplomatic_place_re().match(text, after, end)
-                if dm:
-                    stop = dm.end()
-            out.append(PositionMention(tm.start(), stop, title, org, former=bool(tm.group("former"))))
-            if organ is not None:
-                organs[len(out) - 1] = organ
-        sm = _CHAIN_SEP.match(text, stop, end)
-        if sm is None:
-            return out, stop
-        if not (title_re.match(text, sm.end(), end) or _PARTY_MEMBER.match(text, sm.end(), end)):
-            return out, stop
-        if sm.end() == stop:
-            return out, stop
-        pos = sm.end()
-    return out, pos
-
-
-_HONORIFIC_BEFORE = re.compile(
-    r"(?:^|[\s(])(?:ông|bà|Ông|Bà|đồng chí|Đồng chí|đ/c|Đ/c|anh|chị|ngài|Ngài|TS\.?|PGS\.?|GS\.?|ThS\.?)\s*$"
-)
-_FOREIGN_AFTER_HONORIFIC = re.compile(rf"(?:(?<=\s)|^)(?:ông|bà|Ông|Bà|ngài|Ngài)\s+(?P<name>{_FOREIGN_NAME.pattern})")
+#: between a chain of titles and the name after it: "Chủ tịch ... - Nguyễn Văn A", "Đại sứ Philippines, ngài X"
+_NAME_AFTER = re.compile(r"\s*(?:[-:]\s*)?")
+_COMMA_HONORIFIC = re.compile(r"\s*,\s*")
+#: between a name and its apposition: "X, Chủ tịch", "X - Chủ tịch", "X (Chủ tịch", "X (sinh 1960), Chủ tịch"
 _APPOSITION = re.compile(r"(?:\s*\([^()\n]{1,40}\))?\s*(?:,|-|\(|:)?\s*")
+#: a place-type word or preposition before a capitalised run makes it a place ("TP Hồ Chí Minh", "tại Hà Nội")
+_PLACE_BEFORE = re.compile(r"(?:\b(?:TP|Tp|T\.P|thành phố|Thành phố|tỉnh|Tỉnh|huyện|quận|xã|phường|thị xã|tại|ở)\.?\s+)$")
+_VERB_REACH = 90
+_CLAUSE_END = re.compile(r"[.;:!?\n()]")
 _GROUP_HEAD = re.compile(r"(?:[Ủủ]y viên|trong|[Đđ]ồng chí(?: Ủy viên)?)\s+$")
+_COLON = re.compile(r"\s*:")
+_APPOSED = re.compile(r"[,(-]\s*$")
+_INSIDE_BODY_NAME = re.compile(r"(?<!\w)(?:Văn phòng|Ban|Đoàn|Hội đồng|Tòa|Thường trực)\s+$")
+
+_AFTER_CHAIN, _HONORIFIC, _SCAN = 0, 1, 2  # how a name was found, strongest first
+_PARTY_MEMBER_WORD = "ủy viên"  # "Tỉnh ủy viên", the one post no title match announces
+_CAPITALISED_NEXT = re.compile(r" [A-ZÀ-ỸĐ]")
+_Chain = Callable[..., tuple[list[PositionMention], int]]
 
 
 def find_people(ctx: FindContext) -> Iterator[PersonMention]:
@@ -222,144 +86,253 @@ def find_people(ctx: FindContext) -> Iterator[PersonMention]:
     """
     text, orgs, start, end = ctx.text, ctx.organisations, ctx.start, ctx.end
     starts = {o.start: o for o in orgs}
-    name_re = _name_re()
-    title_re = _title_re()
-    seen: set[int] = set()
-    found: list[PersonMention] = []
-    org_spans = [(o.start, o.end) for o in orgs]
-
-    # org mentions are sorted and disjoint: bisect instead of a scan per name
-    spans_sorted = all(a <= b for a, b in org_spans) and all(
-        org_spans[i][1] <= org_spans[i + 1][0] for i in range(len(org_spans) - 1)
-    )
-    span_starts = [a for a, _ in org_spans]
+    spans = sorted((o.start, o.end) for o in orgs)
+    span_starts = [s for s, _ in spans]
+    title_pattern = title_re()
 
     def inside_org(s: int, e: int) -> bool:
-        if not spans_sorted:
-            return any(os_ <= s and e <= oe for os_, oe in org_spans)
         i = bisect.bisect_right(span_starts, s) - 1
-        return i >= 0 and e <= org_spans[i][1]
+        return any(spans[j][0] <= s and e <= spans[j][1] for j in range(max(0, i - 2), i + 1))
 
-    def apposition(name_end: int) -> list[PositionMention]:
-        sep = _APPOSITION.match(text, name_end, end)
-        if sep is None:
-            return []
-        return _positions_from(text, sep.end(), end, orgs, starts)[0]
+    memo: dict[int, bool] = {}
 
-    # 1. title chains followed by a name: "Phó Chủ tịch Liên hiệp ... Nguyễn Văn Doanh"
-    # A title inside a chain already read starts the rest of that chain, which
-    # ends where the chain ends and so meets the same name or none: skip it
-    # (without this, "Phó Chủ tịch Phó Chủ tịch ..." is read quadratically).
-    chained: set[int] = set()
-    for tm in title_re.finditer(text, start, end):
-        if tm.start() in chained:
-            continue
-        if not tm.group("title")[0].isupper() or tm.start() in seen or inside_org(tm.start(), tm.end()):
-            continue
-        positions, stop = _positions_from(text, tm.start(), end, orgs, starts)
-        if not positions:
-            continue
-        chained.update(p.start for p in positions[1:])
-        nm = re.compile(r"\s*(?:-|:)?\s+").match(text, stop, end)
-        if nm is None:
-            continue
-        name_m = name_re.match(text, nm.end(), end)
-        if name_m is None and (positions[-1].title in _DIPLOMATIC or positions[-1].org is None):
-            name_m = _FOREIGN_NAME.match(text, nm.end(), end)
-        if name_m is None:
-            continue
-        cleaned = _clean_name(name_m.group(), text[name_m.end() : name_m.end() + 8])
-        if cleaned is None:
-            continue
-        skip, name = cleaned
-        for p in positions:
-            seen.add(p.start)
-        name_start = name_m.start() + skip
-        seen.add(name_start)
-        name_end = name_start + len(name)
-        found.append(PersonMention(name_start, name_end, name, (*positions, *apposition(name_end))))
+    def other_starts(pos: int) -> bool:
+        """Whether something other than a name word starts here (an organisation, a title)."""
+        if pos not in memo:
+            tm = title_pattern.match(text, pos, end)
+            memo[pos] = pos in starts or bool(tm and not tm.group("marker") and text[pos].isupper())
+        return memo[pos]
 
-    # 2. names with an apposition of titles after them, or an honorific before
-    candidates: list[tuple[int, int, str]] = []
-    for nm_ in name_re.finditer(text, start, end):
-        cleaned = _clean_name(nm_.group(), text[nm_.end() : nm_.end() + 8])
-        if cleaned is not None:
-            skip, name = cleaned
-            candidates.append((nm_.start() + skip, nm_.start() + skip + len(name), name))
-    for fm in _FOREIGN_AFTER_HONORIFIC.finditer(text, start, end):
-        s_ = fm.start("name")
-        if not any(cs <= s_ < ce for cs, ce, _ in candidates):
-            name = _clean_foreign(fm.group("name"))
-            candidates.append((s_, s_ + len(name), name))
-    for s_, e_, name in sorted(candidates):
-        if s_ in seen or inside_org(s_, e_):
+    def name_here(pos: int) -> int:
+        return int(name_at(text, pos, end, other_starts) is not None)
+
+    def vietnamese_name_here(pos: int) -> int:
+        nm = vietnamese_name_at(text, pos, end, other_starts)
+        if nm is None or _CAPITALISED_NEXT.match(text, nm.end, end):
+            return 0
+        if is_place(nm.name.split()) and _PLACE_BEFORE.search(text, max(start, pos - 12), pos):
+            return 0  # "Thành phố Hồ Chí Minh" is the city
+        return len(nm.name.split())
+
+    def chain(pos: int, *, lower_first: bool = False) -> tuple[list[PositionMention], int]:
+        return chain_at(
+            text, pos, end, starts, lower_first=lower_first, name_here=name_here, vietnamese_name_here=vietnamese_name_here
+        )
+
+    # 1. chains of titles, each parsed once, in text order
+    chains: dict[int, tuple[list[PositionMention], int]] = {}
+    last = start
+    any_title = False
+    for tm in title_pattern.finditer(text, start, end):
+        any_title = True
+        if tm.start() < last or inside_org(tm.start(), tm.end()):
             continue
-        positions = apposition(e_)
-        prefix = text[max(start, s_ - 40) : s_]
-        titled_before = bool(_titled_before_re().search(prefix))
-        if not positions and not _HONORIFIC_BEFORE.search(prefix) and not titled_before:
+        if not (tm.group("title")[0].isupper() or tm.group("marker")):
             continue
-        seen.add(s_)
-        found.append(PersonMention(s_, e_, name, tuple(positions)))
+        if not tm.group("marker") and _INSIDE_BODY_NAME.search(text, max(start, tm.start() - 12), tm.start()):
+            continue  # "Văn phòng Lãnh sự Nhật Bản", "Ban Giám đốc", "Đoàn Chủ tịch": part of a body's name
+        parsed, stop = chain(tm.start())
+        if parsed:
+            chains[tm.start()] = (parsed, stop)
+            last = stop
+
+    def chain_from(pos: int) -> tuple[list[PositionMention], int] | None:
+        if pos in chains:
+            return chains[pos]
+        positions, stop = chain(pos)
+        return (positions, stop) if positions else None
+
+    # 2. candidate names: after a chain, after an honorific, by family name
+    found: list[tuple[int, NameMatch, int | None]] = []  # (how, name, chain it follows)
+    for chain_start, (_positions, stop) in chains.items():
+        apposed = bool(_APPOSED.search(text, max(start, chain_start - 3), chain_start))
+        last_title = chains[chain_start][0][-1]
+        # after a bare unit ("Bí thư Tỉnh ủy Thanh Hải") a run without a family name is the unit's place
+        bare_unit = last_title.org is not None and last_title.org.place == ""
+        # after a place abroad ("Tỉnh trưởng tỉnh Koh Kong") a foreign name needs a dash or colon to start
+        row = title_row(last_title.title)
+        placed = last_title.station and row is not None and row.place_after
+        nm = _name_after_chain(
+            text, stop, end, other_starts, comma_ok=not apposed and last_title.station, foreign=not bare_unit,
+            foreign_needs_mark=placed,
+        )
+        if nm is not None:
+            found.append((_AFTER_CHAIN, nm, chain_start))
+    for hm in honorific_re().finditer(text, start, end):
+        hon = hm.group("hon") or hm.group("occ")
+        if hon and hon[0].isupper() and _after_capitalised_word(text, hm.start(), start):
+            continue  # "Lan Anh Nguyễn": a capitalised honorific inside a run of name words
+        nm = name_at(text, hm.end(), end, other_starts)
+        if nm is None and hm.group("nat"):
+            nm = name_at(text, hm.start("nat"), end, other_starts)  # "nhà báo Đức Hùng": not a nationality
+        if nm is None or (hon and is_place([*hon.split(), *nm.name.split()[:3]])):
+            continue
+        found.append((_HONORIFIC, nm, None))
+    if any_title or _PARTY_MEMBER_WORD in text[start:end]:
+        # a name found by its family name alone is kept only with a title after it
+        for nm in vietnamese_names(text, start, end, other_starts):
+            found.append((_SCAN, nm, None))
+
+    people = _pick(found, inside_org, text, start)
+    # where each name's apposition would start
+    apposition_at = {}
+    for _how, nm, _cs in people:
+        sep = _APPOSITION.match(text, nm.end, end)
+        if sep is not None:
+            apposition_at[nm.start] = sep.end()
+    opened = set(apposition_at.values())
+    # a chain between two names ("A, T1 O1, T2 O2 B"): B takes the titles after the last comma, A the rest
+    # (the index where the name after the chain starts taking titles, for chains that a name follows)
+    owned: dict[int, int] = {
+        cs: (_split(text, chains[cs][0]) if cs in opened else 0) for _how, _nm, cs in people if cs is not None
+    }
+    claimed: set[int] = set()
+    out: list[PersonMention] = []
+    name_starts = sorted(nm.start for _how, nm, _cs in people)
+    for how, nm, cs in people:
+        positions: list[PositionMention] = list(chains[cs][0][owned[cs] :]) if cs is not None else []
+        anchor = nm.end
+        at = apposition_at.get(nm.start, -1)
+        if at >= 0 and at not in claimed and owned.get(at, 1) > 0:
+            apposition = chain_from(at)
+            if apposition is not None:
+                mine = owned.get(at, len(apposition[0]))
+                positions += apposition[0][:mine]
+                claimed.add(at)
+                anchor = apposition[1] if mine == len(apposition[0]) else apposition[0][mine - 1].end
+        positions += _posts_by_verb(text, anchor, end, name_starts, nm.start, chain)
+        if nm.foreign:
+            # a foreigner holds no post in Vietnam's national bodies: "Ủy viên Bộ Chính trị" is of their own party
+            positions = [attrs.evolve(p, unread=True) if _national(p.org) else p for p in positions]
+        if positions or how != _SCAN:
+            out.append(PersonMention(nm.start, nm.end, nm.name, tuple(positions), foreign=nm.foreign))
 
     # 3. members listed after a body: "Các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy: A, ...; B, ..."
-    found.sort(key=lambda p: p.start)
     for o in orgs:
-        colon = re.compile(r"\s*:").match(text, o.end, end)
+        colon = _COLON.match(text, o.end, end)
         if colon is None or not _GROUP_HEAD.search(text, max(start, o.start - 30), o.start):
             continue
-        stop = text.find(".", colon.end(), end)
-        stop = end if stop < 0 else stop
-        for i, person in enumerate(found):
-            if colon.end() <= person.start < stop:
+        stop_at = text.find(".", colon.end(), end)
+        stop_at = end if stop_at < 0 else stop_at
+        for i, person in enumerate(out):
+            if colon.end() <= person.start < stop_at:
                 extra = PositionMention(o.start, o.end, "Ủy viên", o)
-                found[i] = attrs.evolve(person, positions=(extra, *person.positions))
-    yield from found
+                out[i] = attrs.evolve(person, positions=(extra, *person.positions))
+    yield from out
 
 
-def _clean_foreign(raw: str) -> str:
-    words = raw.split()
-    while words and words[-1] in _STOP_WORDS:
-        words.pop()
-    return " ".join(words)
+_NATIONAL = {OrganisationKind.PARTY, OrganisationKind.STATE, OrganisationKind.FRONT}
 
 
-_HONORIFIC_SURNAMES = {"Ông", "Bà", "Anh", "Chị"}
-_STOP_WORDS = {"Phó", "Chủ", "Tổng", "Ủy", "Trưởng", "Bí", "Giám", "Hội", "Ban", "Sở", "Bộ", "Tỉnh", "Liên", "Tại", "Theo", "Ngày", "Sáng", "Chiều", "Tối", "Đảng", "Đại"}
-_SOFT_STOPS = {
-    "Trung": ("ương",),
-    "Thường": ("trực", "vụ"),
-    "Thành": ("ủy", "phố", "đoàn"),
-    "Quốc": ("hội", "gia", "tế"),
-    "Đoàn": ("đại", "thanh", "công"),
-}
+def _national(org: OrgMention | None) -> bool:
+    """Whether *org* is a national Party, State or Front body of Vietnam (no locality)."""
+    return org is not None and org.kind in _NATIONAL and org.place is None and org.organ is None
 
 
-def _clean_name(raw: str, after: str = "") -> tuple[int, str] | None:
-    """Trim words that are not part of a name.
+def _split(text: str, positions: Sequence[PositionMention]) -> int:
+    """Index of the first title after the last comma of a chain (0 when no comma joins it)."""
+    for i in range(len(positions) - 1, 0, -1):
+        if "," in text[positions[i - 1].end : positions[i].start]:
+            return i
+    return 0
 
-    Returns the number of characters skipped at the front and the name.
 
-    "Trung", "Thành" ... are given names too; they end a name only when the
-    next word makes them a title or a body ("Trung ương", "Thành ủy").
+def _after_capitalised_word(text: str, pos: int, start: int) -> bool:
+    """Whether a capitalised word ends right before *pos* (one space between)."""
+    if pos - 2 < start or text[pos - 1] != " ":
+        return False
+    i = pos - 2
+    while i > start and text[i - 1].isalpha():
+        i -= 1
+    return text[i].isupper() and text[i:pos - 1].isalpha()
+
+
+def _name_after_chain(
+    text: str, stop: int, end: int, other_starts: object, *, comma_ok: bool, foreign: bool = True,
+    foreign_needs_mark: bool = False,
+) -> NameMatch | None:
+    """The name right after a chain of titles (an honorific may lead it).
+
+    Behind a comma only for a title with no body that opens a phrase
+    ("Đại sứ Philippines, ngài ..."): after "X, Chủ tịch Y, ông Z" the
+    chain is X's and Z is the next person.
     """
-    words = raw.split()
-    skip = 0
-    nxt = re.match(r"\s([a-zđà-ỹ]+)", after)
-    if len(words) > 2 and nxt and nxt.group(1) in _SOFT_STOPS.get(words[-1], ()):
-        words.pop()
-    if len(words) >= 3 and words[0] in _HONORIFIC_SURNAMES and words[1] in surnames():
-        skip = len(words[0]) + 1  # "Ông Trần Công Thắng": Ông is the honorific here
-        words = words[1:]
-    while len(words) > 2 and words[-1] in _STOP_WORDS:
-        words.pop()
-    if len(words) < 2 or any(w in _STOP_WORDS for w in words[1:]):
-        # keep the part before the first stop word
-        cut = next((i for i, w in enumerate(words[1:], 1) if w in _STOP_WORDS), len(words))
-        words = words[:cut]
-    if len(words) < 2:
+    sep = _NAME_AFTER.match(text, stop, end)
+    pos = sep.end() if sep else stop
+    comma = False
+    if pos == stop or text[stop:pos].strip() == "":
+        cm = _COMMA_HONORIFIC.match(text, stop, end)
+        if comma_ok and cm and "," in text[stop : cm.end()]:
+            pos, comma = cm.end(), True
+    if pos == stop:
         return None
-    return skip, " ".join(words)
+    st = station_re().match(text, stop, end)
+    if st is not None:  # "Đại biện Đại sứ quán X tại Việt Nam Pavol Svetik"
+        pos = st.end() + 1
+    hm = honorific_re().match(text, pos, end)
+    if hm is not None and (hm.group("hon") or hm.group("occ")):
+        pos = hm.end()
+    elif comma:
+        return None  # "Đại sứ Philippines, ngài ..." needs the honorific
+    if foreign_needs_mark and not re.search(r"[-:]", text[stop:pos]):
+        foreign = False
+    return name_at(text, pos, end, other_starts, foreign=foreign)  # type: ignore[arg-type]
+
+
+def _pick(
+    found: list[tuple[int, NameMatch, int | None]], inside_org: object, text: str, start: int
+) -> list[tuple[int, NameMatch, int | None]]:
+    """One reading per stretch of text: the strongest evidence, then the earliest name."""
+    found.sort(key=lambda f: (f[0], f[1].start))
+    taken: list[tuple[int, int]] = []
+    out = []
+    for how, nm, cs in found:
+        if any(s < nm.end and nm.start < e for s, e in taken):
+            continue
+        if inside_org(nm.start, nm.end):  # type: ignore[operator]
+            continue
+        if how == _SCAN and (
+            _PLACE_BEFORE.search(text, max(start, nm.start - 12), nm.start) or _after_capitalised_word(text, nm.start, start)
+        ):
+            continue  # "tại Hà Nội", "TNCS Hồ Chí Minh": the end of another name
+        taken.append((nm.start, nm.end))
+        out.append((how, nm, cs))
+    out.sort(key=lambda f: f[1].start)
+    return out
+
+
+def _posts_by_verb(
+    text: str, anchor: int, end: int, name_starts: Sequence[int], own: int, chain: _Chain
+) -> list[PositionMention]:
+    """Posts a verb gives the person named before *anchor* ("được bầu làm Chủ tịch Hội ...").
+
+    A post of an association given with no body ("do ông X làm Chủ tịch")
+    is one in the association the article names (``ref`` "*").
+    """
+    limit = min(end, anchor + _VERB_REACH)
+    stop = _CLAUSE_END.search(text, anchor, limit)
+    if stop is not None:
+        limit = stop.start()
+    nxt = bisect.bisect_right(name_starts, own)
+    if nxt < len(name_starts):
+        limit = min(limit, name_starts[nxt])
+    pattern = post_verb_re()
+    vm = pattern.match(text, anchor, limit)
+    if vm is None:
+        for cand in pattern.finditer(text, anchor, limit):
+            if not verb_is_adjacent(cand.group("verb")):
+                vm = cand
+                break
+    if vm is None:
+        return []
+    positions, _stop = chain(vm.end(), lower_first=True)
+    out = []
+    for p in positions:
+        row = title_row(p.title)
+        if p.org is None and p.ref is None and not p.unread and not p.station and row is not None and row.group == "union":
+            p = attrs.evolve(p, ref="*")
+        out.append(p)
+    return out
 
 
 def bodies_named_by_titles(ctx: FindContext) -> Iterator[OrgMention]:

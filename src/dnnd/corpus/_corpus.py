@@ -8,6 +8,7 @@ from typing import Any
 
 from .._io import read
 from .._jupyter import table
+from .._names import visible_name
 from ..errors import DnndError
 from ..model import Conflict
 from . import _files
@@ -47,7 +48,7 @@ class Corpus(_Why):
         """
         corpus = cls()
         for path in paths:
-            name = os.fspath(path)
+            name = visible_name(path)  # valid Unicode whatever the file name's bytes
             try:
                 article = read(path, source=name)
             except DnndError as err:

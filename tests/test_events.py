@@ -1,0 +1,213 @@
+"""Events: every grammar row of data/event_words.json through the finder, and the clause rules.
+
+Every example is written for this test or for the data file (none is
+copied from a corpus text).
+"""
+
+import pytest
+
+import dnnd
+from dnnd import registry
+from dnnd._find import find
+from dnnd._find.events import find_events
+from dnnd._layout import segment
+from dnnd._parse import _windows
+from dnnd._text import normalise
+
+
+def _mentions(text):
+    canon = normalise(text).canonical
+    layout = segment(canon)
+    found = find(canon, _windows(canon, list(layout.mined())), published=layout.published,
+                 published_span=layout.published_span)  # fmt: skip
+    return canon, found.events
+
+
+@pytest.mark.parametrize("row", registry.event_words(), ids=lambda r: r.word)
+def test_every_event_word_row_names_an_event_of_its_kind(row):
+    assert row.examples, f"{row.word!r} has no example"
+    for example in row.examples:
+        canon, mentions = _mentions(example)
+        named = [m for m in mentions if canon[m.noun_start : m.noun_end].lower() == row.word]
+        assert named, f"{row.word!r} names no event in {example!r}"
+        assert {m.kind.value for m in named} == {row.kind}, example
+
+
+@pytest.mark.parametrize("row", registry.organiser_verbs(), ids=lambda r: r.words)
+def test_every_organiser_verb_row_gives_the_organisers(row):
+    assert row.examples, f"{row.words!r} has no example"
+    for example in row.examples:
+        events = dnnd.parse(example["text"]).events
+        assert events, example["text"]
+        assert list(events[0].organisers) == list(example["organisers"]), example["text"]
+
+
+def test_not_after_words_unmake_an_event_word():
+    assert dnnd.parse("Ngày 3/1, theo báo cáo tổng kết, Hội đã làm được nhiều việc.").events == ()
+
+
+ORGANISERS = [
+    # text, organisers of the first event
+    ("Ngày 2/4, Hội hữu nghị Việt Nam - Mông Cổ và Sở Ngoại vụ tỉnh Lâm Đồng tổ chức hội thảo.",
+     ["Hội hữu nghị Việt Nam - Mông Cổ", "Sở Ngoại vụ tỉnh Lâm Đồng"]),
+    ("Sáng 8/6, Sở Ngoại vụ tỉnh Gia Lai phối hợp với các đơn vị liên quan tổ chức lễ kỷ niệm.",
+     ["Sở Ngoại vụ tỉnh Gia Lai"]),
+    ("Ngày 3/3, hội thảo về hợp tác du lịch do Ủy ban nhân dân tỉnh Quảng Bình tổ chức diễn ra tại Đồng Hới.",
+     ["Ủy ban nhân dân tỉnh Quảng Bình"]),
+    ("Chiều 19/5, ông Trần Văn Bình, Chủ tịch Liên hiệp các tổ chức hữu nghị tỉnh Tây Ninh tiếp đoàn đại biểu tỉnh Kampong Cham.",
+     ["Liên hiệp các tổ chức hữu nghị tỉnh Tây Ninh"]),
+    ("Nhận lời mời của Ủy ban nhân dân tỉnh Lai Châu, ngày 14/3, đoàn đại biểu tỉnh Phongsaly sang thăm tỉnh.",
+     ["Ủy ban nhân dân tỉnh Lai Châu"]),
+    ("Ngày 4/10, Đại hội đại biểu Hội hữu nghị Việt Nam - Ba Lan tỉnh Hưng Yên lần thứ II diễn ra.",
+     ["Hội hữu nghị Việt Nam - Ba Lan tỉnh Hưng Yên"]),
+    # the organisers of another event of the sentence are not this one's
+    ("Sáng 1/7, đoàn đại biểu tỉnh Luang Namtha thăm tỉnh Lai Châu.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "organisers"), ORGANISERS)
+def test_organisers_come_from_the_event_clause(text, organisers):
+    assert list(dnnd.parse(text).events[0].organisers) == organisers
+
+
+def test_an_undated_sentence_names_the_organisers_of_the_event_dated_before_it():
+    text = ("Lễ kỷ niệm 30 năm thành lập Hội hữu nghị Việt Nam - Cu Ba tỉnh Bình Phước diễn ra ngày 12/5/2024. "
+            "Lễ kỷ niệm do Hội hữu nghị Việt Nam - Cu Ba tỉnh Bình Phước chủ trì, phối hợp Sở Ngoại vụ tỉnh Bình Phước tổ chức.")
+    [event] = dnnd.parse(text).events
+    assert list(event.organisers) == ["Hội hữu nghị Việt Nam - Cu Ba tỉnh Bình Phước", "Sở Ngoại vụ tỉnh Bình Phước"]
+
+
+YEARS = [
+    # text, date of the first event, the evidence (a prefix)
+    ("Sáng 10/1, Hội hữu nghị Việt Nam - Ba Lan tổ chức hội nghị tổng kết công tác năm 2020.",
+     "2021-01-10", "review of the period ending 2020-12-31"),
+    ("Ngày 20/7, Hội tổ chức hội nghị sơ kết công tác 6 tháng đầu năm 2019.", "2019-07-20", "review of the period"),
+    ("Tối 3/2, chương trình giao lưu mừng Xuân năm 2023 diễn ra tại Huế.", "2023-02-03", "printed in"),
+    ("Ngày 8/9, Hội tổ chức gặp mặt nhân dịp 70 năm Quốc khánh (9/9/1953 - 9/9/2023).", "2023-09-08", "printed in its anniversary span"),
+    # a term, a range, a target or another date's year is not the event's
+    ("Ngày 8/9, Hội tổ chức đại hội nhiệm kỳ 2023 - 2028.", "XXXX-09-08", None),
+    ("Ngày 8/9, Hội tổ chức hội nghị triển khai Kế hoạch số 12/KH-UBND ngày 1/8/2019.", "XXXX-09-08", None),
+    ("Ngày 8/9, Hội tổ chức hội thảo về mục tiêu đến năm 2030.", "XXXX-09-08", None),
+    # the next step right after a dated step
+    ("Ngày 2/3/2021, Hội tổ chức hội nghị trù bị. Ngày 20/3, Hội tổ chức đại hội.", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "evidence"), YEARS)
+def test_the_year_of_an_event_is_fixed_only_by_the_text(text, date, evidence):
+    events = dnnd.parse(text).events
+    if date is None:  # the next step case: the second event takes the first one's year
+        assert [e.date.iso for e in events] == ["2021-03-02", "2021-03-20"]
+        assert events[1].year_evidence == "next to the dated step of 2021-03-02"
+        return
+    assert events[0].date.iso == date
+    if evidence is None:
+        assert events[0].year_evidence is None
+    else:
+        assert events[0].year_evidence.startswith(evidence)
+
+
+def test_a_dated_step_told_later_does_not_date_an_earlier_lead():
+    text = "Ngày 25/7, tại Viêng Chăn, Hội tổ chức mít tinh. Hai nước thiết lập quan hệ ngoại giao ngày 5/9/1962."
+    events = dnnd.parse(text).events
+    assert events[0].date.iso == "XXXX-07-25"
+
+
+NOT_EVENTS = [
+    "Nhân kỷ niệm Ngày Quốc khánh nước bạn (2/12), Hội gửi thư chúc mừng.",
+    "Chào mừng Quốc khánh 2/9, nhiều hoạt động được tổ chức.",
+    "Đã có 6/10 tỉnh tổ chức hội nghị quán triệt.",
+    "Các hội nghị được tổ chức từ tháng 3/2020 trên khắp cả nước.",
+    "Kỷ niệm 45 năm Ngày thiết lập quan hệ ngoại giao (12/7/1976 - 12/7/2021).",
+    "Ngày 4/5, Hội cho biết đã tổ chức nhiều chuyến thăm.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_EVENTS)
+def test_dates_that_date_no_event(text):
+    assert [(e.date.iso, e.kind.value) for e in dnnd.parse(text).events] == []
+
+
+TIED = [
+    # a sentence tied to the event told before it takes its date
+    ("Sáng 3/6/2023, hai hội tổ chức gặp mặt hữu nghị. Dịp này, hai bên đã ký kết thỏa thuận hợp tác.",
+     [("2023-06-03", "exchange"), ("2023-06-03", "signing")]),
+    ("Ngày 2/9/2020, tại Huế, Hội tổ chức mít tinh.\n\nTại buổi lễ đã diễn ra triển lãm ảnh về đất nước Cu Ba.",
+     [("2020-09-02", "ceremony"), ("2020-09-02", "exchange")]),
+    # the awards of a ceremony are the ceremony
+    ("Ngày 2/9/2020, Hội tổ chức lễ kỷ niệm. Tại buổi lễ, Hội trao tặng bằng khen cho 10 tập thể.",
+     [("2020-09-02", "ceremony")]),
+    # a past happening the speech recalls is no occasion
+    ("Ông A cho biết ngày 5/6/1976 hai nước thiết lập quan hệ ngoại giao. Năm 2020, Hội được thành lập. Dịp này, "
+     "các bạn trẻ giao lưu văn nghệ.", [("1976-06-05", "other"), ("2020", "other")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TIED)
+def test_a_sentence_tied_to_an_event_takes_its_date(text, expected):
+    assert [(e.date.iso, e.kind.value) for e in dnnd.parse(text).events] == expected
+
+
+OPENING_YEARS = [
+    ("Năm 2015, Hội hữu nghị Việt Nam - Ba Lan tỉnh Hà Nam cử đoàn sang thăm Ba Lan.", [("2015", "visit")]),
+    ("Theo ông A, năm 2011, Hội hữu nghị Việt Nam - Ba Lan tỉnh Hà Nam được thành lập.", [("2011", "other")]),
+    # "từ năm" starts a stretch of time; it dates no word far after it
+    ("Ông A cho biết, từ năm 2014, tỉnh đã đẩy mạnh quảng bá trên nhiều kênh thông tin; tổ chức triển lãm ảnh.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OPENING_YEARS)
+def test_a_year_that_opens_a_sentence_or_clause_dates_its_event(text, expected):
+    assert [(e.date.iso, e.kind.value) for e in dnnd.parse(text).events] == expected
+
+
+NAMED_PERIODS = [
+    ("Tỉnh đẩy mạnh tuyên truyền về Năm Du lịch quốc gia Điện Biên 2022.", [("2022", "programme")]),
+    ("Nhiều hoạt động nhân Tuần lễ Cấp cao ASEAN 2020 và Tuần lễ Văn hóa Nhật Bản 2020.",
+     [("2020", "conference"), ("2020", "exchange")]),
+    # what another event celebrates is its name, not a second event
+    ("Ngày 5/5/2022, Hội tổ chức lễ kỷ niệm Năm Hữu nghị Việt Nam - Cu Ba 2022.", [("2022-05-05", "ceremony")]),
+    ("Kỷ niệm Năm Hữu nghị Việt Nam - Cu Ba 2022", []),
+    # no proper noun in the name: a school year
+    ("Năm học 2024 có nhiều đổi mới.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAMED_PERIODS)
+def test_years_and_weeks_named_for_a_cause(text, expected):
+    assert [(e.date.iso, e.kind.value) for e in dnnd.parse(text).events] == expected
+
+
+ACTS = [
+    ("Chính phủ ban hành Nghị định số 15/2021/NĐ-CP ngày 3/3/2021 về quản lý viện trợ.", [("2021-03-03", "other")]),
+    # a heading that no body does; an act on another thing than the cited document
+    ("(Phê duyệt kèm theo Quyết định số 88/QĐ-BNV ngày 2 tháng 5 năm 2016 của Bộ Nội vụ)", []),
+    ("Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện Nghị quyết số 12/NQ-CP ngày 1/2/2020 của Chính phủ.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ACTS)
+def test_an_act_on_a_cited_document_is_dated_by_it(text, expected):
+    assert [(e.date.iso, e.kind.value) for e in dnnd.parse(text).events] == expected
+
+
+def test_an_event_word_in_a_venue_name_is_no_event():
+    [event] = dnnd.parse("Ngày 9/9/2019, Hội tổ chức đại hội tại Trung tâm Hội nghị tỉnh.").events
+    assert event.kind.value == "congress"
+
+
+def test_a_founding_by_a_cited_decision_is_dated_by_the_decision():
+    text = "Hội được thành lập theo Quyết định số 120/QĐ-UBND ngày 4/6/2018 của Ủy ban nhân dân tỉnh Đắk Lắk."
+    [event] = dnnd.parse(text).events
+    assert (event.date.iso, event.kind.value) == ("2018-06-04", "other")
+
+
+def test_a_district_gives_way_to_its_province():
+    [event] = dnnd.parse("Ngày 6/6/2022, Hội tổ chức lễ khánh thành tại huyện Hướng Hóa, tỉnh Quảng Trị.").events
+    assert event.location == "Quảng Trị"
+
+
+def test_find_events_is_a_step_of_the_pipeline():
+    from dnnd._find import STEPS
+
+    assert any(step.find is find_events for step in STEPS)
