@@ -38,6 +38,13 @@ DEV = (
 
 
 def rss_mb() -> float:
+    """Peak resident memory of this process image (VmHWM: unlike ru_maxrss, not inherited from the parent)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
