@@ -27,8 +27,15 @@ class Corpus(_Why):
     Build it from parsed articles (``Corpus(articles)``), from files
     (:meth:`from_paths`, which reads one file at a time and never keeps the
     text), or from a saved file (:meth:`load`). Adding articles is linear;
-    queries read indexes. Two corpora are equal when they hold equal
-    article summaries and read failures, in the same order.
+    queries read indexes. *overrides* (an :class:`Overrides`) correct the
+    corpus on every build: merges, splits, renames, drops and date fixes.
+    Two corpora are equal when they hold equal article summaries, read
+    failures and overrides, in the same order.
+
+    An organisation is its kind of body, partner country and locality; a
+    person a name plus the evidence that ties its mentions; :meth:`why`
+    says which evidence joined or separated two names (see the corpus page
+    of the documentation).
 
     >>> import dnnd
     >>> corpus = Corpus(dnnd.seeds())
