@@ -62,6 +62,12 @@ ORGANISERS = [
      ["Hội hữu nghị Việt Nam - Ba Lan tỉnh Hưng Yên"]),
     # the organisers of another event of the sentence are not this one's
     ("Sáng 1/7, đoàn đại biểu tỉnh Luang Namtha thăm tỉnh Lai Châu.", []),
+    # a verb that governs an event word that is a verb itself: "X chủ trì cuộc hội đàm"
+    ("Chiều 8/8, Ủy ban nhân dân tỉnh Cao Bằng và Sở Ngoại vụ tỉnh Cao Bằng đã chủ trì cuộc hội đàm với đoàn Quảng Tây.",
+     ["Ủy ban nhân dân tỉnh Cao Bằng", "Sở Ngoại vụ tỉnh Cao Bằng"]),
+    # the head of a delegation stands for the delegation, not for the body of his title
+    ("Ngày 9/9, đoàn đại biểu tỉnh Lạng Sơn do ông Trần Văn An, Giám đốc Sở Ngoại vụ tỉnh Lạng Sơn làm Trưởng đoàn "
+     "đã tiến hành hội đàm với đoàn Quảng Tây.", []),
 ]
 
 
@@ -191,6 +197,14 @@ def test_an_act_on_a_cited_document_is_dated_by_it(text, expected):
     assert [(e.date.iso, e.kind.value) for e in dnnd.parse(text).events] == expected
 
 
+def test_a_headline_that_dates_an_event_by_its_year_only_is_the_same_event():
+    text = ("Hội nghị thông tin đối ngoại năm 2019\n\n"
+            "Ngày 4/12/2019, Sở Ngoại vụ tỉnh Hà Giang tổ chức Hội nghị thông tin đối ngoại năm 2019.\n\n"
+            "Năm 2019, Sở cũng tổ chức Hội nghị tập huấn cho cán bộ cấp xã.")
+    assert [(e.date.iso, e.kind.value) for e in dnnd.parse(text).events] == [
+        ("2019-12-04", "conference"), ("2019", "conference")]
+
+
 def test_an_event_word_in_a_venue_name_is_no_event():
     [event] = dnnd.parse("Ngày 9/9/2019, Hội tổ chức đại hội tại Trung tâm Hội nghị tỉnh.").events
     assert event.kind.value == "congress"
@@ -202,9 +216,23 @@ def test_a_founding_by_a_cited_decision_is_dated_by_the_decision():
     assert (event.date.iso, event.kind.value) == ("2018-06-04", "other")
 
 
-def test_a_district_gives_way_to_its_province():
-    [event] = dnnd.parse("Ngày 6/6/2022, Hội tổ chức lễ khánh thành tại huyện Hướng Hóa, tỉnh Quảng Trị.").events
-    assert event.location == "Quảng Trị"
+LOCATIONS = [
+    # a district gives way to the province named with it; a city typed as one stays
+    ("Ngày 6/6/2022, Hội tổ chức lễ khánh thành tại huyện Hướng Hóa, tỉnh Quảng Trị.", "Quảng Trị"),
+    ("Ngày 6/6/2022, Hội tổ chức hội thảo tại TP. Tuy Hòa (Phú Yên).", "Tuy Hòa"),
+    ("Ngày 6/6/2022, đoàn công tác làm việc tại tỉnh Champasak, Lào.", "Champasak"),
+    # a foreign country or city the text writes by name; a building with no city gives none
+    ("Năm 2019, đoàn đại biểu Hội sang thăm và làm việc tại Mông Cổ.", "Mông Cổ"),
+    ("Ngày 6/6/2022, Hội dự hội nghị quốc tế tại Praha, Cộng hòa Séc.", "Praha"),
+    ("Ngày 6/6/2022, Hội tổ chức đại hội tại Trung tâm Hội nghị quốc tế.", None),
+    # a visit with no "tại" is at the place it visits
+    ("Ngày 6/6/2022, đoàn đại biểu Hội sang thăm, chúc Tết tỉnh Luang Prabang.", "Luang Prabang"),
+]
+
+
+@pytest.mark.parametrize(("text", "location"), LOCATIONS)
+def test_the_place_of_an_event(text, location):
+    assert dnnd.parse(text).events[0].location == location
 
 
 def test_find_events_is_a_step_of_the_pipeline():

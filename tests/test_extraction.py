@@ -24,7 +24,7 @@ DOCUMENTS = [
     ("Nghị quyết số 05-NQ/TU của Tỉnh ủy Bắc Giang", "05-NQ/TU", "resolution", None, None),
     ("Thông tri 05-TT/TU của Thành ủy Hà Nội", "05-TT/TU", "circular", None, "Thành ủy Hà Nội"),
     ("quán triệt Chỉ thị 04 CT/TW ngày 6-7-2011", "04-CT/TW", "directive", "2011-07-06", None),
-    ("Chỉ thị 12-CT/TƯ của Ban Bí thư", "12-CT/TW", "directive", None, "Ban Bí thư Trung ương Đảng"),
+    ("Chỉ thị 12-CT/TƯ của Ban Bí thư", "12-CT/TƯ", "directive", None, "Ban Bí thư Trung ương Đảng"),
     ("Kết luận số 57-KL/TW ngày 15 tháng 6 năm 2023 của Bộ Chính trị", "57-KL/TW", "conclusion", "2023-06-15", "Bộ Chính trị"),
 ]
 

@@ -155,8 +155,8 @@ def test_fold_key_ignores_diacritics(a: str, b: str) -> None:
     ("written", "canonical", "key"),
     [
         ("số 12-CT/TW", "12-CT/TW", "12-CT/TW"),
-        ("12-CT/TƯ", "12-CT/TW", "12-CT/TƯ"),
-        ("12-CT/T.Ư", "12-CT/TW", "12-CT/T.Ư"),
+        ("12-CT/TƯ", "12-CT/TƯ", "12-CT/TƯ"),  # letters as printed
+        ("12-CT/T.Ư", "12-CT/T.Ư", "12-CT/T.Ư"),
         ("04 CT/TW", "04-CT/TW", "04CT/TW"),
         ("45/CT-TU", "45-CT/TU", "45/CT-TU"),  # Party number printed State-style
         ("59–NQ/TW", "59-NQ/TW", "59-NQ/TW"),

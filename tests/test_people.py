@@ -179,3 +179,57 @@ def test_a_body_the_text_names_but_nobody_read_is_unknown_not_absent(text, name,
 )
 def test_spelling_variants_of_one_foreign_name_are_one_person(text, names):
     assert sorted(people(text)) == sorted(names)
+
+
+FOREIGNERS = [
+    # a foreigner's posts in a Party or State body are in their own country's
+    ("đồng chí Sổm-sạ-vạt Lêng-xạ-vắt, Ủy viên Bộ Chính trị, Phó Thủ tướng Chính phủ Lào, tiếp đoàn.",
+     "Sổm-sạ-vạt Lêng-xạ-vắt", []),
+    ("ông Khamla Vongsa, Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Xiêng Khoảng, dự tiệc.", "Khamla Vongsa", [("Tỉnh trưởng", None)]),
+    # a Vietnamese name whose family name the registry lacks is still Vietnamese
+    ("đồng chí Đầu Văn Lực, Tỉnh ủy viên, Phó Chủ tịch Ủy ban nhân dân tỉnh Nghệ An, dự lễ.",
+     "Đầu Văn Lực", [("Ủy viên", "Tỉnh ủy Nghệ An"), ("Phó Chủ tịch", "Ủy ban nhân dân tỉnh Nghệ An")]),
+    ("Đoàn do đồng chí Y Khoa Niê, Phó Chủ tịch Ủy ban nhân dân tỉnh Đắk Lắk làm trưởng đoàn.",
+     "Y Khoa Niê", [("Phó Chủ tịch", "Ủy ban nhân dân tỉnh Đắk Lắk"), ("Trưởng đoàn", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "positions"), FOREIGNERS)
+def test_foreigners_hold_no_posts_in_vietnamese_party_or_state_bodies(text, name, positions):
+    assert people(text)[name] == positions
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "positions"),
+    [
+        ("bà Hà Thị Lụa, Ủy viên BTV Tỉnh ủy Phú Thọ, Phó Chủ tịch HĐND tỉnh, phát biểu.",
+         "Hà Thị Lụa", [("Ủy viên", "Ban Thường vụ Tỉnh ủy Phú Thọ"), ("Phó Chủ tịch", "Hội đồng nhân dân tỉnh Phú Thọ")]),
+        ("Đ/c Lê Quang Hòa - UVBTV, Trưởng Ban Tuyên giáo Tỉnh ủy Quảng Bình phát biểu.",
+         "Lê Quang Hòa", [("Ủy viên", "Ban Thường vụ Tỉnh ủy Quảng Bình"), ("Trưởng ban", "Ban Tuyên giáo Tỉnh ủy Quảng Bình")]),
+    ],
+)
+def test_organs_written_short(text, name, positions):
+    assert people(text)[name] == positions
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "positions"),
+    [
+        # a foreign name opening a clause, with its apposition and no honorific
+        ("Tham dự có Kusaka Masatoshi, Tổng Lãnh sự Nhật Bản tại TP Hồ Chí Minh.", "Kusaka Masatoshi", [("Tổng Lãnh sự", None)]),
+        ("Souphanh Keomixay - Phó Chủ tịch Quốc hội Lào - dự lễ.", "Souphanh Keomixay", []),
+        # a title in lower case after the name, vouched for by the body after it
+        ("bà Lê Thị Hoa, giám đốc Sở Ngoại vụ tỉnh Hà Nam, phát biểu.", "Lê Thị Hoa", [("Giám đốc", "Sở Ngoại vụ tỉnh Hà Nam")]),
+    ],
+)
+def test_appositions_without_honorific_or_capital(text, name, positions):
+    assert people(text)[name] == positions
+
+
+def test_a_lower_case_title_without_a_body_is_no_post():
+    assert people("ông Trần Văn Bảo, chủ tịch nói thêm.")["Trần Văn Bảo"] == []
+
+
+def test_a_post_by_verb_after_the_address_of_the_body():
+    got = people("Đoàn do ông Hồ Văn Tâm, Phó Chủ tịch Ủy ban nhân dân xã Lộc Hưng, huyện Trảng Bàng làm Trưởng đoàn.")
+    assert ("Trưởng đoàn", None) in got["Hồ Văn Tâm"]

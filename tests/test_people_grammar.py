@@ -55,7 +55,7 @@ def test_every_example_reads_as_its_row_says(section, row, example):
 @pytest.mark.parametrize(("section", "row", "example"), list(_rows()))
 def test_every_example_shows_its_own_row(section, row, example):
     """An example is about its row: the word is in the sentence, the title in the answer."""
-    forms = [row[KEYS[section]], *row.get("also_written", ())]
+    forms = [row[KEYS[section]], *row.get("also_written", ()), *row.get("written_with_organ", {})]
     assert any(form.lower() in example["text"].lower() for form in forms)
     if section == "titles":
         assert row["title"] in [p[0] for p in example["positions"]]
@@ -90,3 +90,17 @@ def test_markers_drop_or_keep_as_the_contract_says(text, name, title, former):
     (person,) = [p for p in dnnd.parse(text).people if p.name == name]
     (position,) = person.positions
     assert (position.title, position.former) == (title, former)
+
+
+def test_the_kept_markers_are_the_acting_ones():
+    """The contract: "quyền" stays in the title, "nguyên" does not (and marks the post former)."""
+    kept = {m["word"] for m in DATA["markers"] if m["kept"]}
+    assert kept == set(dnnd.registry.acting_markers()) == {"quyền"}
+    assert "nguyên" in dnnd.registry.former_markers()
+
+
+@pytest.mark.parametrize("key", ["body_words", "bare_heads", "longer_nouns", "title_inside_after", "verb_leads"])
+def test_word_lists_are_unique_nfc_words(key):
+    words = DATA[key]
+    assert words and len(words) == len(set(words))
+    assert all(w.strip() == w and unicodedata.is_normalized("NFC", w) for w in words)

@@ -35,6 +35,14 @@ UNITS = {
     "citations": "12-CT/TW ",
     "events": "ngày 14/7 hội nghị tại Hà Nội do Sở Ngoại vụ tổ chức, ",
     "people and titles": "ông Nguyễn Văn Doanh, Phó Chủ tịch Liên hiệp các tổ chức hữu nghị Việt Nam, ",
+    "named years": "Năm Đoàn kết hữu nghị Việt Nam - Lào ",
+    "ties": "Dịp này, Tại buổi lễ đã diễn ra giao lưu ",
+    "places": "tại huyện Sê Pôn, tỉnh ",
+    "organiser clauses": "Hội hữu nghị Việt Nam - Lào phối hợp với các đơn vị và ",
+    "done by": "hội thảo do Sở Ngoại vụ và ",
+    "cycle years": "Tết Quý Mão 2023 Giáp Thìn ",
+    "date ranges": "2 - 4.4 và 5.6 và ",
+    "timestamps": "22:12 | 20/07/2022 GMT+7 ",
 }
 
 

@@ -58,6 +58,7 @@ from .errors import (
     InputError,
     InputTooLargeError,
     OverrideError,
+    StoreError,
     WorkerError,
 )
 from .model import (
@@ -125,6 +126,7 @@ __all__ = [
     "Segment",
     "SegmentKind",
     "Span",
+    "StoreError",
     "Tenure",
     "WorkerError",
     "converter",

@@ -41,7 +41,7 @@ from .model import (
     Position,
     Span,
 )
-from .normalise import name_key, slug
+from .normalise import document_key, name_key, slug
 
 SpanOf = Callable[[int, int], Span]
 NATIONAL_PARTY = "Đảng Cộng sản Việt Nam"
@@ -255,12 +255,14 @@ def build_documents(mentions: Sequence[DocumentMention], scope: Scope) -> list[D
     """Group citations by number; attach short forms to their full citation."""
     span_of, published = scope.span_of, scope.published
     full: dict[str, list[DocumentMention]] = defaultdict(list)
-    order: list[str] = []
+    order: list[str] = []  # the number as first written, one per document
+    written: dict[str, str] = {}  # document_key -> that number ("12-CT/TƯ" and "12-CT/TW" are one)
     for m in mentions:
         if m.number:
-            if m.number not in full:
-                order.append(m.number)
-            full[m.number].append(m)
+            number = written.setdefault(document_key(m.number), m.number)
+            if number not in full:
+                order.append(number)
+            full[number].append(m)
     for m in mentions:
         if m.number or not m.short:
             continue
@@ -401,6 +403,9 @@ def build_people(mentions: Sequence[PersonMention], scope: Scope) -> list[Person
                     org = _body_named_by(p.ref, p.start, bodies)
                     if org is None:
                         continue  # a body the article does not name: unknown, not absent
+                if m.foreign and p.org is not None and p.org.place == "" and org is not None:
+                    if not org.locality or canonical_province(org.locality):
+                        continue  # a foreigner's "Bí thư Tỉnh ủy" is of a province abroad, not of a Vietnamese one
                 org_name = org.name if org else None
                 if org_name is None and p.title in with_body:
                     continue  # "Thứ trưởng" alone where another mention says of what
@@ -561,8 +566,8 @@ def _untie(mentions: Sequence[EventMention], text: str) -> list[EventMention]:
                 last = m
             out.append(m)
         elif last is not None:
-            out.append(attrs.evolve(m, date=last.date, printed_year=last.printed_year,
-                                    printed_where=last.printed_where, period_end=last.period_end))  # fmt: skip
+            out.append(attrs.evolve(m, date=last.date, printed_year=last.printed_year, printed_where=last.printed_where,
+                                    period_end=last.period_end, location=m.location or last.location))  # fmt: skip
     return out
 
 
@@ -655,7 +660,20 @@ def build_events(mentions: Sequence[EventMention], scope: Scope) -> list[Event]:
     for i, spans in more.items():
         out[i] = attrs.evolve(out[i], mentions=[*out[i].mentions, *spans])
     reported = {i for i, flag in zip(owner, classify_reported(text, facts, published), strict=True) if flag}
-    return [e if i in reported else attrs.evolve(e, reported=False) for i, e in enumerate(out)]
+    events = [e if i in reported else attrs.evolve(e, reported=False) for i, e in enumerate(out)]
+    # a bare year of a kind that a day or month of the same year dates is that event told again
+    # (the headline's "Hội nghị ... năm 2018" over the lead's "Ngày 06/11/2018, ... Hội nghị")
+    finer = {(e.kind, e.date.year, _title_key(e.title)) for e in events if e.date is not None and e.date.precision != "year"}
+    return [
+        e
+        for e in events
+        if e.date is None or e.date.precision != "year" or (e.kind, e.date.year, _title_key(e.title)) not in finer
+    ]
+
+
+def _title_key(title: str | None) -> str:
+    """The start of an event's title, folded: the same event told twice opens its title the same way."""
+    return slug(title or "")[:24]
 
 
 def _location(m: EventMention, orgs_by_start: Mapping[int, Organisation], locality: str | None) -> str | None:
@@ -667,7 +685,8 @@ def _location(m: EventMention, orgs_by_start: Mapping[int, Organisation], locali
         return canonical_province(place) or place
     for o in m.organisers:
         org = orgs_by_start.get(o.start)
-        if org and org.locality:
+        # the province or city of an organiser (a district's or a commune's body names no city)
+        if org and org.locality and canonical_province(org.locality):
             return org.locality
     return locality
 

@@ -22,6 +22,7 @@ __all__ = [
     "InputError",
     "InputTooLargeError",
     "OverrideError",
+    "StoreError",
     "WorkerError",
 ]
 
@@ -77,6 +78,16 @@ class OverrideError(DnndError):
 
     The message names the file, the entry ("overrides.toml, [[merge]] #2")
     and what is wrong with it.
+    """
+
+
+class StoreError(CorpusFileError):
+    """A SQLite knowledge base cannot be used: not a dnnd database, of a newer schema, or damaged.
+
+    The message names the file and the problem. A knowledge base of an older
+    schema is not an error: it is migrated when opened (see
+    :mod:`dnnd.store`). As a :class:`CorpusFileError`, it is caught wherever
+    a bad corpus file is.
     """
 
 

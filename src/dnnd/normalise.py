@@ -37,6 +37,7 @@ __all__ = [
     "TONE_PAIRS",
     "canonical_number",
     "canonical_tones",
+    "document_key",
     "fold_eth",
     "fold_key",
     "name_key",
@@ -239,13 +240,16 @@ _CENTRAL_ISSUER = re.compile(r"/T\.?Ư$")
 def canonical_number(text: str) -> str:
     """Return a document number in the spelling dnnd writes (the contract's canonical form).
 
-    Upper case, no leading "số", no spaces, ASCII hyphen, Ð read as Đ; "TƯ"
-    and "T.Ư" as issuer read as "TW"; a Party number written State-style
-    ("45/CT-TU") is put back in the Party shape ("45-CT/TU"); "04 CT/TW"
-    becomes "04-CT/TW".
+    Upper case, no leading "số", no spaces, ASCII hyphen, Ð read as Đ; a
+    Party number written State-style ("45/CT-TU") is put back in the Party
+    shape ("45-CT/TU"); "04 CT/TW" becomes "04-CT/TW". Letters stay as
+    printed: an issuer code "TƯ" is not corrected to "TW" (that is
+    :func:`document_key`'s business).
 
-    >>> canonical_number("số 12-CT/TƯ")
+    >>> canonical_number("số 12-CT/TW")
     '12-CT/TW'
+    >>> canonical_number("11 –TT/TƯ")
+    '11-TT/TƯ'
     >>> canonical_number("45/CT-TU")
     '45-CT/TU'
     >>> canonical_number("04 CT/TW")
@@ -255,5 +259,16 @@ def canonical_number(text: str) -> str:
     """
     s = _NUMBER_SPACE_TYPE.sub(r"\1-", _number_words(text.strip()))
     s = _SPACES.sub("", s)
-    s = _CENTRAL_ISSUER.sub("/TW", s)
     return _PARTY_STATE_STYLE.sub(r"\1-\2/\3", s)
+
+
+def document_key(number: str) -> str:
+    """Return the identity of a document number: its canonical form with "TƯ"/"T.Ư" read as "TW".
+
+    Two citations, or a citation and a registry entry, name one document when
+    their keys are equal.
+
+    >>> document_key("số 12-CT/TƯ") == document_key("12-CT/T.Ư") == document_key("12-CT/TW")
+    True
+    """
+    return _CENTRAL_ISSUER.sub("/TW", canonical_number(number))

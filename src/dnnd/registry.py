@@ -36,7 +36,7 @@ from typing import Any
 
 import attrs
 
-from .normalise import canonical_number, name_key, place_key
+from .normalise import document_key, name_key, place_key
 
 __all__ = [
     "DOCUMENT_KINDS",
@@ -200,7 +200,7 @@ def _documents_by_number() -> Mapping[str, tuple[RegistryDocument, ...]]:
     """Index documents by the canonical form of their number and aliases."""
     index: dict[str, list[RegistryDocument]] = {}
     for doc in documents():
-        for written in {canonical_number(n) for n in (doc.number, *doc.aliases)}:
+        for written in {document_key(n) for n in (doc.number, *doc.aliases)}:
             index.setdefault(written, []).append(doc)
     return MappingProxyType({k: tuple(v) for k, v in index.items()})
 
@@ -211,7 +211,7 @@ def find_document(number: str, kind: str | None = None) -> tuple[RegistryDocumen
     Several documents may share a number (12-CT/TW and 12-KL/TW differ by
     type; numbers also restart each term), so the result is a tuple.
     """
-    found = _documents_by_number().get(canonical_number(number), ())
+    found = _documents_by_number().get(document_key(number), ())
     return tuple(d for d in found if kind is None or d.kind == kind)
 
 
@@ -509,7 +509,7 @@ def titles() -> tuple[str, ...]:
 
 @functools.cache
 def honorifics() -> tuple[str, ...]:
-    """Return honorifics, ranks and nouns for a person that precede a name ("ông", "đồng chí", "Đại tá", "nhà báo", ...)."""
+    """Return the words that precede a name: honorifics, ranks, nouns for a person, form labels ("ông", "Đại tá", "nhà báo", ...)."""
     return tuple(row["word"] for row in _load("titles.json")["honorifics"])
 
 

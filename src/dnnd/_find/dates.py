@@ -154,9 +154,14 @@ def _lunar_re() -> tuple[re.Pattern[str], dict[str, int], dict[str, int]]:
     return pattern, stem_of, branch_of
 
 
+_CYCLE_YEAR = re.compile(r"[^\W\d] (?:19|20)\d\d\b")  # (the cheap test; the pattern checks the name)
+
+
 def _lunar_years(text: str, start: int, end: int) -> Iterator[DateMention]:
     """Years named in the sexagenary cycle whose name fits the year (Giáp Tý is 1984: (year - 4) mod 10, mod 12)."""
     pattern, stem_of, branch_of = _lunar_re()
+    if _CYCLE_YEAR.search(text, start, end) is None:
+        return  # a cycle name comes before a year written on its own ("Quý Mão 2023")
     for m in pattern.finditer(text, start, end):
         year = int(m.group("y"))
         if stem_of[m.group("stem")] == (year - 4) % 10 and branch_of[m.group("branch")] == (year - 4) % 12:
@@ -518,9 +523,11 @@ def _timestamp(text: str) -> tuple[PartialDate, tuple[int, int]] | None:
         return None
     if clock:
         stamp += " " + clock
-    if zone:
-        stamp += " " + _posix_free(zone)
-    return _in_vietnam(stamp), m.span()
+    offset = _posix_free(zone) if zone else None
+    if offset is None or offset == "+07:00":
+        # no zone, or Vietnam's own: the printed day is the local one (no parsing needed)
+        return PartialDate(year=int(m["y"]), month=int(m["m"]), day=int(m["d"])), m.span()
+    return _in_vietnam(f"{stamp} {offset}"), m.span()
 
 
 def _posix_free(zone: str) -> str:

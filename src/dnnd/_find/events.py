@@ -123,9 +123,8 @@ _SENTENCE_END = re.compile(
     # a full stop after an abbreviation ("TP. Biên Hòa", "PGS. TS", "E. Knapper") ends no sentence
     r"(?:(?<=[!?;])|(?<=(?<!TP)(?<!Tp)(?<!TS)(?<!GS)(?<!ThS)(?<![\s(][A-ZĐ])\.))\s+(?=[A-ZĐÀ-Ỹ\"(])|\n"
 )
-_AT = re.compile(
-    rf"\btại\s+(?:(?:Thủ đô|thủ đô)\s+)?(?P<place>(?:(?:TP\.?|tỉnh|thành phố|huyện|quận|thị xã|xã)\s?)?{CAP}(?:\s{CAP}){{0,3}})"
-)
+#: "tại ...", "ở ..." (the place phrase runs to the next stop; "Thủ đô" is skipped)
+_AT = re.compile(r"(?<!\w)(?:tại|ở)\s+(?:(?:Thủ đô|thủ đô)\s+)?")
 _BY = re.compile(r"\s*(?:,\s*)?do\s+")
 _BY_VERB = re.compile(r"\s(?:phối hợp |cùng |đồng )?(?:tổ chức|chủ trì|đăng cai|tiến hành)(?!\w)")
 _INVITED = re.compile(r"(?:[Nn]hận lời mời|[Tt]heo lời mời|[Tt]heo lời mời chính thức)\s+(?:của\s+)?")
@@ -196,19 +195,55 @@ class _Spans:
         return iter(self.spans)
 
 
-@attrs.frozen
 class _Sentence:
-    """What the events of one sentence share: its event words, bodies, subjects and place phrases."""
+    """What the events of one sentence share: its event words, bodies, subjects, place phrases and days.
 
-    nouns: list[re.Match[str]]
-    noun_starts: list[int]
-    noun_ends: list[int]
-    orgs: tuple[OrgMention, ...]
-    units: list[_Unit]
-    verbs: list[re.Match[str]]
-    places: list[re.Match[str]]
-    dated: list[tuple[int, int]]  # dates of the sentence with a day or month (their years are theirs)
-    start: int = 0
+    The event words are read at once; the rest only when an event of the
+    sentence asks (most sentences with a date have no event word).
+    """
+
+    def __init__(self, ctx: FindContext, s: int, e: int, inside: _Spans, nouns: list[re.Match[str]]) -> None:
+        self.ctx, self.start, self.end, self.inside = ctx, s, e, inside
+        self.nouns = nouns
+        self.noun_starts = [m.start() for m in nouns]
+        self.noun_ends = [m.end() for m in nouns]
+
+    @functools.cached_property
+    def orgs(self) -> tuple[OrgMention, ...]:
+        return tuple(o for o in self.ctx.organisations if self.start <= o.start < self.end)
+
+    @functools.cached_property
+    def verbs(self) -> list[re.Match[str]]:
+        text, s, e = self.ctx.text, self.start, self.end
+        verb_re, rows = _verb_re()
+        verbs = []
+        for vm in verb_re.finditer(text, s, e):
+            if vm.start() in self.inside:
+                continue  # "tổ chức" inside "Liên hiệp các tổ chức hữu nghị" is no verb
+            na, nb = rows[vm.group().lower()]
+            if _after_any(text, vm.start(), s, na) or _before_any(text, vm.end(), e, nb):
+                continue
+            verbs.append(vm)
+        return verbs
+
+    @functools.cached_property
+    def units(self) -> list[_Unit]:
+        text, s, e = self.ctx.text, self.start, self.end
+        units = _units(self.orgs, [p for p in self.ctx.people if s <= p.start < e])
+        if units:
+            # a body named in parentheses is an aside ("Trung tâm ... (thuộc Liên hiệp ...)", "(HUFO)"), no subject
+            asides = [m.span() for m in _PARENS.finditer(text, s, e)]
+            units = [u for u in units if not any(a < u.start and u.end < b for a, b in asides)]
+        return units
+
+    @functools.cached_property
+    def places(self) -> list[re.Match[str]]:
+        return list(_AT.finditer(self.ctx.text, self.start, self.end))
+
+    @functools.cached_property
+    def dated(self) -> list[tuple[int, int]]:
+        """Dates of the sentence with a day or month (their years are theirs)."""
+        return [(d.start, d.end) for d in self.ctx.dates if self.start <= d.start < self.end and d.date.precision != "year"]
 
 
 @attrs.frozen
@@ -271,7 +306,7 @@ def find_events(ctx: FindContext) -> Iterator[EventMention]:
             title = _title(text, ns, ne, end if ns != noun.start() else e)
             kind = _kind(words[text[ns:ne].lower()], title)
             organisers = _organisers(text, s, e, ns, ne, kind, sent)
-            location = _location(text, sent.places, min(dm.start, ns), max(dm.end, ne), e)
+            location = _location(text, sent.places, min(dm.start, ns), max(dm.end, ne), e, kind)
             printed, where, period = _year_evidence(text, s, ns, ne, e, title, dm, kind, sent.dated)
             mention = EventMention(dm.start, dm.end, dm, kind, ns, ne, title, organisers, location,
                                    printed_year=printed, printed_where=where, period_end=period)  # fmt: skip
@@ -289,7 +324,7 @@ def find_events(ctx: FindContext) -> Iterator[EventMention]:
                 )
             found.append(mention)
     yield from found
-    if found:
+    if any(not f.organisers and f.kind is not EventKind.VISIT for f in found):
         yield from _echoes(ctx, found, bounds, sentences, inside, cited)
 
 
@@ -365,7 +400,7 @@ def _tied(
                 title = _title(text, noun.start(), noun.end(), e)
                 kind = _kind(kind, title)
                 organisers = _organisers(text, s, e, noun.start(), noun.end(), kind, sent)
-                location = _location(text, sent.places, noun.start(), noun.end(), e)
+                location = _location(text, sent.places, noun.start(), noun.end(), e, kind)
                 yield EventMention(m.start(), m.end(), None, kind, noun.start(), noun.end(), title, organisers, location)
         m = _TIE.search(text, max(m.end(), e), ctx.end)
 
@@ -383,7 +418,8 @@ def _echoes(
     "Lễ kỷ niệm ... tổ chức ngày 21/9/2023. Lễ kỷ niệm do Liên hiệp ... chủ
     trì" and "Ông A, Chủ tịch Ủy ban ... đồng chủ trì Hội nghị." name the
     organisers of the event the sentence before dated: the same word (or
-    one of the same kind) with an organiser verb or a "do" phrase of its own.
+    one of the same kind) with an organiser verb or a "do" phrase of its own,
+    when the event's own clause named none.
     """
     text = ctx.text
     words = _event_words()
@@ -406,6 +442,8 @@ def _echoes(
         if not by:
             continue
         target = before[-1]
+        if target.organisers or target.kind is EventKind.VISIT:
+            continue  # its own clause named them; the chairs of its sessions are not more organisers
         yield attrs.evolve(target, start=m.start(), end=m.end(), noun_start=m.start(), noun_end=m.end(), organisers=tuple(by))
 
 
@@ -423,25 +461,7 @@ def _read_sentence(ctx: FindContext, s: int, e: int, inside: _Spans, cited: _Spa
         and not _GENERIC.search(text, max(s, m.start() - 24), m.start())
         and not (m.group()[0].isupper() and _VENUE.search(text, max(s, m.start() - 40), m.start()))
     ]
-    orgs = tuple(o for o in ctx.organisations if s <= o.start < e)
-    verb_re, rows = _verb_re()
-    verbs = []
-    if nouns:
-        for vm in verb_re.finditer(text, s, e):
-            if vm.start() in inside:
-                continue  # "tổ chức" inside "Liên hiệp các tổ chức hữu nghị" is no verb
-            na, nb = rows[vm.group().lower()]
-            if _after_any(text, vm.start(), s, na) or _before_any(text, vm.end(), e, nb):
-                continue
-            verbs.append(vm)
-    units = _units(orgs, [p for p in ctx.people if s <= p.start < e]) if nouns else []
-    if units:
-        # a body named in parentheses is an aside ("Trung tâm ... (thuộc Liên hiệp ...)", "(HUFO)"), no subject
-        asides = [m.span() for m in _PARENS.finditer(text, s, e)]
-        units = [u for u in units if not any(a < u.start and u.end < b for a, b in asides)]
-    places = list(_AT.finditer(text, s, e)) if nouns else []
-    dated = [(d.start, d.end) for d in ctx.dates if s <= d.start < e and d.date.precision != "year"]
-    return _Sentence(nouns, [m.start() for m in nouns], [m.end() for m in nouns], orgs, units, verbs, places, dated, s)
+    return _Sentence(ctx, s, e, inside, nouns)
 
 
 def _after_any(text: str, pos: int, lo: int, words: Sequence[str]) -> bool:
@@ -591,7 +611,7 @@ _ACT_ON = re.compile(r"\s*(?:theo|tại|bằng)?\s*")
 
 _ANNIVERSARY_NAME = re.compile(r"kỷ niệm\s+\d+\s+năm\s+(?:[Nn]gày\s+)?$")
 #: a capitalised event word inside a venue's name: "tại Trung tâm Hội nghị quốc tế", "ở Cung Văn hóa"
-_VENUE = re.compile(rf"(?<!\w)(?:tại|ở)\s+(?:{CAP}\s+){{1,3}}$")
+_VENUE = re.compile(rf"(?<!\w)(?:tại|ở)\s+{CAP}(?:\s+\w+){{0,2}}\s+$")
 #: a quantifier before an event word makes it a kind of activity, not one event ("các hội nghị", "nhiều hoạt động giao lưu")
 _GENERIC = re.compile(r"(?<!\w)(?:các|những|nhiều|mọi|một số|hàng loạt|hoạt động|(?:các|những|nhiều) hoạt động)\s+$", re.IGNORECASE)
 
@@ -653,6 +673,7 @@ _ADVERBS = re.compile(
 )
 #: what joins two subjects ("X và Y", "X, Y", "X cùng Y")
 _COORDINATOR = re.compile(r"\s*(?:,|và|cùng với|cùng|với)?\s*(?:ông|bà|đồng chí|ngài)?\s*")
+_LED_BY = re.compile(r"(?<!\w)do\s+(?:ông|bà|đồng chí|ngài)?\s*$")
 #: "X (đã) phối hợp với ... tổ chức": X is a co-subject whatever partners follow
 _PARTNERING = re.compile(r"\s*(?:đã\s+|sẽ\s+)?(?:phối hợp|cùng|kết hợp)(?:\s+với)?\s")
 _PARENS = re.compile(r"\([^()]{0,120}\)")
@@ -672,7 +693,7 @@ def _organisers(
     if by:
         found += by
     else:
-        found += _subject_of(text, s, ns, ne, sent)
+        found += _subject_of(text, s, ns, ne, sent) or _agent(text, ns, sent)
     if not found and kind is EventKind.VISIT:
         found += _inviter(text, s, e, sent) or _called_on(text, s, e, sent)
     if not found and kind in (EventKind.CONGRESS, EventKind.CONFERENCE, EventKind.SEMINAR, EventKind.SIGNING):
@@ -684,18 +705,20 @@ def _organisers(
 
 def _verb_before(text: str, ns: int, ne: int, sent: _Sentence) -> re.Match[str] | None:
     """The organiser verb that governs the word at ``[ns, ne)``: the word itself, or one just before it."""
+    own: re.Match[str] | None = None
     for vm in reversed(sent.verbs):
         if vm.start() >= ne:
             continue
         if vm.start() > ns:
             continue  # "sơ kết" inside "hội nghị sơ kết" is part of the event word
         if vm.start() == ns:
-            return vm  # the event word is the verb ("ban hành", "tiếp đón", "tổng kết")
+            own = vm  # the event word is a verb ("ban hành", "tiếp đón", "tổng kết") ...
+            continue
         gap = text[vm.end() : ns]
         if len(gap) <= 40 and not re.search(r"[,;.:]", gap):
-            return vm
-        return None
-    return None
+            return vm  # ... unless another governs it ("X chủ trì cuộc hội đàm")
+        return own
+    return own
 
 
 def _subject_of(text: str, s: int, ns: int, ne: int, sent: _Sentence) -> list[OrgMention]:
@@ -707,6 +730,8 @@ def _subject_of(text: str, s: int, ns: int, ne: int, sent: _Sentence) -> list[Or
     if not units:
         return []
     last = units[-1]
+    if _LED_BY.search(text, max(0, last.start - 20), last.start):
+        return []  # "Đoàn ... do bà A, Giám đốc Sở X làm Trưởng đoàn": A leads a delegation, X does not organise
     gap = text[last.end : verb.start()]
     if len(gap) > 120 or not (
         _ADVERBS.fullmatch(_PARENS.sub(" ", gap))
@@ -755,6 +780,20 @@ def _done_by(text: str, ne: int, e: int, sent: _Sentence) -> list[OrgMention]:
                 inner += [o for o in sent.orgs if o.start == co.end()]
             return inner
         i = pos + 4
+
+
+def _agent(text: str, ns: int, sent: _Sentence) -> list[OrgMention]:
+    """"được X (cho phép) thành lập": the body that does what the passive tells."""
+    for u in reversed(sent.units):
+        if u.end > ns:
+            continue
+        if u.org is not None and _AGENT_GAP.fullmatch(text, u.end, ns) and text[max(0, u.start - 5) : u.start].endswith("được "):
+            return [u.org]
+        break
+    return []
+
+
+_AGENT_GAP = re.compile(r"\s*(?:cho phép|quyết định|công nhận|chấp thuận)?\s*")
 
 
 def _inviter(text: str, s: int, e: int, sent: _Sentence) -> list[OrgMention]:
@@ -825,30 +864,89 @@ def _document_word_re() -> re.Pattern[str]:
 # ------------------------------------------------------------------ place
 
 
-def _location(text: str, places: Sequence[re.Match[str]], lo: int, hi: int, e: int) -> str | None:
-    """The place of the "tại ..." phrase nearest the event (its date and word span ``[lo, hi)``)."""
-    if not places:
-        return None
-    at = min(places, key=lambda m: 0 if lo <= m.start() < hi + 80 else min(abs(m.start() - lo), abs(m.start() - hi)))
-    stop = re.compile(r"[;.()\n]|,\s(?!(?:tỉnh|thành phố|TP)\s)").search(text, at.end("place"), e)
-    phrase = text[at.start("place") : stop.start() if stop else e]
-    pm = _place_in_re().search(phrase)
-    if pm:
-        typed = _TYPED_PLACE.match(phrase)
-        # "tại huyện X, tỉnh Y": the province; "tại thành phố Cao Lãnh": the city
-        if typed and typed.start("name") < pm.start() and typed.group("type").lower() in ("thành phố", "tp", "tp."):
-            return typed.group("name")
-        return pm.group()
-    tm = _TYPED_PLACE.match(phrase)
-    if tm and tm.group("type").lower() not in ("huyện", "quận", "thị xã", "xã"):
-        return tm.group("name")
-    comma = re.match(rf".*?,\s*(?:tỉnh|thành phố|TP\.?)\s*(?P<name>{CAP}(?:\s{CAP}){{0,3}})", phrase)
-    if comma:
-        return comma.group("name")
+def _location(
+    text: str, places: Sequence[re.Match[str]], lo: int, hi: int, e: int, kind: EventKind | None = None
+) -> str | None:
+    """The place of the event whose date and word span ``[lo, hi)``.
+
+    The "tại ..." (or "ở ...") phrase nearest the event names it: a
+    province or city of the registry ("tại TP Đà Nẵng"), a city typed as
+    such ("tại thành phố Cao Lãnh (Đồng Tháp)": the city), the province of a
+    district ("tại huyện Sê Pôn, tỉnh Savannakhet": the province), a
+    country ("tại Cuba"), or a foreign city the text writes by its name
+    ("tại Warsaw, Ba Lan"); a building with no city in its name gives none.
+    A visit with no such phrase is at the place it visits ("thăm, chúc Tết
+    tỉnh Svay Rieng").
+    """
+    if places:
+        at = min(places, key=lambda m: 0 if lo <= m.start() < hi + 80 else min(abs(m.start() - lo), abs(m.start() - hi)))
+        # "tại" names the place; "ở" (also "in", "at" of anything) only a province or a typed place
+        strong = at.group().startswith("tại")
+        place = _place_of(text, at.end(), e, loose=strong)
+        if place is not None or strong:
+            return place
+    if kind is EventKind.VISIT and "thăm" in text[lo:hi].lower():
+        stop = _VISITED_STOP.search(text, hi, min(e, hi + 90))
+        return _visited(text[hi : stop.start() if stop else min(e, hi + 90)])
     return None
 
 
-_TYPED_PLACE = re.compile(rf"(?P<type>TP\.?|[Tt]hành phố|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã)\s*(?P<name>{CAP}(?:\s{CAP}){{0,3}})")
+_VISITED_STOP = re.compile(r"[;.()\n\"]|\s(?:của|do|để|nhằm|cho)\s")
+
+
+def _visited(phrase: str) -> str | None:
+    """The place a visit word's phrase names: "thăm, chúc Tết tỉnh Svay Rieng", "thăm Cu Ba"."""
+    pm = _place_in_re().search(phrase)
+    typed = next((t for t in _TYPED_PLACE.finditer(phrase) if t.group("type").lower() not in _DISTRICTS), None)
+    if typed is not None and (pm is None or typed.start() < pm.start()):
+        return typed.group("name")
+    if pm is not None:
+        return pm.group()
+    cm = _country_re().search(phrase)
+    return cm.group("country") if cm is not None and cm.group("country") not in _HOME else None
+
+
+def _place_of(text: str, pos: int, e: int, *, loose: bool) -> str | None:
+    """The place a phrase starting at *pos* names (see :func:`_location`)."""
+    stop = _PLACE_STOP.search(text, pos, e)
+    phrase = text[pos : stop.start() if stop else e]
+    typed = [t for t in _TYPED_PLACE.finditer(phrase) if t.group("type").lower() not in _DISTRICTS]
+    pm = _place_in_re().search(phrase)
+    if pm is not None:
+        # "tại thành phố Cao Lãnh (Đồng Tháp)": the city the text types as one
+        if typed and typed[0].start("name") < pm.start() and typed[0].group("type").lower() in ("thành phố", "tp", "tp."):
+            return typed[0].group("name")
+        return pm.group()
+    if typed:
+        return typed[0].group("name")
+    if not loose:
+        return None
+    cm = _country_re().match(phrase)
+    if cm is not None and cm.group("country") not in _HOME:
+        return cm.group()
+    if loose:
+        # a foreign city written by its name ("tại Warsaw, Ba Lan"), not a building ("tại Trung tâm Hội nghị")
+        fm = _FOREIGN_PLACE.match(phrase)
+        if fm is not None and fm.group("first") not in _BUILDINGS and fm.group().strip() not in _HOME:
+            return fm.group().strip()
+    return None
+
+
+#: "tại Việt Nam" says no more than the article does: the resolver looks for the city
+_HOME = frozenset({"Việt Nam", "nước ta"})
+_PLACE_STOP = re.compile(r"[;()\n\"]|(?<!TP)(?<!Tp)\.|,\s(?!(?:tỉnh|thành phố|TP|huyện|quận|thị xã|xã)\s)|\s(?:và|với|để|nhằm|cho|do|từ|vào|nhân)\s")
+_DISTRICTS = frozenset({"huyện", "quận", "thị xã", "xã", "phường"})
+_TYPED_PLACE = re.compile(
+    # (not "Tỉnh ủy", "Thành Đoàn": bodies)
+    rf"(?P<type>TP\.?|[Tt]hành phố|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường)\s*(?![ỦủUu][ỷỳy]\b|[Đđ]oàn\b|[Hh]ội\b)"
+    rf"(?P<name>{CAP}(?:[\s-]{CAP}){{0,3}})"
+)
+_FOREIGN_PLACE = re.compile(rf"(?P<first>{CAP})(?:\s{CAP}){{0,2}}(?=\s*(?:,|$))")
+#: capitalised words that open the name of a building, not of a place
+_BUILDINGS = frozenset(
+    {"Trung", "Nhà", "Hội", "Trụ", "Khách", "Cung", "Trường", "Cửa", "Khu", "Bảo", "Đại", "Văn", "Sân", "Công", "Bệnh",
+     "Thư", "Học", "Viện", "Ủy", "Sở", "Ban", "Chùa", "Đền", "Nghĩa", "Tượng", "Quảng", "Làng", "Bản", "Thôn"}
+)  # fmt: skip
 
 
 @functools.cache
@@ -856,16 +954,25 @@ def _place_in_re() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){trie_alternation(_lex.province_names())}(?!\w)")
 
 
+@functools.cache
+def _country_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:nước\s+)?(?P<country>{trie_alternation(_lex.countries())})(?!\w)")
+
+
 # ------------------------------------------------------------------ dates that date no event
 
 
 def _is_span_end(text: str, dm: DateMention) -> bool:
     """An end of an anniversary span "(17/11/1950-17/11/2020)" or a term."""
-    before = text[max(0, dm.start - 12) : dm.start]
-    after = text[dm.end : dm.end + 14]
-    if re.match(r"\s*-\s*\d{1,2}/\d{1,2}/\d{4}", after) or re.search(r"\d{4}\s*-\s*$", before):
+    lo = max(0, dm.start - 12)
+    if _SPAN_START.match(text, dm.end, dm.end + 14) or _SPAN_END.search(text, lo, dm.start):
         return True
-    return bool(re.search(r"nhiệm kỳ\s*$|khóa\s*$", before))
+    return bool(_TERM_BEFORE.search(text, lo, dm.start))
+
+
+_SPAN_START = re.compile(r"\s*-\s*\d{1,2}/\d{1,2}/\d{4}")
+_SPAN_END = re.compile(r"\d{4}\s*-\s*$")
+_TERM_BEFORE = re.compile(r"nhiệm kỳ\s*$|khóa\s*$")
 
 
 _DAY_NAME = re.compile(r"(?:(?<!\w)Ngày\s+(?!mai\b|nay\b|hôm\b|kia\b)[^\W\d]|(?<!\w)ngày\s+[A-ZĐÀ-Ỹ]|(?<!\w)[Qq]uốc khánh)[^()]{0,60}\(\s*$")

@@ -197,7 +197,24 @@ def _foreign(text: str, pos: int, end: int, other_starts: Starts) -> NameMatch |
     parts = " ".join(words).replace("-", " ").split()  # "Việt Nam-Lào" is two places
     if words[0].endswith(".") or any(is_place(parts[:k]) for k in range(1, min(len(parts), 4) + 1)):
         return None
-    return NameMatch(toks[0][0], toks[-1][1], " ".join(words), foreign=True)
+    return NameMatch(toks[0][0], toks[-1][1], " ".join(words), foreign=not _looks_vietnamese(words))
+
+
+#: letters only Vietnamese writes (breves, circumflexes, horns, đ, tone marks)
+_VIETNAMESE_LETTERS = frozenset("ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
+
+
+def _looks_vietnamese(words: list[str]) -> bool:
+    """Whether a name without a known family name reads as Vietnamese ("Đầu Thanh Tùng", "Y Ngọc Niê").
+
+    Two to four one-syllable words, most of them written with letters only
+    Vietnamese uses; "Men Sam An", "Siphachanh Nanthavongsa" and hyphenated
+    Lao names are foreign.
+    """
+    if not 2 <= len(words) <= 4 or any("-" in w or "'" in w for w in words):
+        return False
+    marked = sum(1 for w in words if _VIETNAMESE_LETTERS & set(w.lower()))
+    return 2 * marked >= len(words)
 
 
 def name_at(text: str, pos: int, end: int, other_starts: Starts, *, foreign: bool = True) -> NameMatch | None:

@@ -22,19 +22,23 @@ schools and places.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
 
+from .. import registry
 from ..model import OrganisationKind
 from .names import NameMatch, is_place, name_at, vietnamese_name_at, vietnamese_names
 from .organisations import OrgMention
+from .patterns import UPPER, alternation, countries, ministries
 from .titles import (
     PositionMention,
     chain_at,
     honorific_re,
+    inside_body_name_re,
     post_verb_re,
     station_re,
     title_re,
@@ -71,7 +75,6 @@ _CLAUSE_END = re.compile(r"[.;:!?\n()]")
 _GROUP_HEAD = re.compile(r"(?:[Ủủ]y viên|trong|[Đđ]ồng chí(?: Ủy viên)?)\s+$")
 _COLON = re.compile(r"\s*:")
 _APPOSED = re.compile(r"[,(-]\s*$")
-_INSIDE_BODY_NAME = re.compile(r"(?<!\w)(?:Văn phòng|Ban|Đoàn|Hội đồng|Tòa|Thường trực)\s+$")
 
 _AFTER_CHAIN, _HONORIFIC, _SCAN = 0, 1, 2  # how a name was found, strongest first
 _PARTY_MEMBER_WORD = "ủy viên"  # "Tỉnh ủy viên", the one post no title match announces
@@ -129,7 +132,7 @@ def find_people(ctx: FindContext) -> Iterator[PersonMention]:
             continue
         if not (tm.group("title")[0].isupper() or tm.group("marker")):
             continue
-        if not tm.group("marker") and _INSIDE_BODY_NAME.search(text, max(start, tm.start() - 12), tm.start()):
+        if not tm.group("marker") and inside_body_name_re().search(text, max(start, tm.start() - 12), tm.start()):
             continue  # "Văn phòng Lãnh sự Nhật Bản", "Ban Giám đốc", "Đoàn Chủ tịch": part of a body's name
         parsed, stop = chain(tm.start())
         if parsed:
@@ -140,7 +143,12 @@ def find_people(ctx: FindContext) -> Iterator[PersonMention]:
         if pos in chains:
             return chains[pos]
         positions, stop = chain(pos)
-        return (positions, stop) if positions else None
+        if not positions:
+            # "bà X, giám đốc Sở Ngoại vụ tỉnh Y": a title in lower case, vouched for by the body after it
+            positions, stop = chain(pos, lower_first=True)
+            if not positions or positions[0].org is None or positions[0].unread:
+                return None
+        return (positions, stop)
 
     # 2. candidate names: after a chain, after an honorific, by family name
     found: list[tuple[int, NameMatch, int | None]] = []  # (how, name, chain it follows)
@@ -173,6 +181,14 @@ def find_people(ctx: FindContext) -> Iterator[PersonMention]:
         for nm in vietnamese_names(text, start, end, other_starts):
             found.append((_SCAN, nm, None))
 
+        # a foreign name before an apposition, with no honorific: "Tham dự có Kusaka Masatoshi, Tổng Lãnh sự ..."
+        for chain_start in chains:
+            sep = _SEP_BEFORE.search(text, max(start, chain_start - 4), chain_start)
+            if sep is not None:
+                nm = _foreign_before(text, max(start, sep.start() - 100), sep.start(), other_starts)
+                if nm is not None:
+                    found.append((_SCAN, nm, None))
+
     people = _pick(found, inside_org, text, start)
     # where each name's apposition would start
     apposition_at = {}
@@ -200,10 +216,11 @@ def find_people(ctx: FindContext) -> Iterator[PersonMention]:
                 positions += apposition[0][:mine]
                 claimed.add(at)
                 anchor = apposition[1] if mine == len(apposition[0]) else apposition[0][mine - 1].end
-        positions += _posts_by_verb(text, anchor, end, name_starts, nm.start, chain)
+        tail = _LOCALITY_TAIL.match(text, anchor, end)  # "..., Chủ tịch UBND xã X, huyện Y làm Trưởng đoàn"
+        positions += _posts_by_verb(text, tail.end() if tail else anchor, end, name_starts, nm.start, chain)
         if nm.foreign:
             # a foreigner holds no post in Vietnam's national bodies: "Ủy viên Bộ Chính trị" is of their own party
-            positions = [attrs.evolve(p, unread=True) if _national(p.org) else p for p in positions]
+            positions = [attrs.evolve(p, unread=True, org=None) if _national(p.org) else p for p in positions]
         if positions or how != _SCAN:
             out.append(PersonMention(nm.start, nm.end, nm.name, tuple(positions), foreign=nm.foreign))
 
@@ -225,8 +242,55 @@ _NATIONAL = {OrganisationKind.PARTY, OrganisationKind.STATE, OrganisationKind.FR
 
 
 def _national(org: OrgMention | None) -> bool:
-    """Whether *org* is a national Party, State or Front body of Vietnam (no locality)."""
-    return org is not None and org.kind in _NATIONAL and org.place is None and org.organ is None
+    """Whether *org* is one of Vietnam's national Party, State or Front bodies.
+
+    The registry's national bodies ("Bộ Chính trị", "Chính phủ") and the
+    ministries; a foreign body the text names in full ("Bộ Chính trị Đảng
+    Nhân dân Cách mạng Lào") is not one of them, and a bare local unit
+    ("Tỉnh ủy") is left to the resolver, which places it from the context
+    (a province abroad included).
+    """
+    if org is None or org.kind not in _NATIONAL:
+        return False
+    if org.place is not None or _foreign_country_re().search(org.head):
+        return False
+    return (
+        org.registry_id is not None
+        or registry.organisation_by_name(org.head) is not None
+        or (org.head.startswith("Bộ ") and org.head[3:] in _ministries())
+    )
+
+
+@functools.cache
+def _foreign_country_re() -> re.Pattern[str]:
+    """A country other than Việt Nam, as a word ("Đảng Nhân dân Cách mạng Lào")."""
+    names = [n for n in countries() if registry.country(n) is not registry.country("Việt Nam")]
+    return re.compile(rf"(?<!\w){alternation(names)}(?!\w)")
+
+
+@functools.cache
+def _ministries() -> frozenset[str]:
+    return frozenset(ministries())
+
+
+_LOCALITY_TAIL = re.compile(
+    rf"\s*,\s*(?:huyện|tỉnh|thành phố|quận|thị xã|xã|phường)\s+[{UPPER}][\w'-]*(?:\s+[{UPPER}][\w'-]*){{0,3}}(?=\s+[^\W\d{UPPER}])"
+)
+_SEP_BEFORE = re.compile(r"\s*[,(-]\s*$")
+_WORD_START = re.compile(rf"(?<![^\s(])[{UPPER}]")
+
+
+def _foreign_before(text: str, lo: int, stop: int, other_starts: Callable[[int], bool]) -> NameMatch | None:
+    """A foreign name that ends at *stop* and opens its clause (after punctuation or a lower-case word)."""
+    for wm in _WORD_START.finditer(text, lo, stop):
+        pos = wm.start()
+        before = text[max(lo, pos - 2) : pos].strip()
+        if _after_capitalised_word(text, pos, lo) or (before and before[-1].isalnum() and before[-1].isupper()):
+            continue
+        nm = name_at(text, pos, stop, other_starts)
+        if nm is not None and nm.end == stop and nm.foreign:
+            return nm
+    return None
 
 
 def _split(text: str, positions: Sequence[PositionMention]) -> int:

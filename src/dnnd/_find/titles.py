@@ -52,6 +52,7 @@ __all__ = [
     "TitleRow",
     "chain_at",
     "honorific_re",
+    "inside_body_name_re",
     "post_verb_re",
     "station_re",
     "title_re",
@@ -65,8 +66,9 @@ class PositionMention:
 
     ``ref`` is a bare head noun ("Hội") standing for a body the article
     names elsewhere; the resolver finds which. ``unread`` marks a title
-    followed by a body name that the organisation step did not read (its
-    organisation is unknown, not absent).
+    followed by a body name that the organisation step did not read, or
+    read short (its organisation is unknown, not absent; ``org`` is then
+    ``None``): later steps skip such positions.
     """
 
     start: int
@@ -107,9 +109,25 @@ def _rows() -> dict[str, TitleRow]:
             ministry_after=bool(row.get("ministry_after")),
             place_after=bool(row.get("place_after")),
         )
-        for written in (row["title"], *row.get("also_written", ())):  # "Phó Chủ tịch TT", "PCT"
-            out[written.lower()] = title
+        for written in (row["title"], *row.get("also_written", ()), *row.get("written_with_organ", {})):
+            out[written.lower()] = title  # "Phó Chủ tịch TT", "PCT", "UVBTV"
     return out
+
+
+@functools.cache
+def _written_organs() -> dict[str, str]:
+    """Short forms that write a title and an organ in one ("UVBTV": Ủy viên of a Ban Thường vụ)."""
+    return {w: organ for row in _data()["titles"] for w, organ in row.get("written_with_organ", {}).items()}
+
+
+@functools.cache
+def _organ_abbreviations() -> dict[str, str]:
+    return dict(_data()["organ_abbreviations"])
+
+
+@functools.cache
+def _organ_abbreviation_re() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?P<abbr>{alternation(_organ_abbreviations())})(?=\s+[{UPPER}])")
 
 
 def title_row(written: str) -> TitleRow | None:
@@ -159,18 +177,24 @@ def _body_words() -> frozenset[str]:
 
 @functools.cache
 def _ref_re() -> re.Pattern[str]:
-    """A bare head noun: "Hội", "Học viện", "Ủy ban" followed by no capitalised word."""
-    heads = alternation(
-        ["Hội", "Liên hiệp", "Ủy ban", "Học viện", "Trường", "Viện", "Sở", "Bộ", "Trung tâm", "Bệnh viện",
-         "Công ty", "Tổng hội", "Hiệp hội", "Quỹ", "Câu lạc bộ", "Cục", "Vụ", "Ban", "Khoa", "Đảng ủy"]
-    )  # fmt: skip
-    # not the first word of a longer noun ("Hội đồng", "Hội nghị", "Trường học"), nor of a
-    # name written in lower case ("Hội cựu chiến binh Lào": a capital within four words)
-    longer = r"đồng|nghị|thảo|viên|chợ|diễn|học|sở|quán|trưởng|phó"
+    """A bare head noun: "Hội", "Học viện", "Ủy ban" followed by no capitalised word.
+
+    Not the first word of a longer noun ("Hội đồng", "Hội nghị"), nor of a
+    name written in lower case ("Hội cựu chiến binh Lào": a capital within
+    four words), except a term ("Chủ tịch Hội khóa IV").
+    """
+    heads = alternation(_data()["bare_heads"])
+    longer = alternation(_data()["longer_nouns"])
     return re.compile(
-        rf"\s+(?P<ref>{heads})(?![\w-])(?!\s+(?:{longer})(?!\w))"
+        rf"\s+(?!(?i:{longer})(?!\w))(?P<ref>{heads})(?![\w-])"
         rf"(?:(?=\s+(?:khóa|nhiệm kỳ)(?!\w))|(?!(?:\s+[{LOWER}]+){{0,3}}\s+[{UPPER}0-9]))"
     )
+
+
+@functools.cache
+def inside_body_name_re() -> re.Pattern[str]:
+    """Words right before a title that make it part of a body's name ("Văn phòng Lãnh sự", "Ban Giám đốc")."""
+    return re.compile(rf"(?<!\w){alternation(_data()['title_inside_after'])}\s+$")
 
 
 @functools.cache
@@ -200,14 +224,15 @@ def _country_re() -> re.Pattern[str]:
 def honorific_re() -> re.Pattern[str]:
     """An honorific, rank, occupation noun or degree run before a name; its end is where the name starts."""
     rows = _data()["honorifics"]
-    hon = trie_alternation(_both_cases(h["word"] for h in rows if h["kind"] != "occupation"))
+    hon = trie_alternation(_both_cases(h["word"] for h in rows if h["kind"] in ("address", "rank")))
     occ = trie_alternation(_both_cases(h["word"] for h in rows if h["kind"] == "occupation"))
+    label = alternation(h["word"] for h in rows if h["kind"] == "label")
     deg = trie_alternation(d["abbreviation"] for d in _data()["degrees"])
     degrees = rf"(?:{deg})(?:[.,]\s?|\s)(?:(?:{deg})(?:[.,]\s?|\s)){{0,3}}"
     # a noun for a person may name a nationality before the name: "cựu binh Mỹ X"
     return re.compile(
         rf"(?<![\w./])(?:(?P<hon>{hon})\s+|(?P<occ>{occ})\s+(?:(?P<nat>{alternation(countries())})(?:\s+|\s*-\s*))?"
-        rf"|(?P<deg>{degrees})\s*)(?=[{UPPER}])"
+        rf"|(?P<deg>{degrees})\s*|(?P<label>{label})[ \t]*[:|][ \t]*)(?=[{UPPER}])"
     )
 
 
@@ -241,10 +266,9 @@ def _canonical(tm: re.Match[str]) -> tuple[str, bool]:
     row = title_row(tm.group("title"))
     title = row.title if row else tm.group("title")
     marker = (tm.group("marker") or "").lower()
-    spec = _markers().get(marker)
-    if spec is not None and spec.get("kept"):
+    if marker in registry.acting_markers():  # kept: "Quyền Trưởng ban"
         title = f"{marker[:1].upper()}{marker[1:]} {title}"
-    return title, bool(spec is not None and spec.get("meaning") == "former")
+    return title, marker in registry.former_markers()
 
 
 def _body(
@@ -252,8 +276,15 @@ def _body(
 ) -> tuple[OrgMention | None, str | None, re.Match[str] | None, int]:
     """The body a title names: (organisation, bare head, organ match, end of what it took)."""
     after = tm.end()
+    organ_of = _written_organs().get(tm.group("title"))  # "UVBTV Thành ủy"
+    om = _organ_abbreviation_re().match(text, after, end)  # "Ủy viên BTV Tỉnh ủy"
+    if om is not None and organ_of is None:
+        organ_of, after = _organ_abbreviations()[om.group("abbr")], om.end()
     sp = _SPACES.match(text, after)
     org = starts.get(sp.end() if sp else after)
+    if org is not None and organ_of is not None:
+        org = attrs.evolve(org, start=tm.start("title") if om is None else om.start("abbr"), organ=organ_of, registry_id=None)
+        return org, None, None, org.end
     if org is None:
         of = _OF.match(text, after, end)  # "Chủ tịch danh dự của Ủy ban ..."
         org = starts.get(of.end()) if of else None
@@ -280,10 +311,12 @@ def _body(
 #: does a name start at this offset? (for Vietnamese names: how many syllables, 0 for none)
 NameProbe = Callable[[int], int]
 
-#: a body name starts with a capital, or with a head noun written in lower case ("Chủ tịch hội lưu học sinh ...")
-_BODY_START = re.compile(
-    rf" (?=[{UPPER}]|(?:hội|ban|ủy ban|liên hiệp|trung tâm|công ty|tổ chức|hiệp hội|câu lạc bộ|trường|viện|học viện|bệnh viện|quỹ)\s)"
-)
+@functools.cache
+def _body_start_re() -> re.Pattern[str]:
+    """A body name starts with a capital, or with a head noun written in lower case ("Chủ tịch hội lưu học sinh ...")."""
+    lower_heads = alternation(h.lower() for h in _data()["bare_heads"])
+    return re.compile(rf" (?=[{UPPER}]|{lower_heads}\s)")
+
 #: a title followed by a number or a plural word names several people ("Phó Tỉnh trưởng 3 tỉnh")
 _PLURAL_AFTER = re.compile(r"\s+(?:\d|các\s|những\s|hai\s|ba\s)")
 _BODY_WORD = re.compile(r"[^\s,;.:()\"]+")
@@ -298,7 +331,7 @@ def _unread_body(text: str, pos: int, end: int, name_here: NameProbe, vietnamese
     Vietnamese name (the person the title belongs to). Returns *pos* when
     no such body follows.
     """
-    first = _BODY_START.match(text, pos, end)
+    first = _body_start_re().match(text, pos, end)
     if first is None or name_here(first.end()):
         return pos
     verbs = post_verb_re()
@@ -379,7 +412,7 @@ def chain_at(
     marked ``unread``) and the chain goes on after it.
     """
     out: list[PositionMention] = []
-    organs: dict[int, re.Match[str]] = {}
+    organs: dict[int, tuple[int, int, str]] = {}  # a title's organ whose body is the next title's
     stop = pos
     title_pattern = title_re()
     while pos < end:
@@ -420,10 +453,14 @@ def chain_at(
                 # an organisation read short: "Ủy viên Trung ương Đảng Cộng sản Trung Quốc"
                 tail = _unread_body(text, org.end, end, name_here, vietnamese_name_here)
                 if tail > org.end and not _same_body_tail(text[org.end : tail]):
-                    stop, unread = tail, True
+                    stop, unread, org = tail, True, None
             out.append(PositionMention(tm.start(), stop, title, org, former=former, ref=ref, unread=unread, station=station))
             if organ is not None:
-                organs[len(out) - 1] = organ
+                name = "Ban Thường vụ" if organ.group("organ") == "Thường vụ" else organ.group("organ")
+                organs[len(out) - 1] = (organ.start("organ"), organ.end("organ"), name)
+            elif org is None and ref is None and tm.group("title") in _written_organs():
+                # "UVBTV, Trưởng Ban Tuyên giáo Tỉnh ủy": Ủy viên of that Tỉnh ủy's Ban Thường vụ
+                organs[len(out) - 1] = (tm.start("title"), tm.end("title"), _written_organs()[tm.group("title")])
         sm = _CHAIN_SEP.match(text, stop, end)
         if sm is None or sm.end() == stop or not text[stop : sm.end()].strip():
             break
@@ -454,10 +491,12 @@ def _body_after_comma(
     return org.end
 
 
+#: the units whose Party committee is a "Đảng ủy" of the place ("Đảng ủy xã Tân Bình")
+_COMMUNE_LEVEL = ("xã", "phường", "thị trấn")
 _COMMITTEE = re.compile(r"^Ban .+ (?P<cq>(?:Tỉnh|Thành|Huyện|Quận|Đảng) ủy)$")
 
 
-def _share_bodies(out: list[PositionMention], organs: dict[int, re.Match[str]]) -> None:
+def _share_bodies(out: list[PositionMention], organs: dict[int, tuple[int, int, str]]) -> None:
     """Titles chained without a body of their own take the next one's.
 
     "Phó Chủ tịch - Tổng Thư ký Liên hiệp ..." gives both titles that union;
@@ -474,22 +513,27 @@ def _share_bodies(out: list[PositionMention], organs: dict[int, re.Match[str]]) 
         if nxt_row is not None and nxt_row.standalone:
             continue
         if i in organs:
-            m = organs[i]
-            organ = "Ban Thường vụ" if m.group("organ") == "Thường vụ" else m.group("organ")
+            organ_start, organ_end, organ = organs[i]
             head = nxt.org.head
             cm = _COMMITTEE.match(head)
             if cm:
                 head = cm.group("cq")  # the organ is the committee's, not its board's
-            body = attrs.evolve(nxt.org, start=m.start("organ"), end=m.end("organ"), head=head, organ=organ, registry_id=None)
+            if organ == "Đảng ủy" and nxt.org.place and nxt.org.place_kind in _COMMUNE_LEVEL:
+                # "Phó Bí thư Đảng ủy, Chủ tịch UBND xã Tân Bình": the commune's Party committee, not the committee's
+                body = attrs.evolve(
+                    nxt.org, start=organ_start, end=organ_end, head=organ, kind=OrganisationKind.PARTY, registry_id=None
+                )
+            else:
+                body = attrs.evolve(nxt.org, start=organ_start, end=organ_end, head=head, organ=organ, registry_id=None)
             out[i] = attrs.evolve(p, org=body)
         else:
             row = title_row(p.title.removeprefix("Quyền ").removeprefix("quyền "))
             if row is None or not row.standalone:
                 out[i] = attrs.evolve(p, org=nxt.org)
-    for i, m in organs.items():
+    for i, (_s, _e, organ) in organs.items():
         if out[i].org is None:
             # "Phó Bí thư Đảng ủy, Phó Giám đốc Học viện": the organ of a body named elsewhere
-            out[i] = attrs.evolve(out[i], ref=m.group("organ"))
+            out[i] = attrs.evolve(out[i], ref=organ)
 
 
 def lower_case_word(text: str, pos: int) -> bool:

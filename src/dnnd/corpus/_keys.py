@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 
 from .. import registry
 from ..model import Document, Event, Organisation, Span
-from ..normalise import canonical_number, canonical_tones, name_key, place_key, slug
+from ..normalise import canonical_tones, document_key, name_key, place_key, slug
 
 #: words of letters between single spaces, with neither "TP" nor the look-alike Ð: most names
 _PLAIN = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
@@ -182,7 +182,7 @@ def _type_word_at(text: str, spans: Sequence[Span]) -> str | None:
 
 def _doc_key(d: Document) -> str | None:
     if d.number:
-        return "doc:" + slug(canonical_number(d.number))
+        return "doc:" + slug(document_key(d.number))
     if d.title:
         return f"doc:{d.kind.value}:{slug(d.title)[:60]}"
     return None

@@ -8,7 +8,7 @@ from typing import Any
 
 from .. import registry
 from ..model import DocumentKind, EventKind, OrganisationKind, PartialDate
-from ..normalise import canonical_number, slug
+from ..normalise import document_key, slug
 from ._identity import head_key, name_identity, parse_locality, province_locality
 from ._index import _Indexed
 from ._keys import _bare_name, _bulk, _fk, _nk, _place_key
@@ -61,7 +61,7 @@ class _Queries(_Indexed):
         >>> dnnd.Corpus(dnnd.seeds()).document("12-CT/TƯ").registry_id
         'directive:12-CT/TW:2022-01-05'
         """
-        key = "doc:" + slug(canonical_number(number))
+        key = "doc:" + slug(document_key(number))
         return self._document(key) if key in self._index.docs else None
 
     def documents(self, number: str | None = None, kind: DocumentKind | str | None = None) -> list[CorpusDocument]:
