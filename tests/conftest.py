@@ -22,6 +22,8 @@ def _shared() -> Path:
 SHARED = _shared()
 #: the gold corpora (seeds, dev, dev2), when the workplace has them
 CORPORA = SHARED / "corpus"
+#: the five bundled seed texts
+SEED_TEXTS = SEEDS
 #: DNND_DEV_DIR points elsewhere (e.g. from a git worktree one level deeper)
 DEV = Path(os.environ["DNND_DEV_DIR"]) if os.environ.get("DNND_DEV_DIR") else SHARED / "corpus" / "dev"
 

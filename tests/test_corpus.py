@@ -252,8 +252,8 @@ def test_different_places_stay_different_organisations():
 
 SAME_PERSON = [
     ("honorific", "Ông Trần Công Thắng", "Trần Công Thắng"),
-    ("misspelt tone", "Nguyên Văn Doanh", "Nguyễn Văn Doanh"),
     ("lost diacritics", "Nguyen Van Doanh", "Nguyễn Văn Doanh"),
+    ("old tone placement", "Hoàng Văn Thuỵ", "Hoàng Văn Thụy"),
 ]
 
 
@@ -272,6 +272,21 @@ def test_spellings_of_one_person_merge_under_the_well_written_name(why, a, b):
     assert person.id == "person:" + dnnd.normalise.slug(b)
     assert [h.source for h in person.positions] == ["a.txt", "b.txt"]
     assert corpus.people(organisation="VUFO") == [person]
+
+
+def test_names_that_differ_in_a_diacritic_are_two_people_even_in_one_body():
+    # "Hà" and "Hạ" are different names; only an override joins them (see test_overrides.py)
+    vufo = _org("Liên hiệp các tổ chức hữu nghị Việt Nam")
+    pos = (Position(title="Phó Chủ tịch", organisation=vufo.name),)
+    corpus = Corpus(
+        [
+            _summary("a.txt", [vufo], [Person(id="p", name="Nguyễn Thị Hà", positions=pos)]),
+            _summary("b.txt", [vufo], [Person(id="p", name="Nguyễn Thị Hạ", positions=pos)]),
+        ]
+    )
+    assert sorted(p.name for p in corpus.people()) == ["Nguyễn Thị Hà", "Nguyễn Thị Hạ"]
+    assert corpus.person("Nguyen Thi Ha") is None  # a lookup without diacritics cannot choose
+    assert corpus.person("Nguyễn Thị Hạ").sources == ("b.txt",)
 
 
 def test_two_chairs_of_one_body_on_one_day_conflict():
@@ -321,7 +336,22 @@ def test_save_and_load_give_an_equal_corpus(seeds, tmp_path, suffix):
     header = json.loads(
         path.read_text(encoding="utf-8").partition("\n")[0] if suffix == ".jsonl" else path.read_text(encoding="utf-8")
     )
-    assert header["format"] == "dnnd-corpus" and header["version"] == 1
+    assert header["format"] == "dnnd-corpus" and header["version"] == dnnd.corpus.FORMAT_VERSION == 2
+
+
+def test_a_file_of_the_first_version_still_loads(seeds, tmp_path):
+    # version 1 had no overrides, and its articles neither 'reported' events nor 'taking_part' nor 'relations'
+    data = seeds.to_dict()
+    data["version"] = 1
+    for art in data["articles"]:
+        del art["taking_part"], art["relations"]
+        for event in art["events"]:
+            del event["reported"]
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    old = Corpus.load(path)
+    assert len(old) == len(seeds) and all(e.reported for e in old.events(reported=None))
+    assert old.organisation("VUFO") == seeds.organisation("VUFO")
 
 
 def test_an_empty_corpus_round_trips(tmp_path):
@@ -436,9 +466,12 @@ def test_frames_have_one_row_per_fact_with_provenance(seeds):
         "articles",
         "documents",
         "citations",
+        "congresses",
         "organisations",
+        "people",
         "positions",
         "events",
+        "relations",
         "conflicts",
     }
     assert len(all_frames["articles"]) == 5
@@ -450,6 +483,53 @@ def test_frames_have_one_row_per_fact_with_provenance(seeds):
     )
     assert all(isinstance(s, list) and s for s in pos.spans)
     assert len(all_frames["conflicts"]) == sum(len(c.claims) for c in seeds.conflicts())
+
+
+def test_frame_dates_are_real_dates_with_their_precision(seeds):
+    pytest.importorskip("pandas")
+    from dnnd import frames
+
+    told = dnnd.parse(
+        "Ngày 5/9/2023, Hội tổ chức lễ kỷ niệm. Năm 2009, Hội đã tổ chức hội nghị thường niên tại Vinh.", source="t.txt"
+    )
+    ev = frames.events(dnnd.Corpus([told]), reported=None).set_index("date_iso")
+    assert str(ev["date"].dtype).startswith("datetime64")
+    year_only = ev.loc["2009"]  # known to the year, not 1 January
+    assert (year_only["date_precision"], year_only["reported"]) == ("year", False)
+    assert ev.loc["2023-09-05", "date_precision"] == "day"
+    art = frames.articles(dnnd.Corpus([dnnd.parse("Ngày 19-11, Hội tổ chức Đại hội lần thứ III.", source="x.txt")]))
+    assert art["published"].isna().all()
+    ev = frames.events(dnnd.Corpus([dnnd.parse("Ngày 19-11, Hội tổ chức Đại hội lần thứ III.", source="x.txt")]))
+    assert ev["date_iso"].tolist() == ["XXXX-11-19"] and ev["date"].isna().all()  # no year: no date, not year 1
+
+
+def test_frames_hold_congresses_relations_and_people_without_posts(seeds):
+    pytest.importorskip("pandas")
+    from dnnd import frames
+
+    people = frames.people(seeds)
+    assert len(people) == len(seeds.people()) and (people["positions"] == 0).sum() == len(seeds.people(positions=False))
+    assert set(frames.congresses(seeds)["ordinal"]) == {13, 17}
+    rel = frames.relations(seeds)
+    row = rel[rel.subject == "Liên hiệp các tổ chức hữu nghị tỉnh Bắc Giang"].set_index("relation")
+    assert row.loc["member_of", "object"] == "Liên hiệp các tổ chức hữu nghị Việt Nam"
+    assert (row.loc["succeeded_by", "since_iso"], row.loc["succeeded_by", "basis"]) == ("2025-07-01", "merger")
+
+
+def test_csv_writes_lists_as_json(seeds, tmp_path):
+    pytest.importorskip("pandas")
+    import csv
+
+    from dnnd import frames
+
+    path = tmp_path / "orgs.csv"
+    frames.to_csv(frames.organisations(seeds), path)
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    vufo = next(r for r in rows if r["id"] == "org:vufo")
+    assert json.loads(vufo["sources"])[:2] == ["000_dbb8df4873b6d839.txt", "001_93a5b40c263f557d.txt"]
+    assert "LHHN" in json.loads(vufo["aliases"])
+    text = frames.to_csv(frames.positions(seeds))
+    assert "2022-07-20," in text and "[[" in text and "(" not in text.split("\n")[1].split(",")[-1]
 
 
 def test_frames_without_pandas_say_how_to_install_it(seeds, monkeypatch):

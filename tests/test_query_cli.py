@@ -38,6 +38,10 @@ QUESTIONS = [
         ["organisations", "--kind", "friendship_union", "--locality", "Bắc Giang"],
         ["Liên hiệp các tổ chức hữu nghị tỉnh Bắc Giang"],
     ),
+    (["relations", "--organisation", "Liên hiệp các tổ chức hữu nghị tỉnh Bắc Giang"], ["member of", "succeeded by", "2025-07-01"]),
+    (["relations", "--kind", "member_of", "--organisation", "VUFO"], ["Liên hiệp các tổ chức hữu nghị thành phố Hà Nội", "rule"]),
+    (["congresses"], ["13", "national", "2021-2026", "17", "Hà Nội"]),
+    (["organisations", "--name", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"], ["Bắc Giang", "Hải Phòng", "Hà Nội"]),
     (
         ["conflicts"],
         ["12-CT/TW date: 2022-01-01 (001_93a5b40c263f557d.txt) vs 2022-01-05 (003_0ee01d7cb440a5d9.txt, registry)"],
@@ -138,3 +142,35 @@ def test_report_ends_with_the_conflicts_naming_both_articles(tmp_path):
     assert "2022-01-01 (001_93a5b40c263f557d.txt)" in line
     assert "2022-01-05 (003_0ee01d7cb440a5d9.txt, registry)" in line
     assert "05-TT/TU type_word: Thông tư" in section
+
+
+def test_events_are_the_reported_ones_unless_asked(tmp_path, capsys):
+    path = tmp_path / "told.txt"
+    path.write_text(
+        "Ngày 5/9/2023, Hội tổ chức lễ kỷ niệm. Hội được thành lập ngày 12/3/1999 theo quyết định của tỉnh.\n",
+        encoding="utf-8",
+    )
+    assert main(["query", "events", str(path), "--format", "jsonl"]) == 0
+    reported = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert [e["date"] for e in reported] == ["2023-09-05"] and all(e["reported"] for e in reported)
+    assert main(["query", "events", str(path), "--all", "--format", "jsonl"]) == 0
+    everything = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert [(e["date"], e["reported"]) for e in everything] == [("1999-03-12", False), ("2023-09-05", True)]
+    assert main(["query", "events", str(path), "--mentioned", "--format", "table"]) == 0
+    assert "1999-03-12 (mentioned)" in capsys.readouterr().out
+
+
+def test_query_applies_an_overrides_file(tmp_path, capsys):
+    path = tmp_path / "o.toml"
+    path.write_text('[[rename]]\norganisation = "VUFO"\nto = "Liên hiệp Hữu nghị"\n', encoding="utf-8")
+    assert main(["query", "organisations", "--kind", "friendship_union", "--overrides", str(path), "--format", "table"]) == 0
+    assert "Liên hiệp Hữu nghị " in capsys.readouterr().out
+
+
+def test_a_bad_overrides_file_is_one_clear_line(tmp_path):
+    path = tmp_path / "o.toml"
+    path.write_text('[[rename]]\norganisation = "Hội hữu nghị Việt Nam - Mông Cổ"\nto = "X"\n', encoding="utf-8")
+    proc = run("query", "organisations", "--overrides", str(path))
+    assert proc.returncode == 1 and not proc.stdout
+    (line,) = proc.stderr.splitlines()
+    assert line.startswith("dnnd: ") and str(path) in line and "matches no organisation" in line

@@ -12,8 +12,18 @@ from typing import Any, TextIO
 
 import attrs
 
-from .corpus import Corpus, CorpusDocument, CorpusEvent, CorpusOrganisation, CorpusPerson, HeldPosition
-from .errors import CorpusFileError
+from .corpus import (
+    Corpus,
+    CorpusCongress,
+    CorpusDocument,
+    CorpusEvent,
+    CorpusOrganisation,
+    CorpusPerson,
+    HeldPosition,
+    Overrides,
+    Relation,
+)
+from .errors import CorpusFileError, OverrideError
 from .model import Conflict, DocumentKind, EventKind, OrganisationKind, PartialDate
 
 #: widest cell in a table before it is cut with "…"
@@ -38,7 +48,8 @@ def _text_arg(text: str) -> str:
 def add_query_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``query`` and its sub-commands to the ``dnnd`` parser."""
     q = sub.add_parser(
-        "query", help="answer questions across articles (events, documents, people, organisations, conflicts)"
+        "query",
+        help="answer questions across articles (events, documents, people, organisations, relations, congresses, conflicts)",
     )
     qs = q.add_subparsers(dest="what", metavar="WHAT")
     qs.required = True
@@ -49,6 +60,9 @@ def add_query_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
             "--format", choices=("table", "jsonl"), default=None, help="table (default on a terminal) or JSON Lines"
         )
         p.add_argument("--corpus", metavar="FILE", help="a corpus saved with Corpus.save (PATHs are added to it)")
+        p.add_argument(
+            "--overrides", metavar="FILE", help="corrections to apply (TOML or JSON: merge, split, rename, drop, date)"
+        )
 
     ev = qs.add_parser("events", help="events by kind, date range, place and organiser")
     ev.add_argument("--kind", choices=[k.value for k in EventKind])
@@ -59,6 +73,11 @@ def add_query_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     ev.add_argument(
         "--organiser-kind", choices=[k.value for k in OrganisationKind], help="organised by this kind of body"
     )
+    told = ev.add_mutually_exclusive_group()
+    told.add_argument(
+        "--mentioned", action="store_true", help="only events the articles mention (history, origins, plans)"
+    )
+    told.add_argument("--all", action="store_true", help="reported and mentioned events (default: reported only)")
     common(ev)
 
     dc = qs.add_parser("documents", help="documents cited, with citation counts and citing articles")
@@ -75,7 +94,17 @@ def add_query_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     og = qs.add_parser("organisations", help="organisations by kind and locality")
     og.add_argument("--kind", choices=[k.value for k in OrganisationKind])
     og.add_argument("--locality", type=_text_arg, help="province or city")
+    og.add_argument("--name", type=_text_arg, help="every body this name may stand for")
     common(og)
+
+    rl = qs.add_parser("relations", help="links between organisations (member of, branch of, organ of, succeeded by)")
+    rl.add_argument("--organisation", type=_text_arg, help="only the links of this organisation")
+    rl.add_argument("--kind", choices=("member_of", "branch_of", "organ_of", "succeeded_by"))
+    common(rl)
+
+    cg = qs.add_parser("congresses", help="Party congresses the articles invoke")
+    cg.add_argument("--scope", type=_text_arg, help="national, or a province or city")
+    common(cg)
 
     cf = qs.add_parser("conflicts", help="facts the articles (and the registry) disagree on")
     cf.add_argument("--field", choices=("date", "issuer", "kind", "type_word", "position", "holder"))
@@ -87,6 +116,13 @@ def _build(args: argparse.Namespace, err: TextIO) -> tuple[Corpus | None, int]:
     from . import seeds
 
     failures = 0
+    overrides = None
+    if getattr(args, "overrides", None):
+        try:
+            overrides = Overrides.load(args.overrides)
+        except OverrideError as exc:
+            print(f"dnnd: {exc}", file=err)
+            return None, 1
     if args.corpus:
         try:
             corpus = Corpus.load(args.corpus)
@@ -102,6 +138,12 @@ def _build(args: argparse.Namespace, err: TextIO) -> tuple[Corpus | None, int]:
     for e in errors:
         print(f"dnnd: {e.message}", file=err)
         failures += 1
+    if overrides is not None:
+        try:
+            corpus.apply_overrides(overrides)
+        except OverrideError as exc:
+            print(f"dnnd: {exc}", file=err)
+            return None, 1
     return corpus, failures
 
 
@@ -121,6 +163,7 @@ def run_query(args: argparse.Namespace, out: TextIO, err: TextIO = sys.stderr) -
             place=args.place,
             organiser=args.organiser,
             organiser_kind=args.organiser_kind,
+            reported=None if args.all else not args.mentioned,
         )
     elif what == "documents":
         rows = (
@@ -146,7 +189,11 @@ def run_query(args: argparse.Namespace, out: TextIO, err: TextIO = sys.stderr) -
         elif fmt == "table" and not rows:
             rows = people
     elif what == "organisations":
-        rows = corpus.organisations(kind=args.kind, locality=args.locality)
+        rows = corpus.organisations(kind=args.kind, locality=args.locality, name=args.name)
+    elif what == "relations":
+        rows = corpus.relations(args.organisation, kind=args.kind)
+    elif what == "congresses":
+        rows = corpus.congresses(args.scope)
     else:
         rows = corpus.conflicts(field=args.field)
     if fmt == "jsonl":
@@ -204,9 +251,22 @@ def _table(rows: Sequence[Any], out: TextIO, short: dict[str, str] | None = None
     elif isinstance(first, CorpusEvent):
         header = ("date", "kind", "place", "organisers", "title", "sources")
         body = [
-            (e.date, e.kind.value, e.location, "; ".join(e.organisers), e.title, ", ".join(map(sh, e.sources)))
+            (
+                e.date if e.reported else f"{e.date} (mentioned)",
+                e.kind.value,
+                e.location,
+                "; ".join(e.organisers),
+                e.title,
+                ", ".join(map(sh, e.sources)),
+            )
             for e in rows
         ]
+    elif isinstance(first, Relation):
+        header = ("organisation", "relation", "of", "basis", "since")
+        body = [(r.subject, r.kind.replace("_", " "), r.object, r.basis, r.since) for r in rows]
+    elif isinstance(first, CorpusCongress):
+        header = ("congress", "scope", "party body", "term", "articles")
+        body = [(c.ordinal, c.scope, c.party_body, c.term, len(c.evidence)) for c in rows]
     elif isinstance(first, CorpusDocument):
         header = ("number", "kind", "citations", "date", "issuer", "cited by")
         body = [

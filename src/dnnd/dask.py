@@ -139,6 +139,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "location": "object",
         "organisers": "object",
         "title": "object",
+        "reported": "bool",
     },
 }
 
@@ -293,6 +294,7 @@ def rows(item: Item) -> dict[str, list[dict[str, Any]]]:
                 "location": e.location,
                 "organisers": _join(e.organisers),
                 "title": e.title,
+                "reported": e.reported,
             }
         )
     return out

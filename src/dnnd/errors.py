@@ -21,6 +21,7 @@ __all__ = [
     "EmptyInputError",
     "InputError",
     "InputTooLargeError",
+    "OverrideError",
     "StoreError",
     "WorkerError",
 ]
@@ -70,6 +71,14 @@ class InputTooLargeError(InputError):
 
 class CorpusFileError(DnndError):
     """A saved corpus file is missing, truncated, corrupted or foreign."""
+
+
+class OverrideError(DnndError):
+    """An overrides file is unreadable or malformed, or one of its entries matches nothing in the corpus.
+
+    The message names the file, the entry ("overrides.toml, [[merge]] #2")
+    and what is wrong with it.
+    """
 
 
 class StoreError(CorpusFileError):

@@ -229,7 +229,12 @@ class PartialDate:
 
 
 def _spans(value: object) -> tuple[Span, ...]:
-    return tuple(sorted(value)) if value else ()  # type: ignore[call-overload]
+    # sorted by (start, end) as plain tuples: the same order as Span's, without a Python call per comparison
+    return tuple(sorted(value, key=_span_order)) if value else ()  # type: ignore[call-overload]
+
+
+def _span_order(span: Span) -> tuple[int, int]:
+    return (span.start, span.end)
 
 
 def _strs(value: Iterable[str] | None) -> frozenset[str]:

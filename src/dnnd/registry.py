@@ -50,6 +50,8 @@ __all__ = [
     "Province",
     "RegistryDocument",
     "RegistryOrganisation",
+    "RegistryRelation",
+    "RelationRule",
     "RelativeDate",
     "acting_markers",
     "countries",
@@ -66,11 +68,15 @@ __all__ = [
     "lunar_year_names",
     "national_congress",
     "national_congresses",
+    "organ_words",
     "organisation_by_name",
     "organisations",
     "organiser_verbs",
     "province",
     "provinces",
+    "relation_phrases",
+    "relation_rules",
+    "relations",
     "relative_dates",
     "sino_vietnamese_surnames",
     "surnames",
@@ -720,3 +726,109 @@ def _countries_by_key() -> Mapping[str, Country]:
 def country(name: str) -> Country | None:
     """Return the country called ``name`` ("Mỹ" → Hoa Kỳ, "Cu Ba" → Cuba), or ``None``."""
     return _countries_by_key().get(name_key(name))
+
+
+# ------------------------------------------------------------------ relations between organisations
+
+#: The kinds of link between organisations.
+RELATIONS = frozenset({"member_of", "branch_of", "organ_of", "succeeded_by"})
+
+
+@attrs.frozen(kw_only=True)
+class RegistryRelation:
+    """A known link between two registry organisations ("vufo" member_of "mttq").
+
+    Attributes:
+        subject: Id of the organisation the link starts from.
+        relation: ``"member_of"``, ``"branch_of"``, ``"organ_of"`` or ``"succeeded_by"``.
+        object: Id of the organisation it points to.
+        since: Since when, as an ISO date (``"2025"``, ``"2018-04-28"``), if known.
+        status: ``"verified"`` or ``"partial"``.
+        note: What the link rests on.
+        sources: Source ids of the research notes.
+
+    """
+
+    subject: str
+    relation: str
+    object: str
+    since: str | None
+    status: str
+    note: str | None
+    sources: tuple[str, ...]
+
+
+@attrs.frozen(kw_only=True)
+class RelationRule:
+    """A link every body of one sort has ("a provincial union is a member of VUFO").
+
+    ``subject`` says which bodies it applies to (``kind``, ``level``: "local"
+    or "central", ``partner``: a friendship association for one country,
+    ``head_starts``: first words of the name); ``object`` which body they
+    link to (``registry``: an id; ``head``: a name head, or "same";
+    ``locality``: "same" or "central").
+
+    Attributes:
+        id: Short stable id of the rule.
+        subject: Which bodies the rule applies to.
+        relation: The kind of link.
+        object: The body they link to.
+        status: ``"verified"`` or ``"partial"``.
+        note: What the rule rests on.
+        sources: Source ids of the research notes.
+
+    """
+
+    id: str
+    subject: Mapping[str, Any]
+    relation: str
+    object: Mapping[str, Any]
+    status: str
+    note: str | None
+    sources: tuple[str, ...]
+
+
+@functools.cache
+def relations() -> tuple[RegistryRelation, ...]:
+    """Return the known links between registry organisations."""
+    return tuple(
+        RegistryRelation(
+            subject=r["subject"],
+            relation=r["relation"],
+            object=r["object"],
+            since=r["since"],
+            status=r["status"],
+            note=r["note"],
+            sources=tuple(r["sources"]),
+        )
+        for r in _load("org_relations.json")["links"]
+    )
+
+
+@functools.cache
+def relation_rules() -> tuple[RelationRule, ...]:
+    """Return the links every body of one sort has."""
+    return tuple(
+        RelationRule(
+            id=r["id"],
+            subject=MappingProxyType(dict(r["subject"])),
+            relation=r["relation"],
+            object=MappingProxyType(dict(r["object"])),
+            status=r["status"],
+            note=r["note"],
+            sources=tuple(r["sources"]),
+        )
+        for r in _load("org_relations.json")["rules"]
+    )
+
+
+@functools.cache
+def organ_words() -> tuple[str, ...]:
+    """Words that make a name an organ of the body named after them ("Ban Thường vụ Tỉnh ủy X"), longest first."""
+    return tuple(sorted(_load("org_relations.json")["organs"], key=lambda w: (-len(w), w)))
+
+
+@functools.cache
+def relation_phrases() -> Mapping[str, tuple[str, ...]]:
+    """Phrases by which a text states a link between two bodies, by relation ("là thành viên của")."""
+    return MappingProxyType({k: tuple(v) for k, v in _load("org_relations.json")["text"].items()})

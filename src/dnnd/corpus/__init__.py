@@ -15,12 +15,21 @@ many articles and answers questions without scanning them::
     12-CT/TW date: 2022-01-01 (001_93a5b40c263f557d.txt) vs 2022-01-05 (003_0ee01d7cb440a5d9.txt, registry)
 
 Entities are merged across articles under stable string ids derived from
-their names (never from ``hash()``): organisations and people by
-:func:`dnnd.normalise.name_key` with diacritics folded (so tone variants,
-lost diacritics and "TP"/"thành phố" meet), organisations also through the
-registry's names and abbreviations, documents by canonical number. Every
-answer carries its provenance: the article ``source`` and the ``spans`` of
-the article's text it came from.
+their content (never from ``hash()``): an organisation by its kind of body,
+partner country and locality (resolved through the province registry with
+the article's date, so that the Thanh Hóa and Thái Bình associations for
+Laos stay two), a person by name plus evidence (a shared body, a province),
+documents by canonical number, events by date, kind and place. Spelling
+variants meet (tone placement, "TP"/"thành phố", the registry's names and
+abbreviations); a diacritic is part of a name. Every answer carries its
+provenance: the article ``source`` and the ``spans`` of the article's text
+it came from, and :meth:`Corpus.why` explains any merge or separation.
+
+Positions are dated by the article's printed date or the reported event the
+person takes part in; events say whether the article reports them
+(:attr:`dnnd.model.Event.reported`) and timelines list the reported ones;
+:meth:`Corpus.relations` links bodies; an :class:`Overrides` file corrects
+the corpus on every build and is kept by :meth:`Corpus.save`.
 
 Files: :meth:`Corpus.save` writes JSON (or JSON Lines for a ``.jsonl``
 path) atomically, with a format marker and version in the header;
@@ -41,16 +50,22 @@ from __future__ import annotations
 from ._conflicts import registry_type_word as registry_type_word  # importable here, as before the split
 from ._corpus import Corpus
 from ._files import FORMAT, FORMAT_VERSION
+from ._overrides import DateFix, EntityRef, Override, Overrides
 from ._records import (
     ArticleSummary,
     Citation,
+    CorpusCongress,
     CorpusDocument,
     CorpusEvent,
     CorpusOrganisation,
     CorpusPerson,
     Evidence,
+    Explanation,
     HeldPosition,
     ReadFailure,
+    Relation,
+    StatedRelation,
+    Tenure,
 )
 
 __all__ = [
@@ -59,11 +74,20 @@ __all__ = [
     "ArticleSummary",
     "Citation",
     "Corpus",
+    "CorpusCongress",
     "CorpusDocument",
     "CorpusEvent",
     "CorpusOrganisation",
     "CorpusPerson",
+    "DateFix",
+    "EntityRef",
     "Evidence",
+    "Explanation",
     "HeldPosition",
+    "Override",
+    "Overrides",
     "ReadFailure",
+    "Relation",
+    "StatedRelation",
+    "Tenure",
 ]

@@ -11,7 +11,7 @@ from ._keys import _nk, _registry_by_name
 from ._records import Citation, CorpusDocument, CorpusPerson, HeldPosition
 from ._time import _compatible
 
-__all__ = ["document_conflicts", "position_conflicts", "registry_type_word"]
+__all__ = ["SOLE_TITLES", "document_conflicts", "position_conflicts", "registry_type_word", "title_family"]
 
 _WORD_OF_KIND = {
     "directive": "Chỉ thị",
@@ -43,7 +43,7 @@ def registry_type_word(doc: registry.RegistryDocument) -> str | None:
 
 
 #: titles one person holds at a time in a body ("Chủ tịch" of VUFO)
-_SOLE_TITLES = frozenset(
+SOLE_TITLES = frozenset(
     _nk(t)
     for t in (
         "Chủ tịch", "Tổng Bí thư", "Tổng Thư ký", "Giám đốc", "Bộ trưởng", "Trưởng ban",
@@ -52,7 +52,7 @@ _SOLE_TITLES = frozenset(
 )  # fmt: skip
 
 
-def _title_family(title: str) -> str:
+def title_family(title: str) -> str:
     """Return the ladder a title is on: "Phó Chủ tịch Thường trực" -> "chủ tịch"."""
     key = _nk(title)
     key = re.sub(r"^phó ", "", key)
@@ -121,9 +121,9 @@ def position_conflicts(people: Iterable[CorpusPerson]) -> list[Conflict]:
             if h.former or h.organisation_id is None or h.date is None or h.date.precision != "day":
                 continue
             title_key = _nk(h.title)
-            if title_key in _SOLE_TITLES:
+            if title_key in SOLE_TITLES:
                 by_org_date.setdefault((h.organisation_id, title_key, h.date.iso), []).append(h)
-            family = (h.person_id, h.organisation_id, _title_family(h.title), h.date.iso)
+            family = (h.person_id, h.organisation_id, title_family(h.title), h.date.iso)
             by_person_org_date.setdefault(family, []).append(h)
     for (_, _, _), held in sorted(by_org_date.items()):
         if len({h.person_id for h in held}) > 1:

@@ -13,8 +13,10 @@ from ..errors import DnndError
 from ..model import Conflict
 from . import _files
 from ._conflicts import document_conflicts, position_conflicts
-from ._queries import _Queries
-from ._records import ArticleSummary, ReadFailure
+from ._keys import _bulk
+from ._overrides import Overrides
+from ._records import ArticleSummary, CorpusPerson, ReadFailure
+from ._why import _Why
 
 if TYPE_CHECKING:
     from ..timeline import Timeline
@@ -22,14 +24,21 @@ if TYPE_CHECKING:
 __all__ = ["Corpus"]
 
 
-class Corpus(_Queries):
+class Corpus(_Why):
     """Many articles as one knowledge base.
 
     Build it from parsed articles (``Corpus(articles)``), from files
     (:meth:`from_paths`, which reads one file at a time and never keeps the
     text), or from a saved file (:meth:`load`). Adding articles is linear;
-    queries read indexes. Two corpora are equal when they hold equal
-    article summaries and read failures, in the same order.
+    queries read indexes. *overrides* (an :class:`Overrides`) correct the
+    corpus on every build: merges, splits, renames, drops and date fixes.
+    Two corpora are equal when they hold equal article summaries, read
+    failures and overrides, in the same order.
+
+    An organisation is its kind of body, partner country and locality; a
+    person a name plus the evidence that ties its mentions; :meth:`why`
+    says which evidence joined or separated two names (see the corpus page
+    of the documentation).
 
     >>> import dnnd
     >>> corpus = Corpus(dnnd.seeds())
@@ -40,12 +49,12 @@ class Corpus(_Queries):
     # ---------------------------------------------------------- building
 
     @classmethod
-    def from_paths(cls, paths: Iterable[str | os.PathLike[str]]) -> Corpus:
+    def from_paths(cls, paths: Iterable[str | os.PathLike[str]], *, overrides: Overrides | None = None) -> Corpus:
         """Read every path with :func:`dnnd.read`, one at a time, into a new corpus.
 
         A file that cannot be read or parsed is recorded in :attr:`errors`
         (not raised); the others still come in. Each article's ``source`` is
-        the path as given.
+        the path as given. *overrides* are applied once every file is in.
         """
         corpus = cls()
         for path in paths:
@@ -56,6 +65,8 @@ class Corpus(_Queries):
                 corpus._errors.append(ReadFailure(source=name, message=str(err)))
                 continue
             corpus.add(article)
+        if overrides:
+            corpus.apply_overrides(overrides)
         return corpus
 
     # ---------------------------------------------------------- folders, the knowledge base, charts
@@ -132,16 +143,22 @@ class Corpus(_Queries):
         >>> Corpus(dnnd.seeds()).prepare().document("12-CT/TW").count
         3
         """
+        with _bulk():
+            self._prepare()
+        return self
+
+    def _prepare(self) -> None:
         for key in self._index.orgs:
             self._organisation(key)
         for key in self._index.docs:
             self._document(key)
-        for key in self._index.people:
-            self._person(key)
+        self.people()
         for key in self._index.events:
             self._event(key)
+        for key in self._index.congresses:
+            self._congress(key)
         self.conflicts()
-        return self
+        self.relations()
 
     def __len__(self) -> int:
         return len(self._articles)
@@ -183,29 +200,40 @@ class Corpus(_Queries):
             found = []
             for key in sorted(self._index.docs):
                 found.extend(document_conflicts(self._document(key)))
-            found.extend(position_conflicts(self._person(key) for key in sorted(self._index.people)))
+            found.extend(position_conflicts(sorted(self._people_who_may_conflict(), key=lambda p: p.id)))
             self._index.cache["conflicts"] = found
         return [c for c in found if field is None or c.field == field]
+
+    def _people_who_may_conflict(self) -> list[CorpusPerson]:
+        """The people behind a sole post stated for one day under two names, or two ranks of one ladder."""
+        ix = self._index
+        folds = set(ix.ladder_clashes)
+        for names in ix.post_days.values():
+            if len(names) > 1:
+                folds.update(names)
+        return self._all_people(sorted(folds))
 
     # ---------------------------------------------------------- files
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the whole corpus as one JSON-ready object (the ``.json`` file format)."""
-        return _files.to_dict(self._articles, self._errors)
+        """Return the whole corpus as one JSON-ready object (the ``.json`` file format), overrides included."""
+        return _files.to_dict(self._articles, self._errors, self._overrides)
 
     @classmethod
     def from_dict(cls, data: Any, *, source: str = "corpus") -> Corpus:
         """Rebuild a corpus from :meth:`to_dict`'s object; :class:`CorpusFileError` when it is not one."""
-        articles, errors = _files.from_dict(data, source=source)
-        return cls(articles, errors=errors)
+        articles, errors, overrides = _files.from_dict(data, source=source)
+        return cls(articles, errors=errors, overrides=overrides)
 
     def save(self, path: str | os.PathLike[str], *, format: str | None = None) -> None:
         """Write the corpus to *path* atomically: JSON, or JSON Lines for ``.jsonl`` (or ``format="jsonl"``).
 
         The file replaces any old one only once it is completely written, so
-        an interrupted save leaves the old file intact.
+        an interrupted save leaves the old file intact. The articles are saved
+        as read and the overrides with them, so :meth:`load` corrects them the
+        same way.
         """
-        _files.save(self._articles, self._errors, path, format=format)
+        _files.save(self._articles, self._errors, path, format=format, overrides=self._overrides)
 
     @classmethod
     def load(cls, path: str | os.PathLike[str], *, max_bytes: int | None = _files.DEFAULT_MAX_CORPUS_BYTES) -> Corpus:
@@ -220,8 +248,8 @@ class Corpus(_Queries):
         """
         if _is_sqlite(path):
             return cls.from_sqlite(path)
-        articles, errors = _files.load(path, max_bytes=max_bytes)
-        return cls(articles, errors=errors)
+        articles, errors, overrides = _files.load(path, max_bytes=max_bytes)
+        return cls(articles, errors=errors, overrides=overrides)
 
 
 def _is_sqlite(path: str | os.PathLike[str]) -> bool:

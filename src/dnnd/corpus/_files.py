@@ -13,20 +13,43 @@ import cattrs
 from .._atomic import atomic_writer
 from .._jsonfile import DEFAULT_MAX_CORPUS_BYTES, MAX_DIGITS, loads, open_text, too_large
 from .._names import visible_name
-from ..errors import CorpusFileError
+from ..errors import CorpusFileError, OverrideError
 from ..model import PartialDate, Span
+from ._keys import _bulk
+from ._overrides import Overrides
 from ._records import ArticleSummary, ReadFailure
 
 __all__ = ["DEFAULT_MAX_CORPUS_BYTES", "FORMAT", "FORMAT_VERSION"]
 
 #: the format marker in the header of every saved corpus file
 FORMAT = "dnnd-corpus"
-#: the version of the file layout this dnnd writes (and the newest it reads)
-FORMAT_VERSION = 1
+#: the version of the file layout this dnnd writes (and the newest it reads); 2 adds the overrides
+FORMAT_VERSION = 2
 
 
-def to_dict(articles: Sequence[ArticleSummary], errors: Sequence[ReadFailure]) -> dict[str, Any]:
-    """Return the articles and read failures as one JSON-ready object (the ``.json`` file format)."""
+Loaded = tuple[list[ArticleSummary], list[ReadFailure], Overrides | None]
+
+
+def _overrides_entry(overrides: Overrides | None) -> dict[str, Any]:
+    return {} if not overrides else {"overrides": {"origin": overrides.origin, "document": overrides.to_dict()}}
+
+
+def _read_overrides(data: Any, source: str) -> Overrides | None:
+    entry = data.get("overrides")
+    if entry is None:
+        return None
+    if not isinstance(entry, dict) or not isinstance(entry.get("document"), dict):
+        raise CorpusFileError(f"{source}: corrupted corpus header (bad overrides)")
+    try:
+        return Overrides.from_dict(entry["document"], origin=str(entry.get("origin") or "overrides"))
+    except OverrideError as err:
+        raise CorpusFileError(f"{source}: the overrides it keeps are not valid ({err})") from None
+
+
+def to_dict(
+    articles: Sequence[ArticleSummary], errors: Sequence[ReadFailure], overrides: Overrides | None = None
+) -> dict[str, Any]:
+    """Return the articles, read failures and overrides as one JSON-ready object (the ``.json`` file format)."""
     from .. import __version__
     from ..serialize import converter
 
@@ -34,20 +57,21 @@ def to_dict(articles: Sequence[ArticleSummary], errors: Sequence[ReadFailure]) -
         "format": FORMAT,
         "version": FORMAT_VERSION,
         "dnnd": __version__,
+        **_overrides_entry(overrides),
         "articles": [converter.unstructure(a) for a in articles],
         "errors": [converter.unstructure(e) for e in errors],
     }
 
 
-def from_dict(data: Any, *, source: str) -> tuple[list[ArticleSummary], list[ReadFailure]]:
-    """Return the articles and read failures of :func:`to_dict`'s object; :class:`CorpusFileError` when it is not one."""
+def from_dict(data: Any, *, source: str) -> Loaded:
+    """Return what :func:`to_dict`'s object holds; :class:`CorpusFileError` when it is not one."""
     _check_header(data, source, layout="json")
     if not isinstance(data.get("articles"), list) or not isinstance(data.get("errors"), list):
         raise CorpusFileError(f"{source}: not a dnnd corpus (no 'articles' and 'errors' lists)")
     load = _Loader()
     articles = [load(a, ArticleSummary, source, i + 1) for i, a in enumerate(data["articles"])]
     errors = [load(e, ReadFailure, source, i + 1) for i, e in enumerate(data["errors"])]
-    return articles, errors
+    return articles, errors, _read_overrides(data, source)
 
 
 def save(
@@ -56,8 +80,21 @@ def save(
     path: str | os.PathLike[str],
     *,
     format: str | None = None,
+    overrides: Overrides | None = None,
 ) -> None:
     """Write the articles and read failures to *path* atomically: JSON, or JSON Lines for ``.jsonl``."""
+    with _bulk():
+        _save(articles, errors, path, format=format, overrides=overrides)
+
+
+def _save(
+    articles: Sequence[ArticleSummary],
+    errors: Sequence[ReadFailure],
+    path: str | os.PathLike[str],
+    *,
+    format: str | None,
+    overrides: Overrides | None,
+) -> None:
     from .. import __version__
     from ..serialize import converter
 
@@ -66,8 +103,8 @@ def save(
         raise ValueError(f"format must be 'json' or 'jsonl', not {layout!r}")
     with atomic_writer(path) as fh:
         if layout == "json":
-            json.dump(to_dict(articles, errors), fh, ensure_ascii=False, separators=(",", ":"))
-            fh.write("\n")
+            # one string, then one write: json.dump's chunked writes are several times slower
+            fh.write(json.dumps(to_dict(articles, errors, overrides), ensure_ascii=False, separators=(",", ":")) + "\n")
             return
         header = {
             "format": FORMAT,
@@ -76,6 +113,7 @@ def save(
             "layout": "jsonl",
             "articles": len(articles),
             "errors": len(errors),
+            **_overrides_entry(overrides),
         }
         fh.write(json.dumps(header, ensure_ascii=False) + "\n")
         for a in articles:
@@ -87,9 +125,7 @@ def save(
         fh.write(json.dumps({"end": FORMAT, "articles": len(articles)}) + "\n")
 
 
-def load(
-    path: str | os.PathLike[str], *, max_bytes: int | None = DEFAULT_MAX_CORPUS_BYTES
-) -> tuple[list[ArticleSummary], list[ReadFailure]]:
+def load(path: str | os.PathLike[str], *, max_bytes: int | None = DEFAULT_MAX_CORPUS_BYTES) -> Loaded:
     """Read the articles and read failures of a file :func:`save` wrote (either layout).
 
     Raises :class:`~dnnd.errors.CorpusFileError`, naming the file and the
@@ -98,6 +134,11 @@ def load(
     field types or ranges, absurd numbers or nesting), from a newer dnnd or
     not a dnnd corpus at all.
     """
+    with _bulk():
+        return _load(path, max_bytes)
+
+
+def _load(path: str | os.PathLike[str], max_bytes: int | None) -> Loaded:
     name = visible_name(path)
     with open_text(path, name) as fh:
         try:
@@ -138,9 +179,7 @@ def _limited(lines: Iterable[str], name: str, max_bytes: int | None, used: int) 
         yield line
 
 
-def _load_lines(
-    head: dict[str, Any], lines: Iterable[str], name: str
-) -> tuple[list[ArticleSummary], list[ReadFailure]]:
+def _load_lines(head: dict[str, Any], lines: Iterable[str], name: str) -> Loaded:
     _check_header(head, name, layout="jsonl")
     n_articles, n_errors = head.get("articles"), head.get("errors")
     if not isinstance(n_articles, int) or not isinstance(n_errors, int):
@@ -170,7 +209,7 @@ def _load_lines(
             f"{name}: truncated corpus file ({len(articles)} of {n_articles} articles"
             f"{'' if ended else ', no end marker'})"
         )
-    return articles, errors
+    return articles, errors, _read_overrides(head, name)
 
 
 def _check_header(data: Any, source: str, *, layout: str) -> None:
@@ -211,12 +250,19 @@ class _Loader:
                 found = dates[value] = PartialDate.from_iso(value)
             return found
 
+        def structure_spans(value: Any, _: type) -> tuple[Span, ...]:
+            # [[start, end], ...] as written by save: one comprehension, not a hook call per span
+            if not isinstance(value, list):
+                raise TypeError(f"expected a list of spans, got {type(value).__name__}")
+            return tuple(_structure_span(v, Span) for v in value)
+
         self._conv.register_structure_hook(str, structure_str)
         self._conv.register_structure_hook(int, _structure_int)
         self._conv.register_structure_hook(float, _structure_float)
         self._conv.register_structure_hook(bool, _structure_bool)
         self._conv.register_structure_hook(Span, _structure_span)
         self._conv.register_structure_hook(PartialDate, structure_date)
+        self._conv.register_structure_hook_func(lambda t: t == tuple[Span, ...], structure_spans)
 
     def __call__(self, value: Any, cls: type[Any], source: str, where: int) -> Any:
         try:

@@ -32,7 +32,16 @@ from .. import registry
 from ..normalise import place_key
 from ._keys import _nk
 
-__all__ = ["Locality", "OrgIdentity", "head_key", "org_identity", "parse_locality"]
+__all__ = [
+    "Locality",
+    "OrgIdentity",
+    "consistent_aliases",
+    "head_key",
+    "name_identity",
+    "org_identity",
+    "parse_locality",
+    "province_locality",
+]
 
 #: the province-level unit words; the others name districts and communes
 _PROVINCE_UNITS = ("tỉnh", "thành phố", "tp")
@@ -40,8 +49,8 @@ _DISTRICT_UNITS = ("huyện", "quận", "thị xã", "thành phố", "tp")
 _COMMUNE_UNITS = ("xã", "phường", "thị trấn")
 _UNIT_WORDS = {"tỉnh", "thành phố", "tp", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn"}
 
-#: a word of a place name: capitalised, or a number ("Quận 1", "Phường 5")
-_PLACE_WORD = re.compile(r"[A-ZĐÀ-Ỹ0-9][\wÀ-ỹ.'-]*")
+#: the words of a place name: capitalised, or numbers ("Quận 1", "Phường 5")
+_PLACE_WORDS = re.compile(r"[A-ZĐÀ-Ỹ0-9][\wÀ-ỹ.'-]*(?: [A-ZĐÀ-Ỹ0-9][\wÀ-ỹ.'-]*)*")
 
 
 @attrs.frozen(kw_only=True)
@@ -113,7 +122,7 @@ def _province_unit(name: str, on: _dt.date | None) -> registry.Province | None:
     return min(found, key=lambda u: u.valid_from or _dt.date.min)
 
 
-def _province_locality(name: str, on: _dt.date | None) -> Locality | None:
+def province_locality(name: str, on: _dt.date | None) -> Locality | None:
     unit = _province_unit(name, on)
     if unit is None:
         return None
@@ -123,10 +132,10 @@ def _province_locality(name: str, on: _dt.date | None) -> Locality | None:
 
 
 def _is_place(words: list[str]) -> bool:
-    return bool(words) and all(_PLACE_WORD.fullmatch(w) for w in words)
+    return bool(words) and _PLACE_WORDS.fullmatch(" ".join(words)) is not None
 
 
-@functools.lru_cache(maxsize=1 << 17)
+@functools.lru_cache(maxsize=1 << 16)
 def parse_locality(name: str, on: _dt.date | None = None) -> tuple[str, Locality | None]:
     """Split *name* into its head and the locality written at its end.
 
@@ -142,6 +151,11 @@ def parse_locality(name: str, on: _dt.date | None = None) -> tuple[str, Locality
     ('Hội hữu nghị Việt Nam - Lào', None)
     """
     words = name.replace("TP.", "TP ").replace("Tp.", "Tp ").split()
+    lower = [w.lower() for w in words[-7:]]
+    if not _UNIT_WORDS_1.intersection(lower):
+        tail = _nk(" ".join(words[-4:])).split()
+        if not any(" ".join(tail[-k:]) in _province_keys() for k in range(1, min(4, len(words) - 1, len(tail)) + 1)):
+            return _pair(words, name, on)  # no unit word and no province at the end: the common case, decided fast
     # a unit word followed by a capitalised name: "tỉnh Thanh Hóa", "thành phố Biên Hòa", "xã Tân Phú"
     for k in range(min(5, len(words) - 1), 0, -1):
         place = words[-k:]
@@ -154,9 +168,11 @@ def parse_locality(name: str, on: _dt.date | None = None) -> tuple[str, Locality
             head = " ".join(words[: -k - unit_len])
             if head.endswith("-"):
                 continue
+            if head.lower().endswith((" tại", " ở")):
+                head = head[: head.rfind(" ")]  # "Lãnh sự quán Lào tại Thành phố Hồ Chí Minh"
             place_name = " ".join(place)
             if unit in _PROVINCE_UNITS:
-                found = _province_locality(place_name, on)
+                found = province_locality(place_name, on)
                 if found is not None:
                     return head, found
             if unit in _DISTRICT_UNITS:
@@ -167,14 +183,57 @@ def parse_locality(name: str, on: _dt.date | None = None) -> tuple[str, Locality
     for k in range(min(4, len(words) - 1), 0, -1):
         place = words[-k:]
         head_words = words[:-k]
-        if not _is_place(place) or head_words[-1].endswith("-") or head_words[-1] in ("-", "–", "—"):
+        if place_key(" ".join(place)) not in _province_keys():
             continue
+        if not _is_place(place) or not _ends_a_head(head_words, place) or place == ["Hồ", "Chí", "Minh"]:
+            continue  # bare "Hồ Chí Minh" is the man ("Đoàn Thanh niên Cộng sản Hồ Chí Minh"), not the city
         if head_words[-1].lower() in ("tại", "ở") and len(head_words) > 1:
             head_words = head_words[:-1]  # "Lãnh sự quán Lào tại Thành phố Hồ Chí Minh"
-        found = _province_locality(" ".join(place), on)
+        found = province_locality(" ".join(place), on)
         if found is not None:
             return " ".join(head_words), found
+    return _pair(words, name, on)
+
+
+_PAIR = re.compile(r"^Hội (?:[Hh]ữu nghị )?(?P<a>[^-]+?) - (?P<b>[^-]+)$")
+#: unit words of one word (two-word units start with one of them)
+_UNIT_WORDS_1 = frozenset({"tỉnh", "thành", "tp", "huyện", "quận", "thị", "xã", "phường"})
+
+
+@functools.cache
+def _province_keys() -> frozenset[str]:
+    """The place key of every provincial unit's name and alias."""
+    return frozenset(registry._provinces_by_key())
+
+
+def _pair(words: list[str], name: str, on: _dt.date | None) -> tuple[str, Locality | None]:
+    """A country and a province ("Hội Thái Lan - Bến Tre"): the province's association for that country."""
+    if "-" not in name:
+        return name, None
+    m = _PAIR.match(" ".join(words))
+    if m and registry.country(m["a"]) is not None:
+        found = province_locality(m["b"], on)
+        if found is not None and registry.country(m["b"]) is None:
+            return f"Hội hữu nghị Việt Nam - {m['a']}", found
     return name, None
+
+
+def _ends_a_head(words: list[str], place: list[str]) -> bool:
+    """Tell whether *words* can end just before the bare province name *place*.
+
+    Not after a dash ("Hội Thái Lan - Bến Tre" pairs a country and a
+    province), and not when the last words run into the place to make
+    another province's name: "Thái Bình Dương" is the Pacific, not the
+    province of Bình Dương after a word "Thái".
+    """
+    last = words[-1]
+    if last.endswith("-") or last in ("-", "–", "—"):
+        return False
+    for n in range(1, min(3, len(words)) + 1):
+        for m in range(1, len(place)):
+            if registry.province(" ".join([*words[-n:], *place[:m]])) is not None:
+                return False
+    return True
 
 
 # ------------------------------------------------------------------ heads
@@ -188,10 +247,13 @@ _HEAD_WORDS = {
     "hđnd": "hội đồng nhân dân",
     "ub": "ủy ban",
     "ubmttq": "ủy ban mặt trận tổ quốc",
-    "lhhn": "liên hiệp các tổ chức hữu nghị",
-    "lhctchn": "liên hiệp các tổ chức hữu nghị",
     "ctchn": "các tổ chức hữu nghị",
     "vn": "việt nam",
+}
+#: ... and those that do only before a locality ("LHHN" alone is VUFO, "LHHN tỉnh X" is X's union)
+_LOCAL_HEAD_WORDS = {
+    "lhhn": "liên hiệp các tổ chức hữu nghị",
+    "lhctchn": "liên hiệp các tổ chức hữu nghị",
 }
 _FRIENDSHIP = re.compile(r"^(?P<central>trung ương )?hội (?P<hn>hữu nghị )?(?P<a>[^-]+)-(?P<b>[^-]+)$")
 
@@ -203,7 +265,7 @@ def _country_key(side: str) -> str | None:
     return _nk(found.name) if found else None
 
 
-@functools.lru_cache(maxsize=1 << 17)
+@functools.lru_cache(maxsize=1 << 16)
 def head_key(head: str, *, local: bool = False) -> str:
     """Return the comparison key of a head: abbreviations spelt out, partner countries by their registry name.
 
@@ -217,15 +279,23 @@ def head_key(head: str, *, local: bool = False) -> str:
     >>> head_key("Hội hữu nghị Nhật - Việt") == head_key("Hội hữu nghị Việt Nam - Nhật Bản")
     False
     """
-    key = " ".join(_HEAD_WORDS.get(w, w) for w in _nk(head).split())
+    words = _HEAD_WORDS if not local else {**_HEAD_WORDS, **_LOCAL_HEAD_WORDS}
+    key = " ".join(words.get(w, w) for w in _nk(head).split())
     m = _FRIENDSHIP.match(key)
     if m:
         a, b = _country_key(m["a"].strip()), _country_key(m["b"].strip())
         if a and b and "việt nam" in (a, b):
             key = f"hội hữu nghị {a}-{b}"
+    for unit in _BARE_UNITS:  # "Ủy ban MTTQ tỉnh": a unit without its name is a short reference, not the head
+        if key.endswith(" " + unit):
+            key = key[: -len(unit) - 1]
+            break
     if local and key.endswith(" việt nam") and not key.endswith("-việt nam"):
         key = key[: -len(" việt nam")]
     return key
+
+
+_BARE_UNITS = ("thành phố", "tỉnh", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "tp")
 
 
 # ------------------------------------------------------------------ registry
@@ -244,11 +314,18 @@ def _registry_identities() -> dict[tuple[str, str], registry.RegistryOrganisatio
     return out
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _registry_for(head: str, where: Locality | None) -> registry.RegistryOrganisation | None:
     place = place_key(where.name) if where is not None and where.level == "province" else ""
     if where is not None and where.level != "province":
         return None
     return _registry_identities().get((head, place))
+
+
+@functools.cache
+def _registry_names() -> dict[str, registry.RegistryOrganisation]:
+    """Registry organisations by the name key of their canonical names."""
+    return {_nk(o.name): o for o in registry.organisations()}
 
 
 @functools.cache
@@ -259,19 +336,23 @@ def _registry_by_id() -> dict[str, registry.RegistryOrganisation]:
 def _canonical(org: registry.RegistryOrganisation, on: _dt.date | None) -> OrgIdentity:
     head, where = parse_locality(org.name, on)
     if where is None and org.locality:
-        where = _province_locality(org.locality, on)
+        where = province_locality(org.locality, on)
     return OrgIdentity(head=head_key(head, local=where is not None), locality=where, registry_id=org.id)
 
 
 # ------------------------------------------------------------------ identity
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_identity(name: str, on: _dt.date | None = None) -> OrgIdentity:
     """The identity one name gives on its own (registry bodies take the registry's locality).
 
     >>> name_identity("LHHN thành phố Hà Nội").registry_id, name_identity("HAUFO").registry_id
     ('haufo', 'haufo')
     """
+    exact = _registry_names().get(_nk(name))
+    if exact is not None:  # a registry body's own name ("Đoàn Thanh niên Cộng sản Hồ Chí Minh")
+        return _canonical(exact, on)
     head, where = parse_locality(name, on)
     key = head_key(head, local=where is not None)
     reg = _registry_for(key, where)
@@ -288,7 +369,7 @@ def _same_place(a: Locality | None, b: Locality | None) -> bool:
     return (a is None) == (b is None) and (a is None or b is None or a.key == b.key)
 
 
-@functools.lru_cache(maxsize=1 << 17)
+@functools.lru_cache(maxsize=1 << 16)
 def org_identity(
     name: str,
     aliases: tuple[str, ...] = (),
