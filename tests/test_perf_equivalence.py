@@ -2,11 +2,14 @@
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dnnd import _text
-from dnnd._find.patterns import alternation, trie_alternation
+from dnnd._find import names as _names
+from dnnd._find import titles as _titles
+from dnnd._find.patterns import alternation, first_chars, trie_alternation
 
 LETTERS = "aAbBoOuUyYàÀáÁạỳýỶđĐ -.qQ"
 words = st.lists(st.text(alphabet=LETTERS, min_size=1, max_size=6), min_size=1, max_size=12)
@@ -50,3 +53,56 @@ SLOW_TONES = re.compile(r"(?<![qQ])(?:" + "|".join(_text._TONES) + r")(?![\w" + 
 @given(st.text(alphabet="oOuUqQàÀéỳÝỷẠa \u0301", max_size=30))
 def test_tone_pattern_matches_the_plain_alternation(text):
     assert [m.span() for m in _text._TONE_RE.finditer(text)] == [m.span() for m in SLOW_TONES.finditer(text)]
+
+
+# ---------------------------------------------------------- first-character guards
+
+_GUARD = re.compile(r"\(\?=(?:\(\?i:\[[^\]]*\]\)|\[[^\]]*\])\)")
+
+
+def _unguarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    guard = _GUARD.match(pattern.pattern)
+    assert guard is not None, "the pattern starts with its guard"
+    return re.compile(pattern.pattern[guard.end() :], pattern.flags)
+
+
+# pieces the guarded patterns are built from, and the letters around them
+PIECES = [
+    "Chủ tịch", "chủ tịch", "CHỦ TỊCH", "Phó", "nguyên", "Nguyên", "ông", "Ông", "bà", "Đại sứ", "đại sứ", "TS.", "PGS",
+    "Nguyễn", "Văn", "Doanh", "Trần", "Lê", "Thị", "Hà Nội", "Ủy viên", "ủy viên", "Bí thư", "Tỉnh ủy", "x", "K", "\u212a",
+    "İ", "ı", "1", "(", ")", "-", ":", "'", ".",
+]
+guarded_texts = st.lists(
+    st.tuples(st.sampled_from(PIECES), st.sampled_from(["", " ", "  ", ", ", " - ", ".", "\n"])), max_size=14
+).map(lambda parts: "".join(a + b for a, b in parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(guarded_texts)
+def test_guarded_patterns_match_what_the_plain_ones_match(text):
+    for pattern in (_titles.title_re(), _titles.honorific_re(), _names._vietnamese_re()):
+        plain = _unguarded(pattern)
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        for pos in range(len(text)):
+            a, b = pattern.match(text, pos), plain.match(text, pos)
+            assert (a and a.span()) == (b and b.span())
+
+
+@pytest.mark.parametrize(
+    ("lists", "ignorecase", "text", "starts"),
+    [
+        ([["Chủ tịch", "Phó"]], False, "ông Phó Chủ tịch", [4, 8]),
+        ([["chủ tịch"]], True, "CHỦ TỊCH, chủ tịch", [0, 10]),
+        ([["Ông"], ["bà"]], False, "Ông và bà", [0, 7]),
+    ],
+)
+def test_first_chars_guard(lists, ignorecase, text, starts):
+    words = [w for ws in lists for w in ws]
+    body = f"(?i:{alternation(words)})" if ignorecase else alternation(words)
+    guarded = re.compile(first_chars(*lists, ignorecase=ignorecase) + body)
+    assert [m.start() for m in guarded.finditer(text)] == starts
+
+
+def test_no_guard_for_an_empty_list():
+    # an empty alternation matches the empty string anywhere: no character can be required
+    assert first_chars(["Ông"], []) == ""
