@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dnnd import _text
+from dnnd import _layout, _text
 from dnnd._find import names as _names
 from dnnd._find import titles as _titles
 from dnnd._find.patterns import alternation, first_chars, trie_alternation
@@ -106,3 +106,14 @@ def test_first_chars_guard(lists, ignorecase, text, starts):
 def test_no_guard_for_an_empty_list():
     # an empty alternation matches the empty string anywhere: no character can be required
     assert first_chars(["Ông"], []) == ""
+
+
+CREDIT_PIECES = ["Ảnh", "ảnh", "ẢNH", "Nguồn", "nguồn ảnh", "Photo", "minh họa", "minh hoạ", ":", ": ", "(", ")", "_", " - ", "|", "X", "TTXVN", " ", "."]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(CREDIT_PIECES), max_size=12).map("".join))
+def test_credit_prefilters_agree_with_the_patterns(text):
+    assert _layout._photo_credit(text) == bool(_layout._PHOTO_CREDIT.search(text))
+    fast, slow = _layout._credit_tail(text), _layout._CREDIT_TAIL.search(text)
+    assert (fast and fast.span()) == (slow and slow.span())

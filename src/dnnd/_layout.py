@@ -129,6 +129,25 @@ _CREDIT_TAIL = re.compile(
     r"(?i)(?:^|(?<=[.!?\"”)])\s+|(?<!\s)\s*[(\[_]|(?<!\s)\s+-\s+|(?<!\s)\s*\|\s*)\(?\s*(?:nguồn ảnh|ảnh minh họa|ảnh|nguồn|photo)\s*:"
     r"\s*[^()\[\]\n]{1,60}?[)\]]?[\s.|]*$"
 )
+
+
+def _photo_credit(text: str) -> bool:
+    """Whether *text* holds a photo credit (:data:`_PHOTO_CREDIT`).
+
+    Every credit has a colon or the word "ảnh" (under the pattern's case
+    folding, only "ả" and "Ả" fold to "ả"): a substring test rules out
+    most lines before the pattern runs.
+    """
+    if ":" not in text and "ả" not in text and "Ả" not in text:
+        return False
+    return _PHOTO_CREDIT.search(text) is not None
+
+
+def _credit_tail(text: str) -> re.Match[str] | None:
+    """The photo credit or source at the end of *text* (:data:`_CREDIT_TAIL`); each has a colon."""
+    return _CREDIT_TAIL.search(text) if ":" in text else None
+
+
 _IMAGE_MARKER = re.compile(r"(?i)^(?:left\s?center\s?right\s?del|!\[[^\]]*\]\([^)]*\)\s*\|?|ảnh minh h[oọ]a\.?)$")
 _MENU_SEP = re.compile(r"\s+[|»›>•]\s+|\s*\|\s*")
 _SENTENCE_END = (".", ";", ",")
@@ -193,7 +212,7 @@ def _headline_like(text: str, *, max_len: int = 250) -> bool:
         12 <= len(text) <= max_len
         and not text.endswith(_SENTENCE_END)
         and not text.endswith(_ELLIPSIS)
-        and not _PHOTO_CREDIT.search(text)
+        and not _photo_credit(text)
         and (text[0].isupper() or text[0].isdigit() or text[0] in "\"'“‘(")
         and len(text.split()) >= 3
     )
@@ -349,7 +368,7 @@ def segment(canonical: str) -> Layout:
         )
         if title is not None and _is_alt_copy(t, title, counts) and i + 1 < n and len(t) <= 200:
             r.kind = SegmentKind.CAPTION  # alt text repeating the headline, above a caption
-        elif _PHOTO_CREDIT.search(t) and len(t) <= 400:
+        elif _photo_credit(t) and len(t) <= 400:
             r.kind = SegmentKind.CAPTION
         elif image_before and len(t) <= 250:
             r.kind = SegmentKind.CAPTION
@@ -412,7 +431,7 @@ def segment(canonical: str) -> Layout:
             else:
                 lines.append(Line(split_title[1], r.end, SegmentKind.TITLE))
             continue
-        credit = _CREDIT_TAIL.search(r.text) if kind in (SegmentKind.CAPTION, SegmentKind.BODY) else None
+        credit = _credit_tail(r.text) if kind in (SegmentKind.CAPTION, SegmentKind.BODY) else None
         if credit is not None:
             cut = credit.start() + len(credit.group()) - len(credit.group().lstrip())
             keep = r.text[: credit.start()].rstrip()
@@ -464,7 +483,7 @@ def _related_box(raw: list[_Raw], lead: int) -> None:
             j + 1 < len(raw)
             and not raw[j + 1].gap
             and raw[j + 1].kind is None
-            and _PHOTO_CREDIT.search(raw[j + 1].text)
+            and _photo_credit(raw[j + 1].text)
         ):
             break  # an image's alt text above its caption
         r.kind = SegmentKind.CHROME
