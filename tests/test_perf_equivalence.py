@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dnnd import _layout, _text
+from dnnd._find import dates as _dates
 from dnnd._find import names as _names
 from dnnd._find import titles as _titles
 from dnnd._find.patterns import alternation, first_chars, trie_alternation
@@ -117,3 +118,14 @@ def test_credit_prefilters_agree_with_the_patterns(text):
     assert _layout._photo_credit(text) == bool(_layout._PHOTO_CREDIT.search(text))
     fast, slow = _layout._credit_tail(text), _layout._CREDIT_TAIL.search(text)
     assert (fast and fast.span()) == (slow and slow.span())
+
+
+DATE_PIECES = ["ngày", "Ngày", "tháng", "Tháng", "năm", "Năm", "từ", "Từ", "đến", "tới", "và", "vào năm", "(", ")", "/", ".", "-",
+               ",", " ", "  ", "1", "2", "05", "12", "31", "7", "2022", "1999", "2023", "x", "tỉnh"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(DATE_PIECES), max_size=16).map("".join))
+def test_guarded_date_patterns_match_what_the_plain_ones_match(text):
+    for (name, plain), (_, guarded) in zip(_dates._PLAIN, _dates._PATTERNS, strict=True):
+        assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in re.finditer(plain, text)], name
