@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from dnnd import _layout, _text
 from dnnd._find import dates as _dates
 from dnnd._find import names as _names
+from dnnd._find import people as _people
 from dnnd._find import titles as _titles
 from dnnd._find.patterns import alternation, first_chars, trie_alternation
 
@@ -129,3 +130,33 @@ DATE_PIECES = ["ngày", "Ngày", "tháng", "Tháng", "năm", "Năm", "từ", "T�
 def test_guarded_date_patterns_match_what_the_plain_ones_match(text):
     for (name, plain), (_, guarded) in zip(_dates._PLAIN, _dates._PATTERNS, strict=True):
         assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in re.finditer(plain, text)], name
+
+
+def _foreign_before_plain(text, lo, stop, other_starts):
+    """The name search before an apposition, every word start tried (the form before the skip)."""
+    for wm in _people._WORD_START.finditer(text, lo, stop):
+        pos = wm.start()
+        before = text[max(lo, pos - 2) : pos].strip()
+        if _people._after_capitalised_word(text, pos, lo) or (before and before[-1].isalnum() and before[-1].isupper()):
+            continue
+        nm = _names.name_at(text, pos, stop, other_starts)
+        if nm is not None and nm.end == stop and nm.foreign:
+            return nm
+    return None
+
+
+NAME_PIECES = ["Kusaka", "Masatoshi", "Marc", "E.", "Knapper", "van", "de", "Xổm-xạ-vạt", "S'bong", "Nguyễn", "Văn", "có",
+               "tham dự", "Tham dự có", "Hà Nội", "UBND", "(", ")", ":", "ông", "Ông", "1", "và"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(NAME_PIECES), st.sampled_from([" ", " ", "  ", ", ", "-", ""])), max_size=10),
+       st.sampled_from([", Tổng Lãnh sự", " - Đại sứ", " (Chủ tịch"]))
+def test_foreign_name_before_an_apposition_as_before(parts, tail):
+    head = "".join(a + b for a, b in parts).rstrip()
+    text = head + tail
+    stop = len(head)
+    for lo in range(0, stop + 1, 3):
+        fast = _people._foreign_before(text, lo, stop, lambda pos: False)
+        slow = _foreign_before_plain(text, lo, stop, lambda pos: False)
+        assert fast == slow

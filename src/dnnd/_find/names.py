@@ -35,7 +35,7 @@ import attrs
 from .. import registry
 from .patterns import LOWER, UPPER, countries, first_chars, province_names, surnames, trie_alternation
 
-__all__ = ["NameMatch", "is_place", "name_at", "sino_vietnamese_surnames", "vietnamese_name_at", "vietnamese_names"]
+__all__ = ["NameMatch", "is_place", "name_at", "name_particles", "sino_vietnamese_surnames", "vietnamese_name_at", "vietnamese_names"]
 
 _LETTERS = f"{UPPER}{LOWER}"
 #: one word of a name: "Nguyễn", "McDonald", "S'bong", "Xổm-xạ-vạt", or an initial "E."
@@ -65,6 +65,11 @@ def sino_vietnamese_surnames() -> frozenset[str]:
 @functools.cache
 def _particles() -> frozenset[str]:
     return frozenset(registry._load("surnames.json")["particles"])
+
+
+def name_particles() -> frozenset[str]:
+    """The lower-case words a foreign name may hold between its words ("van", "de", "bin")."""
+    return _particles()
 
 
 @functools.cache
