@@ -86,7 +86,9 @@ ROWS = [
         "not valid UTF-8",
     ),
     Row("UTF-32", write("utf32.txt", GOOD_TEXT.encode("utf-32")), 1, "UTF-32 text is not supported"),
-    Row("directory", lambda d: (d / "folder").mkdir() or d / "folder", 1, "is a directory, not a text file"),
+    Row(
+        "directory", lambda d: (d / "folder").mkdir() or d / "folder", 1, "is a directory with no article files (.txt, .html, .htm) in it"
+    ),
     Row("missing path", lambda d: d / "missing.txt", 1, "no such file"),
     Row("missing, newline in the name", lambda d: d / "two\nlines.txt", 1, "no such file"),
     Row("unreadable (chmod 000)", unreadable, 1, "permission denied", root_skips=True),

@@ -467,7 +467,6 @@ def test_html_views_are_small_escaped_tables(seeds):
     html = article._repr_html_()
     assert html.startswith("<table") and "<script>" not in html and "&lt;script&gt;" in html
     for obj in (
-        seeds,
         seeds.articles[0],
         seeds.document("12-CT/TW"),
         seeds.organisation("VUFO"),
@@ -478,6 +477,13 @@ def test_html_views_are_small_escaped_tables(seeds):
     ):
         html = obj._repr_html_()
         assert html.startswith("<table") and html.endswith("</table>"), type(obj).__name__
+
+
+def test_a_corpus_shows_the_reports_overview_timeline_and_network(seeds):
+    html = seeds._repr_html_()
+    assert "<script" not in html
+    assert html.count('<g class="mark ') == len(seeds.timeline())
+    assert '<svg id="nw-svg"' in html and "<th>articles</th><td>5</td>" in html
 
 
 # ------------------------------------------------------------------ building

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -73,3 +74,10 @@ def test_tour_notebook_runs_top_to_bottom() -> None:
     )
     assert "CONFLICT 12-CT/TW date: 2022-01-01" in text
     assert "records.jsonl" in text and "seeds.jsonl" in text
+    assert "report.html" in text
+    outputs = [out for cell in notebook.cells if cell.cell_type == "code" for out in cell.get("outputs", [])]
+    assert not any(out.get("output_type") == "error" for out in outputs)
+    # the timeline shows inline: the report's SVG, and the chart as a picture (the plot extra is in the test extra)
+    assert any('<svg id="tl-svg"' in out.get("data", {}).get("text/html", "") for out in outputs)
+    if importlib.util.find_spec("matplotlib") is not None:
+        assert any("image/png" in out.get("data", {}) for out in outputs)

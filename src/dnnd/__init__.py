@@ -52,6 +52,7 @@ from .errors import (
     EmptyInputError,
     InputError,
     InputTooLargeError,
+    StoreError,
     WorkerError,
 )
 from .model import (
@@ -114,6 +115,7 @@ __all__ = [
     "Segment",
     "SegmentKind",
     "Span",
+    "StoreError",
     "WorkerError",
     "converter",
     "parse",

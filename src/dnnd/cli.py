@@ -6,8 +6,17 @@ Commands:
     one contract record per input, as JSON Lines (``--format json`` for one
     pretty array, ``-o FILE`` to write a file atomically, ``--jobs N`` to
     parse on N processes, the output still in input order);
+``dnnd build PATH... -o KB.sqlite``
+    add the articles to a SQLite knowledge base (see :mod:`dnnd.store`):
+    new files are parsed (``--jobs N``), unchanged ones skipped, changed
+    ones replaced; ``--datasette-metadata FILE`` writes Datasette's labels
+    and facets for it;
 ``dnnd report [PATH...]``
-    a readable summary; with no PATH, of the bundled seed articles;
+    a report of the articles (with no PATH, of the bundled seed articles;
+    ``--corpus FILE``: of a knowledge base or a saved corpus) as text
+    (``--format text``, the default), Markdown (``md``) or one
+    self-contained HTML page (``html``: timeline, network, documents,
+    conflicts and every article with its facts highlighted); ``-o FILE``;
 ``dnnd evaluate GOLD_DIR PREDICTIONS``
     score records against gold annotations (see :mod:`dnnd.evaluate`);
 ``dnnd query WHAT [options] [PATH...]``
@@ -25,6 +34,10 @@ on stderr names the file and the problem; every other input is still
 processed and printed) or the output could not be written; 2 for bad usage;
 130 when interrupted. ``docs/cli-errors.md`` lists every message.
 
+A PATH that is a folder stands for the article files beneath it (``.txt``,
+``.html``, ``.htm``, read recursively, in path order). A long run draws a
+progress bar on standard error when it is a terminal.
+
 Input files larger than ``--max-bytes`` (default 10 MiB) are refused. With
 ``-o FILE`` the output is written to a temporary file in the same folder,
 flushed to disk and renamed over FILE, so FILE is always either its old
@@ -39,10 +52,8 @@ import functools
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any, TextIO, cast
-
-import attrs
 
 from . import __version__, seed_paths
 from ._atomic import write_atomic
@@ -66,22 +77,35 @@ def _parser() -> argparse.ArgumentParser:
     sub.required = True
 
     ex = sub.add_parser("extract", help="print one contract record per input")
-    ex.add_argument("paths", nargs="+", metavar="PATH", help="text files (UTF-8, UTF-16 or a legacy Vietnamese encoding)")
-    ex.add_argument("--format", choices=("jsonl", "json"), default="jsonl", help="JSON Lines (default) or one pretty array")
+    ex.add_argument(
+        "paths", nargs="+", metavar="PATH", help="text files (UTF-8, UTF-16 or a legacy Vietnamese encoding)"
+    )
+    ex.add_argument(
+        "--format", choices=("jsonl", "json"), default="jsonl", help="JSON Lines (default) or one pretty array"
+    )
     ex.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of standard output")
     _max_bytes_option(ex)
-    ex.add_argument(
-        "-j",
-        "--jobs",
-        type=_jobs,
-        default=1,
-        metavar="N",
-        help="parse on N processes (0: every core; default 1; at most the number of cores); output order is input order",
-    )
+    _jobs_option(ex)
 
-    rp = sub.add_parser("report", help="a readable summary of articles (the bundled seeds by default)")
-    rp.add_argument("paths", nargs="*", metavar="PATH")
+    bd = sub.add_parser("build", help="add articles to a SQLite knowledge base (incremental)")
+    bd.add_argument("paths", nargs="+", metavar="PATH", help="text files or folders (read recursively)")
+    bd.add_argument("-o", "--output", metavar="KB", required=True, help="the knowledge base file (created if missing)")
+    bd.add_argument(
+        "--datasette-metadata",
+        metavar="FILE",
+        help="also write Datasette metadata (labels, facets, search) for the knowledge base to FILE",
+    )
+    _max_bytes_option(bd)
+    _jobs_option(bd)
+
+    rp = sub.add_parser("report", help="a report of articles as text, Markdown or one HTML page (the seeds by default)")
+    rp.add_argument("paths", nargs="*", metavar="PATH", help="text files or folders (default: the bundled seeds)")
+    rp.add_argument("--corpus", metavar="FILE", help="a knowledge base (.sqlite) or a saved corpus (.json, .jsonl)")
+    rp.add_argument("--format", choices=("text", "md", "html"), default="text", help="text (default), md or html")
+    rp.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of standard output")
+    rp.add_argument("--title", help="the report's title")
     _max_bytes_option(rp)
+    _jobs_option(rp)
 
     _query_parser(sub)
 
@@ -97,6 +121,17 @@ def _max_bytes_option(sub: argparse.ArgumentParser) -> None:
         default=DEFAULT_MAX_BYTES,
         metavar="N",
         help=f"refuse input files larger than N bytes (default {DEFAULT_MAX_BYTES:,}; 0 for no limit)",
+    )
+
+
+def _jobs_option(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="parse on N processes (0: every core; default 1; at most the number of cores); output order is input order",
     )
 
 
@@ -197,25 +232,9 @@ def _run(args_list: list[str]) -> int:
         from ._query_cli import run_query
 
         return run_query(args, sys.stdout, sys.stderr)
-    return _report(args.paths, args.max_bytes)
-
-
-def _articles(
-    paths: Iterable[str | os.PathLike[str]], max_bytes: int | None = DEFAULT_MAX_BYTES
-) -> tuple[list[Article], int]:
-    """Parse every path; report failures on stderr, one line each, and keep going."""
-    articles: list[Article] = []
-    failures = 0
-    for path in paths:
-        try:
-            articles.append(read(path, source=_label(path), max_bytes=max_bytes))
-        except DnndError as err:
-            _complain(path, err)
-            failures += 1
-        except Exception as err:  # a bug in dnnd: still one line, and the other inputs go on
-            _complain(path, f"internal error ({type(err).__name__}: {err}); please report it with this file")
-            failures += 1
-    return articles, failures
+    if args.command == "build":
+        return _build(args)
+    return _report(args)
 
 
 def _label(path: str | os.PathLike[str]) -> str:
@@ -257,26 +276,48 @@ def _record_of(path: str, max_bytes: int | None = DEFAULT_MAX_BYTES) -> dict[str
 def _records(
     paths: list[str], jobs: int, failures: list[str], max_bytes: int | None = DEFAULT_MAX_BYTES
 ) -> Iterator[dict[str, Any]]:
-    """Contract records of *paths* in input order, one at a time.
+    """Contract records of *paths* (folders read recursively) in input order, one at a time.
 
     A failure is reported on stderr (one line naming the file, and appended
-    to *failures*) in its place; the other paths still come.
+    to *failures*) in its place; the other paths still come. A progress bar
+    is drawn when standard error is a terminal and standard output is not.
     """
+    from ._files import expand_paths
+    from ._progress import terminal_bar
+
+    entries = expand_paths(paths)
+    files = [os.fspath(e) for e in entries if not isinstance(e, InputError)]
     work = functools.partial(_record_of, max_bytes=max_bytes)
-    chunks = _chunksize(len(paths), jobs) if jobs != 1 else None
+    chunks = _chunksize(len(files), jobs) if jobs != 1 else None
+    results = map_ordered(work, files, jobs=jobs or None, chunksize=chunks, label=_display)
     told: set[int] = set()
-    results = map_ordered(work, paths, jobs=jobs or None, chunksize=chunks, label=_display)
-    for path, result in zip(paths, results, strict=True):
-        if isinstance(result, WorkerError):  # one line for the whole chunk the dead worker held
-            if id(result) not in told:
-                told.add(id(result))
-                print(f"dnnd: {result}", file=sys.stderr)
-            failures.append(path)
-        elif isinstance(result, (DnndError, str)):
-            _complain(path, result)
-            failures.append(path)
-        else:
-            yield result
+    # no bar over records printed on the terminal itself
+    with terminal_bar("dnnd extract", enabled=not _is_tty(sys.stdout)) as bar:
+        for done, entry in enumerate(entries, 1):
+            if isinstance(entry, InputError):
+                _complain(entry.source or "", entry)
+                failures.append(entry.source or "")
+                continue
+            path = os.fspath(entry)
+            result = next(results)
+            if isinstance(result, WorkerError):  # one line for the whole chunk the dead worker held
+                if id(result) not in told:
+                    told.add(id(result))
+                    print(f"dnnd: {result}", file=sys.stderr)
+                failures.append(path)
+            elif isinstance(result, (DnndError, str)):
+                _complain(path, result)
+                failures.append(path)
+            else:
+                yield result
+            bar(done, len(entries))
+
+
+def _is_tty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
 
 
 def _chunksize(n: int, jobs: int) -> int:
@@ -319,92 +360,98 @@ def _stdout_failed(err: OSError) -> int:
     return 1
 
 
-def _report(paths: list[str], max_bytes: int | None = DEFAULT_MAX_BYTES) -> int:
-    if paths:
-        articles, failures = _articles(paths, max_bytes)
+def _build(args: argparse.Namespace) -> int:
+    """``dnnd build``: add the articles to the knowledge base; one line per unreadable input."""
+    from ._progress import terminal_bar
+    from .errors import StoreError
+    from .store import build, datasette_metadata
+
+    try:
+        with terminal_bar("dnnd build") as bar:
+            result = build(args.paths, args.output, jobs=args.jobs or None, max_bytes=args.max_bytes, progress=bar)
+    except StoreError as err:
+        print(f"dnnd: {err}", file=sys.stderr)
+        return 1
+    for failure in result.failures:
+        _complain_line(failure.message)
+    print(result)
+    if args.datasette_metadata:
+        name = os.path.splitext(os.path.basename(args.output))[0]
+        text = json.dumps(datasette_metadata(name), ensure_ascii=False, indent=2) + "\n"
+        try:
+            write_atomic(args.datasette_metadata, text)
+        except OSError as err:
+            print(f"dnnd: {_display(args.datasette_metadata)}: cannot write ({err.strerror or err})", file=sys.stderr)
+            return 1
+    return 1 if result.failures else 0
+
+
+def _complain_line(message: str) -> None:
+    print("dnnd: " + " ".join(message.split()), file=sys.stderr)
+
+
+def _is_sqlite(path: str) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
+def _report(args: argparse.Namespace) -> int:
+    """``dnnd report``: read the articles (or a knowledge base, or a saved corpus) and write the report."""
+    from collections.abc import Mapping
+
+    from ._folder import read_each
+    from ._progress import terminal_bar
+    from .corpus import ArticleSummary, Corpus, ReadFailure
+    from .errors import CorpusFileError
+    from .report import render
+
+    failures = 0
+    texts: Mapping[str, str] | None = None
+    corpus = Corpus()
+    if args.corpus:
+        try:
+            if _is_sqlite(args.corpus):
+                from . import store
+
+                corpus, texts = store.load(args.corpus), store.texts(args.corpus)
+            else:
+                corpus = Corpus.load(args.corpus)
+        except CorpusFileError as err:
+            print(f"dnnd: {err}", file=sys.stderr)
+            return 1
+    if args.paths or not args.corpus:
+        paths = args.paths or [str(p) for p in seed_paths()]
+        read: dict[str, str] = dict(texts or {})
+        summaries: list[ArticleSummary] = []
+        errors: list[ReadFailure] = list(corpus.errors)
+        with terminal_bar("dnnd report") as bar:
+            for path, item in read_each(paths, jobs=args.jobs or None, max_bytes=args.max_bytes, progress=bar):
+                if isinstance(item, Article):
+                    summaries.append(ArticleSummary.of(item))
+                    read[item.source or path] = item.text
+                else:
+                    _complain(path, item)
+                    errors.append(ReadFailure(source=path, message=str(item)))
+                    failures += 1
+        corpus = Corpus([*corpus.articles, *summaries], errors=errors)
+        texts = read
+    text = render(corpus, args.format, texts=texts, title=args.title)
+    if args.output:
+        try:
+            write_atomic(args.output, text)
+        except OSError as err:
+            print(f"dnnd: {_display(args.output)}: cannot write ({err.strerror or err})", file=sys.stderr)
+            return 1
     else:
-        articles, failures = _articles(seed_paths(), max_bytes)
-    _print_report(articles, sys.stdout)
-    _print_conflicts(articles, sys.stdout)
+        sys.stdout.write(text)
+        sys.stdout.flush()
     return 1 if failures else 0
-
-
-def _print_conflicts(articles: Sequence[Article], out: TextIO) -> None:
-    from .corpus import Corpus
-
-    conflicts = Corpus(articles).conflicts()
-    names = {a.source: os.path.basename(a.source) for a in articles if a.source}
-    if len(set(names.values())) == len(names):  # file names alone are unambiguous: print them
-        conflicts = [
-            attrs.evolve(c, claims=tuple(attrs.evolve(x, source=names.get(x.source, x.source)) for x in c.claims))
-            for c in conflicts
-        ]
-    out.write("\n" + "=" * 78 + "\n")
-    out.write(f"Conflicts ({len(conflicts)}): facts the articles and the registry disagree on\n")
-    for c in conflicts:
-        out.write(f"  - {c}\n")
-    if not conflicts:
-        out.write("  (none found)\n")
 
 
 def _query_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from ._query_cli import add_query_parser
 
     add_query_parser(sub)
-
-
-def _print_report(articles: Sequence[Article], out: TextIO) -> None:
-    def line(text: str = "") -> None:
-        out.write(text + "\n")
-
-    line(f"dnnd report: {len(articles)} article(s)")
-    for art in articles:
-        line()
-        line("=" * 78)
-        line(f"{art.source}  [{art.published.iso if art.published else 'undated'}]")
-        if art.title:
-            line(f"  {art.title}")
-        if art.documents:
-            line("  Documents cited:")
-            for d in art.documents:
-                extra = ", ".join(x for x in (d.issuer, d.date.iso if d.date else None) if x)
-                line(f"    - {d.kind.value:<10} {d.number or '(no number)'}" + (f"  ({extra})" if extra else ""))
-                if d.title:
-                    line(f"        {d.title}")
-        if art.congress_resolutions:
-            line("  Party congresses:")
-            for c in art.congress_resolutions:
-                where = "national" if c.scope == "national" else c.party_body
-                line(f"    - Đại hội {_roman(c.ordinal)} ({c.ordinal}), {where}" + (f", nhiệm kỳ {c.term}" if c.term else ""))
-        if art.organisations:
-            line("  Organisations:")
-            for o in art.organisations:
-                abbr = f" ({o.abbreviation})" if o.abbreviation else ""
-                line(f"    - {o.name}{abbr}  [{o.kind.value}]")
-        if art.people:
-            line("  People:")
-            for p in art.people:
-                posts = "; ".join(f"{x.title}" + (f", {x.organisation}" if x.organisation else "") for x in p.positions)
-                line(f"    - {p.name}" + (f": {posts}" if posts else ""))
-        if art.events:
-            line("  Events (timeline):")
-            for e in sorted(art.events, key=lambda e: e.date.sort_key if e.date else (0, 0, 0)):
-                when = e.date.iso if e.date else "?"
-                if e.end_date:
-                    when += f" to {e.end_date.iso}"
-                where = f" @ {e.location}" if e.location else ""
-                line(f"    - {when:<24} {e.kind.value:<10}{where}")
-                if e.title:
-                    line(f"        {e.title}")
-                if e.organisers:
-                    line(f"        organised by: {', '.join(e.organisers)}")
-
-
-def _roman(n: int) -> str:
-    vals = [(50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-    out = ""
-    for v, s in vals:
-        while n >= v:
-            out += s
-            n -= v
-    return out

@@ -21,6 +21,7 @@ __all__ = [
     "EmptyInputError",
     "InputError",
     "InputTooLargeError",
+    "StoreError",
     "WorkerError",
 ]
 
@@ -69,6 +70,16 @@ class InputTooLargeError(InputError):
 
 class CorpusFileError(DnndError):
     """A saved corpus file is missing, truncated, corrupted or foreign."""
+
+
+class StoreError(CorpusFileError):
+    """A SQLite knowledge base cannot be used: not a dnnd database, of a newer schema, or damaged.
+
+    The message names the file and the problem. A knowledge base of an older
+    schema is not an error: it is migrated when opened (see
+    :mod:`dnnd.store`). As a :class:`CorpusFileError`, it is caught wherever
+    a bad corpus file is.
+    """
 
 
 class WorkerError(DnndError):

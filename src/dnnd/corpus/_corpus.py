@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
-from .._io import read
-from .._jupyter import table
+from .._io import DEFAULT_MAX_BYTES, read
 from .._names import visible_name
 from ..errors import DnndError
 from ..model import Conflict
@@ -15,6 +14,9 @@ from . import _files
 from ._conflicts import document_conflicts, position_conflicts
 from ._queries import _Queries
 from ._records import ArticleSummary, ReadFailure
+
+if TYPE_CHECKING:
+    from ..timeline import Timeline
 
 __all__ = ["Corpus"]
 
@@ -55,6 +57,69 @@ class Corpus(_Queries):
             corpus.add(article)
         return corpus
 
+    # ---------------------------------------------------------- folders, the knowledge base, charts
+
+    @classmethod
+    def from_folder(
+        cls,
+        folder: str | os.PathLike[str],
+        *,
+        jobs: int | None = 1,
+        progress: Callable[[int, int | None], None] | None = None,
+        max_bytes: int | None = DEFAULT_MAX_BYTES,
+    ) -> Corpus:
+        """Read every article file under *folder* (``.txt``, ``.html``, ``.htm``, recursively, in path order).
+
+        *jobs* processes parse at once (``None`` or 0: every core);
+        *progress* is called with ``(done, total)`` after each file. A file
+        that cannot be read is recorded in :attr:`errors`. Each article's
+        ``source`` is its path (*folder* joined with the path inside it).
+
+        >>> import dnnd
+        >>> from pathlib import Path
+        >>> len(Corpus.from_folder(Path(dnnd.seed_paths()[0]).parent))
+        5
+        """
+        from .._folder import read_corpus
+
+        return read_corpus([folder], jobs=jobs, max_bytes=max_bytes, progress=progress)
+
+    @classmethod
+    def from_sqlite(cls, path: str | os.PathLike[str]) -> Corpus:
+        """Read the corpus kept in a knowledge base built by ``dnnd build`` (see :mod:`dnnd.store`).
+
+        :meth:`load` does the same when given such a file.
+        """
+        from ..store import load as load_store
+
+        return load_store(path)
+
+    def timeline(self, **filters: Any) -> Timeline:
+        """The reported events with a known year, oldest first (see :mod:`dnnd.timeline`).
+
+        *filters* are those of :meth:`events` (``kind``, ``start``, ``end``,
+        ``place``, ``organiser``, ``organiser_kind``).
+
+        >>> import dnnd
+        >>> len(Corpus(dnnd.seeds()).timeline(kind="ceremony"))
+        2
+        """
+        from ..timeline import timeline
+
+        return timeline(self, **filters)
+
+    def graph(self, *, events: bool = False) -> Any:
+        """A ``networkx.MultiDiGraph`` of organisations and people (and events) (see :mod:`dnnd.graph`)."""
+        from ..graph import graph
+
+        return graph(self, events=events)
+
+    def report(self, format: str = "html", *, texts: Mapping[str, str] | None = None, title: str | None = None) -> str:
+        """The report of this corpus as ``"text"``, ``"md"`` or one HTML page (see :mod:`dnnd.report`)."""
+        from ..report import render
+
+        return render(self, format, texts=texts, title=title)
+
     def prepare(self) -> Corpus:
         """Build every entity and the conflicts now, so that later queries only read dicts.
 
@@ -91,19 +156,10 @@ class Corpus(_Queries):
         )
 
     def _repr_html_(self) -> str:
-        """Return an HTML overview (counts and the most cited documents), for Jupyter."""
-        ix = self._index
-        rows: list[tuple[object, ...]] = [
-            ("articles", len(self._articles)),
-            ("documents", len(ix.docs)),
-            ("organisations", len(ix.orgs)),
-            ("people", len(ix.people)),
-            ("events", len(ix.events)),
-            ("conflicts", len(self.conflicts())),
-            ("unreadable inputs", len(self._errors)),
-        ]
-        rows += [(f"cited: {d.number or d.title}", d.count) for d in self.documents()[:5]]
-        return table(("", "count"), rows, caption="dnnd corpus")
+        """Return the report's overview, timeline and network (static HTML, no script), for Jupyter."""
+        from ..report import html_fragment
+
+        return html_fragment(self)
 
     # ---------------------------------------------------------- conflicts
 
@@ -152,11 +208,22 @@ class Corpus(_Queries):
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Corpus:
-        """Read a corpus saved by :meth:`save` (either layout).
+        """Read a corpus saved by :meth:`save` (either layout), or kept in a knowledge base (:meth:`from_sqlite`).
 
         Raises :class:`~dnnd.errors.CorpusFileError` when the file is
         missing, truncated, corrupted, from a newer dnnd or not a dnnd corpus
         at all; never returns a partial corpus.
         """
+        if _is_sqlite(path):
+            return cls.from_sqlite(path)
         articles, errors = _files.load(path)
         return cls(articles, errors=errors)
+
+
+def _is_sqlite(path: str | os.PathLike[str]) -> bool:
+    """Tell whether *path* is a SQLite file (a knowledge base, or another database)."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
