@@ -134,18 +134,25 @@ _CREDIT_TAIL = re.compile(
 def _photo_credit(text: str) -> bool:
     """Whether *text* holds a photo credit (:data:`_PHOTO_CREDIT`).
 
-    Every credit has a colon or the word "ảnh" (under the pattern's case
-    folding, only "ả" and "Ả" fold to "ả"): a substring test rules out
-    most lines before the pattern runs.
+    Every credit holds "ảnh" or "photo" (under the pattern's own case
+    folding): a one-op-per-character search rules out most lines before the
+    pattern, which tries three alternatives at every position, runs.
     """
-    if ":" not in text and "ả" not in text and "Ả" not in text:
-        return False
-    return _PHOTO_CREDIT.search(text) is not None
+    return _CREDIT_WORD.search(text) is not None and _PHOTO_CREDIT.search(text) is not None
 
 
 def _credit_tail(text: str) -> re.Match[str] | None:
-    """The photo credit or source at the end of *text* (:data:`_CREDIT_TAIL`); each has a colon."""
-    return _CREDIT_TAIL.search(text) if ":" in text else None
+    """The photo credit or source at the end of *text* (:data:`_CREDIT_TAIL`).
+
+    Each has a colon and one of the words "ảnh", "nguồn", "photo".
+    """
+    if ":" not in text or _TAIL_WORD.search(text) is None:
+        return None
+    return _CREDIT_TAIL.search(text)
+
+
+_CREDIT_WORD = re.compile(r"(?i)ảnh|photo")
+_TAIL_WORD = re.compile(r"(?i)ảnh|nguồn|photo")
 
 
 _IMAGE_MARKER = re.compile(r"(?i)^(?:left\s?center\s?right\s?del|!\[[^\]]*\]\([^)]*\)\s*\|?|ảnh minh h[oọ]a\.?)$")
