@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from dnnd import _layout, _text
 from dnnd._find import dates as _dates
+from dnnd._find import events as _events
 from dnnd._find import names as _names
 from dnnd._find import people as _people
 from dnnd._find import titles as _titles
@@ -160,3 +161,19 @@ def test_foreign_name_before_an_apposition_as_before(parts, tail):
         fast = _people._foreign_before(text, lo, stop, lambda pos: False)
         slow = _foreign_before_plain(text, lo, stop, lambda pos: False)
         assert fast == slow
+
+
+TIE_PIECES = ["Nhân dịp này", "nhân dịp này", "Dịp này", "Trong dịp này", "Tại buổi lễ", "tại buổi lễ", "Trong khuôn khổ",
+              "trong khuôn khổ", "chương trình", "hội nghị", "Cũng", ".", "\n", " ", ", ", "x", "Sáng nay", "hôm qua", "3",
+              "ngày trước", "Chiều qua"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(TIE_PIECES), max_size=12).map("".join), st.integers(0, 5))
+def test_tie_and_relative_dates_as_the_plain_patterns(text, start):
+    plain = _events._TIE.search(text, start, len(text))
+    fast = _events._tie(text, start, len(text))
+    assert (plain and plain.span()) == (fast and fast.span())
+    guarded = _dates._relative_re()[0]
+    unguarded = _unguarded(guarded)
+    assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in unguarded.finditer(text)]

@@ -323,8 +323,11 @@ def _relative_re() -> tuple[re.Pattern[str], dict[str, object]]:
     counted = {w.replace("{n} ", "") for w in rows if "{n}" in w}
     alt_fixed = trie_alternation(fixed | {w[:1].upper() + w[1:] for w in fixed})
     alt_counted = trie_alternation(counted)
+    # a fixed word or a count's digit starts every match (no guard if a list is empty)
+    firsts = "".join(sorted({re.escape(c) for w in fixed for c in (w[0], w[0].upper())}))
+    guard = rf"(?=[{firsts}\d])" if fixed and counted else ""
     pattern = re.compile(
-        rf"(?<!\w)(?:(?P<fixed>{alt_fixed})|(?P<n>\d{{1,2}})\s(?P<counted>{alt_counted}))(?!\w)"
+        rf"{guard}(?<!\w)(?:(?P<fixed>{alt_fixed})|(?P<n>\d{{1,2}})\s(?P<counted>{alt_counted}))(?!\w)"
     )
     return pattern, rows  # type: ignore[return-value]
 
