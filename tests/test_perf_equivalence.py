@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from dnnd import _layout, _text
 from dnnd._find import dates as _dates
+from dnnd._find import documents as _documents
 from dnnd._find import events as _events
 from dnnd._find import names as _names
 from dnnd._find import people as _people
@@ -177,3 +178,15 @@ def test_tie_and_relative_dates_as_the_plain_patterns(text, start):
     guarded = _dates._relative_re()[0]
     unguarded = _unguarded(guarded)
     assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in unguarded.finditer(text)]
+
+
+DOC_PIECES = ["Chỉ thị", "chỉ thị", "Chỉ Thị", "Nghị quyết", "Quyết định", "số", "Số", "No.", ":", " ", "12", "-", "CT", "/", "TW",
+              "462", "BNG", "CNV", "m", "2022", "NQ", "QĐ", "UBND", "x", "Đ"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(DOC_PIECES), max_size=14).map("".join))
+def test_guarded_citation_pattern_matches_what_the_plain_one_matches(text):
+    guarded = _documents._pattern()
+    plain = _unguarded(guarded)
+    assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)]
