@@ -190,3 +190,17 @@ def test_guarded_citation_pattern_matches_what_the_plain_one_matches(text):
     guarded = _documents._pattern()
     plain = _unguarded(guarded)
     assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+EVENT_PIECES = ["Hội nghị", "hội nghị", "HỘI NGHỊ", "Lễ", "lễ kỷ niệm", "tổ chức", "Tổ chức", "chủ trì", "tiếp", "đón", "TP.", "TS.",
+                "Biên Hòa", "Sáng", ".", "!", ";", " ", "  ", "\n", "\"", "(", "x", "Đoàn", "giao lưu"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(EVENT_PIECES), max_size=14).map("".join))
+def test_guarded_event_patterns_match_what_the_plain_ones_match(text):
+    for guarded in (_events._noun_re(), _events._verb_re()[0]):
+        plain = _unguarded(guarded)
+        assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    plain_end = re.compile(_events._SENTENCE_END.pattern.removeprefix("(?=\\s)(?:").removesuffix(")"))
+    assert [m.span() for m in _events._SENTENCE_END.finditer(text)] == [m.span() for m in plain_end.finditer(text)]
