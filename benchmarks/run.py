@@ -15,7 +15,10 @@ Sections:
 ``machine``      CPU model, cores, Python, dnnd version
 ``parse``        ``dnnd.parse`` on one core over N generated articles
 ``scaling``      one article of 10 k, 100 k and 1 M characters (cost linear in size?)
-``underthesea``  ``underthesea.word_tokenize`` on the same texts, when installed, and the ratio
+``underthesea``  ``underthesea.word_tokenize`` on the same texts, when installed, and the ratio:
+                 generated articles, then the real corpora in two groups (seeds+dev:
+                 long and mixed; dev2+unlabelled: short news), both tools run in
+                 turn, best CPU time of ``--real-repeat`` runs; per-article fixed cost
 ``jobs``         ``dnnd.parse_many(jobs=1)`` vs ``jobs=2`` and ``dnnd extract --jobs`` on files
 ``adversarial``  1 MB hostile inputs vs 1 MB of ordinary text (ratio of times)
 ``corpus``       building a ``dnnd.Corpus`` of 1k/10k/100k articles and a dozen queries
@@ -199,6 +202,71 @@ def s_scaling(args: argparse.Namespace) -> dict[str, Any]:
     return {"sizes": rows, "peak_rss_mb": peak_rss_mb()}
 
 
+#: the real article groups compared with underthesea: long and mixed articles
+#: (seeds and dev), short ones (dev2 and the unlabelled corpus)
+REAL_GROUPS: dict[str, tuple[str, ...]] = {
+    "seeds+dev": ("seeds", "dev"),
+    "dev2+unlabelled": ("dev2", "unlabelled"),
+}
+
+
+def corpus_root(arg: Path | None) -> Path | None:
+    """The folder of real corpora (``--corpus-dir``, else ``../shared/corpus`` next to the project)."""
+    candidates = [arg] if arg else [HERE.parents[1] / "shared" / "corpus", HERE.parents[2] / "shared" / "corpus"]
+    for c in candidates:
+        if c is not None and c.is_dir():
+            return c
+    return None
+
+
+def real_texts(root: Path, names: tuple[str, ...]) -> list[str]:
+    out: list[str] = []
+    for name in names:
+        out += [p.read_text(encoding="utf-8") for p in sorted((root / name / "texts").glob("*.txt"))]
+    return out
+
+
+def interleaved(fns: dict[str, Callable[[], Any]], repeat: int) -> dict[str, dict[str, float]]:
+    """Best CPU and wall time of each function, the functions run in turn *repeat* times.
+
+    Running them in turn (A B A B ...) rather than one after the other
+    (A A A B B B) exposes both to the same moments of a shared machine.
+    """
+    best = {k: {"cpu": float("inf"), "wall": float("inf")} for k in fns}
+    for _ in range(repeat):
+        for name, fn in fns.items():
+            c0, w0 = time.process_time(), time.perf_counter()
+            fn()
+            c1, w1 = time.process_time(), time.perf_counter()
+            best[name]["cpu"] = min(best[name]["cpu"], c1 - c0)
+            best[name]["wall"] = min(best[name]["wall"], w1 - w0)
+    return best
+
+
+def fixed_cost(parse: Callable[[str], Any], docs: list[str], repeat: int) -> dict[str, float]:
+    """Per-article fixed cost: the intercept of CPU time against length.
+
+    Each article's best CPU time over *repeat* parses, fitted by least
+    squares to ``a + b * chars``: ``a`` is what an article costs whatever
+    its length, ``1 / b`` the rate on the rest.
+    """
+    xs, ys = [], []
+    for t in docs:
+        best = float("inf")
+        for _ in range(repeat):
+            c0 = time.process_time()
+            parse(t)
+            best = min(best, time.process_time() - c0)
+        xs.append(len(t))
+        ys.append(best)
+    n = len(xs)
+    mx, my = sum(xs) / n, sum(ys) / n
+    sxx = sum((x - mx) ** 2 for x in xs)
+    b = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sxx if sxx else 0.0
+    a = my - b * mx
+    return {"fixed_ms": 1000 * a, "chars_per_cpu_s_beyond_fixed": 1 / b if b else float("inf"), "mean_ms": 1000 * my}
+
+
 def s_underthesea(args: argparse.Namespace) -> dict[str, Any]:
     try:
         import underthesea  # type: ignore[import-not-found]
@@ -207,36 +275,53 @@ def s_underthesea(args: argparse.Namespace) -> dict[str, Any]:
     import dnnd
 
     warm()
-    docs = texts(args.compare_articles)
-    chars = sum(map(len, docs))
-    underthesea.word_tokenize(docs[0])  # warm-up: loads its model
+    underthesea.word_tokenize(texts(1)[0])  # warm-up: loads its model
 
-    def tok() -> None:
-        for t in docs:
-            underthesea.word_tokenize(t)
+    def compare(docs: list[str], repeat: int) -> dict[str, Any]:
+        chars = sum(map(len, docs))
 
-    def parse() -> None:
-        for t in docs:
-            dnnd.parse(t)
+        def tok() -> None:
+            for t in docs:
+                underthesea.word_tokenize(t)
 
-    repeat = max(1, min(args.repeat, 2))
-    t_tok = best_of(tok, repeat)
-    t_dnnd = best_of(parse, repeat)
-    c_tok = cpu_of(tok, repeat)
-    c_dnnd = cpu_of(parse, repeat)
-    return {
-        "underthesea": getattr(underthesea, "__version__", "?"),
-        "articles": len(docs),
-        "chars": chars,
-        "word_tokenize_chars_per_s": chars / t_tok,
-        "dnnd_parse_chars_per_s": chars / t_dnnd,
-        "ratio_dnnd_over_tokenizer": t_tok / t_dnnd,
-        "word_tokenize_chars_per_cpu_s": chars / c_tok,
-        "dnnd_parse_chars_per_cpu_s": chars / c_dnnd,
-        "cpu_ratio_dnnd_over_tokenizer": c_tok / c_dnnd,
-        "load_average": load(),
-        "peak_rss_mb": peak_rss_mb(),
-    }
+        def parse() -> None:
+            for t in docs:
+                dnnd.parse(t)
+
+        best = interleaved({"tok": tok, "dnnd": parse}, repeat)
+        c_tok, c_dnnd = best["tok"]["cpu"], best["dnnd"]["cpu"]
+        t_tok, t_dnnd = best["tok"]["wall"], best["dnnd"]["wall"]
+        return {
+            "articles": len(docs),
+            "chars": chars,
+            "word_tokenize_chars_per_cpu_s": chars / c_tok,
+            "word_tokenize_articles_per_cpu_s": len(docs) / c_tok,
+            "dnnd_parse_chars_per_cpu_s": chars / c_dnnd,
+            "dnnd_parse_articles_per_cpu_s": len(docs) / c_dnnd,
+            "dnnd_parse_ms_per_article": 1000 * c_dnnd / len(docs),
+            "cpu_ratio_dnnd_over_tokenizer": c_tok / c_dnnd,
+            "word_tokenize_chars_per_s": chars / t_tok,
+            "dnnd_parse_chars_per_s": chars / t_dnnd,
+            "ratio_dnnd_over_tokenizer": t_tok / t_dnnd,
+        }
+
+    out: dict[str, Any] = {"underthesea": getattr(underthesea, "__version__", "?"), "load_average_start": load()}
+    out["generated"] = compare(texts(args.compare_articles), max(1, min(args.repeat, 3)))
+    root = corpus_root(args.corpus_dir)
+    groups: dict[str, Any] = {}
+    if root is None:
+        out["real_skipped"] = "no corpus folder (../shared/corpus or --corpus-dir): real articles not compared"
+    else:
+        for label, names in REAL_GROUPS.items():
+            docs = real_texts(root, names)
+            if not docs:
+                continue
+            groups[label] = compare(docs, args.real_repeat)
+            groups[label]["fixed"] = fixed_cost(dnnd.parse, docs, max(3, args.real_repeat // 2))
+    out["real"] = groups
+    out["load_average"] = load()
+    out["peak_rss_mb"] = peak_rss_mb()
+    return out
 
 
 def s_jobs(args: argparse.Namespace) -> dict[str, Any]:
@@ -466,11 +551,20 @@ def report(name: str, r: dict[str, Any]) -> None:
         p(f"[scaling] slowest/fastest rate {min(cpu_rates) / max(cpu_rates):.2f} in CPU time, {min(rates) / max(rates):.2f} wall "
           f"(1.00 = perfectly linear); peak RSS {r['peak_rss_mb']:.0f} MB")
     elif name == "underthesea":
-        p(f"[underthesea {r['underthesea']}] same {r['articles']} articles, {r['chars']:,} chars: "
-          f"word_tokenize {r['word_tokenize_chars_per_s']:,.0f} chars/s, dnnd.parse {r['dnnd_parse_chars_per_s']:,.0f} chars/s "
-          f"-> dnnd is {r['ratio_dnnd_over_tokenizer']:.1f}x the tokenizer")
-        p(f"              in CPU time: {r['word_tokenize_chars_per_cpu_s']:,.0f} vs {r['dnnd_parse_chars_per_cpu_s']:,.0f} chars per CPU-second "
-          f"-> {r['cpu_ratio_dnnd_over_tokenizer']:.1f}x (load average {r['load_average']:.1f})")
+        p(f"[underthesea {r['underthesea']}] word_tokenize vs dnnd.parse on the same texts, in turn, best of several runs "
+          f"(load average {r['load_average_start']:.1f} -> {r['load_average']:.1f})")
+        rows = [("generated", r["generated"]), *r.get("real", {}).items()]
+        for label, g in rows:
+            p(f"  {label:<16} {g['articles']:>4} articles, {g['chars']:>9,} chars: "
+              f"word_tokenize {g['word_tokenize_chars_per_cpu_s']:>9,.0f} chars/CPU-s; "
+              f"dnnd.parse {g['dnnd_parse_chars_per_cpu_s']:>9,.0f} chars/CPU-s, {g['dnnd_parse_articles_per_cpu_s']:,.0f} articles/CPU-s "
+              f"-> {g['cpu_ratio_dnnd_over_tokenizer']:.2f}x in CPU time ({g['ratio_dnnd_over_tokenizer']:.2f}x wall)")
+            if "fixed" in g:
+                f = g["fixed"]
+                p(f"  {'':<16} dnnd.parse per article: {f['mean_ms']:.2f} ms on average, of which about {f['fixed_ms']:.2f} ms fixed "
+                  f"(intercept of CPU time against length; {f['chars_per_cpu_s_beyond_fixed']:,.0f} chars/CPU-s beyond it)")
+        if "real_skipped" in r:
+            p(f"  {r['real_skipped']}")
     elif name == "jobs":
         p(f"[jobs] {r['articles']} files, {r['chars']:,} chars")
         p(f"       parse_many jobs=1: {r['parse_many_jobs1_s']:.2f} s ({r['parse_many_jobs1_articles_per_s']:,.0f} articles/s); "
@@ -513,6 +607,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus-sizes", default="1000,10000,100000")
     ap.add_argument("--corpus-jobs", type=int, default=0, help="processes that parse for the corpus builds (0: every core)")
     ap.add_argument("--repeat", type=int, default=3, help="repetitions; the best one counts")
+    ap.add_argument("--real-repeat", type=int, default=7, help="runs of each tool over each real corpus group (best counts)")
+    ap.add_argument("--corpus-dir", type=Path, help="folder of the real corpora (seeds, dev, dev2, unlabelled); default ../shared/corpus")
     ap.add_argument("--json", type=Path, help="also write every figure to this JSON file")
     ap.add_argument("--section", help=argparse.SUPPRESS)  # internal: run one section here
     args = ap.parse_args(argv)

@@ -2,11 +2,18 @@
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dnnd import _text
-from dnnd._find.patterns import alternation, trie_alternation
+from dnnd import _layout, _text
+from dnnd._find import dates as _dates
+from dnnd._find import documents as _documents
+from dnnd._find import events as _events
+from dnnd._find import names as _names
+from dnnd._find import people as _people
+from dnnd._find import titles as _titles
+from dnnd._find.patterns import alternation, first_chars, trie_alternation
 
 LETTERS = "aAbBoOuUyYàÀáÁạỳýỶđĐ -.qQ"
 words = st.lists(st.text(alphabet=LETTERS, min_size=1, max_size=6), min_size=1, max_size=12)
@@ -50,3 +57,150 @@ SLOW_TONES = re.compile(r"(?<![qQ])(?:" + "|".join(_text._TONES) + r")(?![\w" + 
 @given(st.text(alphabet="oOuUqQàÀéỳÝỷẠa \u0301", max_size=30))
 def test_tone_pattern_matches_the_plain_alternation(text):
     assert [m.span() for m in _text._TONE_RE.finditer(text)] == [m.span() for m in SLOW_TONES.finditer(text)]
+
+
+# ---------------------------------------------------------- first-character guards
+
+_GUARD = re.compile(r"\(\?=(?:\(\?i:\[[^\]]*\]\)|\[[^\]]*\])\)")
+
+
+def _unguarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    guard = _GUARD.match(pattern.pattern)
+    assert guard is not None, "the pattern starts with its guard"
+    return re.compile(pattern.pattern[guard.end() :], pattern.flags)
+
+
+# pieces the guarded patterns are built from, and the letters around them
+PIECES = [
+    "Chủ tịch", "chủ tịch", "CHỦ TỊCH", "Phó", "nguyên", "Nguyên", "ông", "Ông", "bà", "Đại sứ", "đại sứ", "TS.", "PGS",
+    "Nguyễn", "Văn", "Doanh", "Trần", "Lê", "Thị", "Hà Nội", "Ủy viên", "ủy viên", "Bí thư", "Tỉnh ủy", "x", "K", "\u212a",
+    "İ", "ı", "1", "(", ")", "-", ":", "'", ".",
+]
+guarded_texts = st.lists(
+    st.tuples(st.sampled_from(PIECES), st.sampled_from(["", " ", "  ", ", ", " - ", ".", "\n"])), max_size=14
+).map(lambda parts: "".join(a + b for a, b in parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(guarded_texts)
+def test_guarded_patterns_match_what_the_plain_ones_match(text):
+    for pattern in (_titles.title_re(), _titles.honorific_re(), _names._vietnamese_re()):
+        plain = _unguarded(pattern)
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        for pos in range(len(text)):
+            a, b = pattern.match(text, pos), plain.match(text, pos)
+            assert (a and a.span()) == (b and b.span())
+
+
+@pytest.mark.parametrize(
+    ("lists", "ignorecase", "text", "starts"),
+    [
+        ([["Chủ tịch", "Phó"]], False, "ông Phó Chủ tịch", [4, 8]),
+        ([["chủ tịch"]], True, "CHỦ TỊCH, chủ tịch", [0, 10]),
+        ([["Ông"], ["bà"]], False, "Ông và bà", [0, 7]),
+    ],
+)
+def test_first_chars_guard(lists, ignorecase, text, starts):
+    words = [w for ws in lists for w in ws]
+    body = f"(?i:{alternation(words)})" if ignorecase else alternation(words)
+    guarded = re.compile(first_chars(*lists, ignorecase=ignorecase) + body)
+    assert [m.start() for m in guarded.finditer(text)] == starts
+
+
+def test_no_guard_for_an_empty_list():
+    # an empty alternation matches the empty string anywhere: no character can be required
+    assert first_chars(["Ông"], []) == ""
+
+
+CREDIT_PIECES = ["Ảnh", "ảnh", "ẢNH", "aNh", "Nguồn", "NGUỒN", "nguồn ảnh", "Photo", "pHoTo", "quản", "minh họa", "minh hoạ", ":", ": ", "(", ")", "_", " - ", "|", "X", "TTXVN", " ", "."]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(CREDIT_PIECES), max_size=12).map("".join))
+def test_credit_prefilters_agree_with_the_patterns(text):
+    assert _layout._photo_credit(text) == bool(_layout._PHOTO_CREDIT.search(text))
+    fast, slow = _layout._credit_tail(text), _layout._CREDIT_TAIL.search(text)
+    assert (fast and fast.span()) == (slow and slow.span())
+
+
+DATE_PIECES = ["ngày", "Ngày", "tháng", "Tháng", "năm", "Năm", "từ", "Từ", "đến", "tới", "và", "vào năm", "(", ")", "/", ".", "-",
+               ",", " ", "  ", "1", "2", "05", "12", "31", "7", "2022", "1999", "2023", "x", "tỉnh"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(DATE_PIECES), max_size=16).map("".join))
+def test_guarded_date_patterns_match_what_the_plain_ones_match(text):
+    for (name, plain), (_, guarded) in zip(_dates._PLAIN, _dates._PATTERNS, strict=True):
+        assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in re.finditer(plain, text)], name
+
+
+def _foreign_before_plain(text, lo, stop, other_starts):
+    """The name search before an apposition, every word start tried (the form before the skip)."""
+    for wm in _people._WORD_START.finditer(text, lo, stop):
+        pos = wm.start()
+        before = text[max(lo, pos - 2) : pos].strip()
+        if _people._after_capitalised_word(text, pos, lo) or (before and before[-1].isalnum() and before[-1].isupper()):
+            continue
+        nm = _names.name_at(text, pos, stop, other_starts)
+        if nm is not None and nm.end == stop and nm.foreign:
+            return nm
+    return None
+
+
+NAME_PIECES = ["Kusaka", "Masatoshi", "Marc", "E.", "Knapper", "van", "de", "Xổm-xạ-vạt", "S'bong", "Nguyễn", "Văn", "có",
+               "tham dự", "Tham dự có", "Hà Nội", "UBND", "(", ")", ":", "ông", "Ông", "1", "và"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(NAME_PIECES), st.sampled_from([" ", " ", "  ", ", ", "-", ""])), max_size=10),
+       st.sampled_from([", Tổng Lãnh sự", " - Đại sứ", " (Chủ tịch"]))
+def test_foreign_name_before_an_apposition_as_before(parts, tail):
+    head = "".join(a + b for a, b in parts).rstrip()
+    text = head + tail
+    stop = len(head)
+    for lo in range(0, stop + 1, 3):
+        fast = _people._foreign_before(text, lo, stop, lambda pos: False)
+        slow = _foreign_before_plain(text, lo, stop, lambda pos: False)
+        assert fast == slow
+
+
+TIE_PIECES = ["Nhân dịp này", "nhân dịp này", "Dịp này", "Trong dịp này", "Tại buổi lễ", "tại buổi lễ", "Trong khuôn khổ",
+              "trong khuôn khổ", "chương trình", "hội nghị", "Cũng", ".", "\n", " ", ", ", "x", "Sáng nay", "hôm qua", "3",
+              "ngày trước", "Chiều qua"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(TIE_PIECES), max_size=12).map("".join), st.integers(0, 5))
+def test_tie_and_relative_dates_as_the_plain_patterns(text, start):
+    plain = _events._TIE.search(text, start, len(text))
+    fast = _events._tie(text, start, len(text))
+    assert (plain and plain.span()) == (fast and fast.span())
+    guarded = _dates._relative_re()[0]
+    unguarded = _unguarded(guarded)
+    assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in unguarded.finditer(text)]
+
+
+DOC_PIECES = ["Chỉ thị", "chỉ thị", "Chỉ Thị", "Nghị quyết", "Quyết định", "số", "Số", "No.", ":", " ", "12", "-", "CT", "/", "TW",
+              "462", "BNG", "CNV", "m", "2022", "NQ", "QĐ", "UBND", "x", "Đ"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(DOC_PIECES), max_size=14).map("".join))
+def test_guarded_citation_pattern_matches_what_the_plain_one_matches(text):
+    guarded = _documents._pattern()
+    plain = _unguarded(guarded)
+    assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+EVENT_PIECES = ["Hội nghị", "hội nghị", "HỘI NGHỊ", "Lễ", "lễ kỷ niệm", "tổ chức", "Tổ chức", "chủ trì", "tiếp", "đón", "TP.", "TS.",
+                "Biên Hòa", "Sáng", ".", "!", ";", " ", "  ", "\n", "\"", "(", "x", "Đoàn", "giao lưu"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(EVENT_PIECES), max_size=14).map("".join))
+def test_guarded_event_patterns_match_what_the_plain_ones_match(text):
+    for guarded in (_events._noun_re(), _events._verb_re()[0]):
+        plain = _unguarded(guarded)
+        assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    plain_end = re.compile(_events._SENTENCE_END.pattern.removeprefix("(?=\\s)(?:").removesuffix(")"))
+    assert [m.span() for m in _events._SENTENCE_END.finditer(text)] == [m.span() for m in plain_end.finditer(text)]

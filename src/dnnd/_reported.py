@@ -111,11 +111,18 @@ _NAMED_DAY = re.compile(r"(?:(?<!\w)Ngày\s|(?<!\w)[Qq]uốc khánh|(?<!\w)kỷ 
 def classify(text: str, events: Sequence[EventFacts], published: PartialDate | None) -> list[bool]:
     """Tell, for each event, whether the article reports it (True) or only mentions it (False)."""
     marks = [_marks(text, e, published) for e in events]
-    ref_day, ref_year = _reference(text, events, marks, published)
-    return [
-        mark is None and not (_YEAR.search(text, e.start, e.end) and _historical(e, ref_day, ref_year))
-        for e, mark in zip(events, marks, strict=True)
-    ]
+    reference: tuple[_dt.date | None, int | None] | None = None  # read once, when an event needs it
+    out = []
+    for e, mark in zip(events, marks, strict=True):
+        if mark is not None:
+            out.append(False)
+        elif not _YEAR.search(text, e.start, e.end):
+            out.append(True)
+        else:
+            if reference is None:
+                reference = _reference(text, events, marks, published)
+            out.append(not _historical(e, *reference))
+    return out
 
 
 #: how far a sentence reaches from a position, either way: the cues are near

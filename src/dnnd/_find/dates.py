@@ -89,18 +89,18 @@ _START = r"(?<![\w/.-])"
 #: nouns a fraction counts: "6/10 tỉnh", "3/5 huyện" are fractions, not dates
 _COUNTED = r"tỉnh|thành phố|huyện|quận|xã|phường|thôn|bản|đơn vị|cơ quan|người|hộ|cặp|trường|thành viên|nước|quốc gia|đồn|tiêu chí|chỉ tiêu"
 
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+_PLAIN: list[tuple[str, str]] = [
     # ngày 05 tháng 01 năm 2022 / 20 tháng 8 năm 1999 / tháng 10 năm 2022
     (
         "long",
-        re.compile(
+        (
             _START + r"(?:(?:ngày|Ngày)\s+)?(?:(?P<d>[0-3]?\d)\s+)?(?:tháng|Tháng)\s+(?P<m>[01]?\d)\s*(?:,\s*)?năm\s+(?P<y>(?:19|20)\d\d)\b"
         ),
     ),
     # a range of full dates needs "từ ... đến": từ ngày 28/12/2022 đến ngày 2/1/2023
     (
         "range_full",
-        re.compile(
+        (
             r"(?<!\w)[Tt]ừ\s+(?:ngày\s+)?(?P<d1>[0-3]?\d)/(?P<m1>[01]?\d)/(?P<y1>(?:19|20)\d\d)"
             r"\s+(?:đến|tới)\s+(?:ngày\s+)?" + _D + "/" + _M + "/" + _Y + r"\b"
         ),
@@ -108,7 +108,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # ranges with an explicit end: từ ngày 24 đến 29/5[/2025]; 28/11 đến 30/11; 2 - 4.4; 25.6 và 26.6
     (
         "range_words",
-        re.compile(
+        (
             _START + r"(?:[Tt]ừ\s+)?(?:ngày\s+)?(?P<d1>[0-3]?\d)(?:" + _SEP + r"(?P<m1>[01]?\d))?"
             r"\s+(?P<join>đến|tới|-|và)\s+(?:ngày\s+)?" + _D + _SEP + _M + r"(?:" + _SEP + _Y + r")?\b(?![/.-]\d)"
         ),
@@ -116,30 +116,44 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # ranges 21-26/11, 29-31/5/2025, 13 -14/11, 11 và 12/11/2022
     (
         "range_dash",
-        re.compile(
+        (
             r"(?<![\w/.-])(?P<d1>[0-3]?\d)\s?(?P<join>-|và)\s?" + _D + r"(?P<sep>[/.])" + _M + r"(?:(?P=sep)" + _Y + r")?\b(?![/.-]\d)"
         ),
     ),
     # full numeric dates (the doubled slash is a typo seen in the wild)
     (
         "full",
-        re.compile(r"(?<![\d/.-])" + _D + r"\s?([/.-])\s?" + _M + r"\s?(?:\2|//)\s?" + _Y + r"\b"),
+        (r"(?<![\d/.-])" + _D + r"\s?([/.-])\s?" + _M + r"\s?(?:\2|//)\s?" + _Y + r"\b"),
     ),
     # months: tháng 9-2021, tháng 4/2019
-    ("month", re.compile(r"(?<!\w)[Tt]háng\s+" + _M + r"\s?[/.-]\s?" + _Y + r"\b")),
+    ("month", (r"(?<!\w)[Tt]háng\s+" + _M + r"\s?[/.-]\s?" + _Y + r"\b")),
     # a year on its own: năm 2016, (2017) (events only use it next to their noun)
     (
         "year",
-        re.compile(
+        (
             r"(?<![\w/-])(?:(?:[Nn]ăm|[Tt]ừ năm|[Vv]ào năm)\s+" + _Y + r"\b(?!\s?[-/]\s?\d)|\((?P<py>(?:19|20)\d\d)\))"
         ),
     ),
     # day and month: 14/7, 4-6, 19.1 (never followed by more digits)
     (
         "day_month",
-        re.compile(r"(?<![\d/.,-])" + _D + r"\s?([/.-])\s?" + _M + r"\b(?!\s?[/.-]\s?\d|,\d|\.\d|\s(?:" + _COUNTED + r")\b)"),
+        (r"(?<![\d/.,-])" + _D + r"\s?([/.-])\s?" + _M + r"\b(?!\s?[/.-]\s?\d|,\d|\.\d|\s(?:" + _COUNTED + r")\b)"),
     ),
 ]
+
+#: the characters each pattern can start with: a lookahead on them lets the
+#: engine skip most positions with one character-set test (same matches)
+_FIRST = {
+    "long": r"[nNtT\d]",
+    "range_full": "[Tt]",
+    "range_words": r"[Ttn\d]",
+    "range_dash": r"\d",
+    "full": r"\d",
+    "month": "[Tt]",
+    "year": "[NnTtVv(]",
+    "day_month": r"\d",
+}
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(f"(?={_FIRST[name]})" + plain)) for name, plain in _PLAIN]
 
 
 @functools.cache
@@ -309,8 +323,11 @@ def _relative_re() -> tuple[re.Pattern[str], dict[str, object]]:
     counted = {w.replace("{n} ", "") for w in rows if "{n}" in w}
     alt_fixed = trie_alternation(fixed | {w[:1].upper() + w[1:] for w in fixed})
     alt_counted = trie_alternation(counted)
+    # a fixed word or a count's digit starts every match (no guard if a list is empty)
+    firsts = "".join(sorted({re.escape(c) for w in fixed for c in (w[0], w[0].upper())}))
+    guard = rf"(?=[{firsts}\d])" if fixed and counted else ""
     pattern = re.compile(
-        rf"(?<!\w)(?:(?P<fixed>{alt_fixed})|(?P<n>\d{{1,2}})\s(?P<counted>{alt_counted}))(?!\w)"
+        rf"{guard}(?<!\w)(?:(?P<fixed>{alt_fixed})|(?P<n>\d{{1,2}})\s(?P<counted>{alt_counted}))(?!\w)"
     )
     return pattern, rows  # type: ignore[return-value]
 

@@ -29,7 +29,7 @@ from ..normalise import canonical_number
 from . import patterns as _lex
 from .dates import DateMention, dates_in
 from .organisations import OrgMention
-from .patterns import trie_alternation
+from .patterns import first_chars, trie_alternation
 
 if TYPE_CHECKING:  # pragma: no cover
     from .context import FindContext
@@ -73,9 +73,12 @@ def _code_kinds() -> dict[str, DocumentKind]:
 
 @functools.cache
 def _pattern() -> re.Pattern[str]:
-    words = trie_alternation({w for w in _type_words()} | {w.capitalize() for w in _type_words()} | {w.title() for w in _type_words()})
+    written = {w for w in _type_words()} | {w.capitalize() for w in _type_words()} | {w.title() for w in _type_words()}
+    words = trie_alternation(written)
+    # a citation starts with a type word, "số"/"No" or the number's first digit
+    guard = first_chars(written, ["số", "Số", "No"], extra=r"\d")
     return re.compile(
-        rf"(?:(?P<word>{words})\s+)?(?:(?:số|Số|No\.?)\s*:?\s*)?(?:{_STATE}|{_PARTY})(?![{_UP}a-z0-9])"
+        rf"{guard}(?:(?P<word>{words})\s+)?(?:(?:số|Số|No\.?)\s*:?\s*)?(?:{_STATE}|{_PARTY})(?![{_UP}a-z0-9])"
         rf"|(?P<sword>{words})\s+(?:số\s+)?(?P<short>\d{{1,4}})\b(?![-/.,]\d|\s?[-/]\s?[{_UP}])"
     )
 

@@ -33,9 +33,9 @@ from collections.abc import Callable
 import attrs
 
 from .. import registry
-from .patterns import LOWER, UPPER, countries, province_names, surnames, trie_alternation
+from .patterns import LOWER, UPPER, countries, first_chars, province_names, surnames, trie_alternation
 
-__all__ = ["NameMatch", "is_place", "name_at", "sino_vietnamese_surnames", "vietnamese_name_at", "vietnamese_names"]
+__all__ = ["NameMatch", "is_place", "name_at", "name_particles", "sino_vietnamese_surnames", "vietnamese_name_at", "vietnamese_names"]
 
 _LETTERS = f"{UPPER}{LOWER}"
 #: one word of a name: "Nguyễn", "McDonald", "S'bong", "Xổm-xạ-vạt", or an initial "E."
@@ -67,6 +67,11 @@ def _particles() -> frozenset[str]:
     return frozenset(registry._load("surnames.json")["particles"])
 
 
+def name_particles() -> frozenset[str]:
+    """The lower-case words a foreign name may hold between its words ("van", "de", "bin")."""
+    return _particles()
+
+
 @functools.cache
 def _run_re() -> re.Pattern[str]:
     """A run of name words: tokens joined by one space, particles between them."""
@@ -78,8 +83,9 @@ def _run_re() -> re.Pattern[str]:
 @functools.cache
 def _vietnamese_re() -> re.Pattern[str]:
     sur = trie_alternation(surnames() | sino_vietnamese_surnames())
+    guard = first_chars(surnames() | sino_vietnamese_surnames())
     # Vietnamese names have no hyphens: "Nguyễn Tiến Dũng- Giám đốc", "Vũ Văn Lâu-Ủy viên" end at the hyphen
-    return re.compile(rf"(?<![\w.'-]){sur}(?: {{1,3}}[{UPPER}][{LOWER}]*(?![\w'])){{1,3}}")
+    return re.compile(rf"{guard}(?<![\w.'-]){sur}(?: {{1,3}}[{UPPER}][{LOWER}]*(?![\w'])){{1,3}}")
 
 
 @functools.cache

@@ -56,6 +56,31 @@ def trie_alternation(words: object, *, ignorecase: bool = False) -> str:
     return _trie_regex(_trie(items), top=True)
 
 
+def first_chars(*word_lists: object, ignorecase: bool = False, extra: str = "") -> str:
+    r"""A lookahead that fails at once where none of the words can start.
+
+    Put it in front of a pattern that must begin with one of the words
+    (of any list): the pattern matches exactly what it matched, but the
+    regex engine no longer tries every alternative at every position, only
+    a character-set test. Under ``ignorecase`` (words used inside
+    ``(?i:...)``) the set is case-insensitive too, with the engine's own
+    folding. *extra* is added to the character set as written (``r"\d"``
+    for a pattern that may also start with a digit). An empty list (whose
+    alternation matches the empty string) gives no guard.
+
+    >>> first_chars(["Chủ tịch", "Phó"], ["ông"])
+    '(?=[CPô])'
+    """
+    chars: set[str] = set()
+    for words in word_lists:
+        items = [str(w) for w in words if w]  # type: ignore[attr-defined]
+        if not items:
+            return ""
+        chars.update(w[0] for w in items)
+    cls = "".join(re.escape(c) for c in sorted(chars)) + extra
+    return f"(?=(?i:[{cls}]))" if ignorecase else f"(?=[{cls}])"
+
+
 _END = ""  # key of the end-of-word marker in a trie node
 
 

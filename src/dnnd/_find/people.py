@@ -31,9 +31,9 @@ import attrs
 
 from .. import registry
 from ..model import OrganisationKind
-from .names import NameMatch, is_place, name_at, vietnamese_name_at, vietnamese_names
+from .names import NameMatch, is_place, name_at, name_particles, vietnamese_name_at, vietnamese_names
 from .organisations import OrgMention
-from .patterns import UPPER, alternation, countries, ministries
+from .patterns import LOWER, UPPER, alternation, countries, ministries
 from .titles import (
     PositionMention,
     chain_at,
@@ -280,9 +280,24 @@ _SEP_BEFORE = re.compile(r"\s*[,(-]\s*$")
 _WORD_START = re.compile(rf"(?<![^\s(])[{UPPER}]")
 
 
+#: what no name runs across: a character that no name word, particle or space
+#: between them is written with; a lower-case word that is not a particle
+_NOT_IN_NAME = re.compile(rf"[^{UPPER}{LOWER}' .-]")
+_LOWER_WORD = re.compile(rf"(?<= )[{LOWER}][^ ]*")
+
+
 def _foreign_before(text: str, lo: int, stop: int, other_starts: Callable[[int], bool]) -> NameMatch | None:
     """A foreign name that ends at *stop* and opens its clause (after punctuation or a lower-case word)."""
-    for wm in _WORD_START.finditer(text, lo, stop):
+    # a name that reaches *stop* starts after the last thing no name runs across
+    # (the names tried from the positions before it would all end earlier)
+    first = lo
+    for cm in _NOT_IN_NAME.finditer(text, lo, stop):
+        first = cm.end()
+    particles = name_particles()
+    for lw in _LOWER_WORD.finditer(text, first, stop):
+        if lw.group() not in particles:
+            first = lw.end()
+    for wm in _WORD_START.finditer(text, first, stop):
         pos = wm.start()
         before = text[max(lo, pos - 2) : pos].strip()
         if _after_capitalised_word(text, pos, lo) or (before and before[-1].isalnum() and before[-1].isupper()):

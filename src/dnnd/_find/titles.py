@@ -41,6 +41,7 @@ from .patterns import (
     alternation,
     canonical_province,
     countries,
+    first_chars,
     ministries,
     organs,
     province_names,
@@ -152,7 +153,9 @@ def title_re() -> re.Pattern[str]:
     """A title with its optional marker: groups ``marker`` and ``title``."""
     markers = alternation(_both_cases(_markers()))
     alt = trie_alternation(_rows(), ignorecase=True)
-    return re.compile(rf"(?:(?P<marker>{markers})\s+)?(?P<title>(?i:{alt}))(?!\w)")
+    # the guard: a title or a marker starts here (under the title's case folding, a superset)
+    guard = first_chars(_both_cases(_markers()), _rows(), ignorecase=True)
+    return re.compile(rf"{guard}(?:(?P<marker>{markers})\s+)?(?P<title>(?i:{alt}))(?!\w)")
 
 
 #: "Tỉnh ủy viên": a member of the provincial (city, district) Party committee
@@ -229,9 +232,15 @@ def honorific_re() -> re.Pattern[str]:
     label = alternation(h["word"] for h in rows if h["kind"] == "label")
     deg = trie_alternation(d["abbreviation"] for d in _data()["degrees"])
     degrees = rf"(?:{deg})(?:[.,]\s?|\s)(?:(?:{deg})(?:[.,]\s?|\s)){{0,3}}"
+    guard = first_chars(
+        _both_cases(h["word"] for h in rows if h["kind"] in ("address", "rank")),
+        _both_cases(h["word"] for h in rows if h["kind"] == "occupation"),
+        [h["word"] for h in rows if h["kind"] == "label"],
+        [d["abbreviation"] for d in _data()["degrees"]],
+    )
     # a noun for a person may name a nationality before the name: "cựu binh Mỹ X"
     return re.compile(
-        rf"(?<![\w./])(?:(?P<hon>{hon})\s+|(?P<occ>{occ})\s+(?:(?P<nat>{alternation(countries())})(?:\s+|\s*-\s*))?"
+        rf"{guard}(?<![\w./])(?:(?P<hon>{hon})\s+|(?P<occ>{occ})\s+(?:(?P<nat>{alternation(countries())})(?:\s+|\s*-\s*))?"
         rf"|(?P<deg>{degrees})\s*|(?P<label>{label})[ \t]*[:|][ \t]*)(?=[{UPPER}])"
     )
 
