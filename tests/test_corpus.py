@@ -377,7 +377,7 @@ def test_a_saved_record_leaves_out_the_fields_at_their_default(seeds, tmp_path):
     seeds.save(tmp_path / "kb.json")
     data = json.loads((tmp_path / "kb.json").read_text(encoding="utf-8"))
     records = [r for a in data["articles"] for key in ("organisations", "people", "events") for r in a.get(key, [])]
-    assert records and all(v not in (None, [], False) for r in records for v in r.values())
+    assert records and not any(v is None or v is False or v == [] for r in records for v in r.values())
     assert all("reported" not in e or e["reported"] is False for a in data["articles"] for e in a.get("events", []))
     assert Corpus.from_dict(data) == seeds
 

@@ -95,7 +95,7 @@ def _quickly(articles: list[Any], errors: list[Any]) -> tuple[list[ArticleSummar
     reader = FastReader()
     try:
         return [reader.article(a) for a in articles], [reader.failure(e) for e in errors]
-    except Exception:  # noqa: BLE001 - the checked path says what is wrong
+    except Exception:  # the checked path says what is wrong
         return None
 
 
@@ -208,7 +208,7 @@ def _quick_loads(text: str) -> Any:
     """
     try:
         data = json.loads(text)
-    except Exception:  # noqa: BLE001 - the checked parse says what is wrong
+    except Exception:  # the checked parse says what is wrong
         return None
     if not isinstance(data, dict) or not _shallow({k: v for k, v in data.items() if k not in ("articles", "errors")}):
         return None
@@ -271,7 +271,7 @@ def _quick_line(reader: FastReader, line: str) -> ArticleSummary | ReadFailure |
                 return reader.article(item["article"])
             if "error" in item:
                 return reader.failure(item["error"])
-    except Exception:  # noqa: BLE001 - the checked path says what is wrong
+    except Exception:  # the checked path says what is wrong
         pass
     return None
 

@@ -14,21 +14,24 @@ from .. import registry
 from ..model import Document, Event, Organisation, Span
 from ..normalise import canonical_tones, document_key, name_key, place_key, slug
 
-#: words of letters between single spaces, with neither "TP" nor the look-alike Ð: most names
-_PLAIN = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
+#: words of letters and digits between single spaces or " - ", with neither "TP" nor the look-alike Ð: most names
+_PLAIN = re.compile(r"[^\W_]+(?:(?: | - )[^\W_]+)*")
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def _nk(text: str) -> str:
     """:func:`dnnd.normalise.name_key`, memoised, with a short way for plain names.
 
-    A name of letters between single spaces (no "TP", no Ð) keys to its lower
-    case with today's tone placement; everything else goes the whole way.
-    Tests compare the two on every string of the corpora.
+    A name of letters and digits between single spaces or " - " (no "TP", no
+    Ð) keys to its lower case with today's tone placement and the dashes
+    closed up; everything else goes the whole way. A property test compares
+    the two (``tests/test_corpus_codec.py``).
     """
     if _PLAIN.fullmatch(text) and "Ð" not in text and "ð" not in text:
         low = unicodedata.normalize("NFC", text).lower()
         if "tp" not in low.split():
+            if " - " in low:
+                low = low.replace(" - ", "-")
             return canonical_tones(low) if _OLD_TONE_MARKS.intersection(low) else low
     return name_key(text)
 
