@@ -328,15 +328,15 @@ class _Indexed:
             exact = _nk(_bare_name(person.name))
             ix.people.setdefault(exact, []).append((ai, ri))
             fold = self._fold_of(plan, ai, ri, art, person, exact)
-            if fold != _fk(exact):
+            if fold != _fold_of_key(exact):  # exact is a name key already
                 ix.person_fold[(ai, ri)] = fold
             _add_to(ix.people_fold, fold, exact)
             touched.append("pc:" + fold)
-            day: PartialDate | None = None
+            iso: str | None = None
             if person.positions:
                 day, _ = _position_date(art, ri)
-                if day is not None and day.precision != "day":
-                    day = None
+                if day is not None and day.day is not None:
+                    iso = day.iso
             for pos in person.positions:
                 title = _nk(pos.title)
                 _add_to(ix.people_by_title, title, fold)
@@ -344,11 +344,11 @@ class _Indexed:
                     okey = local.get(pos.organisation) or self._org_key_of(pos.organisation)
                     _add_to(ix.people_by_org, okey, fold)
                     _add_to(ix.people_by_post, (okey, title), fold)
-                    if day is not None and not pos.former:
+                    if iso is not None and not pos.former:
                         # where two statements of one day may disagree (see conflicts())
                         if title in SOLE_TITLES:
-                            ix.post_days.setdefault((okey, title, day.iso), []).append(fold)
-                        ladder = (fold, okey, title_family(pos.title), day.iso)
+                            ix.post_days.setdefault((okey, title, iso), []).append(fold)
+                        ladder = (fold, okey, title_family(pos.title), iso)
                         first = ix.ladder_days.get(ladder)
                         if first is None:
                             ix.ladder_days[ladder] = title
@@ -884,7 +884,7 @@ class _Indexed:
         plan = ix.plan
         refs: list[Ref] = []
         for exact in sorted(ix.people_fold.get(fold, ())):
-            refs.extend(r for r in ix.people[exact] if ix.person_fold.get(r, _fk(exact)) == fold)
+            refs.extend(r for r in ix.people[exact] if ix.person_fold.get(r, _fold_of_key(exact)) == fold)
         # records whose name has no diacritics join the one written form that has them, if only one
         written = {e for e in ix.people_fold.get(fold, ()) if not e.isascii()}
         infos: list[PersonInfo] = []
