@@ -350,14 +350,15 @@ def name_identity(name: str, on: _dt.date | None = None) -> OrgIdentity:
     >>> name_identity("LHHN thành phố Hà Nội").registry_id, name_identity("HAUFO").registry_id
     ('haufo', 'haufo')
     """
-    exact = _registry_names().get(_nk(name))
+    key_of_name = _nk(name)
+    exact = _registry_names().get(key_of_name)
     if exact is not None:  # a registry body's own name ("Đoàn Thanh niên Cộng sản Hồ Chí Minh")
         return _canonical(exact, on)
     head, where = parse_locality(name, on)
     key = head_key(head, local=where is not None)
     reg = _registry_for(key, where)
     if reg is None and where is None:
-        found = registry.organisation_by_name(name)
+        found = registry._organisations_by_key().get(key_of_name)  # organisation_by_name, with the key at hand
         if found is not None and found.locality:
             reg = found
     if reg is not None:

@@ -156,7 +156,8 @@ def _registry_org_named(names: tuple[str | None, ...]) -> registry.RegistryOrgan
 
 @functools.lru_cache(maxsize=1 << 16)
 def _registry_by_name(name: str) -> registry.RegistryOrganisation | None:
-    return registry.organisation_by_name(name)
+    # registry.organisation_by_name, with the short way to the name key
+    return registry._organisations_by_key().get(_nk(name))
 
 
 @functools.lru_cache(maxsize=1 << 16)
