@@ -23,7 +23,8 @@ import dnnd
 from dnnd.corpus import ArticleSummary, ReadFailure, StatedRelation
 from dnnd.corpus._codec import FastReader, unstructure
 from dnnd.corpus._files import _Loader
-from dnnd.corpus._keys import _nk
+from dnnd.corpus._identity import head_key
+from dnnd.corpus._keys import _fold_of_key, _nk
 from dnnd.errors import CorpusFileError
 from dnnd.model import (
     CongressResolution,
@@ -38,7 +39,7 @@ from dnnd.model import (
     Position,
     Span,
 )
-from dnnd.normalise import name_key
+from dnnd.normalise import name_key, slug
 
 LETTERS = "aàáảãạăằắâầấbcdđeèéêềếiìíoòóôồốơờớuùúưừứyỳýỷỹỵhklmnpqrstvxĐÐðHNQTPSỐ"
 
@@ -256,6 +257,9 @@ def test_the_fast_path_never_reads_a_changed_record_otherwise_than_the_checked_p
 @settings(max_examples=2000, deadline=None)
 def test_the_short_way_of_name_keys_gives_name_key(text: str) -> None:
     assert _nk(text) == name_key(text)
+    assert _nk(_nk(text)) == _nk(text)  # a key is its own key (the index folds keys without keying them again)
+    for key in (_nk(text), head_key(text), head_key(text, local=True)):
+        assert _fold_of_key(key) == slug(key)  # the one-table slug of a key (organisation ids)
 
 
 @pytest.mark.parametrize(

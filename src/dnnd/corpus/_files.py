@@ -126,10 +126,16 @@ def _save(
     layout = format or ("jsonl" if Path(path).suffix.lower() in (".jsonl", ".ndjson") else "json")
     if layout not in ("json", "jsonl"):
         raise ValueError(f"format must be 'json' or 'jsonl', not {layout!r}")
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
     with atomic_writer(path) as fh:
         if layout == "json":
-            # one string, then one write: json.dump's chunked writes are several times slower
-            fh.write(json.dumps(to_dict(articles, errors, overrides), ensure_ascii=False, separators=(",", ":")) + "\n")
+            # to_dict's object, one article at a time (json.dump's many tiny writes are several times slower)
+            head = to_dict((), errors, overrides)
+            del head["articles"]
+            tail = dumps(head.pop("errors"))
+            fh.write(dumps(head)[:-1] + ',"articles":[')
+            fh.writelines(("," if i else "") + dumps(unstructure(a)) for i, a in enumerate(articles))
+            fh.write(f'],"errors":{tail}}}\n')
             return
         header = {
             "format": FORMAT,
@@ -141,7 +147,6 @@ def _save(
             **_overrides_entry(overrides),
         }
         fh.write(json.dumps(header, ensure_ascii=False) + "\n")
-        dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
         fh.writelines(f'{{"article":{dumps(unstructure(a))}}}\n' for a in articles)
         for e in errors:
             fh.write(json.dumps({"error": converter.unstructure(e)}, ensure_ascii=False) + "\n")

@@ -1077,7 +1077,7 @@ def _org_base_id(key: str, ident: OrgIdentity) -> str:
         if ident.locality.since is not None:
             where += f"@{ident.locality.since.isoformat()}"
     extra = "-" + slug(key.split("#", 1)[1]) if "#" in key else ""
-    return f"org:{slug(ident.head)}{where}{extra}"
+    return f"org:{_fold_of_key(ident.head)}{where}{extra}"  # slug of a name key, by one table
 
 
 def _with_unit_first(forms: Counter[str]) -> Counter[str]:
