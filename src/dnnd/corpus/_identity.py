@@ -69,12 +69,16 @@ class Locality:
     level: str
     name: str
     since: _dt.date | None = None
+    _key: str = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        era = f"@{self.since.isoformat()}" if self.since else ""
+        object.__setattr__(self, "_key", f"{self.level}:{_nk(self.name)}{era}")
 
     @property
     def key(self) -> str:
         """The comparison key (diacritics kept)."""
-        era = f"@{self.since.isoformat()}" if self.since else ""
-        return f"{self.level}:{_nk(self.name)}{era}"
+        return self._key
 
     def __str__(self) -> str:
         return self.name if self.since is None else f"{self.name} (from {self.since.isoformat()})"
@@ -97,11 +101,15 @@ class OrgIdentity:
     locality: Locality | None = None
     registry_id: str | None = None
     inferred: bool = False
+    _key: str = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_key", f"{self.head}|{self.locality.key if self.locality else ''}")
 
     @property
     def key(self) -> str:
         """The merge key: head and locality."""
-        return f"{self.head}|{self.locality.key if self.locality else ''}"
+        return self._key
 
 
 # ------------------------------------------------------------------ localities

@@ -284,7 +284,9 @@ class _Indexed:
             ident = ix.org_ident[key]
             if ident.locality is not None:
                 places[ident.locality.key] += 1
-            names = ix.org_names.setdefault(key, Counter())
+            names = ix.org_names.get(key)
+            if names is None:
+                names = ix.org_names[key] = Counter()
             signature = (key, org.name, org.aliases, org.abbreviation, org.kind)
             seen = ix.org_seen.get(signature)
             if seen is not None:  # the same record seen before: only count its names again
