@@ -32,6 +32,7 @@ from ..model import (
     Span,
 )
 from ..normalise import place_key, slug
+from ._codec import FastReader, unstructure
 from ._conflicts import SOLE_TITLES, title_family
 from ._files import _Loader
 from ._identity import (
@@ -177,6 +178,7 @@ class _Index:
     # answers to whole questions (cleared by every add)
     answers: dict[tuple[Any, ...], Any] = attrs.Factory(dict)
     loader: _Loader | None = None
+    reader: FastReader | None = None
     plan: _Plan | None = None
 
 
@@ -229,13 +231,16 @@ class _Indexed:
         ai = len(self._articles)
         if isinstance(article, ArticleSummary):
             summary = article
-        else:  # a fresh parse: share strings and dates with the articles already here
-            from ..serialize import converter
-
-            if self._index.loader is None:
-                self._index.loader = _Loader()
-            raw = converter.unstructure(ArticleSummary.of(article))
-            summary = self._index.loader(raw, ArticleSummary, article.source or "(unnamed)", ai + 1)
+        else:  # a fresh parse: share strings, dates and spans with the articles already here
+            if self._index.reader is None:
+                self._index.reader = FastReader()
+            raw = unstructure(ArticleSummary.of(article))
+            try:
+                summary = self._index.reader.article(raw)
+            except Exception:  # the checked path (cattrs) gives the same objects or says what is wrong
+                if self._index.loader is None:
+                    self._index.loader = _Loader()
+                summary = self._index.loader(raw, ArticleSummary, article.source or "(unnamed)", ai + 1)
         self._articles.append(summary)
         self._index_article(ai, summary)
 
@@ -466,8 +471,7 @@ class _Indexed:
         self._check_people(plan)
 
     def _rebuild(self, plan: _Plan | None) -> None:
-        loader = self._index.loader
-        self._index = _Index(loader=loader, plan=plan)
+        self._index = _Index(loader=self._index.loader, reader=self._index.reader, plan=plan)
         with _bulk():
             for ai, summary in enumerate(self._articles):
                 self._index_article(ai, summary)
