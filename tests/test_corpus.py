@@ -337,13 +337,15 @@ def test_save_and_load_give_an_equal_corpus(seeds, tmp_path, suffix):
     header = json.loads(
         path.read_text(encoding="utf-8").partition("\n")[0] if suffix == ".jsonl" else path.read_text(encoding="utf-8")
     )
-    assert header["format"] == "dnnd-corpus" and header["version"] == dnnd.corpus.FORMAT_VERSION == 2
+    assert header["format"] == "dnnd-corpus" and header["version"] == dnnd.corpus.FORMAT_VERSION == 3
 
 
 def test_a_file_of_the_first_version_still_loads(seeds, tmp_path):
-    # version 1 had no overrides, and its articles neither 'reported' events nor 'taking_part' nor 'relations'
+    # version 1 had no overrides, and its articles neither 'reported' events nor 'taking_part' nor 'relations';
+    # it wrote every field, defaults included (as the converter does)
     data = seeds.to_dict()
     data["version"] = 1
+    data["articles"] = [dnnd.converter.unstructure(a) for a in seeds.articles]
     for art in data["articles"]:
         del art["taking_part"], art["relations"]
         for event in art["events"]:
@@ -353,6 +355,32 @@ def test_a_file_of_the_first_version_still_loads(seeds, tmp_path):
     old = Corpus.load(path)
     assert len(old) == len(seeds) and all(e.reported for e in old.events(reported=None))
     assert old.organisation("VUFO") == seeds.organisation("VUFO")
+
+
+@pytest.mark.parametrize("suffix", [".json", ".jsonl"])
+def test_a_file_of_the_second_version_still_loads(seeds, tmp_path, suffix):
+    # version 2 wrote every field of a record, defaults included (nulls, empty lists, "reported": true)
+    path = tmp_path / f"v2{suffix}"
+    records = [dnnd.converter.unstructure(a) for a in seeds.articles]
+    assert any(v is None for r in records for v in r["organisations"][0].values())
+    head = {"format": "dnnd-corpus", "version": 2, "dnnd": "0.1.0"}
+    if suffix == ".json":
+        text = json.dumps({**head, "articles": records, "errors": []}, ensure_ascii=False)
+    else:
+        lines = [{**head, "layout": "jsonl", "articles": len(records), "errors": 0}]
+        lines += [{"article": r} for r in records] + [{"end": "dnnd-corpus", "articles": len(records)}]
+        text = "\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n"
+    path.write_text(text, encoding="utf-8")
+    assert Corpus.load(path) == seeds
+
+
+def test_a_saved_record_leaves_out_the_fields_at_their_default(seeds, tmp_path):
+    seeds.save(tmp_path / "kb.json")
+    data = json.loads((tmp_path / "kb.json").read_text(encoding="utf-8"))
+    records = [r for a in data["articles"] for key in ("organisations", "people", "events") for r in a.get(key, [])]
+    assert records and not any(v is None or v is False or v == [] for r in records for v in r.values())
+    assert all("reported" not in e or e["reported"] is False for a in data["articles"] for e in a.get("events", []))
+    assert Corpus.from_dict(data) == seeds
 
 
 def test_an_empty_corpus_round_trips(tmp_path):

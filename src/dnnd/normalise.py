@@ -167,8 +167,8 @@ def name_key(text: str | None) -> str:
     return _name_key(str(text))
 
 
-#: words of letters between single spaces, with neither "TP" nor the look-alike Ð: most names
-_PLAIN = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
+#: words of letters and digits between single spaces or " - ", with neither "TP" nor the look-alike Ð: most names
+_PLAIN = re.compile(r"[^\W_]+(?:(?: | - )[^\W_]+)*")
 #: the vowels with a tone that old-style placement puts on the last letter ("hoà", "thuỵ")
 _OLD_TONE_MARKS = frozenset("àáảãạèéẻẽẹỳýỷỹỵ")
 
@@ -176,10 +176,17 @@ _OLD_TONE_MARKS = frozenset("àáảãạèéẻẽẹỳýỷỹỵ")
 @functools.lru_cache(maxsize=1 << 16)
 def _name_key(text: str) -> str:
     if _PLAIN.fullmatch(text) and "Ð" not in text and "ð" not in text:
-        # a plain name (most are): no dash, separator, punctuation or "TP" to handle
+        # a plain name (most are): words between single spaces or " - ", no punctuation, no "TP"
         low = unicodedata.normalize("NFC", text).lower()
         if "tp" not in low.split():
+            if " - " in low:
+                low = low.replace(" - ", "-")
             return canonical_tones(low) if _OLD_TONE_MARKS.intersection(low) else low
+    return _full_name_key(text)
+
+
+def _full_name_key(text: str) -> str:
+    """:func:`name_key` the whole way, every step (the short way must give the same)."""
     s = fold_eth(unicodedata.normalize("NFC", text)).lower()
     s = canonical_tones(s)
     s = unify_dashes(s)

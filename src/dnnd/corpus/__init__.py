@@ -41,7 +41,8 @@ The package has one module per concern, all private: ``_records`` (the
 records answers are made of), ``_keys`` (merge keys and registry lookups),
 ``_time`` (partial dates as ranges), ``_index`` (the index and the merged
 entities), ``_queries`` (the questions), ``_conflicts`` (the cross-checks),
-``_files`` (the file formats) and ``_corpus`` (the :class:`Corpus` itself).
+``_files`` (the file formats), ``_codec`` (their records, written and read
+by hand) and ``_corpus`` (the :class:`Corpus` itself).
 Import the public names from :mod:`dnnd.corpus` (or :mod:`dnnd`).
 """
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -52,6 +53,7 @@ SOLE_TITLES = frozenset(
 )  # fmt: skip
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def title_family(title: str) -> str:
     """Return the ladder a title is on: "Phó Chủ tịch Thường trực" -> "chủ tịch"."""
     key = _nk(title)

@@ -11,10 +11,11 @@ from typing import Any
 import cattrs
 
 from .._atomic import atomic_writer
-from .._jsonfile import DEFAULT_MAX_CORPUS_BYTES, MAX_DIGITS, loads, open_text, too_large
+from .._jsonfile import DEFAULT_MAX_CORPUS_BYTES, MAX_DIGITS, _shallow, loads, open_text, too_large
 from .._names import visible_name
 from ..errors import CorpusFileError, OverrideError
 from ..model import PartialDate, Span
+from ._codec import FastReader, unstructure
 from ._keys import _bulk
 from ._overrides import Overrides
 from ._records import ArticleSummary, ReadFailure
@@ -23,8 +24,9 @@ __all__ = ["DEFAULT_MAX_CORPUS_BYTES", "FORMAT", "FORMAT_VERSION"]
 
 #: the format marker in the header of every saved corpus file
 FORMAT = "dnnd-corpus"
-#: the version of the file layout this dnnd writes (and the newest it reads); 2 adds the overrides
-FORMAT_VERSION = 2
+#: the version of the file layout this dnnd writes (and the newest it reads); 2 adds the overrides,
+#: 3 leaves out the fields of a record that hold their default (older versions are still read)
+FORMAT_VERSION = 3
 
 
 Loaded = tuple[list[ArticleSummary], list[ReadFailure], Overrides | None]
@@ -58,20 +60,43 @@ def to_dict(
         "version": FORMAT_VERSION,
         "dnnd": __version__,
         **_overrides_entry(overrides),
-        "articles": [converter.unstructure(a) for a in articles],
+        "articles": [unstructure(a) for a in articles],
         "errors": [converter.unstructure(e) for e in errors],
     }
 
 
 def from_dict(data: Any, *, source: str) -> Loaded:
     """Return what :func:`to_dict`'s object holds; :class:`CorpusFileError` when it is not one."""
+    return _from_dict(data, source, checked=True)
+
+
+class _NotQuick(Exception):
+    """The fast path refused a record: parse and structure the file again, with every check."""
+
+
+def _from_dict(data: Any, source: str, *, checked: bool) -> Loaded:
     _check_header(data, source, layout="json")
     if not isinstance(data.get("articles"), list) or not isinstance(data.get("errors"), list):
         raise CorpusFileError(f"{source}: not a dnnd corpus (no 'articles' and 'errors' lists)")
-    load = _Loader()
-    articles = [load(a, ArticleSummary, source, i + 1) for i, a in enumerate(data["articles"])]
-    errors = [load(e, ReadFailure, source, i + 1) for i, e in enumerate(data["errors"])]
+    quick = _quickly(data["articles"], data["errors"])
+    if quick is not None:
+        articles, errors = quick
+    elif not checked:
+        raise _NotQuick
+    else:  # the checked path: the same records, or an error saying which record is wrong and how
+        load = _Loader()
+        articles = [load(a, ArticleSummary, source, i + 1) for i, a in enumerate(data["articles"])]
+        errors = [load(e, ReadFailure, source, i + 1) for i, e in enumerate(data["errors"])]
     return articles, errors, _read_overrides(data, source)
+
+
+def _quickly(articles: list[Any], errors: list[Any]) -> tuple[list[ArticleSummary], list[ReadFailure]] | None:
+    """Every record structured by the fast path, or ``None`` when it refuses one."""
+    reader = FastReader()
+    try:
+        return [reader.article(a) for a in articles], [reader.failure(e) for e in errors]
+    except Exception:  # the checked path says what is wrong
+        return None
 
 
 def save(
@@ -101,10 +126,16 @@ def _save(
     layout = format or ("jsonl" if Path(path).suffix.lower() in (".jsonl", ".ndjson") else "json")
     if layout not in ("json", "jsonl"):
         raise ValueError(f"format must be 'json' or 'jsonl', not {layout!r}")
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
     with atomic_writer(path) as fh:
         if layout == "json":
-            # one string, then one write: json.dump's chunked writes are several times slower
-            fh.write(json.dumps(to_dict(articles, errors, overrides), ensure_ascii=False, separators=(",", ":")) + "\n")
+            # to_dict's object, one article at a time (json.dump's many tiny writes are several times slower)
+            head = to_dict((), errors, overrides)
+            del head["articles"]
+            tail = dumps(head.pop("errors"))
+            fh.write(dumps(head)[:-1] + ',"articles":[')
+            fh.writelines(("," if i else "") + dumps(unstructure(a)) for i, a in enumerate(articles))
+            fh.write(f'],"errors":{tail}}}\n')
             return
         header = {
             "format": FORMAT,
@@ -116,10 +147,7 @@ def _save(
             **_overrides_entry(overrides),
         }
         fh.write(json.dumps(header, ensure_ascii=False) + "\n")
-        for a in articles:
-            fh.write(
-                json.dumps({"article": converter.unstructure(a)}, ensure_ascii=False, separators=(",", ":")) + "\n"
-            )
+        fh.writelines(f'{{"article":{dumps(unstructure(a))}}}\n' for a in articles)
         for e in errors:
             fh.write(json.dumps({"error": converter.unstructure(e)}, ensure_ascii=False) + "\n")
         fh.write(json.dumps({"end": FORMAT, "articles": len(articles)}) + "\n")
@@ -166,8 +194,30 @@ def _load(path: str | os.PathLike[str], max_bytes: int | None) -> Loaded:
             json.loads(text[:65_536])
         except (ValueError, RecursionError):
             raise CorpusFileError(f"{name}: not a dnnd corpus (not JSON)") from None
-    data = loads(text, name)
-    return from_dict(data, source=name)
+    data = _quick_loads(text)
+    if data is not None:
+        try:
+            return _from_dict(data, name, checked=False)
+        except (_NotQuick, CorpusFileError):
+            pass
+    # the checked parse (limits on numbers and nesting) and structuring: an error naming the place
+    return from_dict(loads(text, name), source=name)
+
+
+def _quick_loads(text: str) -> Any:
+    """The JSON document *text*, parsed without the checks of :func:`~dnnd._jsonfile.loads`; ``None`` when it fails.
+
+    Its records are then structured by the fast path, which refuses any
+    value of the wrong type, so that no check is lost; the header around
+    them is checked for depth here.
+    """
+    try:
+        data = json.loads(text)
+    except Exception:  # the checked parse says what is wrong
+        return None
+    if not isinstance(data, dict) or not _shallow({k: v for k, v in data.items() if k not in ("articles", "errors")}):
+        return None
+    return data
 
 
 def _limited(lines: Iterable[str], name: str, max_bytes: int | None, used: int) -> Iterator[str]:
@@ -187,12 +237,17 @@ def _load_lines(head: dict[str, Any], lines: Iterable[str], name: str) -> Loaded
     articles: list[ArticleSummary] = []
     errors: list[ReadFailure] = []
     load = _Loader()
+    reader = FastReader()
     ended = False
     for lineno, line in enumerate(lines, start=2):
         if not line.strip():
             continue
         if ended:
             raise CorpusFileError(f"{name}: corrupted corpus file (data after the end marker, line {lineno})")
+        quick = _quick_line(reader, line)
+        if quick is not None:
+            (articles if type(quick) is ArticleSummary else errors).append(quick)  # type: ignore[arg-type]
+            continue
         item = loads(line, name, line=lineno)
         if not isinstance(item, dict) or len(item) < 1:
             raise CorpusFileError(f"{name}: corrupted corpus file (unexpected line {lineno})")
@@ -210,6 +265,20 @@ def _load_lines(head: dict[str, Any], lines: Iterable[str], name: str) -> Loaded
             f"{'' if ended else ', no end marker'})"
         )
     return articles, errors, _read_overrides(head, name)
+
+
+def _quick_line(reader: FastReader, line: str) -> ArticleSummary | ReadFailure | None:
+    """The article or read failure of one line by the fast path; ``None`` for anything else (the checked path decides)."""
+    try:
+        item = json.loads(line)
+        if type(item) is dict and len(item) == 1:
+            if "article" in item:
+                return reader.article(item["article"])
+            if "error" in item:
+                return reader.failure(item["error"])
+    except Exception:  # the checked path says what is wrong
+        pass
+    return None
 
 
 def _check_header(data: Any, source: str, *, layout: str) -> None:

@@ -69,12 +69,16 @@ class Locality:
     level: str
     name: str
     since: _dt.date | None = None
+    _key: str = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        era = f"@{self.since.isoformat()}" if self.since else ""
+        object.__setattr__(self, "_key", f"{self.level}:{_nk(self.name)}{era}")
 
     @property
     def key(self) -> str:
         """The comparison key (diacritics kept)."""
-        era = f"@{self.since.isoformat()}" if self.since else ""
-        return f"{self.level}:{_nk(self.name)}{era}"
+        return self._key
 
     def __str__(self) -> str:
         return self.name if self.since is None else f"{self.name} (from {self.since.isoformat()})"
@@ -97,11 +101,15 @@ class OrgIdentity:
     locality: Locality | None = None
     registry_id: str | None = None
     inferred: bool = False
+    _key: str = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_key", f"{self.head}|{self.locality.key if self.locality else ''}")
 
     @property
     def key(self) -> str:
         """The merge key: head and locality."""
-        return f"{self.head}|{self.locality.key if self.locality else ''}"
+        return self._key
 
 
 # ------------------------------------------------------------------ localities
@@ -350,14 +358,15 @@ def name_identity(name: str, on: _dt.date | None = None) -> OrgIdentity:
     >>> name_identity("LHHN thành phố Hà Nội").registry_id, name_identity("HAUFO").registry_id
     ('haufo', 'haufo')
     """
-    exact = _registry_names().get(_nk(name))
+    key_of_name = _nk(name)
+    exact = _registry_names().get(key_of_name)
     if exact is not None:  # a registry body's own name ("Đoàn Thanh niên Cộng sản Hồ Chí Minh")
         return _canonical(exact, on)
     head, where = parse_locality(name, on)
     key = head_key(head, local=where is not None)
     reg = _registry_for(key, where)
     if reg is None and where is None:
-        found = registry.organisation_by_name(name)
+        found = registry._organisations_by_key().get(key_of_name)  # organisation_by_name, with the key at hand
         if found is not None and found.locality:
             reg = found
     if reg is not None:

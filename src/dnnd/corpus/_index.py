@@ -32,6 +32,7 @@ from ..model import (
     Span,
 )
 from ..normalise import place_key, slug
+from ._codec import FastReader, unstructure
 from ._conflicts import SOLE_TITLES, title_family
 from ._files import _Loader
 from ._identity import (
@@ -51,6 +52,7 @@ from ._keys import (
     _doc_key,
     _event_key,
     _fk,
+    _fold_of_key,
     _nk,
     _place_key,
     _registry_orgs,
@@ -176,6 +178,7 @@ class _Index:
     # answers to whole questions (cleared by every add)
     answers: dict[tuple[Any, ...], Any] = attrs.Factory(dict)
     loader: _Loader | None = None
+    reader: FastReader | None = None
     plan: _Plan | None = None
 
 
@@ -228,13 +231,16 @@ class _Indexed:
         ai = len(self._articles)
         if isinstance(article, ArticleSummary):
             summary = article
-        else:  # a fresh parse: share strings and dates with the articles already here
-            from ..serialize import converter
-
-            if self._index.loader is None:
-                self._index.loader = _Loader()
-            raw = converter.unstructure(ArticleSummary.of(article))
-            summary = self._index.loader(raw, ArticleSummary, article.source or "(unnamed)", ai + 1)
+        else:  # a fresh parse: share strings, dates and spans with the articles already here
+            if self._index.reader is None:
+                self._index.reader = FastReader()
+            raw = unstructure(ArticleSummary.of(article))
+            try:
+                summary = self._index.reader.article(raw)
+            except Exception:  # the checked path (cattrs) gives the same objects or says what is wrong
+                if self._index.loader is None:
+                    self._index.loader = _Loader()
+                summary = self._index.loader(raw, ArticleSummary, article.source or "(unnamed)", ai + 1)
         self._articles.append(summary)
         self._index_article(ai, summary)
 
@@ -283,7 +289,9 @@ class _Indexed:
             ident = ix.org_ident[key]
             if ident.locality is not None:
                 places[ident.locality.key] += 1
-            names = ix.org_names.setdefault(key, Counter())
+            names = ix.org_names.get(key)
+            if names is None:
+                names = ix.org_names[key] = Counter()
             signature = (key, org.name, org.aliases, org.abbreviation, org.kind)
             seen = ix.org_seen.get(signature)
             if seen is not None:  # the same record seen before: only count its names again
@@ -327,15 +335,15 @@ class _Indexed:
             exact = _nk(_bare_name(person.name))
             ix.people.setdefault(exact, []).append((ai, ri))
             fold = self._fold_of(plan, ai, ri, art, person, exact)
-            if fold != _fk(exact):
+            if fold != _fold_of_key(exact):  # exact is a name key already
                 ix.person_fold[(ai, ri)] = fold
             _add_to(ix.people_fold, fold, exact)
             touched.append("pc:" + fold)
-            day: PartialDate | None = None
+            iso: str | None = None
             if person.positions:
                 day, _ = _position_date(art, ri)
-                if day is not None and day.precision != "day":
-                    day = None
+                if day is not None and day.day is not None:
+                    iso = day.iso
             for pos in person.positions:
                 title = _nk(pos.title)
                 _add_to(ix.people_by_title, title, fold)
@@ -343,11 +351,11 @@ class _Indexed:
                     okey = local.get(pos.organisation) or self._org_key_of(pos.organisation)
                     _add_to(ix.people_by_org, okey, fold)
                     _add_to(ix.people_by_post, (okey, title), fold)
-                    if day is not None and not pos.former:
+                    if iso is not None and not pos.former:
                         # where two statements of one day may disagree (see conflicts())
                         if title in SOLE_TITLES:
-                            ix.post_days.setdefault((okey, title, day.iso), []).append(fold)
-                        ladder = (fold, okey, title_family(pos.title), day.iso)
+                            ix.post_days.setdefault((okey, title, iso), []).append(fold)
+                        ladder = (fold, okey, title_family(pos.title), iso)
                         first = ix.ladder_days.get(ladder)
                         if first is None:
                             ix.ladder_days[ladder] = title
@@ -463,8 +471,7 @@ class _Indexed:
         self._check_people(plan)
 
     def _rebuild(self, plan: _Plan | None) -> None:
-        loader = self._index.loader
-        self._index = _Index(loader=loader, plan=plan)
+        self._index = _Index(loader=self._index.loader, reader=self._index.reader, plan=plan)
         with _bulk():
             for ai, summary in enumerate(self._articles):
                 self._index_article(ai, summary)
@@ -699,7 +706,7 @@ class _Indexed:
         self, plan: _Plan | None, ai: int, ri: int, art: ArticleSummary, person: Person, exact: str
     ) -> str:
         """The name group a person record is clustered in: its own, or the first name of a merge naming it."""
-        fold = _fk(exact)  # exact is a name key already: its name key is itself
+        fold = _fold_of_key(exact)  # exact is a name key already
         if plan is None or not plan.person_merges:
             return fold
         for refs in plan.person_merges:
@@ -883,7 +890,7 @@ class _Indexed:
         plan = ix.plan
         refs: list[Ref] = []
         for exact in sorted(ix.people_fold.get(fold, ())):
-            refs.extend(r for r in ix.people[exact] if ix.person_fold.get(r, _fk(exact)) == fold)
+            refs.extend(r for r in ix.people[exact] if ix.person_fold.get(r, _fold_of_key(exact)) == fold)
         # records whose name has no diacritics join the one written form that has them, if only one
         written = {e for e in ix.people_fold.get(fold, ()) if not e.isascii()}
         infos: list[PersonInfo] = []
@@ -1076,7 +1083,7 @@ def _org_base_id(key: str, ident: OrgIdentity) -> str:
         if ident.locality.since is not None:
             where += f"@{ident.locality.since.isoformat()}"
     extra = "-" + slug(key.split("#", 1)[1]) if "#" in key else ""
-    return f"org:{slug(ident.head)}{where}{extra}"
+    return f"org:{_fold_of_key(ident.head)}{where}{extra}"  # slug of a name key, by one table
 
 
 def _with_unit_first(forms: Counter[str]) -> Counter[str]:

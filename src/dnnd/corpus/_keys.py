@@ -8,12 +8,14 @@ import gc
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
+from .. import normalise as _normalise
 from .. import registry
 from ..model import Document, Event, Organisation, Span
 from ..normalise import canonical_tones, document_key, fold_key, name_key, place_key, slug
 
 _nk = name_key  # the merge key of a name (memoised in normalise)
 _fk = fold_key  # the lookup key that also ignores diacritics (never a merge key)
+_fold_of_key = _normalise._fold_of_key  # slug of a string that already is a name key, by one table
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -97,7 +99,8 @@ def _registry_org_named(names: tuple[str | None, ...]) -> registry.RegistryOrgan
 
 @functools.lru_cache(maxsize=1 << 16)
 def _registry_by_name(name: str) -> registry.RegistryOrganisation | None:
-    return registry.organisation_by_name(name)
+    # registry.organisation_by_name, with the short way to the name key
+    return registry._organisations_by_key().get(_nk(name))
 
 
 @functools.lru_cache(maxsize=1 << 16)
