@@ -126,6 +126,9 @@ NOT_EVENTS = [
     "Các hội nghị được tổ chức từ tháng 3/2020 trên khắp cả nước.",
     "Kỷ niệm 45 năm Ngày thiết lập quan hệ ngoại giao (12/7/1976 - 12/7/2021).",
     "Ngày 4/5, Hội cho biết đã tổ chức nhiều chuyến thăm.",
+    # a range of numbers before a length of time is no day and month
+    "Thông thường phải 3-4 năm mới tổ chức một hội nghị như vậy.",
+    "Mỗi năm Hội tổ chức 2-3 lần giao lưu văn nghệ.",
 ]
 
 
@@ -227,6 +230,13 @@ LOCATIONS = [
     ("Ngày 6/6/2022, Hội tổ chức đại hội tại Trung tâm Hội nghị quốc tế.", None),
     # a visit with no "tại" is at the place it visits
     ("Ngày 6/6/2022, đoàn đại biểu Hội sang thăm, chúc Tết tỉnh Luang Prabang.", "Luang Prabang"),
+    # a foreign city before a dash and its country, or before "của"
+    ("Ngày 6/6/2022, tại Udon Thani - Thái Lan, Hội tổ chức gặp mặt kiều bào.", "Udon Thani"),
+    ("Ngày 6/6/2022, hai hội giao lưu tại thủ đô Viêng Chăn của nước bạn.", "Viêng Chăn"),
+    # a "tại" inside a title names where a mission sits, not the venue
+    ("Sáng 6/6/2022, Chủ tịch UBND tỉnh Bình Định tiếp ông John Smith, Tổng Lãnh sự Anh tại TP. Hồ Chí Minh.",
+     "Bình Định"),
+    ("Ngày 6/6/2022, Bí thư Tỉnh ủy Gia Lai tiếp ông Lee Min, Tổng Lãnh sự Hàn Quốc tại Đà Nẵng.", "Gia Lai"),
 ]
 
 

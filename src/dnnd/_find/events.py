@@ -240,7 +240,27 @@ class _Sentence:
 
     @functools.cached_property
     def places(self) -> list[re.Match[str]]:
-        return list(_AT.finditer(self.ctx.text, self.start, self.end))
+        """The "tại"/"ở" phrases of the sentence that may name a venue.
+
+        Not a "tại" inside a title ("Đại sứ Cuba tại Việt Nam" names where a
+        mission sits, not where the event happens), and one inside a body's
+        name ("Tổng Lãnh sự quán Nhật Bản tại Đà Nẵng") only when the
+        sentence has no other "tại".
+        """
+        found = list(_AT.finditer(self.ctx.text, self.start, self.end))
+        if not found:
+            return found
+        titled = _Spans(
+            sorted(
+                (q.start, q.end)
+                for p in self.ctx.people
+                if self.start <= p.start < self.end or any(self.start <= q.start < self.end for q in p.positions)
+                for q in p.positions
+            )
+        )
+        found = [m for m in found if m.start() not in titled]
+        outside = [m for m in found if m.start() not in self.inside]
+        return outside if any(m.group().startswith("tại") for m in outside) else found
 
     @functools.cached_property
     def dated(self) -> list[tuple[int, int]]:
@@ -954,11 +974,14 @@ _TYPED_PLACE = re.compile(
     rf"(?P<type>TP\.?|[Tt]hành phố|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường)\s*(?![ỦủUu][ỷỳy]\b|[Đđ]oàn\b|[Hh]ội\b)"
     rf"(?P<name>{CAP}(?:[\s-]{CAP}){{0,3}})"
 )
-_FOREIGN_PLACE = re.compile(rf"(?P<first>{CAP})(?:\s{CAP}){{0,2}}(?=\s*(?:,|$))")
+#: (its name ends at a comma, the phrase's end, a dash or parenthesis before its country, or "của": "tại
+#: Sakon Nakhon - Thái Lan", "tại thủ đô Vientiane của Lào")
+_FOREIGN_PLACE = re.compile(rf"(?P<first>{CAP})(?:\s{CAP}){{0,2}}(?=\s*(?:,|$|[-(]\s*{CAP})|\scủa\s)")
 #: capitalised words that open the name of a building, not of a place
 _BUILDINGS = frozenset(
     {"Trung", "Nhà", "Hội", "Trụ", "Khách", "Cung", "Trường", "Cửa", "Khu", "Bảo", "Đại", "Văn", "Sân", "Công", "Bệnh",
-     "Thư", "Học", "Viện", "Ủy", "Sở", "Ban", "Chùa", "Đền", "Nghĩa", "Tượng", "Quảng", "Làng", "Bản", "Thôn"}
+     "Thư", "Học", "Viện", "Ủy", "Sở", "Ban", "Chùa", "Đền", "Nghĩa", "Tượng", "Quảng", "Làng", "Bản", "Thôn", "Phòng",
+     "Tòa", "Tầng"}
 )  # fmt: skip
 
 
