@@ -182,6 +182,25 @@ NAMED_PERIODS = [
 ]
 
 
+SPELLINGS_AND_ANNIVERSARIES = [
+    # a final "y" spelt "i" is the same word ("kỉ niệm" = "kỷ niệm", "kí kết" = "ký kết")
+    ("Ngày 3/3/2021, hai hội kí kết thỏa thuận hợp tác.", [("2021-03-03", "signing")]),
+    ("Sáng 8/8/2020, Hội tổ chức lễ kỉ niệm ngày thành lập.", [("2020-08-08", "ceremony")]),
+    # the day an anniversary names is not a second event, whichever the spelling
+    ("Nhân kỉ niệm 30 năm thiết lập quan hệ ngoại giao, ngày 5/5/2022, Hội tổ chức lễ mít tinh.",
+     [("2022-05-05", "ceremony")]),
+    # an anniversary an organiser verb holds is a ceremony; an occasion ("nhân kỷ niệm") is not
+    ("Ngày 1/10/2019, Trường tổ chức chào mừng kỷ niệm 70 năm Quốc khánh nước bạn.", [("2019-10-01", "ceremony")]),
+    ("Chiều 9/5/2018, Hội tổ chức trọng thể kỉ niệm 20 năm ngày thành lập.", [("2018-05-09", "ceremony")]),
+    ("Ngày 9/5/2018, nhân kỷ niệm 20 năm ngày thành lập, Hội tặng quà cho hội viên.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPELLINGS_AND_ANNIVERSARIES)
+def test_spellings_of_event_words_and_held_anniversaries(text, expected):
+    assert [(e.date.iso, e.kind.value) for e in dnnd.parse(text).events] == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), NAMED_PERIODS)
 def test_years_and_weeks_named_for_a_cause(text, expected):
     assert [(e.date.iso, e.kind.value) for e in dnnd.parse(text).events] == expected

@@ -90,17 +90,49 @@ class EventMention:
     period_end: datetime.date | None = None
 
 
+#: a syllable of an initial and a final "y", which Vietnamese also spells with "i" ("kỷ niệm" = "kỉ niệm", "ký kết" = "kí kết")
+_Y_SYLLABLE = re.compile(r"(?<!\w)([klmtshn])([yýỳỷỹỵ])(?!\w)")
+_I_SYLLABLE = re.compile(r"(?<!\w)([klmtshn])([iíìỉĩị])(?!\w)")
+_Y_TO_I = str.maketrans("yýỳỷỹỵ", "iíìỉĩị")
+_I_TO_Y = str.maketrans("iíìỉĩị", "yýỳỷỹỵ")
+
+
+def _i_spelling(word: str) -> str:
+    """*word* with its final-"y" syllables spelt with "i" ("kỷ niệm" -> "kỉ niệm")."""
+    return _Y_SYLLABLE.sub(lambda m: m.group(1) + m.group(2).translate(_Y_TO_I), word)
+
+
+def _y_spelling(word: str) -> str:
+    """*word* (lower case) as the data spells it: final "i" of such a syllable back to "y" ("kỉ niệm" -> "kỷ niệm")."""
+    return _I_SYLLABLE.sub(lambda m: m.group(1) + m.group(2).translate(_I_TO_Y), word)
+
+
+@functools.cache
+def _data_words() -> dict[str, EventKind]:
+    """Event word of the data (lower case, in both spellings of a final "y") -> its kind."""
+    words = {w: EventKind(k) for w, k in _lex.event_words().items()}
+    return {**{_i_spelling(w): k for w, k in words.items()}, **words}
+
+
 @functools.cache
 def _event_words() -> dict[str, EventKind]:
-    return {w: EventKind(k) for w, k in _lex.event_words().items()}
+    """Every event word (lower case) -> its kind: the data's, and "kỷ niệm" held by an organiser verb."""
+    return {**_data_words(), "kỷ niệm": EventKind.CEREMONY, "kỉ niệm": EventKind.CEREMONY}
 
 
 @functools.cache
 def _noun_re() -> re.Pattern[str]:
     # case-insensitive: titles capitalise every word ("Chương trình Giao lưu", "Lễ Kỷ niệm")
-    alt = trie_alternation(set(_event_words()), ignorecase=True)
-    guard = first_chars(_event_words(), ignorecase=True)
+    alt = trie_alternation(set(_data_words()), ignorecase=True)
+    guard = first_chars(_data_words(), ignorecase=True)
     return re.compile(rf"{guard}(?<![\w])(?P<noun>(?i:{alt}))(?![\w])")
+
+
+#: an anniversary an organiser verb holds is a ceremony: "X tổ chức (trọng thể) (chào mừng) kỷ niệm 40 năm ..."
+#: (elsewhere "kỷ niệm" is an occasion: "Nhân kỷ niệm 40 năm ..., Hội tổ chức hội thảo")
+_HELD_ANNIVERSARY = re.compile(
+    r"(?:(?<=tổ chức )|(?<=trọng thể )|(?<=long trọng )|(?<=tổ chức chào mừng ))(?P<noun>k[ỷỉ] niệm)(?=\s+\d{1,3}\s+năm\s)"
+)
 
 
 @functools.cache
@@ -352,7 +384,7 @@ def find_events(ctx: FindContext) -> Iterator[EventMention]:
 
 _DIGIT = re.compile(r"\d")
 _NAMED_HEAD = re.compile(r"Năm|Tuần lễ")
-_CELEBRATED = re.compile(r"(?<!\w)(?:kỷ niệm|chào mừng)\s*$", re.IGNORECASE)
+_CELEBRATED = re.compile(r"(?<!\w)(?:k[ỷỉ] niệm|chào mừng)\s*$", re.IGNORECASE)
 #: a year or week named for a cause, with its year: "Năm Đoàn kết hữu nghị Việt Nam - Lào 2022", "Tuần lễ Cấp cao APEC 2017"
 _NAMED_PERIOD = re.compile(
     r"(?<!\w)(?P<head>Năm|Tuần lễ)\s+(?P<name>(?=[^\d\s])[^\d\n,;:.()\"]{2,60}?)\s(?P<y>(?:19|20)\d\d)(?![\d/-])"
@@ -484,13 +516,16 @@ def _read_sentence(ctx: FindContext, s: int, e: int, inside: _Spans, cited: _Spa
     text = ctx.text
     not_after = _lex.event_words_not_after()
     not_before = _lex.event_words_not_before()
+    found = list(_noun_re().finditer(text, s, e))
+    if "niệm" in text[s:e]:
+        found = sorted([*found, *_HELD_ANNIVERSARY.finditer(text, s, e)], key=lambda m: m.start())
     nouns = [
         m
-        for m in _noun_re().finditer(text, s, e)
+        for m in found
         if not _named_inside(text, m.start(), s, inside)
         and m.start() not in cited
-        and not _after_any(text, m.start(), s, not_after.get(m.group().lower(), ()))
-        and not _before_any(text, m.end(), e, not_before.get(m.group().lower(), ()))
+        and not _after_any(text, m.start(), s, not_after.get(_y_spelling(m.group().lower()), ()))
+        and not _before_any(text, m.end(), e, not_before.get(_y_spelling(m.group().lower()), ()))
         and not _GENERIC.search(text, max(s, m.start() - 24), m.start())
         and not (m.group()[0].isupper() and _VENUE.search(text, max(s, m.start() - 40), m.start()))
     ]
@@ -642,7 +677,7 @@ _ISSUING = frozenset({"ban hành", "phê duyệt"})
 _ACT_ON = re.compile(r"\s*(?:theo|tại|bằng)?\s*")
 
 
-_ANNIVERSARY_NAME = re.compile(r"kỷ niệm\s+\d+\s+năm\s+(?:[Nn]gày\s+)?$")
+_ANNIVERSARY_NAME = re.compile(r"k[ỷỉ] niệm\s+\d+\s+năm\s+(?:[Nn]gày\s+)?$", re.IGNORECASE)
 #: a capitalised event word inside a venue's name: "tại Trung tâm Hội nghị quốc tế", "ở Cung Văn hóa"
 _VENUE = re.compile(rf"(?<!\w)(?:tại|ở)\s+{CAP}(?:\s+\w+){{0,2}}\s+$")
 #: a quantifier before an event word makes it a kind of activity, not one event ("các hội nghị", "nhiều hoạt động giao lưu")
