@@ -34,6 +34,24 @@ DOCUMENT_DATES = [
 ]
 
 
+SHORT_CITATIONS = [
+    # a short number that the registry knows, with the date and issuer written after it, in either order
+    ("Để triển khai Kết luận số 12, ngày 12/8/2021, của Bộ Chính trị, Hội đã họp.",
+     [("12-KL/TW", "2021-08-12", "Bộ Chính trị")]),
+    ("Các cấp hội quán triệt Chỉ thị 04 của Ban Bí thư ngày 6/7/2011 về đối ngoại nhân dân.",
+     [("04-CT/TW", "2011-07-06", "Ban Bí thư Trung ương Đảng")]),
+    # the date tells which of two documents of that number and type it is
+    ("Đảng bộ quán triệt Chỉ thị số 45 ngày 14/4/2025 của Bộ Chính trị.", [("45-CT/TW", "2025-04-14", "Bộ Chính trị")]),
+    ("Đảng bộ quán triệt Chỉ thị số 45 của Bộ Chính trị.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SHORT_CITATIONS)
+def test_a_short_citation_keeps_its_date_and_issuer(text, expected):
+    got = [(d.number, d.date.iso if d.date else None, d.issuer) for d in dnnd.parse(text).documents]
+    assert got == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), DOCUMENT_DATES)
 def test_document_dates(text, expected):
     assert _docs(text) == expected

@@ -125,8 +125,12 @@ def find_documents(ctx: FindContext) -> Iterator[DocumentMention]:
     orgs = {o.start: o for o in ctx.organisations}
     for m in _pattern().finditer(text, start, end):
         if m.group("short"):
+            # "Kết luận số 12 ngày 12-8-2021 của Bộ Chính trị": a short number with its date and issuer
             kind = words[m.group("sword").lower()]
-            yield DocumentMention(m.start(), m.end(), kind, None, short=m.group("short"), type_word=m.group("sword"))
+            sdate, sissuer = _date_and_issuer(text, m.end(), end, dates, date_starts, orgs)
+            yield DocumentMention(
+                m.start(), m.end(), kind, None, short=m.group("short"), type_word=m.group("sword"), date=sdate, issuer=sissuer
+            )
             continue
         raw = m.group("party") or m.group("state")
         number = canonical_number(raw)
@@ -178,6 +182,24 @@ def find_documents(ctx: FindContext) -> Iterator[DocumentMention]:
             type_word=word,
             header=header,
         )
+
+
+def _date_and_issuer(
+    text: str, pos: int, end: int, dates: Sequence[DateMention], starts: Sequence[int], orgs: dict[int, OrgMention]
+) -> tuple[PartialDate | None, OrgMention | None]:
+    """The day right after a citation ("ngày 5/1/2022") and the body after it ("của Ban Bí thư"), in either order."""
+    date: PartialDate | None = None
+    dm = _date_after(text, pos, min(end, pos + 60), dates, starts)
+    if dm is not None and dm.date.precision == "day":
+        date, pos = dm.date, dm.end
+    im = _ISSUER.match(text, pos, min(end, pos + 120))
+    if im is None:
+        return date, None
+    if date is None:
+        dm = _date_after(text, im.end("issuer"), min(end, im.end("issuer") + 40), dates, starts)
+        if dm is not None and dm.date.precision == "day":
+            date = dm.date
+    return date, orgs.get(im.start("issuer"))
 
 
 def _date_after(text: str, pos: int, stop: int, dates: Sequence[DateMention], starts: Sequence[int]) -> DateMention | None:
