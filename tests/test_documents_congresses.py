@@ -46,6 +46,23 @@ SHORT_CITATIONS = [
 ]
 
 
+SHARED_ISSUERS = [
+    # one issuer after a list of citations is each one's, when their numbers carry its code
+    ("Quán triệt Chỉ thị số 21-CT/TW ngày 3/3/2013, Kết luận số 80-KL/TW ngày 5/5/2014 của Ban Bí thư.",
+     [("21-CT/TW", "Ban Bí thư Trung ương Đảng"), ("80-KL/TW", "Ban Bí thư Trung ương Đảng")]),
+    ("theo Nghị định số 11/2015/NĐ-CP và Nghị định số 24/2018/NĐ-CP của Chính phủ",
+     [("11/2015/NĐ-CP", "Chính phủ"), ("24/2018/NĐ-CP", "Chính phủ")]),
+    # a number of another body's code keeps none
+    ("Thực hiện Chỉ thị số 21-CT/TW, Quyết định số 35/QĐ-UBND của Ủy ban nhân dân tỉnh Bình Phước",
+     [("21-CT/TW", None), ("35/QĐ-UBND", "Ủy ban nhân dân tỉnh Bình Phước")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SHARED_ISSUERS)
+def test_one_issuer_after_a_list_of_citations(text, expected):
+    assert [(d.number, d.issuer) for d in dnnd.parse(text).documents] == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), SHORT_CITATIONS)
 def test_a_short_citation_keeps_its_date_and_issuer(text, expected):
     got = [(d.number, d.date.iso if d.date else None, d.issuer) for d in dnnd.parse(text).documents]
