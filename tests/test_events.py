@@ -196,6 +196,22 @@ SPELLINGS_AND_ANNIVERSARIES = [
 ]
 
 
+DAYS_AFTER_THEIR_WORD = [
+    # each day written right after its word dates that word, not the one after it
+    ("Ông A nhắc lại hai nước thiết lập quan hệ ngoại giao ngày 2/3/1965 và ký hiệp định hợp tác ngày 7/8/1990.",
+     [("1965-03-02", "other"), ("1990-08-07", "signing")]),
+    ("Hội được thành lập ngày 4/4/2004 và ký bản ghi nhớ với Hội bạn vào ngày 1/6/2006.",
+     [("2004-04-04", "other"), ("2006-06-01", "signing")]),
+    # a year in a title, or an anniversary's span in parentheses, is no day of its own
+    ("Tại lễ tuyên dương năm 2019 do Bộ X tổ chức vào ngày 5/6/2019, Hội được khen thưởng.", [("2019-06-05", "ceremony")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DAYS_AFTER_THEIR_WORD)
+def test_a_day_written_after_its_word_dates_it(text, expected):
+    assert [(e.date.iso, e.kind.value) for e in dnnd.parse(text).events] == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), SPELLINGS_AND_ANNIVERSARIES)
 def test_spellings_of_event_words_and_held_anniversaries(text, expected):
     assert [(e.date.iso, e.kind.value) for e in dnnd.parse(text).events] == expected

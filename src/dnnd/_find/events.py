@@ -295,6 +295,16 @@ class _Sentence:
         return outside if any(m.group().startswith("tại") for m in outside) else found
 
     @functools.cached_property
+    def date_starts(self) -> list[int]:
+        """Where the sentence's days and months start, in order (not those in parentheses: an anniversary's span)."""
+        text, s = self.ctx.text, self.start
+        return sorted(
+            d.start
+            for d in self.ctx.dates
+            if s <= d.start < self.end and d.date.precision != "year" and not _in_parentheses(text, d.start, s)
+        )
+
+    @functools.cached_property
     def dated(self) -> list[tuple[int, int]]:
         """Dates of the sentence with a day or month (their years are theirs)."""
         return [(d.start, d.end) for d in self.ctx.dates if self.start <= d.start < self.end and d.date.precision != "year"]
@@ -591,6 +601,15 @@ def _claimed_noun(text: str, dm: DateMention, s: int, sent: _Sentence) -> re.Mat
         while k > 0 and _LISTED.fullmatch(text, sent.nouns[k - 1].end(), sent.nouns[k].start()):
             k -= 1
         before = [sent.nouns[k]] if dm.start - sent.nouns[i_before - 1].end() <= 220 else before
+        # a word with a date of its own between it and this one is that date's ("thiết lập quan hệ ngoại giao
+        # ngày 5/9/1962 và ký hiệp ước ... ngày 18/7/1977": the second date is not the relations')
+        i_date = bisect.bisect_right(sent.date_starts, sent.nouns[i_before - 1].end())
+        if i_date < len(sent.date_starts) and sent.date_starts[i_date] < dm.start:
+            before = []
+        elif dm.date.precision != "year" and _DATED_AFTER.fullmatch(text, sent.nouns[i_before - 1].end(), dm.start):
+            # "thành lập ngày 19/8/2009", "thiết lập quan hệ ngoại giao ngày 5/9/1962 và ký ...": the day written
+            # right after a word is its day, whatever word follows
+            return sent.nouns[i_before - 1] if before == [sent.nouns[i_before - 1]] else before[0]
     # a date that opens its sentence, or a clause of it ("Cũng theo ông A, năm 2016, Hội ... thành lập")
     opens = (_opening().fullmatch(text, s, dm.start) is not None or (
         text.startswith(", ", dm.start - 2) and text.startswith(",", dm.end)
@@ -615,6 +634,8 @@ def _claimed_noun(text: str, dm: DateMention, s: int, sent: _Sentence) -> re.Mat
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
+#: between an event word and the day written right after it: "thành lập ngày", "ký kết vào sáng"
+_DATED_AFTER = re.compile(r"\s+(?:vào\s+)?(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?")
 _SINCE = re.compile(r"[Tt]ừ\s")
 _LISTED = re.compile(r"\s*(?:,|và)\s*")
 #: a word of review or plan right before a year: the year is the period reviewed or planned, not a date
