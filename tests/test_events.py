@@ -68,6 +68,11 @@ ORGANISERS = [
     # the head of a delegation stands for the delegation, not for the body of his title
     ("Ngày 9/9, đoàn đại biểu tỉnh Lạng Sơn do ông Trần Văn An, Giám đốc Sở Ngoại vụ tỉnh Lạng Sơn làm Trưởng đoàn "
      "đã tiến hành hội đàm với đoàn Quảng Tây.", []),
+    # a body named in the place phrase is the venue, not a co-organiser
+    ("Sáng 5/5, tại trụ sở Ủy ban nhân dân tỉnh Hà Giang, Sở Ngoại vụ tỉnh Hà Giang tổ chức hội nghị giao ban.",
+     ["Sở Ngoại vụ tỉnh Hà Giang"]),
+    ("Ngày 7/7, tại hội trường Thành ủy Vinh, Liên hiệp các tổ chức hữu nghị tỉnh Nghệ An tổ chức tọa đàm.",
+     ["Liên hiệp các tổ chức hữu nghị tỉnh Nghệ An"]),
 ]
 
 

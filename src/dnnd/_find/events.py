@@ -766,6 +766,8 @@ _LED_BY = re.compile(r"(?<!\w)do\s+(?:ông|bà|đồng chí|ngài)?\s*$")
 #: "X (đã) phối hợp với ... tổ chức": X is a co-subject whatever partners follow
 _PARTNERING = re.compile(r"\s*(?:đã\s+|sẽ\s+)?(?:phối hợp|cùng|kết hợp)(?:\s+với)?\s")
 _PARENS = re.compile(r"\([^()]{0,120}\)")
+#: what stands before a body named in a place phrase: "tại ", "tại trụ sở ", "ở Nhà "
+_IN_PLACE = re.compile(r"(?<!\w)(?:tại|ở)\s+(?:[^\W\d][\w]*\s+){0,3}$")
 #: "X, Y và các quận, huyện đã phối hợp tổ chức": unnamed partners after the named subjects
 _GENERIC_PARTNERS = re.compile(
     r"\s*(?:,|và|cùng với|cùng)\s+(?:các|những|một số|nhiều)\s[^;.()\d]{1,60}?"
@@ -815,7 +817,8 @@ def _subject_of(text: str, s: int, ns: int, ne: int, sent: _Sentence) -> list[Or
     verb = _verb_before(text, ns, ne, sent)
     if verb is None:
         return []
-    units = [u for u in sent.units if u.end <= verb.start()]
+    # a body named in the place phrase is the venue, not a subject ("tại trụ sở Ủy ban X, Y tổ chức ...")
+    units = [u for u in sent.units if u.end <= verb.start() and not _IN_PLACE.search(text, max(s, u.start - 40), u.start)]
     if not units:
         return []
     last = units[-1]
