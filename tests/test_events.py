@@ -212,6 +212,19 @@ DAYS_AFTER_THEIR_WORD = [
 ]
 
 
+ACCESSIONS = [
+    # joining a body as a member is a dated happening; taking part in a meeting is not an accession
+    ("Hội tham gia Liên đoàn Hữu nghị châu Á từ năm 2012 với tư cách là thành viên chính thức.", [("2012", "other")]),
+    ("Năm 2016, Ủy ban tham gia Mạng lưới Hòa bình quốc tế với vai trò quan sát viên.", [("2016", "other")]),
+    ("Năm 2016, ông A tham gia Ban Chấp hành Hội với vai trò ủy viên.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ACCESSIONS)
+def test_joining_a_body_as_a_member_is_an_accession(text, expected):
+    assert [(e.date.iso, e.kind.value) for e in dnnd.parse(text).events] == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), DAYS_AFTER_THEIR_WORD)
 def test_a_day_written_after_its_word_dates_it(text, expected):
     assert [(e.date.iso, e.kind.value) for e in dnnd.parse(text).events] == expected

@@ -116,8 +116,8 @@ def _data_words() -> dict[str, EventKind]:
 
 @functools.cache
 def _event_words() -> dict[str, EventKind]:
-    """Every event word (lower case) -> its kind: the data's, and "kỷ niệm" held by an organiser verb."""
-    return {**_data_words(), "kỷ niệm": EventKind.CEREMONY, "kỉ niệm": EventKind.CEREMONY}
+    """Every event word (lower case) -> its kind: the data's, "kỷ niệm" held by an organiser verb, "tham gia" as a member."""
+    return {**_data_words(), "kỷ niệm": EventKind.CEREMONY, "kỉ niệm": EventKind.CEREMONY, "tham gia": EventKind.OTHER}
 
 
 @functools.cache
@@ -128,6 +128,12 @@ def _noun_re() -> re.Pattern[str]:
     return re.compile(rf"{guard}(?<![\w])(?P<noun>(?i:{alt}))(?![\w])")
 
 
+#: joining a body as a member is an accession: "X tham gia Hiệp hội Y từ năm 2010 với tư cách thành viên"
+#: (elsewhere "tham gia" is taking part: "tham gia hội thảo")
+_JOINED_AS = re.compile(
+    r"(?<!\w)(?P<noun>tham gia)(?=\s[^,;.()\n]{2,80}?\svới\s(?:vai trò|tư cách)\s(?:là\s)?"
+    r"(?:thành viên|quan sát viên|giám sát viên|đối tác|hội viên))"
+)
 #: an anniversary an organiser verb holds is a ceremony: "X tổ chức (trọng thể) (chào mừng) kỷ niệm 40 năm ..."
 #: (elsewhere "kỷ niệm" is an occasion: "Nhân kỷ niệm 40 năm ..., Hội tổ chức hội thảo")
 _HELD_ANNIVERSARY = re.compile(
@@ -529,6 +535,8 @@ def _read_sentence(ctx: FindContext, s: int, e: int, inside: _Spans, cited: _Spa
     found = list(_noun_re().finditer(text, s, e))
     if "niệm" in text[s:e]:
         found = sorted([*found, *_HELD_ANNIVERSARY.finditer(text, s, e)], key=lambda m: m.start())
+    if "với" in text[s:e]:
+        found = sorted([*found, *_JOINED_AS.finditer(text, s, e)], key=lambda m: m.start())
     nouns = [
         m
         for m in found
