@@ -290,6 +290,15 @@ LOCATIONS = [
     ("Sáng 6/6/2022, Chủ tịch UBND tỉnh Bình Định tiếp ông John Smith, Tổng Lãnh sự Anh tại TP. Hồ Chí Minh.",
      "Bình Định"),
     ("Ngày 6/6/2022, Bí thư Tỉnh ủy Gia Lai tiếp ông Lee Min, Tổng Lãnh sự Hàn Quốc tại Đà Nẵng.", "Gia Lai"),
+    # nor one after a mission or community of a country, for the visit it receives
+    ("Sáng 6/6/2022, Ủy ban nhân dân tỉnh Quảng Nam tiếp đoàn Văn phòng đại diện Hàn Quốc tại Đà Nẵng.", "Quảng Nam"),
+    ("Ngày 6/6/2022, Sở Ngoại vụ tỉnh Kiên Giang tiếp đoàn cộng đồng người Việt Nam tại Campuchia.", "Kiên Giang"),
+    # a country after its state form is the country alone
+    ("Từ ngày 2 đến 6/6/2022, đoàn đại biểu tỉnh sang thăm và làm việc tại Cộng hòa Cuba.", "Cuba"),
+    ("Ngày 6/6/2022, đoàn công tác thăm và làm việc tại Vương quốc Thái Lan.", "Thái Lan"),
+    # of several place phrases in the event's stretch, the one nearest its date
+    ("Trong khuôn khổ chuyến thăm tại Lào, ngày 3/3/2022 tại thủ đô Viêng Chăn, đoàn gặp lãnh đạo Bộ Nội vụ Lào.",
+     "Viêng Chăn"),
 ]
 
 

@@ -297,8 +297,21 @@ class _Sentence:
             )
         )
         found = [m for m in found if m.start() not in titled]
-        outside = [m for m in found if m.start() not in self.inside]
+        outside = [m for m in found if not self._seat(m)]
         return outside if any(m.group().startswith("tại") for m in outside) else found
+
+    @functools.cached_property
+    def open_places(self) -> list[re.Match[str]]:
+        """The place phrases that name no body's seat.
+
+        A visit's venue is never the seat of the body received ("tiếp đoàn
+        Văn phòng Lãnh sự Nhật Bản tại Đà Nẵng").
+        """
+        return [m for m in self.places if not self._seat(m)]
+
+    def _seat(self, m: re.Match[str]) -> bool:
+        """Tell whether a "tại" names where a body sits: inside its name, or after a mission or community of a country."""
+        return m.start() in self.inside or bool(_seat_re().search(self.ctx.text, max(self.start, m.start() - 70), m.start()))
 
     @functools.cached_property
     def date_starts(self) -> list[int]:
@@ -376,7 +389,8 @@ def find_events(ctx: FindContext) -> Iterator[EventMention]:
             title = _title(text, ns, ne, end if ns != noun.start() else e)
             kind = _kind(words[text[ns:ne].lower()], title)
             organisers = _organisers(text, s, e, ns, ne, kind, sent)
-            location = _location(text, sent.places, min(dm.start, ns), max(dm.end, ne), e, kind)
+            places = sent.open_places if kind is EventKind.VISIT else sent.places
+            location = _location(text, places, min(dm.start, ns), max(dm.end, ne), e, kind, near=dm.end)
             printed, where, period = _year_evidence(text, s, ns, ne, e, title, dm, kind, sent.dated)
             mention = EventMention(dm.start, dm.end, dm, kind, ns, ne, title, organisers, location,
                                    printed_year=printed, printed_where=where, period_end=period)  # fmt: skip
@@ -481,7 +495,8 @@ def _tied(
                 title = _title(text, noun.start(), noun.end(), e)
                 kind = _kind(kind, title)
                 organisers = _organisers(text, s, e, noun.start(), noun.end(), kind, sent)
-                location = _location(text, sent.places, noun.start(), noun.end(), e, kind)
+                places = sent.open_places if kind is EventKind.VISIT else sent.places
+                location = _location(text, places, noun.start(), noun.end(), e, kind)
                 yield EventMention(m.start(), m.end(), None, kind, noun.start(), noun.end(), title, organisers, location)
         m = _tie(text, max(m.end(), e), ctx.end)
 
@@ -965,7 +980,14 @@ def _document_word_re() -> re.Pattern[str]:
 
 
 def _location(
-    text: str, places: Sequence[re.Match[str]], lo: int, hi: int, e: int, kind: EventKind | None = None
+    text: str,
+    places: Sequence[re.Match[str]],
+    lo: int,
+    hi: int,
+    e: int,
+    kind: EventKind | None = None,
+    *,
+    near: int | None = None,
 ) -> str | None:
     """The place of the event whose date and word span ``[lo, hi)``.
 
@@ -979,7 +1001,15 @@ def _location(
     tỉnh Svay Rieng").
     """
     if places:
-        at = min(places, key=lambda m: 0 if lo <= m.start() < hi + 80 else min(abs(m.start() - lo), abs(m.start() - hi)))
+        # of several in the event's stretch, the one nearest its date ("trong khuôn khổ chuyến thăm tại Lào, ngày
+        # 31/1 tại thủ đô Vientiane, ...": Vientiane)
+        anchor = lo if near is None else near
+        at = min(
+            places,
+            key=lambda m: (0, abs(m.start() - anchor))
+            if lo <= m.start() < hi + 80
+            else (1, min(abs(m.start() - lo), abs(m.start() - hi))),
+        )
         # "tại" names the place; "ở" (also "in", "at" of anything) only a province or a typed place
         strong = at.group().startswith("tại")
         place = _place_of(text, at.end(), e, loose=strong)
@@ -1023,7 +1053,7 @@ def _place_of(text: str, pos: int, e: int, *, loose: bool) -> str | None:
         return None
     cm = _country_re().match(phrase)
     if cm is not None and cm.group("country") not in _HOME:
-        return cm.group()
+        return cm.group("country")
     if loose:
         # a foreign city written by its name ("tại Warsaw, Ba Lan"), not a building ("tại Trung tâm Hội nghị")
         fm = _FOREIGN_PLACE.match(phrase)
@@ -1059,7 +1089,24 @@ def _place_in_re() -> re.Pattern[str]:
 
 @functools.cache
 def _country_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:nước\s+)?(?P<country>{trie_alternation(_lex.countries())})(?!\w)")
+    """A country, after its state form if written ("nước Lào", "Cộng hòa Cuba", "Vương quốc Campuchia")."""
+    return re.compile(rf"(?:{_STATE_FORM})?(?P<country>{trie_alternation(_lex.countries())})(?!\w)")
+
+
+#: the state form written before a country's name
+_STATE_FORM = (
+    r"(?:(?:nước|Nước)\s+)?(?:(?:Cộng hòa Dân chủ Nhân dân|Cộng hòa Xã hội chủ nghĩa|Cộng hòa Liên bang|Cộng hòa|Vương quốc|"
+    r"Liên bang|Nhà nước|CHDCND|CHXHCN|CHLB)\s+)?"
+)
+
+
+@functools.cache
+def _seat_re() -> re.Pattern[str]:
+    """A mission or community of a country right before "tại": "Lãnh sự quán Nhật Bản tại", "người Việt Nam tại"."""
+    return re.compile(
+        r"(?<!\w)(?:[Đđ]ại sứ quán|[Ll]ãnh sự quán|[Ll]ãnh sự|[Vv]ăn phòng đại diện|[Cc]ơ quan đại diện|[Tt]hương vụ|"
+        rf"người|[Kk]iều bào|[Cc]ộng đồng)\s+{_STATE_FORM}(?:{trie_alternation(_lex.countries())})\s+$"
+    )
 
 
 # ------------------------------------------------------------------ dates that date no event
