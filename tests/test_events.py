@@ -134,6 +134,9 @@ NOT_EVENTS = [
     # a range of numbers before a length of time is no day and month
     "Thông thường phải 3-4 năm mới tổ chức một hội nghị như vậy.",
     "Mỗi năm Hội tổ chức 2-3 lần giao lưu văn nghệ.",
+    # a Party congress is a congress resolution, not an event
+    "Tháng 1/2016, tại Đại hội đại biểu toàn quốc lần thứ XII của Đảng, ông A được bầu vào Ban Chấp hành Trung ương.",
+    "Năm 2020 là năm chuẩn bị Đại hội XIII của Đảng.",
 ]
 
 

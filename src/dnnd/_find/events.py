@@ -352,7 +352,8 @@ def find_events(ctx: FindContext) -> Iterator[EventMention]:
         return
     words = _event_words()
     inside = _Spans([(o.start, o.end) for o in ctx.organisations])
-    cited = _Spans([(d.start, d.end) for d in ctx.documents])
+    # a Party congress is a congress resolution, not an event ("tại Đại hội đại biểu toàn quốc lần thứ XII của Đảng")
+    cited = _Spans(sorted([(d.start, d.end) for d in ctx.documents] + [(c.start, c.end) for c in ctx.congresses if c.party]))
     bounds = _SentenceBounds(text, start, end)
     sentences: dict[tuple[int, int], _Sentence] = {}
     if tie is not None:
