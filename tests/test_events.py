@@ -68,6 +68,11 @@ ORGANISERS = [
     # the head of a delegation stands for the delegation, not for the body of his title
     ("Ngày 9/9, đoàn đại biểu tỉnh Lạng Sơn do ông Trần Văn An, Giám đốc Sở Ngoại vụ tỉnh Lạng Sơn làm Trưởng đoàn "
      "đã tiến hành hội đàm với đoàn Quảng Tây.", []),
+    # the two parties of "giữa X và/với Y" hold a meeting no subject organises
+    ("Ngày 9/9, diễn ra Hội nghị tổng kết 5 năm thực hiện thỏa thuận hợp tác giữa Sở Ngoại vụ tỉnh Lào Cai "
+     "với Sở Ngoại vụ tỉnh Hà Giang.", ["Sở Ngoại vụ tỉnh Lào Cai", "Sở Ngoại vụ tỉnh Hà Giang"]),
+    ("Sáng 3/3, Hội thảo về hợp tác giáo dục giữa Trường Đại học Vinh và Trường Đại học Huế được tổ chức.",
+     ["Trường Đại học Vinh", "Trường Đại học Huế"]),
     # a body named in the place phrase is the venue, not a co-organiser
     ("Sáng 5/5, tại trụ sở Ủy ban nhân dân tỉnh Hà Giang, Sở Ngoại vụ tỉnh Hà Giang tổ chức hội nghị giao ban.",
      ["Sở Ngoại vụ tỉnh Hà Giang"]),

@@ -950,9 +950,10 @@ def _partners(text: str, ne: int, e: int, sent: _Sentence) -> list[OrgMention]:
 
 
 def _owner(text: str, noun_end: int, e: int, orgs: Sequence[OrgMention]) -> list[OrgMention]:
-    """The body whose event it is: right after the word ("Đại hội ... Hội X") or after "của" in its phrase.
+    """The body whose event it is: right after the word ("Đại hội ... Hội X"), or after "của" in its phrase.
 
-    Not the issuer of a document the event studies ("Hội nghị quán triệt
+    Or the two parties after "giữa" ("Hội nghị sơ kết thỏa thuận giữa X và
+    Y"). Not the issuer of a document the event studies ("Hội nghị quán triệt
     Kết luận số 57-KL/TW của Bộ Chính trị").
     """
     for o in orgs:
@@ -961,6 +962,14 @@ def _owner(text: str, noun_end: int, e: int, orgs: Sequence[OrgMention]) -> list
         between = text[noun_end : o.start]
         if _document_word_re().search(between):
             break
+        if o.start - noun_end <= 160 and not re.search(r"[;.\"]", between) and between.endswith(" giữa "):
+            # "Hội nghị sơ kết ... thỏa thuận hợp tác giữa X với Y": the two parties hold it
+            if not re.search(r"\s(?:tại|cho|do|nhằm|để)\s", between):
+                parties = [o]
+                nxt = next((p for p in orgs if p.start >= o.end), None)
+                if nxt is not None and _PARTY_JOIN.fullmatch(text, o.end, nxt.start):
+                    parties.append(nxt)
+                return parties
         if o.start - noun_end <= 40 and not re.search(r"[,;.\"]", between):
             return [o]
         if o.start - noun_end <= 160 and not re.search(r"[;.\"]", between) and between.endswith(" của "):
@@ -968,6 +977,10 @@ def _owner(text: str, noun_end: int, e: int, orgs: Sequence[OrgMention]) -> list
                 return [o]
         break
     return []
+
+
+#: between the two parties of "giữa X và Y", "giữa X với Y"
+_PARTY_JOIN = re.compile(r"\s*(?:và|với)\s*")
 
 
 @functools.cache
