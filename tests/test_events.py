@@ -100,6 +100,11 @@ YEARS = [
     ("Ngày 20/7, Hội tổ chức hội nghị sơ kết công tác 6 tháng đầu năm 2019.", "2019-07-20", "review of the period"),
     ("Tối 3/2, chương trình giao lưu mừng Xuân năm 2023 diễn ra tại Huế.", "2023-02-03", "printed in"),
     ("Ngày 8/9, Hội tổ chức gặp mặt nhân dịp 70 năm Quốc khánh (9/9/1953 - 9/9/2023).", "2023-09-08", "printed in its anniversary span"),
+    # a meeting in a paragraph that reviews some months of a year reviews that period
+    ("Hội đã đón 40 đoàn khách quốc tế trong 6 tháng đầu năm 2018. Hội nghị do Sở Ngoại vụ tổ chức chiều 12/8.",
+     "2018-08-12", "review of the period ending 2018-06-30"),
+    ("Kết quả hoạt động 9 tháng năm 2021 được báo cáo. Chiều 15/10, Ban Chỉ đạo tổ chức hội nghị giao ban.",
+     "2021-10-15", "review of the period ending 2021-09-30"),
     # a term, a range, a target or another date's year is not the event's
     ("Ngày 8/9, Hội tổ chức đại hội nhiệm kỳ 2023 - 2028.", "XXXX-09-08", None),
     ("Ngày 8/9, Hội tổ chức hội nghị triển khai Kế hoạch số 12/KH-UBND ngày 1/8/2019.", "XXXX-09-08", None),

@@ -1222,7 +1222,20 @@ def _year_evidence(
             year = int(am.group("y2"))
         if year is not None:
             return year, "its anniversary span", None
+    if kind is EventKind.CONFERENCE:
+        # a meeting in a paragraph that reviews some months of a year ("kết quả ... 6 tháng đầu năm 2017. Hội nghị
+        # ... chiều 11/8", "Trong khuôn khổ hội nghị, ... hoạt động trong 8 tháng năm 2013"): it reviews that period
+        lo = text.rfind("\n", 0, s) + 1
+        hi = text.find("\n", e)
+        hi = len(text) if hi < 0 else hi
+        ends = {_month_end(int(m.group("y")), 12 if m.group("part") == "cuối" else int(m.group("n"))) for m in _MONTHS_OF_YEAR.finditer(text, lo, hi)}
+        if len(ends) == 1:
+            return None, None, ends.pop()
     return None, None, None
+
+
+#: some months of a year under review: "6 tháng đầu năm 2017", "8 tháng năm 2013", "6 tháng cuối năm 2020"
+_MONTHS_OF_YEAR = re.compile(r"(?<![\d/.-])(?P<n>[1-9]|1[01]) tháng (?:(?P<part>đầu|cuối) )?năm (?P<y>(?:19|20)\d\d)(?![\d/-])")
 
 
 #: before a year that is not the event's: a term, a plan's horizon, a period under review
