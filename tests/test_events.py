@@ -324,3 +324,15 @@ def test_find_events_is_a_step_of_the_pipeline():
     from dnnd._find import STEPS
 
     assert any(step.find is find_events for step in STEPS)
+
+
+TITLES = [
+    # a dot or comma inside a number ends no title
+    ("Ngày 5/5/2021, Hội tổ chức lễ tiếp nhận 20.000 USD của bạn bè quốc tế.", "Lễ tiếp nhận 20.000 USD của bạn bè quốc tế"),
+    ("Ngày 5/5/2021, Hội tổ chức lễ trao tặng 1,5 tấn gạo, 300 suất quà.", "Lễ trao tặng 1,5 tấn gạo"),
+]
+
+
+@pytest.mark.parametrize(("text", "title"), TITLES)
+def test_the_title_of_an_event(text, title):
+    assert dnnd.parse(text).events[0].title == title

@@ -1272,7 +1272,8 @@ def _month_end(year: int, month: int) -> datetime.date:
 
 
 _QUOTE = re.compile(r"\s*(?:với chủ đề\s*:?\s*|chủ đề\s*:?\s*)?\"(?P<q>[^\"\n]{3,250})\"")
-_PHRASE_END = re.compile(r"[,;.\n(]|\s(?:tại|với sự|nhằm|do|để|vào|ngày|cho)\s")
+#: (a dot or comma inside a number, "10.000 USD", "2,5 triệu", ends nothing)
+_PHRASE_END = re.compile(r"[;\n(]|(?<!\d)[.,]|[.,](?!\d)|\s(?:tại|với sự|nhằm|do|để|vào|ngày|cho)\s")
 
 
 def _phrase_end(text: str, noun_end: int, e: int) -> int:
