@@ -230,6 +230,12 @@ ACCESSIONS = [
     ("Hội tham gia Liên đoàn Hữu nghị châu Á từ năm 2012 với tư cách là thành viên chính thức.", [("2012", "other")]),
     ("Năm 2016, Ủy ban tham gia Mạng lưới Hòa bình quốc tế với vai trò quan sát viên.", [("2016", "other")]),
     ("Năm 2016, ông A tham gia Ban Chấp hành Hội với vai trò ủy viên.", []),
+    # an occasion whose anniversary span ends in the year of the count dates the event after it
+    ("Nhân kỷ niệm 10 năm thành lập Hội (2008 - 2018), Hội trở thành 1 trong 30 thành viên của Liên đoàn châu Á.",
+     [("2018", "other")]),
+    ("Nhân dịp kỷ niệm 25 năm kết nghĩa (1995 - 2020), hai tỉnh ký kết thỏa thuận hợp tác mới.", [("2020", "signing")]),
+    # a span the count does not fit is no occasion
+    ("Nhân kỷ niệm 25 năm kết nghĩa (1990 - 2020), hai tỉnh ký kết thỏa thuận hợp tác mới.", []),
 ]
 
 

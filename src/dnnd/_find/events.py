@@ -117,7 +117,8 @@ def _data_words() -> dict[str, EventKind]:
 @functools.cache
 def _event_words() -> dict[str, EventKind]:
     """Every event word (lower case) -> its kind: the data's, "kỷ niệm" held by an organiser verb, "tham gia" as a member."""
-    return {**_data_words(), "kỷ niệm": EventKind.CEREMONY, "kỉ niệm": EventKind.CEREMONY, "tham gia": EventKind.OTHER}
+    return {**_data_words(), "kỷ niệm": EventKind.CEREMONY, "kỉ niệm": EventKind.CEREMONY, "tham gia": EventKind.OTHER,
+            "trở thành": EventKind.OTHER}
 
 
 @functools.cache
@@ -133,6 +134,10 @@ def _noun_re() -> re.Pattern[str]:
 _JOINED_AS = re.compile(
     r"(?<!\w)(?P<noun>tham gia)(?=\s[^,;.()\n]{2,80}?\svới\s(?:vai trò|tư cách)\s(?:là\s)?"
     r"(?:thành viên|quan sát viên|giám sát viên|đối tác|hội viên))"
+)
+#: "trở thành 1 trong 246 thành viên", "trở thành một trong những thành viên sáng lập": an accession
+_ONE_OF_MEMBERS = re.compile(
+    r"(?<!\w)(?P<noun>trở thành)(?=\s+(?:1|một)\s+trong\s+(?:số\s+)?(?:\d[\d.]*|những|các)\s+(?:\w+\s+)?thành viên(?!\w))"
 )
 #: an anniversary an organiser verb holds is a ceremony: "X tổ chức (trọng thể) (chào mừng) kỷ niệm 40 năm ..."
 #: (elsewhere "kỷ niệm" is an occasion: "Nhân kỷ niệm 40 năm ..., Hội tổ chức hội thảo")
@@ -348,7 +353,8 @@ def find_events(ctx: FindContext) -> Iterator[EventMention]:
     text, start, end = ctx.text, ctx.start, ctx.end
     dates = [d for d in in_story(ctx) if not d.approximate]
     tie = _tie(text, start, end)
-    if not dates and tie is None and not _NAMED_HEAD.search(text, start, end):
+    occasions = _occasions(text, start, end) if text.find("niệm", start, end) >= 0 else []
+    if not dates and tie is None and not occasions and not _NAMED_HEAD.search(text, start, end):
         return
     words = _event_words()
     inside = _Spans([(o.start, o.end) for o in ctx.organisations])
@@ -360,9 +366,21 @@ def find_events(ctx: FindContext) -> Iterator[EventMention]:
         yield from _tied(ctx, tie, dates, bounds, sentences, inside, cited)
     if _DIGIT.search(text, start, end):
         yield from _named_periods(text, start, end, inside)
-    if not dates:
+    if not dates and not occasions:
         return
     claims: list[tuple[DateMention, tuple[int, int], re.Match[str]]] = []
+    for dm in occasions:
+        # "Nhân kỷ niệm 20 năm ... (1999 - 2019), X trở thành thành viên ...": the first event word after the
+        # occasion, in a sentence that dates nothing else, happened in its year
+        s, e = bounds.around(dm.start)
+        if any(s <= d.start < e for d in dates):
+            continue
+        sent = sentences.get((s, e))
+        if sent is None:
+            sent = sentences[(s, e)] = _read_sentence(ctx, s, e, inside, cited)
+        after = [m for m in sent.nouns if m.start() > dm.end]
+        if after and not _CLAUSE_END.search(text, dm.end, after[0].start()):
+            claims.append((dm, (s, e), after[0]))
     for dm in dates:
         if _is_span_end(text, dm) or _recurring_day(text, dm):
             continue
@@ -443,6 +461,23 @@ def _named_periods(text: str, start: int, end: int, inside: _Spans) -> Iterator[
         year = DateMention(m.start("y"), m.end("y"), PartialDate(year=int(m.group("y"))))
         title = re.sub(r"\s+", " ", m.group())
         yield EventMention(year.start, year.end, year, kind, m.start(), m.end("head"), title, (), None)
+
+
+#: an occasion: "nhân (dịp) kỷ niệm 20 năm ... (1999 - 2019)", whose span ends in the year of the count
+_OCCASION = re.compile(
+    r"(?i:nhân(?: dịp)? k[ỷỉ] niệm)\s+(?P<n>\d{1,3})\s+năm(?:[^()\n]|\([^()\n]{0,40}\)){0,160}?"
+    r"\(\s*(?P<y1>(?:19|20)\d\d)\s*-\s*(?P<y2>(?:19|20)\d\d)\s*\)"
+)
+_CLAUSE_END = re.compile(r"[;.]")
+
+
+def _occasions(text: str, start: int, end: int) -> list[DateMention]:
+    """The years of occasions in ``text[start:end]``: the end of an anniversary span whose years the count fits."""
+    out = []
+    for m in _OCCASION.finditer(text, start, end):
+        if int(m.group("y2")) - int(m.group("y1")) == int(m.group("n")):
+            out.append(DateMention(m.start("y2"), m.end("y2"), PartialDate(year=int(m.group("y2")))))
+    return out
 
 
 #: a sentence that opens by tying itself to the event told before it
@@ -553,6 +588,8 @@ def _read_sentence(ctx: FindContext, s: int, e: int, inside: _Spans, cited: _Spa
         found = sorted([*found, *_HELD_ANNIVERSARY.finditer(text, s, e)], key=lambda m: m.start())
     if "với" in text[s:e]:
         found = sorted([*found, *_JOINED_AS.finditer(text, s, e)], key=lambda m: m.start())
+    if "trở thành" in text[s:e]:
+        found = sorted([*found, *_ONE_OF_MEMBERS.finditer(text, s, e)], key=lambda m: m.start())
     nouns = [
         m
         for m in found
@@ -1020,9 +1057,9 @@ def _location(
         anchor = lo if near is None else near
         at = min(
             places,
-            key=lambda m: (0, abs(m.start() - anchor))
+            key=lambda m: abs(m.start() - anchor)
             if lo <= m.start() < hi + 80
-            else (1, min(abs(m.start() - lo), abs(m.start() - hi))),
+            else _FAR + min(abs(m.start() - lo), abs(m.start() - hi)),
         )
         # "tại" names the place; "ở" (also "in", "at" of anything) only a province or a typed place
         strong = at.group().startswith("tại")
@@ -1035,6 +1072,8 @@ def _location(
     return None
 
 
+#: (ranks a place phrase outside the event's stretch after every one inside it)
+_FAR = 1 << 40
 _VISITED_STOP = re.compile(r"[;.()\n\"]|\s(?:của|do|để|nhằm|cho)\s")
 
 
@@ -1225,10 +1264,12 @@ def _year_evidence(
     if kind is EventKind.CONFERENCE:
         # a meeting in a paragraph that reviews some months of a year ("kết quả ... 6 tháng đầu năm 2017. Hội nghị
         # ... chiều 11/8", "Trong khuôn khổ hội nghị, ... hoạt động trong 8 tháng năm 2013"): it reviews that period
-        lo = text.rfind("\n", 0, s) + 1
-        hi = text.find("\n", e)
-        hi = len(text) if hi < 0 else hi
-        ends = {_month_end(int(m.group("y")), 12 if m.group("part") == "cuối" else int(m.group("n"))) for m in _MONTHS_OF_YEAR.finditer(text, lo, hi)}
+        # (its paragraph, within a few sentences of it: a bounded stretch keeps long texts linear)
+        lo = text.rfind("\n", max(0, s - 600), s) + 1 or max(0, s - 600)
+        hi = text.find("\n", e, e + 600)
+        hi = min(len(text), e + 600) if hi < 0 else hi
+        reviewed = list(_MONTHS_OF_YEAR.finditer(text, lo, hi)) if text.find(" tháng ", lo, hi) >= 0 else []
+        ends = {_month_end(int(m.group("y")), 12 if m.group("part") == "cuối" else int(m.group("n"))) for m in reviewed}
         if len(ends) == 1:
             return None, None, ends.pop()
     return None, None, None
