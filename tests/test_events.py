@@ -178,6 +178,11 @@ def test_a_sentence_tied_to_an_event_takes_its_date(text, expected):
 OPENING_YEARS = [
     ("Năm 2015, Hội hữu nghị Việt Nam - Ba Lan tỉnh Hà Nam cử đoàn sang thăm Ba Lan.", [("2015", "visit")]),
     ("Theo ông A, năm 2011, Hội hữu nghị Việt Nam - Ba Lan tỉnh Hà Nam được thành lập.", [("2011", "other")]),
+    # a sentence that opens with its year right after another sentence on the same line is its own
+    ("Hội được thành lập ngày 2/4/2001 theo quyết định của tỉnh. Năm 2012, Hội tổ chức hội thảo quốc tế tại Huế.",
+     [("2001-04-02", "other"), ("2012", "seminar")]),
+    ("Đoàn sang thăm Lào ngày 3/3/2015 theo lời mời của bạn. Tháng 9/2016, hai bên ký kết thỏa thuận hợp tác.",
+     [("2015-03-03", "visit"), ("2016-09", "signing")]),
     # "từ năm" starts a stretch of time; it dates no word far after it
     ("Ông A cho biết, từ năm 2014, tỉnh đã đẩy mạnh quảng bá trên nhiều kênh thông tin; tổ chức triển lãm ảnh.", []),
 ]

@@ -179,9 +179,14 @@ _OF = re.compile(r"\s(?:của)\s")
 
 
 def _sentence_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
+    """The sentence around *pos*: a sentence that starts at *pos* ("... của tỉnh. Năm 2009, ...") is its own.
+
+    (An end is seen up to one character past *pos*: the capital its pattern looks ahead to.)
+    """
     s = lo
-    for m in _SENTENCE_END.finditer(text, lo, pos):
-        s = m.end()
+    for m in _SENTENCE_END.finditer(text, lo, min(hi, pos + 1)):
+        if m.end() <= pos:
+            s = m.end()
     m2 = _SENTENCE_END.search(text, pos, hi)
     return s, m2.start() if m2 else hi
 
@@ -189,9 +194,9 @@ def _sentence_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
 class _SentenceBounds:
     """:func:`_sentence_bounds` for many positions of one line, one scan in all.
 
-    Within a line (no newline), the sentence ends that a scan of
-    ``[lo, pos)`` finds are those of a scan of the whole line that end
-    before ``pos``, and the first end at or after a position that is not
+    Within a line (no newline), the sentence ends that
+    :func:`_sentence_bounds` counts are those of a scan of the whole line
+    that end at or before ``pos``, and the first end at or after a position that is not
     white space is the first of the whole-line scan that starts there.
     """
 
@@ -209,7 +214,7 @@ class _SentenceBounds:
             spans = [m.span() for m in _SENTENCE_END.finditer(text, self.lo, self.hi)]
             self.starts = [a for a, _ in spans]
             self.ends = [b for _, b in spans]
-        i = bisect.bisect_left(self.ends, pos) - 1  # the last end before pos
+        i = bisect.bisect_right(self.ends, pos) - 1  # the last end at or before pos
         s = self.ends[i] if i >= 0 else self.lo
         j = bisect.bisect_left(self.starts, pos)  # the first start at or after pos
         e = self.starts[j] if j < len(self.starts) else self.hi
