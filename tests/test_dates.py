@@ -36,6 +36,14 @@ DATES = [
     ("hai ngày 8 -9/12", [("8 -9/12", "XXXX-12-08", "XXXX-12-09")]),
     ("từ 29/12 đến 3/1/2025", [("từ 29/12 đến 3/1/2025", "2024-12-29", "2025-01-03")]),
     ("từ ngày 28/12/2019 đến ngày 2/1/2020", [("từ ngày 28/12/2019 đến ngày 2/1/2020", "2019-12-28", "2020-01-02")]),
+    ("từ ngày 30-12-1960 đến 02-01-1961", [("từ ngày 30-12-1960 đến 02-01-1961", "1960-12-30", "1961-01-02")]),
+    ("từ 4.5.2019 tới 9.5.2019", [("từ 4.5.2019 tới 9.5.2019", "2019-05-04", "2019-05-09")]),
+    # a range of numbers before a length of time or a count is no day and month
+    ("thường mất 3-4 năm để hoàn thành", []),
+    ("kéo dài 2-3 tuần", []),
+    ("tăng 10-12% so với năm trước", []),
+    ("mỗi năm 7-8 lần", []),
+    ("Ngày 3-4 năm nay, đoàn đến.", [("3-4", "XXXX-04-03", None)]),
     # two dates, not a stretch
     ("ngày 4/5 và 18/5", [("4/5", "XXXX-05-04", None), ("18/5", "XXXX-05-18", None)]),
     # an anniversary span is two dates; no mention starts inside the first year

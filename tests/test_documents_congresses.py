@@ -34,6 +34,41 @@ DOCUMENT_DATES = [
 ]
 
 
+SHORT_CITATIONS = [
+    # a short number that the registry knows, with the date and issuer written after it, in either order
+    ("Để triển khai Kết luận số 12, ngày 12/8/2021, của Bộ Chính trị, Hội đã họp.",
+     [("12-KL/TW", "2021-08-12", "Bộ Chính trị")]),
+    ("Các cấp hội quán triệt Chỉ thị 04 của Ban Bí thư ngày 6/7/2011 về đối ngoại nhân dân.",
+     [("04-CT/TW", "2011-07-06", "Ban Bí thư Trung ương Đảng")]),
+    # the date tells which of two documents of that number and type it is
+    ("Đảng bộ quán triệt Chỉ thị số 45 ngày 14/4/2025 của Bộ Chính trị.", [("45-CT/TW", "2025-04-14", "Bộ Chính trị")]),
+    ("Đảng bộ quán triệt Chỉ thị số 45 của Bộ Chính trị.", []),
+]
+
+
+SHARED_ISSUERS = [
+    # one issuer after a list of citations is each one's, when their numbers carry its code
+    ("Quán triệt Chỉ thị số 21-CT/TW ngày 3/3/2013, Kết luận số 80-KL/TW ngày 5/5/2014 của Ban Bí thư.",
+     [("21-CT/TW", "Ban Bí thư Trung ương Đảng"), ("80-KL/TW", "Ban Bí thư Trung ương Đảng")]),
+    ("theo Nghị định số 11/2015/NĐ-CP và Nghị định số 24/2018/NĐ-CP của Chính phủ",
+     [("11/2015/NĐ-CP", "Chính phủ"), ("24/2018/NĐ-CP", "Chính phủ")]),
+    # a number of another body's code keeps none
+    ("Thực hiện Chỉ thị số 21-CT/TW, Quyết định số 35/QĐ-UBND của Ủy ban nhân dân tỉnh Bình Phước",
+     [("21-CT/TW", None), ("35/QĐ-UBND", "Ủy ban nhân dân tỉnh Bình Phước")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SHARED_ISSUERS)
+def test_one_issuer_after_a_list_of_citations(text, expected):
+    assert [(d.number, d.issuer) for d in dnnd.parse(text).documents] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), SHORT_CITATIONS)
+def test_a_short_citation_keeps_its_date_and_issuer(text, expected):
+    got = [(d.number, d.date.iso if d.date else None, d.issuer) for d in dnnd.parse(text).documents]
+    assert got == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), DOCUMENT_DATES)
 def test_document_dates(text, expected):
     assert _docs(text) == expected

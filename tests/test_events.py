@@ -68,6 +68,16 @@ ORGANISERS = [
     # the head of a delegation stands for the delegation, not for the body of his title
     ("Ngày 9/9, đoàn đại biểu tỉnh Lạng Sơn do ông Trần Văn An, Giám đốc Sở Ngoại vụ tỉnh Lạng Sơn làm Trưởng đoàn "
      "đã tiến hành hội đàm với đoàn Quảng Tây.", []),
+    # the two parties of "giữa X và/với Y" hold a meeting no subject organises
+    ("Ngày 9/9, diễn ra Hội nghị tổng kết 5 năm thực hiện thỏa thuận hợp tác giữa Sở Ngoại vụ tỉnh Lào Cai "
+     "với Sở Ngoại vụ tỉnh Hà Giang.", ["Sở Ngoại vụ tỉnh Lào Cai", "Sở Ngoại vụ tỉnh Hà Giang"]),
+    ("Sáng 3/3, Hội thảo về hợp tác giáo dục giữa Trường Đại học Vinh và Trường Đại học Huế được tổ chức.",
+     ["Trường Đại học Vinh", "Trường Đại học Huế"]),
+    # a body named in the place phrase is the venue, not a co-organiser
+    ("Sáng 5/5, tại trụ sở Ủy ban nhân dân tỉnh Hà Giang, Sở Ngoại vụ tỉnh Hà Giang tổ chức hội nghị giao ban.",
+     ["Sở Ngoại vụ tỉnh Hà Giang"]),
+    ("Ngày 7/7, tại hội trường Thành ủy Vinh, Liên hiệp các tổ chức hữu nghị tỉnh Nghệ An tổ chức tọa đàm.",
+     ["Liên hiệp các tổ chức hữu nghị tỉnh Nghệ An"]),
 ]
 
 
@@ -90,6 +100,11 @@ YEARS = [
     ("Ngày 20/7, Hội tổ chức hội nghị sơ kết công tác 6 tháng đầu năm 2019.", "2019-07-20", "review of the period"),
     ("Tối 3/2, chương trình giao lưu mừng Xuân năm 2023 diễn ra tại Huế.", "2023-02-03", "printed in"),
     ("Ngày 8/9, Hội tổ chức gặp mặt nhân dịp 70 năm Quốc khánh (9/9/1953 - 9/9/2023).", "2023-09-08", "printed in its anniversary span"),
+    # a meeting in a paragraph that reviews some months of a year reviews that period
+    ("Hội đã đón 40 đoàn khách quốc tế trong 6 tháng đầu năm 2018. Hội nghị do Sở Ngoại vụ tổ chức chiều 12/8.",
+     "2018-08-12", "review of the period ending 2018-06-30"),
+    ("Kết quả hoạt động 9 tháng năm 2021 được báo cáo. Chiều 15/10, Ban Chỉ đạo tổ chức hội nghị giao ban.",
+     "2021-10-15", "review of the period ending 2021-09-30"),
     # a term, a range, a target or another date's year is not the event's
     ("Ngày 8/9, Hội tổ chức đại hội nhiệm kỳ 2023 - 2028.", "XXXX-09-08", None),
     ("Ngày 8/9, Hội tổ chức hội nghị triển khai Kế hoạch số 12/KH-UBND ngày 1/8/2019.", "XXXX-09-08", None),
@@ -126,6 +141,12 @@ NOT_EVENTS = [
     "Các hội nghị được tổ chức từ tháng 3/2020 trên khắp cả nước.",
     "Kỷ niệm 45 năm Ngày thiết lập quan hệ ngoại giao (12/7/1976 - 12/7/2021).",
     "Ngày 4/5, Hội cho biết đã tổ chức nhiều chuyến thăm.",
+    # a range of numbers before a length of time is no day and month
+    "Thông thường phải 3-4 năm mới tổ chức một hội nghị như vậy.",
+    "Mỗi năm Hội tổ chức 2-3 lần giao lưu văn nghệ.",
+    # a Party congress is a congress resolution, not an event
+    "Tháng 1/2016, tại Đại hội đại biểu toàn quốc lần thứ XII của Đảng, ông A được bầu vào Ban Chấp hành Trung ương.",
+    "Năm 2020 là năm chuẩn bị Đại hội XIII của Đảng.",
 ]
 
 
@@ -157,6 +178,11 @@ def test_a_sentence_tied_to_an_event_takes_its_date(text, expected):
 OPENING_YEARS = [
     ("Năm 2015, Hội hữu nghị Việt Nam - Ba Lan tỉnh Hà Nam cử đoàn sang thăm Ba Lan.", [("2015", "visit")]),
     ("Theo ông A, năm 2011, Hội hữu nghị Việt Nam - Ba Lan tỉnh Hà Nam được thành lập.", [("2011", "other")]),
+    # a sentence that opens with its year right after another sentence on the same line is its own
+    ("Hội được thành lập ngày 2/4/2001 theo quyết định của tỉnh. Năm 2012, Hội tổ chức hội thảo quốc tế tại Huế.",
+     [("2001-04-02", "other"), ("2012", "seminar")]),
+    ("Đoàn sang thăm Lào ngày 3/3/2015 theo lời mời của bạn. Tháng 9/2016, hai bên ký kết thỏa thuận hợp tác.",
+     [("2015-03-03", "visit"), ("2016-09", "signing")]),
     # "từ năm" starts a stretch of time; it dates no word far after it
     ("Ông A cho biết, từ năm 2014, tỉnh đã đẩy mạnh quảng bá trên nhiều kênh thông tin; tổ chức triển lãm ảnh.", []),
 ]
@@ -177,6 +203,60 @@ NAMED_PERIODS = [
     # no proper noun in the name: a school year
     ("Năm học 2024 có nhiều đổi mới.", []),
 ]
+
+
+SPELLINGS_AND_ANNIVERSARIES = [
+    # a final "y" spelt "i" is the same word ("kỉ niệm" = "kỷ niệm", "kí kết" = "ký kết")
+    ("Ngày 3/3/2021, hai hội kí kết thỏa thuận hợp tác.", [("2021-03-03", "signing")]),
+    ("Sáng 8/8/2020, Hội tổ chức lễ kỉ niệm ngày thành lập.", [("2020-08-08", "ceremony")]),
+    # the day an anniversary names is not a second event, whichever the spelling
+    ("Nhân kỉ niệm 30 năm thiết lập quan hệ ngoại giao, ngày 5/5/2022, Hội tổ chức lễ mít tinh.",
+     [("2022-05-05", "ceremony")]),
+    # an anniversary an organiser verb holds is a ceremony; an occasion ("nhân kỷ niệm") is not
+    ("Ngày 1/10/2019, Trường tổ chức chào mừng kỷ niệm 70 năm Quốc khánh nước bạn.", [("2019-10-01", "ceremony")]),
+    ("Chiều 9/5/2018, Hội tổ chức trọng thể kỉ niệm 20 năm ngày thành lập.", [("2018-05-09", "ceremony")]),
+    ("Ngày 9/5/2018, nhân kỷ niệm 20 năm ngày thành lập, Hội tặng quà cho hội viên.", []),
+]
+
+
+DAYS_AFTER_THEIR_WORD = [
+    # each day written right after its word dates that word, not the one after it
+    ("Ông A nhắc lại hai nước thiết lập quan hệ ngoại giao ngày 2/3/1965 và ký hiệp định hợp tác ngày 7/8/1990.",
+     [("1965-03-02", "other"), ("1990-08-07", "signing")]),
+    ("Hội được thành lập ngày 4/4/2004 và ký bản ghi nhớ với Hội bạn vào ngày 1/6/2006.",
+     [("2004-04-04", "other"), ("2006-06-01", "signing")]),
+    # a year in a title, or an anniversary's span in parentheses, is no day of its own
+    ("Tại lễ tuyên dương năm 2019 do Bộ X tổ chức vào ngày 5/6/2019, Hội được khen thưởng.", [("2019-06-05", "ceremony")]),
+]
+
+
+ACCESSIONS = [
+    # joining a body as a member is a dated happening; taking part in a meeting is not an accession
+    ("Hội tham gia Liên đoàn Hữu nghị châu Á từ năm 2012 với tư cách là thành viên chính thức.", [("2012", "other")]),
+    ("Năm 2016, Ủy ban tham gia Mạng lưới Hòa bình quốc tế với vai trò quan sát viên.", [("2016", "other")]),
+    ("Năm 2016, ông A tham gia Ban Chấp hành Hội với vai trò ủy viên.", []),
+    # an occasion whose anniversary span ends in the year of the count dates the event after it
+    ("Nhân kỷ niệm 10 năm thành lập Hội (2008 - 2018), Hội trở thành 1 trong 30 thành viên của Liên đoàn châu Á.",
+     [("2018", "other")]),
+    ("Nhân dịp kỷ niệm 25 năm kết nghĩa (1995 - 2020), hai tỉnh ký kết thỏa thuận hợp tác mới.", [("2020", "signing")]),
+    # a span the count does not fit is no occasion
+    ("Nhân kỷ niệm 25 năm kết nghĩa (1990 - 2020), hai tỉnh ký kết thỏa thuận hợp tác mới.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ACCESSIONS)
+def test_joining_a_body_as_a_member_is_an_accession(text, expected):
+    assert [(e.date.iso, e.kind.value) for e in dnnd.parse(text).events] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), DAYS_AFTER_THEIR_WORD)
+def test_a_day_written_after_its_word_dates_it(text, expected):
+    assert [(e.date.iso, e.kind.value) for e in dnnd.parse(text).events] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), SPELLINGS_AND_ANNIVERSARIES)
+def test_spellings_of_event_words_and_held_anniversaries(text, expected):
+    assert [(e.date.iso, e.kind.value) for e in dnnd.parse(text).events] == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), NAMED_PERIODS)
@@ -227,6 +307,22 @@ LOCATIONS = [
     ("Ngày 6/6/2022, Hội tổ chức đại hội tại Trung tâm Hội nghị quốc tế.", None),
     # a visit with no "tại" is at the place it visits
     ("Ngày 6/6/2022, đoàn đại biểu Hội sang thăm, chúc Tết tỉnh Luang Prabang.", "Luang Prabang"),
+    # a foreign city before a dash and its country, or before "của"
+    ("Ngày 6/6/2022, tại Udon Thani - Thái Lan, Hội tổ chức gặp mặt kiều bào.", "Udon Thani"),
+    ("Ngày 6/6/2022, hai hội giao lưu tại thủ đô Viêng Chăn của nước bạn.", "Viêng Chăn"),
+    # a "tại" inside a title names where a mission sits, not the venue
+    ("Sáng 6/6/2022, Chủ tịch UBND tỉnh Bình Định tiếp ông John Smith, Tổng Lãnh sự Anh tại TP. Hồ Chí Minh.",
+     "Bình Định"),
+    ("Ngày 6/6/2022, Bí thư Tỉnh ủy Gia Lai tiếp ông Lee Min, Tổng Lãnh sự Hàn Quốc tại Đà Nẵng.", "Gia Lai"),
+    # nor one after a mission or community of a country, for the visit it receives
+    ("Sáng 6/6/2022, Ủy ban nhân dân tỉnh Quảng Nam tiếp đoàn Văn phòng đại diện Hàn Quốc tại Đà Nẵng.", "Quảng Nam"),
+    ("Ngày 6/6/2022, Sở Ngoại vụ tỉnh Kiên Giang tiếp đoàn cộng đồng người Việt Nam tại Campuchia.", "Kiên Giang"),
+    # a country after its state form is the country alone
+    ("Từ ngày 2 đến 6/6/2022, đoàn đại biểu tỉnh sang thăm và làm việc tại Cộng hòa Cuba.", "Cuba"),
+    ("Ngày 6/6/2022, đoàn công tác thăm và làm việc tại Vương quốc Thái Lan.", "Thái Lan"),
+    # of several place phrases in the event's stretch, the one nearest its date
+    ("Trong khuôn khổ chuyến thăm tại Lào, ngày 3/3/2022 tại thủ đô Viêng Chăn, đoàn gặp lãnh đạo Bộ Nội vụ Lào.",
+     "Viêng Chăn"),
 ]
 
 
@@ -239,3 +335,15 @@ def test_find_events_is_a_step_of_the_pipeline():
     from dnnd._find import STEPS
 
     assert any(step.find is find_events for step in STEPS)
+
+
+TITLES = [
+    # a dot or comma inside a number ends no title
+    ("Ngày 5/5/2021, Hội tổ chức lễ tiếp nhận 20.000 USD của bạn bè quốc tế.", "Lễ tiếp nhận 20.000 USD của bạn bè quốc tế"),
+    ("Ngày 5/5/2021, Hội tổ chức lễ trao tặng 1,5 tấn gạo, 300 suất quà.", "Lễ trao tặng 1,5 tấn gạo"),
+]
+
+
+@pytest.mark.parametrize(("text", "title"), TITLES)
+def test_the_title_of_an_event(text, title):
+    assert dnnd.parse(text).events[0].title == title

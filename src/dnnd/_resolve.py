@@ -421,6 +421,9 @@ def build_documents(mentions: Sequence[DocumentMention], scope: Scope) -> list[D
         )
         if target is None:
             candidates = [d for d in registry.documents() if d.kind == m.kind.value and re.match(rf"0*{int(m.short)}\D", d.number)]
+            if len(candidates) > 1 and m.date is not None and m.date.precision == "day":
+                # "Chỉ thị số 12 ngày 5/1/2022": the date tells which of the registry's Chỉ thị 12 it is
+                candidates = [d for d in candidates if d.date is not None and d.date == m.date.to_date()]
             if len(candidates) == 1:
                 target = candidates[0].number
                 order.append(target)

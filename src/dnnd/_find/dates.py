@@ -89,6 +89,13 @@ _START = r"(?<![\w/.-])"
 #: nouns a fraction counts: "6/10 tỉnh", "3/5 huyện" are fractions, not dates
 _COUNTED = r"tỉnh|thành phố|huyện|quận|xã|phường|thôn|bản|đơn vị|cơ quan|người|hộ|cặp|trường|thành viên|nước|quốc gia|đồn|tiêu chí|chỉ tiêu"
 
+#: a length of time or a count after "4-6" makes it a range of numbers, not a day and month:
+#: "4-6 năm", "2-3 tuần", "7-8 lần", "10-12%" ("4-6 năm 2021", "4-6 năm nay" are dates)
+_SPAN_OF = (
+    r"\s?%|\s(?:tuần|tháng|ngày|giờ|tiếng|phút|lần|tuổi|km|ha|tấn|triệu|tỷ|nghìn|ngàn)\b"
+    r"|\snăm\b(?!\s(?:\d|nay|ngoái|trước|qua|sau|tới|đó|ấy|này|Âm|âm|[A-ZĐ]))"
+)
+
 _PLAIN: list[tuple[str, str]] = [
     # ngày 05 tháng 01 năm 2022 / 20 tháng 8 năm 1999 / tháng 10 năm 2022
     (
@@ -97,12 +104,12 @@ _PLAIN: list[tuple[str, str]] = [
             _START + r"(?:(?:ngày|Ngày)\s+)?(?:(?P<d>[0-3]?\d)\s+)?(?:tháng|Tháng)\s+(?P<m>[01]?\d)\s*(?:,\s*)?năm\s+(?P<y>(?:19|20)\d\d)\b"
         ),
     ),
-    # a range of full dates needs "từ ... đến": từ ngày 28/12/2022 đến ngày 2/1/2023
+    # a range of full dates needs "từ ... đến": từ ngày 28/12/2022 đến ngày 2/1/2023, từ 30-12-1960 đến 2-1-1961
     (
         "range_full",
         (
-            r"(?<!\w)[Tt]ừ\s+(?:ngày\s+)?(?P<d1>[0-3]?\d)/(?P<m1>[01]?\d)/(?P<y1>(?:19|20)\d\d)"
-            r"\s+(?:đến|tới)\s+(?:ngày\s+)?" + _D + "/" + _M + "/" + _Y + r"\b"
+            r"(?<!\w)[Tt]ừ\s+(?:ngày\s+)?(?P<d1>[0-3]?\d)(?P<s1>[/.-])(?P<m1>[01]?\d)(?P=s1)(?P<y1>(?:19|20)\d\d)"
+            r"\s+(?:đến|tới)\s+(?:ngày\s+)?" + _D + r"(?P<s2>[/.-])" + _M + r"(?P=s2)" + _Y + r"\b"
         ),
     ),
     # ranges with an explicit end: từ ngày 24 đến 29/5[/2025]; 28/11 đến 30/11; 2 - 4.4; 25.6 và 26.6
@@ -137,7 +144,7 @@ _PLAIN: list[tuple[str, str]] = [
     # day and month: 14/7, 4-6, 19.1 (never followed by more digits)
     (
         "day_month",
-        (r"(?<![\d/.,-])" + _D + r"\s?([/.-])\s?" + _M + r"\b(?!\s?[/.-]\s?\d|,\d|\.\d|\s(?:" + _COUNTED + r")\b)"),
+        (r"(?<![\d/.,-])" + _D + r"\s?([/.-])\s?" + _M + r"\b(?!\s?[/.-]\s?\d|,\d|\.\d|\s(?:" + _COUNTED + r")\b|" + _SPAN_OF + ")"),
     ),
 ]
 

@@ -123,10 +123,17 @@ def find_documents(ctx: FindContext) -> Iterator[DocumentMention]:
     dates = ctx.dates
     date_starts = [d.start for d in dates]
     orgs = {o.start: o for o in ctx.organisations}
+    out: list[DocumentMention] = []
+    listed: list[tuple[int, int, str]] = []  # citations without an issuer: (index, end of what follows them, code)
     for m in _pattern().finditer(text, start, end):
         if m.group("short"):
+            # "Kết luận số 12 ngày 12-8-2021 của Bộ Chính trị": a short number with its date and issuer
             kind = words[m.group("sword").lower()]
-            yield DocumentMention(m.start(), m.end(), kind, None, short=m.group("short"), type_word=m.group("sword"))
+            sdate, sissuer = _date_and_issuer(text, m.end(), end, dates, date_starts, orgs)
+            out.append(DocumentMention(
+                m.start(), m.end(), kind, None, short=m.group("short"), type_word=m.group("sword"), date=sdate, issuer=sissuer
+            ))  # fmt: skip
+            listed.clear()
             continue
         raw = m.group("party") or m.group("state")
         number = canonical_number(raw)
@@ -167,7 +174,20 @@ def find_documents(ctx: FindContext) -> Iterator[DocumentMention]:
             title = title[:1].upper() + title[1:]
         num_start = m.start("party") if m.group("party") else m.start("state")
         header = bool(_HEADER.search(text, max(start, num_start - 12), num_start))
-        yield DocumentMention(
+        if issuer is None:
+            listed.append((len(out), pos, _issuer_code(number)))
+        elif listed:
+            # "Nghị quyết số 36-NQ/TW ngày ..., Chỉ thị số 45-CT/TW ngày ... của Bộ Chính trị": one issuer for
+            # the list, given to the citations before it that the list joins and whose numbers carry its code
+            code = _issuer_code(number)
+            nxt = m.start()
+            for i, tail, own in reversed(listed):
+                if own != code or not _LIST_JOIN.fullmatch(text, tail, nxt):
+                    break
+                out[i] = attrs.evolve(out[i], issuer=issuer)
+                nxt = out[i].start
+            listed.clear()
+        out.append(DocumentMention(
             m.start(),
             m.end(),
             kind,
@@ -177,7 +197,35 @@ def find_documents(ctx: FindContext) -> Iterator[DocumentMention]:
             title=title,
             type_word=word,
             header=header,
-        )
+        ))  # fmt: skip
+    yield from out
+
+
+#: between two citations of one list: a comma, "và", "cùng"
+_LIST_JOIN = re.compile(r"\s*(?:,|;|và|,\s*và|cùng)\s*")
+
+
+def _issuer_code(number: str) -> str:
+    """The code of the issuing body a number ends with: "TW" of "36-NQ/TW", "CP" of "80/2020/NĐ-CP"."""
+    return number.rsplit("/", 1)[-1].rsplit("-", 1)[-1]
+
+
+def _date_and_issuer(
+    text: str, pos: int, end: int, dates: Sequence[DateMention], starts: Sequence[int], orgs: dict[int, OrgMention]
+) -> tuple[PartialDate | None, OrgMention | None]:
+    """The day right after a citation ("ngày 5/1/2022") and the body after it ("của Ban Bí thư"), in either order."""
+    date: PartialDate | None = None
+    dm = _date_after(text, pos, min(end, pos + 60), dates, starts)
+    if dm is not None and dm.date.precision == "day":
+        date, pos = dm.date, dm.end
+    im = _ISSUER.match(text, pos, min(end, pos + 120))
+    if im is None:
+        return date, None
+    if date is None:
+        dm = _date_after(text, im.end("issuer"), min(end, im.end("issuer") + 40), dates, starts)
+        if dm is not None and dm.date.precision == "day":
+            date = dm.date
+    return date, orgs.get(im.start("issuer"))
 
 
 def _date_after(text: str, pos: int, stop: int, dates: Sequence[DateMention], starts: Sequence[int]) -> DateMention | None:

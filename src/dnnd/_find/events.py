@@ -90,17 +90,60 @@ class EventMention:
     period_end: datetime.date | None = None
 
 
+#: a syllable of an initial and a final "y", which Vietnamese also spells with "i" ("kỷ niệm" = "kỉ niệm", "ký kết" = "kí kết")
+_Y_SYLLABLE = re.compile(r"(?<!\w)([klmtshn])([yýỳỷỹỵ])(?!\w)")
+_I_SYLLABLE = re.compile(r"(?<!\w)([klmtshn])([iíìỉĩị])(?!\w)")
+_Y_TO_I = str.maketrans("yýỳỷỹỵ", "iíìỉĩị")
+_I_TO_Y = str.maketrans("iíìỉĩị", "yýỳỷỹỵ")
+
+
+def _i_spelling(word: str) -> str:
+    """*word* with its final-"y" syllables spelt with "i" ("kỷ niệm" -> "kỉ niệm")."""
+    return _Y_SYLLABLE.sub(lambda m: m.group(1) + m.group(2).translate(_Y_TO_I), word)
+
+
+def _y_spelling(word: str) -> str:
+    """*word* (lower case) as the data spells it: final "i" of such a syllable back to "y" ("kỉ niệm" -> "kỷ niệm")."""
+    return _I_SYLLABLE.sub(lambda m: m.group(1) + m.group(2).translate(_I_TO_Y), word)
+
+
+@functools.cache
+def _data_words() -> dict[str, EventKind]:
+    """Event word of the data (lower case, in both spellings of a final "y") -> its kind."""
+    words = {w: EventKind(k) for w, k in _lex.event_words().items()}
+    return {**{_i_spelling(w): k for w, k in words.items()}, **words}
+
+
 @functools.cache
 def _event_words() -> dict[str, EventKind]:
-    return {w: EventKind(k) for w, k in _lex.event_words().items()}
+    """Every event word (lower case) -> its kind: the data's, "kỷ niệm" held by an organiser verb, "tham gia" as a member."""
+    return {**_data_words(), "kỷ niệm": EventKind.CEREMONY, "kỉ niệm": EventKind.CEREMONY, "tham gia": EventKind.OTHER,
+            "trở thành": EventKind.OTHER}
 
 
 @functools.cache
 def _noun_re() -> re.Pattern[str]:
     # case-insensitive: titles capitalise every word ("Chương trình Giao lưu", "Lễ Kỷ niệm")
-    alt = trie_alternation(set(_event_words()), ignorecase=True)
-    guard = first_chars(_event_words(), ignorecase=True)
+    alt = trie_alternation(set(_data_words()), ignorecase=True)
+    guard = first_chars(_data_words(), ignorecase=True)
     return re.compile(rf"{guard}(?<![\w])(?P<noun>(?i:{alt}))(?![\w])")
+
+
+#: joining a body as a member is an accession: "X tham gia Hiệp hội Y từ năm 2010 với tư cách thành viên"
+#: (elsewhere "tham gia" is taking part: "tham gia hội thảo")
+_JOINED_AS = re.compile(
+    r"(?<!\w)(?P<noun>tham gia)(?=\s[^,;.()\n]{2,80}?\svới\s(?:vai trò|tư cách)\s(?:là\s)?"
+    r"(?:thành viên|quan sát viên|giám sát viên|đối tác|hội viên))"
+)
+#: "trở thành 1 trong 246 thành viên", "trở thành một trong những thành viên sáng lập": an accession
+_ONE_OF_MEMBERS = re.compile(
+    r"(?<!\w)(?P<noun>trở thành)(?=\s+(?:1|một)\s+trong\s+(?:số\s+)?(?:\d[\d.]*|những|các)\s+(?:\w+\s+)?thành viên(?!\w))"
+)
+#: an anniversary an organiser verb holds is a ceremony: "X tổ chức (trọng thể) (chào mừng) kỷ niệm 40 năm ..."
+#: (elsewhere "kỷ niệm" is an occasion: "Nhân kỷ niệm 40 năm ..., Hội tổ chức hội thảo")
+_HELD_ANNIVERSARY = re.compile(
+    r"(?:(?<=tổ chức )|(?<=trọng thể )|(?<=long trọng )|(?<=tổ chức chào mừng ))(?P<noun>k[ỷỉ] niệm)(?=\s+\d{1,3}\s+năm\s)"
+)
 
 
 @functools.cache
@@ -136,9 +179,14 @@ _OF = re.compile(r"\s(?:của)\s")
 
 
 def _sentence_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
+    """The sentence around *pos*: a sentence that starts at *pos* ("... của tỉnh. Năm 2009, ...") is its own.
+
+    (An end is seen up to one character past *pos*: the capital its pattern looks ahead to.)
+    """
     s = lo
-    for m in _SENTENCE_END.finditer(text, lo, pos):
-        s = m.end()
+    for m in _SENTENCE_END.finditer(text, lo, min(hi, pos + 1)):
+        if m.end() <= pos:
+            s = m.end()
     m2 = _SENTENCE_END.search(text, pos, hi)
     return s, m2.start() if m2 else hi
 
@@ -146,9 +194,9 @@ def _sentence_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
 class _SentenceBounds:
     """:func:`_sentence_bounds` for many positions of one line, one scan in all.
 
-    Within a line (no newline), the sentence ends that a scan of
-    ``[lo, pos)`` finds are those of a scan of the whole line that end
-    before ``pos``, and the first end at or after a position that is not
+    Within a line (no newline), the sentence ends that
+    :func:`_sentence_bounds` counts are those of a scan of the whole line
+    that end at or before ``pos``, and the first end at or after a position that is not
     white space is the first of the whole-line scan that starts there.
     """
 
@@ -166,7 +214,7 @@ class _SentenceBounds:
             spans = [m.span() for m in _SENTENCE_END.finditer(text, self.lo, self.hi)]
             self.starts = [a for a, _ in spans]
             self.ends = [b for _, b in spans]
-        i = bisect.bisect_left(self.ends, pos) - 1  # the last end before pos
+        i = bisect.bisect_right(self.ends, pos) - 1  # the last end at or before pos
         s = self.ends[i] if i >= 0 else self.lo
         j = bisect.bisect_left(self.starts, pos)  # the first start at or after pos
         e = self.starts[j] if j < len(self.starts) else self.hi
@@ -240,7 +288,50 @@ class _Sentence:
 
     @functools.cached_property
     def places(self) -> list[re.Match[str]]:
-        return list(_AT.finditer(self.ctx.text, self.start, self.end))
+        """The "tại"/"ở" phrases of the sentence that may name a venue.
+
+        Not a "tại" inside a title ("Đại sứ Cuba tại Việt Nam" names where a
+        mission sits, not where the event happens), and one inside a body's
+        name ("Tổng Lãnh sự quán Nhật Bản tại Đà Nẵng") only when the
+        sentence has no other "tại".
+        """
+        found = list(_AT.finditer(self.ctx.text, self.start, self.end))
+        if not found:
+            return found
+        titled = _Spans(
+            sorted(
+                (q.start, q.end)
+                for p in self.ctx.people
+                if self.start <= p.start < self.end or any(self.start <= q.start < self.end for q in p.positions)
+                for q in p.positions
+            )
+        )
+        found = [m for m in found if m.start() not in titled]
+        outside = [m for m in found if not self._seat(m)]
+        return outside if any(m.group().startswith("tại") for m in outside) else found
+
+    @functools.cached_property
+    def open_places(self) -> list[re.Match[str]]:
+        """The place phrases that name no body's seat.
+
+        A visit's venue is never the seat of the body received ("tiếp đoàn
+        Văn phòng Lãnh sự Nhật Bản tại Đà Nẵng").
+        """
+        return [m for m in self.places if not self._seat(m)]
+
+    def _seat(self, m: re.Match[str]) -> bool:
+        """Tell whether a "tại" names where a body sits: inside its name, or after a mission or community of a country."""
+        return m.start() in self.inside or bool(_seat_re().search(self.ctx.text, max(self.start, m.start() - 70), m.start()))
+
+    @functools.cached_property
+    def date_starts(self) -> list[int]:
+        """Where the sentence's days and months start, in order (not those in parentheses: an anniversary's span)."""
+        text, s = self.ctx.text, self.start
+        return sorted(
+            d.start
+            for d in self.ctx.dates
+            if s <= d.start < self.end and d.date.precision != "year" and not _in_parentheses(text, d.start, s)
+        )
 
     @functools.cached_property
     def dated(self) -> list[tuple[int, int]]:
@@ -267,20 +358,34 @@ def find_events(ctx: FindContext) -> Iterator[EventMention]:
     text, start, end = ctx.text, ctx.start, ctx.end
     dates = [d for d in in_story(ctx) if not d.approximate]
     tie = _tie(text, start, end)
-    if not dates and tie is None and not _NAMED_HEAD.search(text, start, end):
+    occasions = _occasions(text, start, end) if text.find("niệm", start, end) >= 0 else []
+    if not dates and tie is None and not occasions and not _NAMED_HEAD.search(text, start, end):
         return
     words = _event_words()
     inside = _Spans([(o.start, o.end) for o in ctx.organisations])
-    cited = _Spans([(d.start, d.end) for d in ctx.documents])
+    # a Party congress is a congress resolution, not an event ("tại Đại hội đại biểu toàn quốc lần thứ XII của Đảng")
+    cited = _Spans(sorted([(d.start, d.end) for d in ctx.documents] + [(c.start, c.end) for c in ctx.congresses if c.party]))
     bounds = _SentenceBounds(text, start, end)
     sentences: dict[tuple[int, int], _Sentence] = {}
     if tie is not None:
         yield from _tied(ctx, tie, dates, bounds, sentences, inside, cited)
     if _DIGIT.search(text, start, end):
         yield from _named_periods(text, start, end, inside)
-    if not dates:
+    if not dates and not occasions:
         return
     claims: list[tuple[DateMention, tuple[int, int], re.Match[str]]] = []
+    for dm in occasions:
+        # "Nhân kỷ niệm 20 năm ... (1999 - 2019), X trở thành thành viên ...": the first event word after the
+        # occasion, in a sentence that dates nothing else, happened in its year
+        s, e = bounds.around(dm.start)
+        if any(s <= d.start < e for d in dates):
+            continue
+        sent = sentences.get((s, e))
+        if sent is None:
+            sent = sentences[(s, e)] = _read_sentence(ctx, s, e, inside, cited)
+        after = [m for m in sent.nouns if m.start() > dm.end]
+        if after and not _CLAUSE_END.search(text, dm.end, after[0].start()):
+            claims.append((dm, (s, e), after[0]))
     for dm in dates:
         if _is_span_end(text, dm) or _recurring_day(text, dm):
             continue
@@ -308,7 +413,8 @@ def find_events(ctx: FindContext) -> Iterator[EventMention]:
             title = _title(text, ns, ne, end if ns != noun.start() else e)
             kind = _kind(words[text[ns:ne].lower()], title)
             organisers = _organisers(text, s, e, ns, ne, kind, sent)
-            location = _location(text, sent.places, min(dm.start, ns), max(dm.end, ne), e, kind)
+            places = sent.open_places if kind is EventKind.VISIT else sent.places
+            location = _location(text, places, min(dm.start, ns), max(dm.end, ne), e, kind, near=dm.end)
             printed, where, period = _year_evidence(text, s, ns, ne, e, title, dm, kind, sent.dated)
             mention = EventMention(dm.start, dm.end, dm, kind, ns, ne, title, organisers, location,
                                    printed_year=printed, printed_where=where, period_end=period)  # fmt: skip
@@ -332,7 +438,7 @@ def find_events(ctx: FindContext) -> Iterator[EventMention]:
 
 _DIGIT = re.compile(r"\d")
 _NAMED_HEAD = re.compile(r"Năm|Tuần lễ")
-_CELEBRATED = re.compile(r"(?<!\w)(?:kỷ niệm|chào mừng)\s*$", re.IGNORECASE)
+_CELEBRATED = re.compile(r"(?<!\w)(?:k[ỷỉ] niệm|chào mừng)\s*$", re.IGNORECASE)
 #: a year or week named for a cause, with its year: "Năm Đoàn kết hữu nghị Việt Nam - Lào 2022", "Tuần lễ Cấp cao APEC 2017"
 _NAMED_PERIOD = re.compile(
     r"(?<!\w)(?P<head>Năm|Tuần lễ)\s+(?P<name>(?=[^\d\s])[^\d\n,;:.()\"]{2,60}?)\s(?P<y>(?:19|20)\d\d)(?![\d/-])"
@@ -360,6 +466,23 @@ def _named_periods(text: str, start: int, end: int, inside: _Spans) -> Iterator[
         year = DateMention(m.start("y"), m.end("y"), PartialDate(year=int(m.group("y"))))
         title = re.sub(r"\s+", " ", m.group())
         yield EventMention(year.start, year.end, year, kind, m.start(), m.end("head"), title, (), None)
+
+
+#: an occasion: "nhân (dịp) kỷ niệm 20 năm ... (1999 - 2019)", whose span ends in the year of the count
+_OCCASION = re.compile(
+    r"(?i:nhân(?: dịp)? k[ỷỉ] niệm)\s+(?P<n>\d{1,3})\s+năm(?:[^()\n]|\([^()\n]{0,40}\)){0,160}?"
+    r"\(\s*(?P<y1>(?:19|20)\d\d)\s*-\s*(?P<y2>(?:19|20)\d\d)\s*\)"
+)
+_CLAUSE_END = re.compile(r"[;.]")
+
+
+def _occasions(text: str, start: int, end: int) -> list[DateMention]:
+    """The years of occasions in ``text[start:end]``: the end of an anniversary span whose years the count fits."""
+    out = []
+    for m in _OCCASION.finditer(text, start, end):
+        if int(m.group("y2")) - int(m.group("y1")) == int(m.group("n")):
+            out.append(DateMention(m.start("y2"), m.end("y2"), PartialDate(year=int(m.group("y2")))))
+    return out
 
 
 #: a sentence that opens by tying itself to the event told before it
@@ -413,7 +536,8 @@ def _tied(
                 title = _title(text, noun.start(), noun.end(), e)
                 kind = _kind(kind, title)
                 organisers = _organisers(text, s, e, noun.start(), noun.end(), kind, sent)
-                location = _location(text, sent.places, noun.start(), noun.end(), e, kind)
+                places = sent.open_places if kind is EventKind.VISIT else sent.places
+                location = _location(text, places, noun.start(), noun.end(), e, kind)
                 yield EventMention(m.start(), m.end(), None, kind, noun.start(), noun.end(), title, organisers, location)
         m = _tie(text, max(m.end(), e), ctx.end)
 
@@ -464,13 +588,20 @@ def _read_sentence(ctx: FindContext, s: int, e: int, inside: _Spans, cited: _Spa
     text = ctx.text
     not_after = _lex.event_words_not_after()
     not_before = _lex.event_words_not_before()
+    found = list(_noun_re().finditer(text, s, e))
+    if "niệm" in text[s:e]:
+        found = sorted([*found, *_HELD_ANNIVERSARY.finditer(text, s, e)], key=lambda m: m.start())
+    if "với" in text[s:e]:
+        found = sorted([*found, *_JOINED_AS.finditer(text, s, e)], key=lambda m: m.start())
+    if "trở thành" in text[s:e]:
+        found = sorted([*found, *_ONE_OF_MEMBERS.finditer(text, s, e)], key=lambda m: m.start())
     nouns = [
         m
-        for m in _noun_re().finditer(text, s, e)
+        for m in found
         if not _named_inside(text, m.start(), s, inside)
         and m.start() not in cited
-        and not _after_any(text, m.start(), s, not_after.get(m.group().lower(), ()))
-        and not _before_any(text, m.end(), e, not_before.get(m.group().lower(), ()))
+        and not _after_any(text, m.start(), s, not_after.get(_y_spelling(m.group().lower()), ()))
+        and not _before_any(text, m.end(), e, not_before.get(_y_spelling(m.group().lower()), ()))
         and not _GENERIC.search(text, max(s, m.start() - 24), m.start())
         and not (m.group()[0].isupper() and _VENUE.search(text, max(s, m.start() - 40), m.start()))
     ]
@@ -536,6 +667,15 @@ def _claimed_noun(text: str, dm: DateMention, s: int, sent: _Sentence) -> re.Mat
         while k > 0 and _LISTED.fullmatch(text, sent.nouns[k - 1].end(), sent.nouns[k].start()):
             k -= 1
         before = [sent.nouns[k]] if dm.start - sent.nouns[i_before - 1].end() <= 220 else before
+        # a word with a date of its own between it and this one is that date's ("thiết lập quan hệ ngoại giao
+        # ngày 5/9/1962 và ký hiệp ước ... ngày 18/7/1977": the second date is not the relations')
+        i_date = bisect.bisect_right(sent.date_starts, sent.nouns[i_before - 1].end())
+        if i_date < len(sent.date_starts) and sent.date_starts[i_date] < dm.start:
+            before = []
+        elif dm.date.precision != "year" and _DATED_AFTER.fullmatch(text, sent.nouns[i_before - 1].end(), dm.start):
+            # "thành lập ngày 19/8/2009", "thiết lập quan hệ ngoại giao ngày 5/9/1962 và ký ...": the day written
+            # right after a word is its day, whatever word follows
+            return sent.nouns[i_before - 1] if before == [sent.nouns[i_before - 1]] else before[0]
     # a date that opens its sentence, or a clause of it ("Cũng theo ông A, năm 2016, Hội ... thành lập")
     opens = (_opening().fullmatch(text, s, dm.start) is not None or (
         text.startswith(", ", dm.start - 2) and text.startswith(",", dm.end)
@@ -560,6 +700,8 @@ def _claimed_noun(text: str, dm: DateMention, s: int, sent: _Sentence) -> re.Mat
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
+#: between an event word and the day written right after it: "thành lập ngày", "ký kết vào sáng"
+_DATED_AFTER = re.compile(r"\s+(?:vào\s+)?(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?")
 _SINCE = re.compile(r"[Tt]ừ\s")
 _LISTED = re.compile(r"\s*(?:,|và)\s*")
 #: a word of review or plan right before a year: the year is the period reviewed or planned, not a date
@@ -622,7 +764,7 @@ _ISSUING = frozenset({"ban hành", "phê duyệt"})
 _ACT_ON = re.compile(r"\s*(?:theo|tại|bằng)?\s*")
 
 
-_ANNIVERSARY_NAME = re.compile(r"kỷ niệm\s+\d+\s+năm\s+(?:[Nn]gày\s+)?$")
+_ANNIVERSARY_NAME = re.compile(r"k[ỷỉ] niệm\s+\d+\s+năm\s+(?:[Nn]gày\s+)?$", re.IGNORECASE)
 #: a capitalised event word inside a venue's name: "tại Trung tâm Hội nghị quốc tế", "ở Cung Văn hóa"
 _VENUE = re.compile(rf"(?<!\w)(?:tại|ở)\s+{CAP}(?:\s+\w+){{0,2}}\s+$")
 #: a quantifier before an event word makes it a kind of activity, not one event ("các hội nghị", "nhiều hoạt động giao lưu")
@@ -690,6 +832,8 @@ _LED_BY = re.compile(r"(?<!\w)do\s+(?:ông|bà|đồng chí|ngài)?\s*$")
 #: "X (đã) phối hợp với ... tổ chức": X is a co-subject whatever partners follow
 _PARTNERING = re.compile(r"\s*(?:đã\s+|sẽ\s+)?(?:phối hợp|cùng|kết hợp)(?:\s+với)?\s")
 _PARENS = re.compile(r"\([^()]{0,120}\)")
+#: what stands before a body named in a place phrase: "tại ", "tại trụ sở ", "ở Nhà "
+_IN_PLACE = re.compile(r"(?<!\w)(?:tại|ở)\s+(?:[^\W\d][\w]*\s+){0,3}$")
 #: "X, Y và các quận, huyện đã phối hợp tổ chức": unnamed partners after the named subjects
 _GENERIC_PARTNERS = re.compile(
     r"\s*(?:,|và|cùng với|cùng)\s+(?:các|những|một số|nhiều)\s[^;.()\d]{1,60}?"
@@ -739,7 +883,8 @@ def _subject_of(text: str, s: int, ns: int, ne: int, sent: _Sentence) -> list[Or
     verb = _verb_before(text, ns, ne, sent)
     if verb is None:
         return []
-    units = [u for u in sent.units if u.end <= verb.start()]
+    # a body named in the place phrase is the venue, not a subject ("tại trụ sở Ủy ban X, Y tổ chức ...")
+    units = [u for u in sent.units if u.end <= verb.start() and not _IN_PLACE.search(text, max(s, u.start - 40), u.start)]
     if not units:
         return []
     last = units[-1]
@@ -847,9 +992,10 @@ def _partners(text: str, ne: int, e: int, sent: _Sentence) -> list[OrgMention]:
 
 
 def _owner(text: str, noun_end: int, e: int, orgs: Sequence[OrgMention]) -> list[OrgMention]:
-    """The body whose event it is: right after the word ("Đại hội ... Hội X") or after "của" in its phrase.
+    """The body whose event it is: right after the word ("Đại hội ... Hội X"), or after "của" in its phrase.
 
-    Not the issuer of a document the event studies ("Hội nghị quán triệt
+    Or the two parties after "giữa" ("Hội nghị sơ kết thỏa thuận giữa X và
+    Y"). Not the issuer of a document the event studies ("Hội nghị quán triệt
     Kết luận số 57-KL/TW của Bộ Chính trị").
     """
     for o in orgs:
@@ -858,6 +1004,14 @@ def _owner(text: str, noun_end: int, e: int, orgs: Sequence[OrgMention]) -> list
         between = text[noun_end : o.start]
         if _document_word_re().search(between):
             break
+        if o.start - noun_end <= 160 and not re.search(r"[;.\"]", between) and between.endswith(" giữa "):
+            # "Hội nghị sơ kết ... thỏa thuận hợp tác giữa X với Y": the two parties hold it
+            if not re.search(r"\s(?:tại|cho|do|nhằm|để)\s", between):
+                parties = [o]
+                nxt = next((p for p in orgs if p.start >= o.end), None)
+                if nxt is not None and _PARTY_JOIN.fullmatch(text, o.end, nxt.start):
+                    parties.append(nxt)
+                return parties
         if o.start - noun_end <= 40 and not re.search(r"[,;.\"]", between):
             return [o]
         if o.start - noun_end <= 160 and not re.search(r"[;.\"]", between) and between.endswith(" của "):
@@ -865,6 +1019,10 @@ def _owner(text: str, noun_end: int, e: int, orgs: Sequence[OrgMention]) -> list
                 return [o]
         break
     return []
+
+
+#: between the two parties of "giữa X và Y", "giữa X với Y"
+_PARTY_JOIN = re.compile(r"\s*(?:và|với)\s*")
 
 
 @functools.cache
@@ -878,7 +1036,14 @@ def _document_word_re() -> re.Pattern[str]:
 
 
 def _location(
-    text: str, places: Sequence[re.Match[str]], lo: int, hi: int, e: int, kind: EventKind | None = None
+    text: str,
+    places: Sequence[re.Match[str]],
+    lo: int,
+    hi: int,
+    e: int,
+    kind: EventKind | None = None,
+    *,
+    near: int | None = None,
 ) -> str | None:
     """The place of the event whose date and word span ``[lo, hi)``.
 
@@ -892,7 +1057,15 @@ def _location(
     tỉnh Svay Rieng").
     """
     if places:
-        at = min(places, key=lambda m: 0 if lo <= m.start() < hi + 80 else min(abs(m.start() - lo), abs(m.start() - hi)))
+        # of several in the event's stretch, the one nearest its date ("trong khuôn khổ chuyến thăm tại Lào, ngày
+        # 31/1 tại thủ đô Vientiane, ...": Vientiane)
+        anchor = lo if near is None else near
+        at = min(
+            places,
+            key=lambda m: abs(m.start() - anchor)
+            if lo <= m.start() < hi + 80
+            else _FAR + min(abs(m.start() - lo), abs(m.start() - hi)),
+        )
         # "tại" names the place; "ở" (also "in", "at" of anything) only a province or a typed place
         strong = at.group().startswith("tại")
         place = _place_of(text, at.end(), e, loose=strong)
@@ -904,6 +1077,8 @@ def _location(
     return None
 
 
+#: (ranks a place phrase outside the event's stretch after every one inside it)
+_FAR = 1 << 40
 _VISITED_STOP = re.compile(r"[;.()\n\"]|\s(?:của|do|để|nhằm|cho)\s")
 
 
@@ -936,7 +1111,7 @@ def _place_of(text: str, pos: int, e: int, *, loose: bool) -> str | None:
         return None
     cm = _country_re().match(phrase)
     if cm is not None and cm.group("country") not in _HOME:
-        return cm.group()
+        return cm.group("country")
     if loose:
         # a foreign city written by its name ("tại Warsaw, Ba Lan"), not a building ("tại Trung tâm Hội nghị")
         fm = _FOREIGN_PLACE.match(phrase)
@@ -954,11 +1129,14 @@ _TYPED_PLACE = re.compile(
     rf"(?P<type>TP\.?|[Tt]hành phố|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường)\s*(?![ỦủUu][ỷỳy]\b|[Đđ]oàn\b|[Hh]ội\b)"
     rf"(?P<name>{CAP}(?:[\s-]{CAP}){{0,3}})"
 )
-_FOREIGN_PLACE = re.compile(rf"(?P<first>{CAP})(?:\s{CAP}){{0,2}}(?=\s*(?:,|$))")
+#: (its name ends at a comma, the phrase's end, a dash or parenthesis before its country, or "của": "tại
+#: Sakon Nakhon - Thái Lan", "tại thủ đô Vientiane của Lào")
+_FOREIGN_PLACE = re.compile(rf"(?P<first>{CAP})(?:\s{CAP}){{0,2}}(?=\s*(?:,|$|[-(]\s*{CAP})|\scủa\s)")
 #: capitalised words that open the name of a building, not of a place
 _BUILDINGS = frozenset(
     {"Trung", "Nhà", "Hội", "Trụ", "Khách", "Cung", "Trường", "Cửa", "Khu", "Bảo", "Đại", "Văn", "Sân", "Công", "Bệnh",
-     "Thư", "Học", "Viện", "Ủy", "Sở", "Ban", "Chùa", "Đền", "Nghĩa", "Tượng", "Quảng", "Làng", "Bản", "Thôn"}
+     "Thư", "Học", "Viện", "Ủy", "Sở", "Ban", "Chùa", "Đền", "Nghĩa", "Tượng", "Quảng", "Làng", "Bản", "Thôn", "Phòng",
+     "Tòa", "Tầng"}
 )  # fmt: skip
 
 
@@ -969,7 +1147,24 @@ def _place_in_re() -> re.Pattern[str]:
 
 @functools.cache
 def _country_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:nước\s+)?(?P<country>{trie_alternation(_lex.countries())})(?!\w)")
+    """A country, after its state form if written ("nước Lào", "Cộng hòa Cuba", "Vương quốc Campuchia")."""
+    return re.compile(rf"(?:{_STATE_FORM})?(?P<country>{trie_alternation(_lex.countries())})(?!\w)")
+
+
+#: the state form written before a country's name
+_STATE_FORM = (
+    r"(?:(?:nước|Nước)\s+)?(?:(?:Cộng hòa Dân chủ Nhân dân|Cộng hòa Xã hội chủ nghĩa|Cộng hòa Liên bang|Cộng hòa|Vương quốc|"
+    r"Liên bang|Nhà nước|CHDCND|CHXHCN|CHLB)\s+)?"
+)
+
+
+@functools.cache
+def _seat_re() -> re.Pattern[str]:
+    """A mission or community of a country right before "tại": "Lãnh sự quán Nhật Bản tại", "người Việt Nam tại"."""
+    return re.compile(
+        r"(?<!\w)(?:[Đđ]ại sứ quán|[Ll]ãnh sự quán|[Ll]ãnh sự|[Vv]ăn phòng đại diện|[Cc]ơ quan đại diện|[Tt]hương vụ|"
+        rf"người|[Kk]iều bào|[Cc]ộng đồng)\s+{_STATE_FORM}(?:{trie_alternation(_lex.countries())})\s+$"
+    )
 
 
 # ------------------------------------------------------------------ dates that date no event
@@ -1071,7 +1266,22 @@ def _year_evidence(
             year = int(am.group("y2"))
         if year is not None:
             return year, "its anniversary span", None
+    if kind is EventKind.CONFERENCE:
+        # a meeting in a paragraph that reviews some months of a year ("kết quả ... 6 tháng đầu năm 2017. Hội nghị
+        # ... chiều 11/8", "Trong khuôn khổ hội nghị, ... hoạt động trong 8 tháng năm 2013"): it reviews that period
+        # (its paragraph, within a few sentences of it: a bounded stretch keeps long texts linear)
+        lo = text.rfind("\n", max(0, s - 600), s) + 1 or max(0, s - 600)
+        hi = text.find("\n", e, e + 600)
+        hi = min(len(text), e + 600) if hi < 0 else hi
+        reviewed = list(_MONTHS_OF_YEAR.finditer(text, lo, hi)) if text.find(" tháng ", lo, hi) >= 0 else []
+        ends = {_month_end(int(m.group("y")), 12 if m.group("part") == "cuối" else int(m.group("n"))) for m in reviewed}
+        if len(ends) == 1:
+            return None, None, ends.pop()
     return None, None, None
+
+
+#: some months of a year under review: "6 tháng đầu năm 2017", "8 tháng năm 2013", "6 tháng cuối năm 2020"
+_MONTHS_OF_YEAR = re.compile(r"(?<![\d/.-])(?P<n>[1-9]|1[01]) tháng (?:(?P<part>đầu|cuối) )?năm (?P<y>(?:19|20)\d\d)(?![\d/-])")
 
 
 #: before a year that is not the event's: a term, a plan's horizon, a period under review
@@ -1108,7 +1318,8 @@ def _month_end(year: int, month: int) -> datetime.date:
 
 
 _QUOTE = re.compile(r"\s*(?:với chủ đề\s*:?\s*|chủ đề\s*:?\s*)?\"(?P<q>[^\"\n]{3,250})\"")
-_PHRASE_END = re.compile(r"[,;.\n(]|\s(?:tại|với sự|nhằm|do|để|vào|ngày|cho)\s")
+#: (a dot or comma inside a number, "10.000 USD", "2,5 triệu", ends nothing)
+_PHRASE_END = re.compile(r"[;\n(]|(?<!\d)[.,]|[.,](?!\d)|\s(?:tại|với sự|nhằm|do|để|vào|ngày|cho)\s")
 
 
 def _phrase_end(text: str, noun_end: int, e: int) -> int:
