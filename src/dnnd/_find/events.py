@@ -257,6 +257,11 @@ class _Unit:
     org: OrgMention | None
 
 
+def events_possible(text: str, start: int, end: int, published: PartialDate | None = None) -> bool:
+    """The step's necessary condition where no date was found: a tie or a named year or week."""
+    return _tie(text, start, end) is not None or _NAMED_HEAD.search(text, start, end) is not None
+
+
 def find_events(ctx: FindContext) -> Iterator[EventMention]:
     """The step: events of the window, one per date that an event word claims.
 

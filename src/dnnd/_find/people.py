@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from .. import registry
-from ..model import OrganisationKind
+from ..model import OrganisationKind, PartialDate
 from .names import NameMatch, is_place, name_at, name_particles, vietnamese_name_at, vietnamese_names
 from .organisations import OrgMention
 from .patterns import LOWER, UPPER, alternation, countries, ministries
@@ -82,11 +82,30 @@ _CAPITALISED_NEXT = re.compile(r" [A-ZÀ-ỸĐ]")
 _Chain = Callable[..., tuple[list[PositionMention], int]]
 
 
+def people_possible(text: str, start: int, end: int, published: PartialDate | None = None) -> bool:
+    """The step's necessary condition: a title, an honorific or "ủy viên" in ``text[start:end]``.
+
+    Every name :func:`find_people` reads follows a title or an honorific, or
+    is found by its family name where a title or "ủy viên" is written.
+    """
+    return (
+        title_re().search(text, start, end) is not None
+        or honorific_re().search(text, start, end) is not None
+        or _PARTY_MEMBER_WORD in text[start:end]
+    )
+
+
 def find_people(ctx: FindContext) -> Iterator[PersonMention]:
     """The step: people named in the window, with positions where given.
 
     A title takes the organisation mention that starts right after it.
     """
+    if people_possible(ctx.text, ctx.start, ctx.end):
+        yield from _people_in(ctx)
+
+
+def _people_in(ctx: FindContext) -> Iterator[PersonMention]:
+    """:func:`find_people` without its necessary condition."""
     text, orgs, start, end = ctx.text, ctx.organisations, ctx.start, ctx.end
     starts = {o.start: o for o in orgs}
     spans = sorted((o.start, o.end) for o in orgs)
