@@ -66,14 +66,15 @@ def find(
     """
     found: dict[str, list[object]] = {field: [] for field in FIELDS}
     needs = [step.needs for step in steps]
+    plan = [(step, frozenset(step.reads)) for step in steps]
     for start, end in windows:
         possible = [need(text, start, end, published) for need in needs]
-        if not any(possible):
+        if True not in possible:
             continue  # nothing any step could find (most short lines)
         ctx = FindContext(text, start, end, published, published_span)
         filled: set[str] = set()
-        for step, may in zip(steps, possible, strict=True):
-            if not may and not any(f in filled for f in step.reads):
+        for (step, reads), may in zip(plan, possible, strict=True):
+            if not may and (not filled or filled.isdisjoint(reads)):
                 continue  # exact: the step's condition fails and what it reads is empty
             after = step.run(ctx)
             if after is not ctx:
