@@ -383,16 +383,11 @@ def segment(canonical: str) -> Layout:
             previous = r
             continue
         t = r.text
-        image_before = previous is not None and (
-            bool(_IMAGE_MARKER.match(previous.text))
-            or _is_unaccented_alt(previous.text)
-            or (previous.kind is SegmentKind.CAPTION and _is_alt_copy(previous.text, title, counts))
-        )
         if title is not None and _is_alt_copy(t, title, counts) and i + 1 < n and len(t) <= 200:
             r.kind = SegmentKind.CAPTION  # alt text repeating the headline, above a caption
-        elif _photo_credit(t) and len(t) <= 400:
+        elif len(t) <= 400 and _photo_credit(t):
             r.kind = SegmentKind.CAPTION
-        elif image_before and len(t) <= 250:
+        elif len(t) <= 250 and _image_before(previous, title, counts):
             r.kind = SegmentKind.CAPTION
         elif lead_index < 0 and (len(t) > 80 or t.endswith((".", "...", "…", '"', "”"))):
             r.kind = SegmentKind.LEAD
@@ -467,6 +462,15 @@ def segment(canonical: str) -> Layout:
         published_span=published_span,
         author=author,
         published_time=published_time,
+    )
+
+
+def _image_before(previous: _Raw | None, title: str | None, counts: dict[str, int]) -> bool:
+    """Tell whether the line *previous* is an image marker, alt text or an alt copy of the headline."""
+    return previous is not None and (
+        bool(_IMAGE_MARKER.match(previous.text))
+        or _is_unaccented_alt(previous.text)
+        or (previous.kind is SegmentKind.CAPTION and _is_alt_copy(previous.text, title, counts))
     )
 
 
