@@ -21,7 +21,7 @@ def main() -> int:
     print(f"{len(articles)} articles\n")
 
     print("Documents cited, with the date each article gives")
-    cited: dict[str, list[tuple[str, dnnd.Document]]] = defaultdict(list)
+    cited: dict[str, list[tuple[str, dnnd.model.Document]]] = defaultdict(list)
     for a in articles:
         for d in a.documents:
             cited[d.number or "(no number)"].append((a.source or "?", d))

@@ -230,7 +230,7 @@ def test_inputs_that_are_not_regular_files_are_refused_at_once_and_the_batch_goe
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
 def test_a_fifo_is_refused_by_the_library_too(tmp_path: Path) -> None:
-    with pytest.raises(dnnd.InputError, match="is a named pipe"):
+    with pytest.raises(dnnd.errors.InputError, match="is a named pipe"):
         dnnd.read(_fifo(tmp_path))
 
 
@@ -308,7 +308,7 @@ def test_docs_list_every_message() -> None:
 
 
 def test_a_file_name_with_a_nul_is_an_input_error() -> None:
-    with pytest.raises(dnnd.InputError, match="is not a usable file name"):
+    with pytest.raises(dnnd.errors.InputError, match="is not a usable file name"):
         dnnd.read("bad\x00name.txt")
 
 
@@ -348,7 +348,7 @@ def test_a_file_name_that_is_not_utf8_gives_a_source_that_serialises(tmp_path: P
     assert isinstance(article, dnnd.Article) and article.source == shown
     json.dumps(dnnd.to_record(article), ensure_ascii=False).encode("utf-8")
     (failure,) = dnnd.parse_many([missing], jobs=1)
-    assert isinstance(failure, dnnd.InputError) and str(failure).encode("utf-8")
+    assert isinstance(failure, dnnd.errors.InputError) and str(failure).encode("utf-8")
     corpus = dnnd.Corpus.from_paths([good, missing])
     assert [a.source for a in corpus.articles] == [shown]
     assert [e.source for e in corpus.errors] == [str(tmp_path / "\\xffmissing.txt")]

@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 
 import dnnd
-from dnnd import Corpus, CorpusFileError
+from dnnd import Corpus
 from dnnd.corpus import ArticleSummary, ReadFailure
+from dnnd.errors import CorpusFileError
 from dnnd.model import Organisation, OrganisationKind, Person, Position, Span
 
 SRC = Path(__file__).resolve().parents[1] / "src"
@@ -450,11 +451,11 @@ def test_kill_9_during_save_leaves_the_old_file_intact(tmp_path, suffix):
 def test_the_converter_round_trips_the_new_records(seeds):
     conv = dnnd.converter
     for conflict in seeds.conflicts():
-        assert conv.structure(conv.unstructure(conflict), dnnd.Conflict) == conflict
+        assert conv.structure(conv.unstructure(conflict), dnnd.model.Conflict) == conflict
     for summary in seeds.articles:
         assert conv.structure(conv.unstructure(summary), ArticleSummary) == summary
     person = seeds.person("Nguyễn Văn Doanh")
-    assert conv.structure(conv.unstructure(person), dnnd.CorpusPerson) == person
+    assert conv.structure(conv.unstructure(person), dnnd.corpus.CorpusPerson) == person
 
 
 def test_frames_have_one_row_per_fact_with_provenance(seeds):
@@ -632,8 +633,8 @@ def test_who_chaired_vufo_is_asked_again_after_an_article_arrives():
 
 
 def _doc(number, **kw):
-    kind = kw.pop("kind", dnnd.DocumentKind.DIRECTIVE)
-    return dnnd.Document(id="d", kind=kind, number=number, mentions=(Span(start=0, end=10),), **kw)
+    kind = kw.pop("kind", dnnd.model.DocumentKind.DIRECTIVE)
+    return dnnd.model.Document(id="d", kind=kind, number=number, mentions=(Span(start=0, end=10),), **kw)
 
 
 PD = dnnd.PartialDate.from_iso
@@ -647,7 +648,7 @@ CONFLICTS = [
     ("a wrong year against the registry only", {"date": PD("2012")}, {}, {"date"}),
     ("the issuer's organ", {"issuer": "Ban Bí thư"}, {"issuer": "Ban Bí thư Trung ương Đảng"}, set()),
     ("another issuer", {"issuer": "Bộ Chính trị"}, {}, {"issuer"}),
-    ("another kind", {"kind": dnnd.DocumentKind.RESOLUTION, "type_word": "Nghị quyết"}, {}, {"kind"}),
+    ("another kind", {"kind": dnnd.model.DocumentKind.RESOLUTION, "type_word": "Nghị quyết"}, {}, {"kind"}),
     ("a type word for the same kind", {"type_word": "Chỉ thị"}, {"type_word": "chỉ thị"}, set()),
 ]
 

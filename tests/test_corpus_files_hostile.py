@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import dnnd
-from dnnd import CorpusFileError
+from dnnd.errors import CorpusFileError
 from dnnd.evaluate import score_paths
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -104,7 +104,7 @@ def _spans_are_surface(article: dnnd.Article) -> None:
     text = article.text
     for seg in article.segments:
         assert 0 <= seg.span.start < seg.span.end <= len(text)
-    items: list[dnnd.Document | dnnd.CongressResolution | dnnd.Organisation | dnnd.Event] = [
+    items: list[dnnd.model.Document | dnnd.model.CongressResolution | dnnd.model.Organisation | dnnd.model.Event] = [
         *article.documents,
         *article.congress_resolutions,
         *article.organisations,

@@ -615,3 +615,24 @@ def test_agrees_with_reference_scorer(
     )
     expected = json.loads(out.read_text(encoding="utf-8"))
     assert score_paths(gold_dir, predictions).to_dict() == expected
+
+
+@pytest.mark.parametrize("name", sorted(PERTURBATIONS))
+@pytest.mark.parametrize("gold_dir", gold_sets(), ids=lambda p: p.parent.name)
+def test_prints_the_reference_scorers_table(tmp_path: Path, gold_dir: Path, name: str) -> None:
+    # the printed figures too, digit for digit (76/0/1 is F1 0.99346: "0.994" once rounded to 4 places)
+    if not SCORE_PY.is_file():
+        pytest.skip("the workplace's reference scorer (../shared/tools/score.py) is absent")
+    gold = load_gold(gold_dir)
+    predictions = write_predictions(PERTURBATIONS[name](gold, random.Random(f"{name}/0")), tmp_path, as_lines=True)
+    shown = subprocess.run(
+        [sys.executable, str(SCORE_PY), str(gold_dir), str(predictions)], check=True, capture_output=True, text=True
+    ).stdout
+    assert score_paths(gold_dir, predictions).format() + "\n" == shown
+
+
+def test_a_figure_is_rounded_to_four_places_before_it_is_printed() -> None:
+    from dnnd.evaluate import FIELDS, FieldScore, Report
+
+    fields = {name: FieldScore(tp=76, fp=0, fn=1) if name == "positions" else FieldScore() for name in FIELDS}
+    assert "1.000  0.987  0.994   76/0/1" in Report(fields=fields, attributes={}).format()

@@ -31,9 +31,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import dnnd
-from dnnd import Article, DecodeError, DnndError, EmptyInputError, InputTooLargeError
+from dnnd import Article, DnndError
 from dnnd._parse import MAX_WINDOW
 from dnnd._text import normalise
+from dnnd.errors import DecodeError, EmptyInputError, InputTooLargeError
 
 LONG = os.environ.get("DNND_FUZZ") == "long"
 SHORT_EXAMPLES = 2_000 if LONG else 150

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 import dnnd
-from dnnd._network import reported
 from dnnd.corpus import CorpusEvent
 from dnnd.model import EventKind, PartialDate
 from dnnd.timeline import Timeline, timeline
@@ -21,11 +20,11 @@ def corpus() -> dnnd.Corpus:
 
 def test_the_timeline_holds_the_dated_reported_events_in_order(corpus: dnnd.Corpus) -> None:
     tl = timeline(corpus)
-    expected = [e for e in corpus.events() if reported(e, corpus) and e.date and e.date.year]
+    expected = [e for e in corpus.events() if e.reported and e.date and e.date.year]
     assert sorted(e.id for e in tl) == sorted(e.id for e in expected)
     firsts = [Timeline.days(e)[0] for e in tl]
     assert firsts == sorted(firsts)
-    assert len(tl) + len(tl.undated) == len([e for e in corpus.events() if reported(e, corpus)])
+    assert len(tl) + len(tl.undated) == len([e for e in corpus.events() if e.reported])
 
 
 RECALLS = """Hội hữu nghị tổng kết năm
@@ -105,7 +104,7 @@ def test_the_graph_can_hold_the_events(corpus: dnnd.Corpus) -> None:
 
     g = graph(corpus, events=True)
     events = [k for k, d in g.nodes(data=True) if d["kind"] == "event"]
-    assert len(events) == len([e for e in corpus.events() if reported(e, corpus)])
+    assert len(events) == len([e for e in corpus.events() if e.reported])
     organised = [d for _, _, d in g.edges(data=True) if d["kind"] == "organised-by"]
     assert organised
 

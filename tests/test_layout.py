@@ -302,7 +302,7 @@ def _detone(text: str) -> str:
 
 def _mentions(article: Article) -> list[Span]:
     spans: list[Span] = []
-    items: list[dnnd.Document | dnnd.CongressResolution | dnnd.Organisation | dnnd.Event] = [
+    items: list[dnnd.model.Document | dnnd.model.CongressResolution | dnnd.model.Organisation | dnnd.model.Event] = [
         *article.documents,
         *article.congress_resolutions,
         *article.organisations,

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 import dnnd
-from dnnd import Corpus, OverrideError, Overrides
-from dnnd.corpus import ArticleSummary
+from dnnd import Corpus
+from dnnd.corpus import ArticleSummary, Overrides
+from dnnd.errors import OverrideError
 from dnnd.model import Organisation, OrganisationKind, PartialDate, Person, Position
 
 SEED_OVERRIDES = textwrap.dedent(

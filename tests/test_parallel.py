@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 import dnnd
-from dnnd import DnndError, EmptyInputError, InputError
+from dnnd import DnndError
 from dnnd._parallel import default_jobs, map_ordered
+from dnnd.errors import EmptyInputError, InputError
 
 
 def _seed_paths(seed_dir: Path) -> list[Path]:
@@ -115,7 +116,7 @@ def _pid(_: int) -> int:
 
 @several_cores
 def test_a_dead_worker_costs_only_its_chunk_and_names_it():
-    from dnnd import WorkerError
+    from dnnd.errors import WorkerError
 
     out = list(map_ordered(_die_on_seven, range(20), jobs=2, chunksize=3))
     assert len(out) == 20

@@ -88,7 +88,7 @@ def test_query_prints_json_lines_for_programs(args, check):
 
 def test_json_lines_answers_rebuild_into_records():
     out = run("query", "conflicts", "--format", "jsonl")
-    conflicts = [dnnd.converter.structure(json.loads(line), dnnd.Conflict) for line in out.stdout.splitlines()]
+    conflicts = [dnnd.converter.structure(json.loads(line), dnnd.model.Conflict) for line in out.stdout.splitlines()]
     assert any(str(c).startswith("12-CT/TW date") for c in conflicts)
 
 

@@ -110,7 +110,7 @@ def test_the_parser_sets_the_flag_and_the_record_carries_it() -> None:
 
 def test_old_event_records_load_as_reported() -> None:
     data = {"id": "event:1", "kind": "conference", "date": "2022-07-14"}
-    assert dnnd.converter.structure(data, dnnd.Event).reported is True
+    assert dnnd.converter.structure(data, dnnd.model.Event).reported is True
 
 
 # ------------------------------------------------------------------ a table read off dev and dev2

@@ -262,7 +262,7 @@ def test_a_killed_build_leaves_each_article_wholly_in_or_out_and_a_rerun_complet
         n = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         assert 20 <= n < 300
         for aid, record, text in conn.execute("SELECT id, record, text FROM articles"):
-            summary = dnnd.converter.structure(json.loads(record), dnnd.ArticleSummary)
+            summary = dnnd.converter.structure(json.loads(record), dnnd.corpus.ArticleSummary)
             want = sorted((f[0], f[3], f[4]) for f in _facts_of(summary))
             got = sorted(conn.execute('SELECT kind, start, "end" FROM facts WHERE article_id = ?', (aid,)).fetchall())
             assert got == want
@@ -278,7 +278,7 @@ def test_a_killed_build_leaves_each_article_wholly_in_or_out_and_a_rerun_complet
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
 
 
-def _facts_of(summary: dnnd.ArticleSummary) -> list[tuple[str, str, str, int, int]]:
+def _facts_of(summary: dnnd.corpus.ArticleSummary) -> list[tuple[str, str, str, int, int]]:
     from dnnd.store._build import _facts
 
     return list(_facts(summary))
@@ -411,7 +411,7 @@ def test_a_file_of_an_older_schema_is_migrated_when_opened(tmp_path: Path) -> No
         (record,) = conn.execute("SELECT record FROM articles").fetchone()
     corpus = store.load(db)  # migrates in place
     # the article as the old file kept it (its record predates Event.reported: it reads as reported)
-    assert corpus == dnnd.Corpus([dnnd.converter.structure(json.loads(record), dnnd.ArticleSummary)])
+    assert corpus == dnnd.Corpus([dnnd.converter.structure(json.loads(record), dnnd.corpus.ArticleSummary)])
     assert corpus.articles[0].events[0].reported is True
     assert store.texts(db)["archive/bac-giang.txt"] == V1_TEXT
     with connect(db) as conn:

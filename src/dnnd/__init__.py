@@ -18,10 +18,12 @@ Many articles on every core, results in input order::
             ...
 
 The public surface is small: :func:`parse`, :func:`parse_many`, :func:`read`,
-:func:`seeds`, the records of :mod:`dnnd.model`, :class:`Corpus` (many
-articles merged, queried and cross-checked, see :mod:`dnnd.corpus`),
-:data:`converter` and :func:`to_record` for (de)serialisation, and the
-exceptions of :mod:`dnnd.errors`.
+:func:`seeds` and :func:`seed_paths`; :class:`Article` (with :class:`Span`
+and :class:`PartialDate`, the two values every record uses) and the other
+records in :mod:`dnnd.model`; :class:`Corpus` (many articles merged, queried
+and cross-checked; its records in :mod:`dnnd.corpus`); :data:`converter` and
+:func:`to_record` for (de)serialisation; :class:`DnndError`, the base of the
+exceptions in :mod:`dnnd.errors`. Everything else lives in its submodule.
 """
 
 from __future__ import annotations
@@ -30,55 +32,15 @@ from importlib import metadata as _metadata
 from importlib import resources
 from pathlib import Path
 
-from ._io import DEFAULT_MAX_BYTES, read
+from . import corpus as corpus  # the submodules users reach names in
+from . import errors as errors
+from . import model as model
+from ._io import read
 from ._parallel import parse_many
 from ._parse import DEFAULT_MAX_CHARS, parse_text
-from .corpus import (
-    ArticleSummary,
-    Citation,
-    Corpus,
-    CorpusCongress,
-    CorpusDocument,
-    CorpusEvent,
-    CorpusOrganisation,
-    CorpusPerson,
-    Evidence,
-    Explanation,
-    HeldPosition,
-    Overrides,
-    ReadFailure,
-    Relation,
-    Tenure,
-)
-from .errors import (
-    CorpusFileError,
-    DecodeError,
-    DnndError,
-    EmptyInputError,
-    InputError,
-    InputTooLargeError,
-    OverrideError,
-    StoreError,
-    WorkerError,
-)
-from .model import (
-    Article,
-    Claim,
-    Conflict,
-    CongressResolution,
-    Document,
-    DocumentKind,
-    Event,
-    EventKind,
-    Organisation,
-    OrganisationKind,
-    PartialDate,
-    Person,
-    Position,
-    Segment,
-    SegmentKind,
-    Span,
-)
+from .corpus import Corpus
+from .errors import DnndError
+from .model import Article, PartialDate, Span
 from .serialize import converter, to_record
 
 try:
@@ -87,48 +49,11 @@ except _metadata.PackageNotFoundError:  # pragma: no cover - run from a source t
     __version__ = "0+unknown"
 
 __all__ = [
-    "DEFAULT_MAX_BYTES",
-    "DEFAULT_MAX_CHARS",
     "Article",
-    "ArticleSummary",
-    "Citation",
-    "Claim",
-    "Conflict",
-    "CongressResolution",
     "Corpus",
-    "CorpusCongress",
-    "CorpusDocument",
-    "CorpusEvent",
-    "CorpusFileError",
-    "CorpusOrganisation",
-    "CorpusPerson",
-    "DecodeError",
     "DnndError",
-    "Document",
-    "DocumentKind",
-    "EmptyInputError",
-    "Event",
-    "EventKind",
-    "Evidence",
-    "Explanation",
-    "HeldPosition",
-    "InputError",
-    "InputTooLargeError",
-    "Organisation",
-    "OrganisationKind",
-    "OverrideError",
-    "Overrides",
     "PartialDate",
-    "Person",
-    "Position",
-    "ReadFailure",
-    "Relation",
-    "Segment",
-    "SegmentKind",
     "Span",
-    "StoreError",
-    "Tenure",
-    "WorkerError",
     "converter",
     "parse",
     "parse_many",
@@ -153,7 +78,7 @@ def parse(text: str, *, source: str | None = None, max_chars: int | None = DEFAU
     - :class:`~dnnd.errors.EmptyInputError` for blank text (empty, or only
       white space);
     - :class:`~dnnd.errors.InputTooLargeError` for more than *max_chars*
-      characters (default :data:`DEFAULT_MAX_CHARS`, 20 million; ``None``
+      characters (default 20 million characters; ``None``
       for no limit);
     - :class:`~dnnd.errors.DecodeError` for a string holding lone surrogates
       (``"\udc80"`` as ``bytes.decode(..., "surrogateescape")`` leaves for

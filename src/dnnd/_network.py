@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 if TYPE_CHECKING:
-    from .corpus import Corpus, CorpusEvent
+    from .corpus import Corpus
 
-__all__ = ["Network", "Tie", "all_events", "network", "reported"]
+__all__ = ["Network", "Tie", "network"]
 
 Attrs = dict[str, "str | int | bool"]
 
@@ -37,36 +37,6 @@ class Network:
 
     nodes: dict[str, Attrs]
     ties: tuple[Tie, ...]
-
-
-def reported(event: CorpusEvent, corpus: Corpus) -> bool:
-    """Tell whether an article of *corpus* reports *event* as its news, rather than only mentions it.
-
-    The corpus's own answer when its events carry one; else the articles'
-    records merged into the event (:attr:`dnnd.model.Event.reported`).
-    """
-    known = getattr(event, "reported", None)
-    if isinstance(known, bool):
-        return known
-    matched = False
-    for ev in event.evidence:
-        art = corpus.article(ev.source)
-        spans = set(ev.spans)
-        for record in art.events if art is not None else ():
-            if record.mentions and spans.issuperset(record.mentions):
-                matched = True
-                if getattr(record, "reported", True):
-                    return True
-    return not matched
-
-
-def all_events(corpus: Corpus) -> list[CorpusEvent]:
-    """Every event of *corpus*, reported or only mentioned."""
-    try:
-        found: list[CorpusEvent] = corpus.events(reported=None)  # type: ignore[call-arg,unused-ignore]
-    except TypeError:  # a corpus whose events() has no such switch gives them all
-        found = corpus.events()
-    return found
 
 
 def _clean(values: dict[str, Any]) -> Attrs:
@@ -101,12 +71,12 @@ def network(corpus: Corpus, *, events: bool = False) -> Network:
                 )
             )
     co: Counter[tuple[str, str]] = Counter()
-    for e in all_events(corpus):
+    for e in corpus.events(reported=None):
         ids = sorted({i for i in e.organiser_ids if i in nodes})
         for i, a in enumerate(ids):
             for b in ids[i + 1 :]:
                 co[(a, b)] += 1
-        if events and reported(e, corpus):
+        if events and e.reported:
             nodes[e.id] = _clean(
                 {"kind": "event", "label": f"{e.kind.value} {e.date.iso if e.date else ''}".strip(),
                  "type": e.kind.value, "date": e.date.iso if e.date else None, "location": e.location,
@@ -117,16 +87,10 @@ def network(corpus: Corpus, *, events: bool = False) -> Network:
     for (a, b), n in sorted(co.items()):
         ties.append(Tie(source=a, target=b, kind="co-organised", label=f"{n} event(s) organised together",
                         attributes={"events": n}))  # fmt: skip
-    for r in relations(corpus):
+    for r in corpus.relations():
         if r.subject_id in nodes and r.object_id in nodes:
             label = r.kind.replace("_", " ") + (f" since {r.since.iso}" if r.since else "")
             ties.append(
                 Tie(source=r.subject_id, target=r.object_id or "", kind=r.kind, label=label, attributes={"basis": r.basis})
             )
     return Network(nodes=nodes, ties=tuple(ties))
-
-
-def relations(corpus: Corpus) -> list[Any]:
-    """The relations between organisations the corpus knows (member of, branch of ...), or none."""
-    known = getattr(corpus, "relations", None)
-    return list(known()) if callable(known) else []

@@ -198,7 +198,8 @@ class Report:
     ``fields`` maps each of :data:`FIELDS` to its :class:`FieldScore`;
     ``attributes`` maps each of :data:`ATTRIBUTES` to its
     :class:`AttributeScore`; ``misses`` lists every disagreement;
-    ``missing_predictions`` names the gold articles that had no prediction.
+    ``missing_predictions`` names the gold articles that had no prediction;
+    ``articles`` is the number of gold articles scored.
 
     >>> report = score_records({"a": {"people": [{"name": "Lê Văn B"}]}}, {})
     >>> report.fields["people"].fn, report.missing_predictions
@@ -211,6 +212,7 @@ class Report:
     attributes: Mapping[str, AttributeScore]
     misses: tuple[Miss, ...] = ()
     missing_predictions: tuple[str, ...] = ()
+    articles: int = 0
 
     @property
     def macro_f1(self) -> float:
@@ -256,23 +258,23 @@ class Report:
         >>> text.splitlines()[0].split()
         ['field', 'P', 'R', 'F1', 'tp/fp/fn']
         """
+        # figures are rounded to 4 places (as in :meth:`to_dict`) before they are printed to 3,
+        # so that the table reads digit for digit as the reference scorer's
         lines = [f"{'field':27} {'P':>6} {'R':>6} {'F1':>6}   tp/fp/fn"]
         for name, s in self.fields.items():
             lines.append(
-                f"{name:27} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}"
+                f"{name:27} {round(s.precision, 4):6.3f} {round(s.recall, 4):6.3f} {round(s.f1, 4):6.3f}"
                 f"   {s.tp}/{s.fp}/{s.fn}"
             )
         for name, a in self.attributes.items():
-            lines.append(f"{name:27} accuracy {a.accuracy:.3f} over {a.total}")
+            lines.append(f"{name:27} accuracy {round(a.accuracy, 4):.3f} over {a.total}")
         if self.missing_predictions:
-            shown = ", ".join(self.missing_predictions[:10])
-            more = ", ..." if len(self.missing_predictions) > 10 else ""
-            lines.append(
-                f"no prediction for {len(self.missing_predictions)} articles: {shown}{more}"
-            )
+            shown = ", ".join(self.missing_predictions[:10])  # the first ten, as the reference scorer shows
+            of = f" of {self.articles}" if self.articles else ""
+            lines.append(f"no prediction for {len(self.missing_predictions)}{of} articles: {shown}")
         if verbose:
             lines.extend(f"  {miss}" for miss in self.misses)
-        lines.append(f"macro F1 {self.macro_f1:.3f}")
+        lines.append(f"macro F1 {round(self.macro_f1, 4):.3f}")
         return "\n".join(lines)
 
 
@@ -686,6 +688,7 @@ def score_records(
         },
         misses=tuple(tally.misses),
         missing_predictions=tuple(missing),
+        articles=len(gold),
     )
 
 

@@ -18,8 +18,6 @@ import datetime as _dt
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, overload
 
-from ._network import reported
-
 if TYPE_CHECKING:
     from .corpus import Corpus, CorpusEvent
     from .model import EventKind, OrganisationKind, PartialDate
@@ -120,7 +118,7 @@ def timeline(
         for e in corpus.events(
             kind=kind, start=start, end=end, place=place, organiser=organiser, organiser_kind=organiser_kind
         )
-        if reported(e, corpus)
+        if e.reported
     ]
     dated = [e for e in found if e.date is not None and e.date.year is not None]
     return Timeline(dated, [e for e in found if e not in dated])

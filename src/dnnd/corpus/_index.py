@@ -51,7 +51,6 @@ from ._keys import (
     _doc_key,
     _event_key,
     _fk,
-    _fold_of_key,
     _nk,
     _place_key,
     _registry_orgs,
@@ -700,7 +699,7 @@ class _Indexed:
         self, plan: _Plan | None, ai: int, ri: int, art: ArticleSummary, person: Person, exact: str
     ) -> str:
         """The name group a person record is clustered in: its own, or the first name of a merge naming it."""
-        fold = _fold_of_key(exact)
+        fold = _fk(exact)  # exact is a name key already: its name key is itself
         if plan is None or not plan.person_merges:
             return fold
         for refs in plan.person_merges:

@@ -5,36 +5,15 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
-import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from .. import registry
 from ..model import Document, Event, Organisation, Span
-from ..normalise import canonical_tones, document_key, name_key, place_key, slug
+from ..normalise import canonical_tones, document_key, fold_key, name_key, place_key, slug
 
-#: words of letters between single spaces, with neither "TP" nor the look-alike Ð: most names
-_PLAIN = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _nk(text: str) -> str:
-    """:func:`dnnd.normalise.name_key`, memoised, with a short way for plain names.
-
-    A name of letters between single spaces (no "TP", no Ð) keys to its lower
-    case with today's tone placement; everything else goes the whole way.
-    Tests compare the two on every string of the corpora.
-    """
-    if _PLAIN.fullmatch(text) and "Ð" not in text and "ð" not in text:
-        low = unicodedata.normalize("NFC", text).lower()
-        if "tp" not in low.split():
-            return canonical_tones(low) if _OLD_TONE_MARKS.intersection(low) else low
-    return name_key(text)
-
-
-#: the vowels with a tone that old-style placement puts on the last letter ("hoà", "thuỵ")
-_OLD_TONE_MARKS = frozenset("àáảãạèéẻẽẹỳýỷỹỵ")
+_nk = name_key  # the merge key of a name (memoised in normalise)
+_fk = fold_key  # the lookup key that also ignores diacritics (never a merge key)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -52,41 +31,6 @@ def _honorifics() -> tuple[str, ...]:
 def _honorific_starts() -> frozenset[str]:
     """The first words of every honorific, lower case (a name starting otherwise has none)."""
     return frozenset(h.split()[0] for h in _honorifics())
-
-
-@functools.cache
-def _fold_table() -> dict[int, str]:
-    """Every letter with a diacritic that a name key may hold -> its bare ASCII letter (what :func:`slug` drops)."""
-    table: dict[int, str] = {}
-    for code in range(0x00C0, 0x1F00):
-        char = chr(code)
-        folded = slug(char)
-        if folded != char.lower() and folded.isascii() and len(folded) == 1:
-            table[code] = folded
-    return table
-
-
-_NOT_SLUG = re.compile(r"[^a-z0-9/]+")
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _fk(text: str) -> str:
-    """:func:`dnnd.normalise.fold_key` (a lookup key, never a merge key), memoised and by one table.
-
-    It gives the same key as ``slug(name_key(text))`` (tests compare them on
-    every string of the corpora), in one ``str.translate`` instead of a
-    decomposition per character.
-    """
-    return _fold_of_key(_nk(text))
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _fold_of_key(key: str) -> str:
-    """:func:`_fk` of a string that already is a name key."""
-    folded = key.translate(_fold_table())
-    if not folded.isascii():
-        return slug(key)
-    return _NOT_SLUG.sub("-", folded).strip("-")
 
 
 @functools.lru_cache(maxsize=1 << 16)

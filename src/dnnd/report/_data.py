@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 import attrs
 
 from .. import registry
-from .._network import all_events, reported
 from ..corpus import ArticleSummary, Corpus, CorpusEvent
 from ..model import Conflict, CongressResolution, PartialDate, Span
 from ._layout import spring
@@ -305,7 +304,7 @@ def collect(
                 break
         return tuple(out)
 
-    events = [e for e in all_events(corpus) if reported(e, corpus)]
+    events = corpus.events(reported=True)
     marks_ = tuple(attrs.evolve(m, sources=tuple(map(name, m.sources))) for m in marks(events))
     undated = [e for e in events if _days(e.date) is None]
     kinds = tuple(sorted({m.kind for m in marks_}))

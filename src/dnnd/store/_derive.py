@@ -12,7 +12,6 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .._network import all_events, relations, reported
 from ..corpus import ArticleSummary, Corpus
 from ..model import PartialDate, Span
 from ._fold import fold
@@ -99,7 +98,7 @@ def rows(corpus: Corpus, article_ids: Mapping[str, int]) -> dict[str, list[Row]]
 
     for o in corpus.organisations():
         out["organisations"].append(
-            (o.id, o.name, o.kind.value, o.abbreviation, o.locality, o.registry_id, o.count, getattr(o, "level", None))
+            (o.id, o.name, o.kind.value, o.abbreviation, o.locality, o.registry_id, o.count, o.level)
         )
         for alias in sorted(o.aliases):
             out["organisation_names"].append((o.id, alias))
@@ -115,22 +114,22 @@ def rows(corpus: Corpus, article_ids: Mapping[str, int]) -> dict[str, list[Row]]
             org_id = h.organisation_id if h.organisation_id in known_orgs else None
             out["positions"].append(
                 (p.id, h.title, org_id, h.organisation, int(h.former), *_date(h.date), article_ids[h.source],
-                 _spans(h.spans), getattr(h, "dated_by", None))
+                 _spans(h.spans), h.dated_by)
             )  # fmt: skip
         evidence("person", p.id, ((e.source, e.spans) for e in p.evidence))
         names("person", p.id, p.name, *sorted(p.aliases))
 
-    for e in all_events(corpus):
+    for e in corpus.events(reported=None):
         out["events"].append(
             (e.id, e.kind.value, *_date(e.date), e.end_date.iso if e.end_date else None, e.location, e.title,
-             len(e.evidence), int(reported(e, corpus)))
+             len(e.evidence), int(e.reported))
         )  # fmt: skip
         for org_id, name in zip(e.organiser_ids, e.organisers, strict=True):
             out["event_organisers"].append((e.id, org_id if org_id in known_orgs else None, name))
         evidence("event", e.id, ((x.source, x.spans) for x in e.evidence))
         names("event", e.id, e.title)
 
-    for r in relations(corpus):
+    for r in corpus.relations():
         if r.subject_id in known_orgs:
             out["organisation_relations"].append(
                 (r.subject_id, r.kind, r.object_id if r.object_id in known_orgs else None, r.object, r.basis,
