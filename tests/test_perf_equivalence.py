@@ -2,6 +2,7 @@
 
 import re
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -204,3 +205,62 @@ def test_guarded_event_patterns_match_what_the_plain_ones_match(text):
         assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)]
     plain_end = re.compile(_events._SENTENCE_END.pattern.removeprefix("(?=\\s)(?:").removesuffix(")"))
     assert [m.span() for m in _events._SENTENCE_END.finditer(text)] == [m.span() for m in plain_end.finditer(text)]
+
+
+# ---- the find pipeline skips a step (or a whole window) only where it would find nothing
+
+from dnnd import seeds as _seeds  # noqa: E402
+from dnnd._find import FIELDS, STEPS, find  # noqa: E402
+from dnnd._find.context import FindContext, always  # noqa: E402
+from dnnd.model import PartialDate  # noqa: E402
+
+PLAIN_STEPS = tuple(attrs.evolve(s, needs=always, reads=()) for s in STEPS)
+
+#: pieces of lines with something (and nothing) for every step to find, made up for the test
+FRAGMENTS = [
+    "Sáng 14/7/2022,", "hôm qua", "Sáng nay", "3 ngày trước", "Liên hiệp các tổ chức hữu nghị", "VUFO", "tỉnh Bắc Giang",
+    "Chủ tịch", "Phó Chủ tịch", "ông", "bà", "Nguyễn Văn An", "Trần Thị Bình", "Tỉnh ủy viên", "ủy viên", "Đại hội XIII",
+    "Đại hội lần thứ VI của Đảng", "Chỉ thị 12-CT/TW", "số 07-HD/BTG ngày 12/3/2019", "của", "tổ chức hội nghị",
+    "Dịp này, hai bên đã ký kết thỏa thuận", "Năm Đoàn kết hữu nghị Việt Nam - Lào 2022", "Tuần lễ", "a", "hội", "Hội",
+    "hội hữu nghị", "Ủy ban nhân dân", "UBND", "Đoàn đại biểu", "đã", "gặp", "tại Hà Nội", ".", ",", ":", "-", "(", ")",
+]
+lines = st.lists(st.sampled_from(FRAGMENTS), max_size=8).map(" ".join)
+articles = st.lists(lines, min_size=1, max_size=12)
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for piece in text.split("\n"):
+        if piece:
+            out.append((pos, pos + len(piece)))
+        pos += len(piece) + 1
+    return out
+
+
+def _same(text: str, published: PartialDate | None) -> None:
+    w = _windows(text)
+    fast = find(text, w, published=published)
+    plain = find(text, w, published=published, steps=PLAIN_STEPS)
+    for field in FIELDS:
+        assert getattr(fast, field) == getattr(plain, field), field
+
+
+@settings(max_examples=300, deadline=None)
+@given(articles, st.sampled_from([None, PartialDate(year=2024, month=3, day=1), PartialDate(year=2024)]))
+def test_the_pipeline_skips_only_what_finds_nothing(ls, published):
+    _same("\n".join(ls), published)
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines, st.sampled_from([None, PartialDate(year=2024, month=3, day=1)]))
+def test_a_step_whose_condition_fails_finds_nothing(line, published):
+    for step in STEPS:
+        if step.needs(line, 0, len(line), published):
+            continue
+        ctx = FindContext(line, 0, len(line), published)
+        assert not list(step.find(ctx)), step.name
+
+
+def test_the_seed_articles_are_found_as_without_the_conditions():
+    for article in _seeds():
+        _same(article.text, article.published)

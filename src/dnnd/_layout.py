@@ -43,6 +43,7 @@ its canonical offsets, which the caller maps back to the original.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -163,6 +164,8 @@ _TAIL_WORD = re.compile(r"(?i)ảnh|nguồn|photo")
 _IMAGE_MARKER = re.compile(r"(?i)^(?:left\s?center\s?right\s?del|!\[[^\]]*\]\([^)]*\)\s*\|?|ảnh minh h[oọ]a\.?)$")
 # a white-space run is entered only at its start: a split that tried every position inside was quadratic
 _MENU_SEP = re.compile(r"(?<!\s)\s+[|»›>•]\s+|(?:(?<!\s)\s*)?\|\s*")
+#: what a menu line holds: a bar, or a separator between spaces
+_MENU_MARK = re.compile(r"\|| [»›>•] ")
 _SENTENCE_END = (".", ";", ",")
 _ELLIPSIS = ("...", "…", "..")
 _NAME_WORD = r"[A-ZĐÀ-ỸẠ-Ỹ][a-zđà-ỹ]+"
@@ -196,8 +199,8 @@ def _is_unaccented_alt(line: str) -> bool:
     marked letter (but with typical unaccented syllables) is an image's alt
     text ("hai duong van dong duoc ...", "... ky ket - Anh 1").
     """
-    if _VIETNAMESE_MARKED.search(line):
-        return False
+    if len(line) < 9 or _VIETNAMESE_MARKED.search(line):
+        return False  # (five words and the four gaps between them take nine characters)
     words = _WORD.findall(line.lower())
     if len(words) < 5:
         return False
@@ -213,7 +216,7 @@ _UNACCENTED_COMMON = frozenset(
 
 def _is_menu(line: str) -> bool:
     """Tell whether *line* is a menu or breadcrumb (three or more short items between separators)."""
-    if "|" not in line and not any(s in line for s in (" » ", " › ", " > ", " • ")):
+    if _MENU_MARK.search(line) is None:
         return False
     items = [p.strip() for p in _MENU_SEP.split(line) if p.strip()]
     return len(items) >= 3 and all(len(p) <= 30 and not p.endswith(".") for p in items)
@@ -232,8 +235,14 @@ def _headline_like(text: str, *, max_len: int = 250) -> bool:
 
 
 def _looks_like_timestamp(text: str) -> bool:
-    """Tell whether a short line states a publication date (see :func:`find_published`)."""
-    return len(text) <= 60 and find_published(text) is not None
+    """Tell whether a short line states a publication date (see :func:`find_published`).
+
+    Every date it reads has a year of digits: a line without a digit is ruled out by one scan.
+    """
+    return len(text) <= 60 and _ANY_DIGIT.search(text) is not None and find_published(text) is not None
+
+
+_ANY_DIGIT = re.compile(r"\d")
 
 
 def _is_section_label(text: str) -> bool:
@@ -374,16 +383,11 @@ def segment(canonical: str) -> Layout:
             previous = r
             continue
         t = r.text
-        image_before = previous is not None and (
-            bool(_IMAGE_MARKER.match(previous.text))
-            or _is_unaccented_alt(previous.text)
-            or (previous.kind is SegmentKind.CAPTION and _is_alt_copy(previous.text, title, counts))
-        )
         if title is not None and _is_alt_copy(t, title, counts) and i + 1 < n and len(t) <= 200:
             r.kind = SegmentKind.CAPTION  # alt text repeating the headline, above a caption
-        elif _photo_credit(t) and len(t) <= 400:
+        elif len(t) <= 400 and _photo_credit(t):
             r.kind = SegmentKind.CAPTION
-        elif image_before and len(t) <= 250:
+        elif len(t) <= 250 and _image_before(previous, title, counts):
             r.kind = SegmentKind.CAPTION
         elif lead_index < 0 and (len(t) > 80 or t.endswith((".", "...", "…", '"', "”"))):
             r.kind = SegmentKind.LEAD
@@ -395,11 +399,8 @@ def segment(canonical: str) -> Layout:
         previous = r
 
     # 5. byline at the end of the story
-    author: str | None = None
-    for r in raw:
-        if r.kind is SegmentKind.BYLINE and author is None:
-            author = r.text
-    last = max((i for i, r in enumerate(raw) if r.kind is not SegmentKind.CHROME), default=-1)
+    author = next((r.text for r in raw if r.kind is SegmentKind.BYLINE), None)
+    last = next((i for i in range(n - 1, -1, -1) if raw[i].kind is not SegmentKind.CHROME), -1)
     if last > 0 and raw[last].kind in (SegmentKind.BODY, SegmentKind.CAPTION) and _is_byline(raw[last].text):
         raw[last].kind = SegmentKind.BYLINE
         author = author or raw[last].text
@@ -408,7 +409,8 @@ def segment(canonical: str) -> Layout:
     published = None
     published_span = None
     published_time = None
-    head = [r for r in raw if r.kind is not SegmentKind.CHROME or _looks_like_timestamp(r.text)]
+    # (only the first eight count: the rest are not looked at)
+    head = list(itertools.islice((r for r in raw if r.kind is not SegmentKind.CHROME or _looks_like_timestamp(r.text)), 8))
     if split_title is not None:
         head = [_Raw(split_title[0], split_title[1], canonical[split_title[0] : split_title[1]], True)]
         if title_stamp is not None:
@@ -460,6 +462,15 @@ def segment(canonical: str) -> Layout:
         published_span=published_span,
         author=author,
         published_time=published_time,
+    )
+
+
+def _image_before(previous: _Raw | None, title: str | None, counts: dict[str, int]) -> bool:
+    """Tell whether the line *previous* is an image marker, alt text or an alt copy of the headline."""
+    return previous is not None and (
+        bool(_IMAGE_MARKER.match(previous.text))
+        or _is_unaccented_alt(previous.text)
+        or (previous.kind is SegmentKind.CAPTION and _is_alt_copy(previous.text, title, counts))
     )
 
 

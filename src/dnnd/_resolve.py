@@ -312,6 +312,13 @@ def _pair_key(head: str) -> str:
     return name_key(country.name if country else other)
 
 
+@functools.lru_cache(maxsize=4096)
+def _registry_keys(registry_id: str) -> tuple[str, ...]:
+    """The name keys of a registry body's abbreviation and aliases (none for an unknown id)."""
+    reg = organisation_by_id(registry_id)
+    return tuple(name_key(n) for n in (reg.abbreviation, *reg.aliases) if n) if reg else ()
+
+
 def build_organisations(mentions: Sequence[OrgMention], scope: Scope) -> tuple[list[Organisation], dict[int, Organisation]]:
     """Fix the places of the mentions and group them into :class:`Organisation` records.
 
@@ -327,10 +334,7 @@ def build_organisations(mentions: Sequence[OrgMention], scope: Scope) -> tuple[l
         if r.locality and r.mention.kind is OrganisationKind.FRIENDSHIP_ASSOCIATION:
             placed_pairs.setdefault(_pair_key(r.mention.head), r.identity)
     for r in resolved:
-        reg_keys = []
-        if r.identity.startswith("reg:"):
-            reg = organisation_by_id(r.identity[4:])
-            reg_keys = [name_key(n) for n in (reg.abbreviation, *reg.aliases) if n] if reg else []
+        reg_keys: tuple[str, ...] = _registry_keys(r.identity[4:]) if r.identity.startswith("reg:") else ()
         key = (
             by_name.get(name_key(r.name))
             or by_name.get(name_key(r.name.split(" của ", 1)[0]))

@@ -23,28 +23,28 @@ from typing import Any
 import attrs
 
 from ..model import PartialDate
-from .congresses import find_congresses
-from .context import FindContext, Finder, Step
-from .dates import find_dates
-from .documents import citation_ranges, find_documents
-from .events import find_events
-from .organisations import find_organisations
-from .people import bodies_named_by_titles, find_people
+from .congresses import congresses_possible, find_congresses
+from .context import FindContext, Finder, Needs, Step, never
+from .dates import dates_possible, find_dates
+from .documents import citation_ranges, documents_possible, find_documents
+from .events import events_possible, find_events
+from .organisations import find_organisations, organisations_possible
+from .people import bodies_named_by_titles, find_people, people_possible
 
-__all__ = ["FIELDS", "STEPS", "FindContext", "Finder", "Step", "find"]
+__all__ = ["FIELDS", "STEPS", "FindContext", "Finder", "Needs", "Step", "find"]
 
 from .context import FIELDS
 
 #: The pipeline, in the order the steps run.
 STEPS: tuple[Step, ...] = (
-    Step("organisations", find_organisations, "organisations"),
-    Step("dates", find_dates, "dates"),
-    Step("documents", find_documents, "documents"),
-    Step("blocked", citation_ranges, "citation ranges"),
-    Step("congresses", find_congresses, "congresses"),
-    Step("people", find_people, "people"),
-    Step("events", find_events, "events"),
-    Step("organisations", bodies_named_by_titles, "bodies named by titles"),
+    Step("organisations", find_organisations, "organisations", organisations_possible),
+    Step("dates", find_dates, "dates", dates_possible),
+    Step("documents", find_documents, "documents", documents_possible),
+    Step("blocked", citation_ranges, "citation ranges", never, ("documents",)),
+    Step("congresses", find_congresses, "congresses", congresses_possible),
+    Step("people", find_people, "people", people_possible),
+    Step("events", find_events, "events", events_possible, ("dates",)),
+    Step("organisations", bodies_named_by_titles, "bodies named by titles", never, ("people",)),
 )
 
 
@@ -59,14 +59,28 @@ def find(
     """Run *steps* over each window of *text*; return every mention in one context.
 
     The result's window is the whole text; its fields hold the mentions of
-    all windows in text order.
+    all windows in text order. A step runs in a window only if its necessary
+    condition (:attr:`Step.needs`) holds there or a field it reads
+    (:attr:`Step.reads`) holds something; a window where no step's condition
+    holds is not read at all.
     """
     found: dict[str, list[object]] = {field: [] for field in FIELDS}
+    needs = [step.needs for step in steps]
+    plan = [(step, frozenset(step.reads)) for step in steps]
     for start, end in windows:
-        ctx = FindContext(text, start, end, published=published, published_span=published_span)
-        for step in steps:
-            ctx = step.run(ctx)
-        for field in FIELDS:
+        possible = [need(text, start, end, published) for need in needs]
+        if True not in possible:
+            continue  # nothing any step could find (most short lines)
+        ctx = FindContext(text, start, end, published, published_span)
+        filled: set[str] = set()
+        for (step, reads), may in zip(plan, possible, strict=True):
+            if not may and (not filled or filled.isdisjoint(reads)):
+                continue  # exact: the step's condition fails and what it reads is empty
+            after = step.run(ctx)
+            if after is not ctx:
+                filled.add(step.field)
+                ctx = after
+        for field in filled:
             found[field].extend(getattr(ctx, field))
     whole = FindContext(text, 0, len(text), published=published, published_span=published_span)
     changes: dict[str, Any] = {field: tuple(items) for field, items in found.items()}

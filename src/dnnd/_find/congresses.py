@@ -24,6 +24,7 @@ from .. import registry
 from .patterns import CAP
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ..model import PartialDate
     from .context import FindContext
 
 __all__ = ["CongressMention", "find_congresses", "roman_to_int"]
@@ -73,6 +74,11 @@ _CONGRESS = re.compile(
 )
 # after the ordinal, another body's name means it is not a Party congress
 _OTHER_BODY = re.compile(rf"\s*(?:của\s+)?(?:(?:Liên hiệp|Hội|Hiệp hội|Mặt trận|MTTQ|Ủy ban|Công đoàn|Đoàn)\b|{CAP}\s+{CAP})")
+
+
+def congresses_possible(text: str, start: int, end: int, published: PartialDate | None = None) -> bool:
+    """The step's necessary condition: a congress phrase in ``text[start:end]``."""
+    return _CONGRESS.search(text, start, end) is not None
 
 
 def find_congresses(ctx: FindContext) -> Iterator[CongressMention]:

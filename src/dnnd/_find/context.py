@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover - imports for annotations only
     from .organisations import OrgMention
     from .people import PersonMention
 
-__all__ = ["FIELDS", "FindContext", "Finder", "Step"]
+__all__ = ["FIELDS", "FindContext", "Finder", "Needs", "Step", "always", "never"]
 
 #: The fields of :class:`FindContext` that steps fill, in no particular order.
 FIELDS = ("organisations", "dates", "documents", "congresses", "people", "events", "blocked")
@@ -89,13 +89,38 @@ class Finder(Protocol):
     def __call__(self, ctx: FindContext) -> Iterable[Any]: ...  # pragma: no cover - a protocol
 
 
+#: a step's necessary condition: ``needs(text, start, end, published)`` is false only where the
+#: step finds nothing in ``text[start:end]`` when the fields it reads (:attr:`Step.reads`) are empty
+Needs = Callable[[str, int, int, PartialDate | None], bool]
+
+
+def always(text: str, start: int, end: int, published: PartialDate | None) -> bool:
+    """The default necessary condition: the step may find something anywhere."""
+    return True
+
+
+def never(text: str, start: int, end: int, published: PartialDate | None) -> bool:
+    """The condition of a step that reads only what the steps before it found."""
+    return False
+
+
 @attrs.frozen
 class Step:
-    """One step of the pipeline: a *finder* whose mentions go to *field*."""
+    """One step of the pipeline: a *finder* whose mentions go to *field*.
+
+    *needs* is a cheap necessary condition (see :data:`Needs`) that holds
+    whenever the finder can find something while the fields named in *reads*
+    (what the steps before it found) are empty. The pipeline skips the step
+    where the condition fails and those fields are empty, and does not read
+    a window where every step is skipped: many lines with nothing to find
+    cost a few pattern scans each.
+    """
 
     field: str = attrs.field(validator=attrs.validators.in_(FIELDS))
     find: Callable[[FindContext], Iterable[Any]]
     name: str = ""
+    needs: Needs = always
+    reads: tuple[str, ...] = attrs.field(default=(), validator=attrs.validators.deep_iterable(attrs.validators.in_(FIELDS)))
 
     def run(self, ctx: FindContext) -> FindContext:
         """Run the finder and file what it found."""

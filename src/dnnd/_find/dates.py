@@ -206,6 +206,13 @@ def _valid(d: int | None, m: int | None) -> bool:
     return (m is None or 1 <= m <= 12) and (d is None or 1 <= d <= 31)
 
 
+def dates_possible(text: str, start: int, end: int, published: PartialDate | None = None) -> bool:
+    """The step's necessary condition: a digit, or a relative date in an article dated to the day."""
+    if _DIGIT.search(text, start, end) is not None:
+        return True
+    return published is not None and published.to_date() is not None and _relative_re()[0].search(text, start, end) is not None
+
+
 def find_dates(ctx: FindContext) -> Iterator[DateMention]:
     """The step: every date of the window, and "Sáng nay"/"hôm qua" of a dated article.
 

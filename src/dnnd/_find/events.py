@@ -348,6 +348,19 @@ class _Unit:
     org: OrgMention | None
 
 
+def events_possible(text: str, start: int, end: int, published: PartialDate | None = None) -> bool:
+    """The step's necessary condition where no date was found: a tie, a named year or week, or an anniversary.
+
+    An anniversary ("Nhân kỷ niệm 25 năm ... (1995 - 2020)") dates the event
+    after it without a date of its own (see ``_occasions``).
+    """
+    return (
+        _tie(text, start, end) is not None
+        or _NAMED_HEAD.search(text, start, end) is not None
+        or text.find("niệm", start, end) >= 0
+    )
+
+
 def find_events(ctx: FindContext) -> Iterator[EventMention]:
     """The step: events of the window, one per date that an event word claims.
 

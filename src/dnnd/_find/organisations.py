@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from .. import registry
-from ..model import OrganisationKind
+from ..model import OrganisationKind, PartialDate
 from ..normalise import name_key, strip_diacritics
 from . import patterns as _lex
 from .org_grammar import (
@@ -204,6 +204,14 @@ def _central_organ_re() -> re.Pattern[str]:
 
 
 # ------------------------------------------------------------------ the step
+
+
+def organisations_possible(text: str, start: int, end: int, published: PartialDate | None = None) -> bool:
+    """The step's necessary condition: a head of the grammar or a registry name in ``text[start:end]``.
+
+    Every candidate :func:`organisations_in` reads starts at one of them.
+    """
+    return grammar().trigger.search(text, start, end) is not None or _registry_index()[0].search(text, start, end) is not None
 
 
 def find_organisations(ctx: FindContext) -> list[OrgMention]:

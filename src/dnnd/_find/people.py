@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from .. import registry
-from ..model import OrganisationKind
+from ..model import OrganisationKind, PartialDate
 from .names import NameMatch, is_place, name_at, name_particles, vietnamese_name_at, vietnamese_names
 from .organisations import OrgMention
 from .patterns import LOWER, UPPER, alternation, countries, ministries
@@ -80,6 +80,19 @@ _AFTER_CHAIN, _HONORIFIC, _SCAN = 0, 1, 2  # how a name was found, strongest fir
 _PARTY_MEMBER_WORD = "ủy viên"  # "Tỉnh ủy viên", the one post no title match announces
 _CAPITALISED_NEXT = re.compile(r" [A-ZÀ-ỸĐ]")
 _Chain = Callable[..., tuple[list[PositionMention], int]]
+
+
+def people_possible(text: str, start: int, end: int, published: PartialDate | None = None) -> bool:
+    """The step's necessary condition: a title, an honorific or "ủy viên" in ``text[start:end]``.
+
+    Every name :func:`find_people` reads follows a title or an honorific, or
+    is found by its family name where a title or "ủy viên" is written.
+    """
+    return (
+        _PARTY_MEMBER_WORD in text[start:end]
+        or honorific_re().search(text, start, end) is not None  # (a faster scan than the titles')
+        or title_re().search(text, start, end) is not None
+    )
 
 
 def find_people(ctx: FindContext) -> Iterator[PersonMention]:
