@@ -1290,7 +1290,7 @@ def _title_words() -> frozenset[str]:
 
 _ORGAN_HELD = re.compile(r"(?:[Tt]hay mặt|\bdo|\bcùng|\bvới|\bcủa|\btrong)\s+$")
 _ORGAN_PASSIVE = re.compile(r"(?:chụp ảnh(?: lưu niệm)?\s+(?:cùng|với)|\bbầu|\bbầu ra|kiện toàn|ra mắt|[Hh]ội nghị|\bvào|\bcử|\bgiới thiệu)\s+$")
-_ORGAN_TERM = re.compile(r"(?:\s*,?\s*(?:khóa|nhiệm kỳ|lần thứ)\s+[\w]+(?:\s*-\s*\d+)?)+")
+_ORGAN_TERM = re.compile(r"(?:\s*(?:,\s*)?(?:khóa|nhiệm kỳ|lần thứ)\s+[\w]+(?:\s*-\s*\d+)?)+")
 _ORGAN_AFTER = re.compile(r"\s*(?P<next>ra mắt|gồm|có\s+\d)(?!\w)")
 _ORGAN_ACTS = re.compile(
     r"\s*(?:đã|đang|sẽ|vừa|tổ chức|họp|phối hợp|thống nhất|quyết định|ban hành|chỉ đạo|thường xuyên|tiếp tục|triển khai"

@@ -256,7 +256,7 @@ def post_verb_re() -> re.Pattern[str]:
     leads = alternation(_data()["verb_leads"])
     verbs = alternation(_both_cases(_verb_rows()))
     return re.compile(
-        rf"\s*,?\s*(?<!\w)(?:(?:{leads})\s+){{0,3}}(?P<verb>{verbs})\s+(?:(?:chức vụ|chức|cương vị)\s+)?(?=\S)"
+        rf"\s*(?:,\s*)?(?<!\w)(?:(?:{leads})\s+){{0,3}}(?P<verb>{verbs})\s+(?:(?:chức vụ|chức|cương vị)\s+)?(?=\S)"
     )
 
 

@@ -82,7 +82,9 @@ def _phrases() -> tuple[tuple[re.Pattern[str], str], ...]:
         for phrase in phrases:
             words = r"\s+".join(re.escape(w) for w in phrase.split())
             # the phrase, alone between the two names (an opening parenthesis or a comma may precede it)
-            out.append((re.compile(rf"\s*[(,]?\s*{words}\s*$", re.IGNORECASE), relation))
+            # searched from the start of the gap, so the first match never starts after a space: (?<!\s) lets
+            # every start inside a run of spaces fail at once (linear) without changing which match is found
+            out.append((re.compile(rf"(?<!\s)\s*(?:[(,]\s*)?{words}\s*$", re.IGNORECASE), relation))
     return tuple(out)
 
 

@@ -1,0 +1,78 @@
+"""The linear rewrites of issue 15 match exactly what the old patterns matched, where they are used.
+
+``\\s*,?\\s*`` splits a run of spaces between its two ``\\s*`` every way
+(quadratic in one match attempt); ``\\s*(?:,\\s*)?`` takes the same strings
+with one way to take each. Each old pattern is rebuilt from the new one's
+source, so the comparison follows the registries the patterns are built from.
+"""
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dnnd._find import organisations as _organisations
+from dnnd._find import titles as _titles
+from dnnd.corpus import _text_links
+
+SPACES = [" ", "  ", "\n", "\u00a0", "\t"]
+
+
+def _old(new: re.Pattern[str], rewritten: str, original: str) -> re.Pattern[str]:
+    assert rewritten in new.pattern
+    return re.compile(new.pattern.replace(rewritten, original, 1), new.flags)
+
+
+def _spans(rx: re.Pattern[str], text: str, pos: int, anchored: bool) -> object:
+    if anchored:
+        m = rx.match(text, pos)
+        return m and (m.span(), m.groupdict())
+    return [(m.span(), m.groupdict()) for m in rx.finditer(text, pos)]
+
+
+POST_VERB = _titles.post_verb_re()
+OLD_POST_VERB = _old(POST_VERB, r"\s*(?:,\s*)?(?<!\w)", r"\s*,?\s*(?<!\w)")
+VERB_PIECES = [
+    *SPACES, ",", ", ", " ,", "x", "Ông", "tiếp tục", "đã", "vừa", "được", "chính thức",
+    "giữ chức", "làm", "bầu", "Bầu", "chức vụ", "cương vị", "Chủ tịch", "bổ nhiệm",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(VERB_PIECES), max_size=14).map("".join), st.integers(0, 6), st.booleans())
+def test_post_verb_pattern_as_before(text, pos, anchored):
+    pos = min(pos, len(text))
+    assert _spans(POST_VERB, text, pos, anchored) == _spans(OLD_POST_VERB, text, pos, anchored)
+
+
+ORGAN_TERM = _organisations._ORGAN_TERM
+OLD_ORGAN_TERM = _old(ORGAN_TERM, r"(?:\s*(?:,\s*)?(?:khóa", r"(?:\s*,?\s*(?:khóa")
+TERM_PIECES = [*SPACES, ",", ", ", "khóa", "nhiệm kỳ", "lần thứ", "XII", "2020", "-", " - ", "25", "x"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(TERM_PIECES), max_size=14).map("".join), st.integers(0, 6), st.booleans())
+def test_organ_term_pattern_as_before(text, pos, anchored):
+    pos = min(pos, len(text))
+    assert _spans(ORGAN_TERM, text, pos, anchored) == _spans(OLD_ORGAN_TERM, text, pos, anchored)
+
+
+PHRASES = [rx for rx, _ in _text_links._phrases()]
+OLD_PHRASES = [_old(rx, r"(?<!\s)\s*(?:[(,]\s*)?", r"\s*[(,]?\s*") for rx in PHRASES]
+PHRASE_PIECES = [*SPACES, ",", "(", ", ", " (", "là", "Là", "thành viên", "của", "thuộc", "trực", "Hội", "x", "."]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PHRASE_PIECES), max_size=14).map("".join))
+def test_relation_phrases_as_before(gap):
+    """Searched over the whole gap between two names, as ``stated_relations`` does."""
+    for new, old in zip(PHRASES, OLD_PHRASES):
+        a, b = new.search(gap), old.search(gap)
+        assert (a and a.span()) == (b and b.span())
+
+
+def test_the_rewrites_take_a_long_run_of_spaces_at_once():
+    run = " " * 20_000
+    assert POST_VERB.match(run + "x") is None
+    assert ORGAN_TERM.match(run + "x") is None
+    assert all(rx.search(run + "x") is None for rx in PHRASES)
