@@ -66,7 +66,7 @@ PHRASE_PIECES = [*SPACES, ",", "(", ", ", " (", "là", "Là", "thành viên", "c
 @given(st.lists(st.sampled_from(PHRASE_PIECES), max_size=14).map("".join))
 def test_relation_phrases_as_before(gap):
     """Searched over the whole gap between two names, as ``stated_relations`` does."""
-    for new, old in zip(PHRASES, OLD_PHRASES):
+    for new, old in zip(PHRASES, OLD_PHRASES, strict=True):
         a, b = new.search(gap), old.search(gap)
         assert (a and a.span()) == (b and b.span())
 
