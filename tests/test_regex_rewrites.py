@@ -76,3 +76,33 @@ def test_the_rewrites_take_a_long_run_of_spaces_at_once():
     assert POST_VERB.match(run + "x") is None
     assert ORGAN_TERM.match(run + "x") is None
     assert all(rx.search(run + "x") is None for rx in PHRASES)
+
+
+DASH_PIECES = [*SPACES, "-", " - ", "á", "Âu", "x", ","]
+dashed = st.lists(st.sampled_from(DASH_PIECES), max_size=14).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(dashed)
+def test_dash_patterns_substitute_as_before(text):
+    """``sub`` scans from the start, so the first match never begins after white space."""
+    assert _organisations._DASH_SPACES.sub("-", text) == re.sub(r"\s*-\s*", "-", text)
+    assert _organisations._registry_key(text) == re.sub(r"\s*-\s*", "-", text.lower())
+    squash = re.sub(r"(?<!\s)\s+-\s*|-\s+", " - ", text)
+    assert squash == re.sub(r"\s+-\s*|\s*-\s+", " - ", text)
+
+
+ANAPHOR = _text_links._ANAPHOR
+OLD_ANAPHOR = re.compile(r"(?:^|[.;]\s+|\n)\s*(?:Đến nay,\s*|Hiện nay,\s*|Hiện,\s*)?(Hội|Liên hiệp|Tổ chức|Ủy ban|Trung tâm)\s*$")
+ANAPHOR_PIECES = [*SPACES, ".", ";", ". ", "Hội", "Tổ chức", "Hiện nay,", "Đến nay, ", "x", "\n\n"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(ANAPHOR_PIECES), max_size=14).map("".join), st.integers(0, 40))
+def test_anaphor_as_before(text, back):
+    """Searched as ``_subject`` does: from the line's start (or 40 back) to the phrase."""
+    end = len(text)
+    line_start = text.rfind("\n", 0, end) + 1
+    pos = max(line_start, end - back)
+    a, b = ANAPHOR.search(text, pos, end), OLD_ANAPHOR.search(text, pos, end)
+    assert (a and (a.span(), a.group(1))) == (b and (b.span(), b.group(1)))

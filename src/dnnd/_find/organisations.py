@@ -133,7 +133,9 @@ def _registry_index() -> tuple[re.Pattern[str], dict[str, registry.RegistryOrgan
     return pattern, index
 
 
-_DASH_SPACES = re.compile(r"\s*-\s*")
+#: a dash and the white space around it (`\s*-\s*`); searched from the start, a match never starts right after
+#: white space, so (?<!\s) changes nothing but makes a long run of spaces linear
+_DASH_SPACES = re.compile(r"(?<!\s)\s+-\s*|-\s*")
 
 
 def _registry_key(name: str) -> str:
@@ -619,7 +621,7 @@ def _form_name_with(template: str, present: tuple[str, ...]) -> str:
 
 def _squash(text: str) -> str:
     """White space collapsed, dashes spaced: the written form of a name."""
-    spaced = re.sub(r"\s+-\s*|\s*-\s+", " - ", re.sub(r"\s+", " ", text))
+    spaced = re.sub(r"(?<!\s)\s+-\s*|-\s+", " - ", re.sub(r"\s+", " ", text))
     return _JOINED_CAPS.sub(" - ", spaced).strip()
 
 

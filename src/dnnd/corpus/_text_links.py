@@ -89,7 +89,8 @@ def _phrases() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 #: a bare head word standing for a body named earlier ("Hội là thành viên của ...")
-_ANAPHOR = re.compile(r"(?:^|[.;]\s+|\n)\s*(?:Đến nay,\s*|Hiện nay,\s*|Hiện,\s*)?(Hội|Liên hiệp|Tổ chức|Ủy ban|Trung tâm)\s*$")
+#: (searched within one line, so "(?<!\n)\n" changes nothing there but keeps a run of line breaks linear)
+_ANAPHOR = re.compile(r"(?:^|[.;]\s|(?<!\n)\n)\s*(?:Đến nay,\s*|Hiện nay,\s*|Hiện,\s*)?(Hội|Liên hiệp|Tổ chức|Ủy ban|Trung tâm)\s*$")
 
 #: how far apart the two names may be
 _GAP = 60
