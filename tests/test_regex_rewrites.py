@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dnnd._find import organisations as _organisations
+from dnnd._find import people as _people
 from dnnd._find import titles as _titles
 from dnnd.corpus import _text_links
 
@@ -106,3 +107,26 @@ def test_anaphor_as_before(text, back):
     pos = max(line_start, end - back)
     a, b = ANAPHOR.search(text, pos, end), OLD_ANAPHOR.search(text, pos, end)
     assert (a and (a.span(), a.group(1))) == (b and (b.span(), b.group(1)))
+
+
+TAIL_PIECES = [*SPACES, ".", ",", "(", "-", ":", '"', "Hà", "nội", "x", "7", "Đ", "\n\n"]
+tails = st.lists(st.sampled_from(TAIL_PIECES), max_size=14).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(tails, st.integers(0, 30))
+def test_word_and_stop_tails_as_before(text, back):
+    """Searched over ``text[lo:pos]`` (a slice now, a pos/endpos window before)."""
+    pos = len(text)
+    lo = max(0, pos - back)
+    old_word = re.compile(r"(\w+)\W*$").search(text, lo, pos)
+    new_word = _organisations._LAST_WORD.search(text[lo:pos])
+    assert (old_word and old_word[1]) == (new_word and new_word[1])
+    old_space = re.compile(r"(\w+)\s+$").search(text, lo, pos)
+    new_space = _organisations._LAST_WORD_SPACE.search(text[lo:pos])
+    assert (old_space and (old_space.start(), old_space[1])) == (new_space and (lo + new_space.start(), new_space[1]))
+    old_stop = re.compile(r"[.!?:;\n\"(]\s*$").search(text, lo, pos) is not None
+    assert _organisations._ends_sentence(text[lo:pos]) is old_stop
+    old_sep = re.compile(r"\s*[,(-]\s*$").search(text, lo, pos)
+    new_sep = _people._SEP_BEFORE.search(text[lo:pos])
+    assert (old_sep and old_sep.start()) == (new_sep and lo + new_sep.start())

@@ -267,26 +267,33 @@ def organisations_in(text: str, start: int = 0, end: int | None = None, g: Gramm
     return _with_organs(text, kept, start)
 
 
-_LAST_WORD = re.compile(r"(\w+)\W*$")
-_LAST_WORD_SPACE = re.compile(r"(\w+)\s+$")
-_SENTENCE_END = re.compile(r"[.!?:;\n\"(]\s*$")
+#: searched over a slice (a short window), where the first match starts a word: (?<!\w) keeps long runs linear
+_LAST_WORD = re.compile(r"(?<!\w)(\w+)\W*$")
+_LAST_WORD_SPACE = re.compile(r"(?<!\w)(\w+)\s+$")
+_SENTENCE_STOPS = tuple('.!?:;\n"(')
+
+
+def _ends_sentence(tail: str) -> bool:
+    r"""*tail* ends with a stop (``.!?:;"(`` or a line break) then white space: ``[.!?:;\n"(]\s*$`` searched, by a reverse scan."""
+    body = tail.rstrip()
+    return "\n" in tail[len(body) :] or body[-1:] in _SENTENCE_STOPS
 _SPACES = re.compile(r"\s+")
 _COUNTED = re.compile(r"(?:\d|\b[Cc]ác|\b[Nn]hững)\s*$")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\]\n]|$)")
 
 
 def _word_before(text: str, pos: int, start: int) -> str:
-    m = _LAST_WORD.search(text, max(start, pos - 20), pos)
+    m = _LAST_WORD.search(text[max(start, pos - 20) : pos])
     return m.group(1) if m else ""
 
 
 def _after_capitalised(text: str, pos: int, start: int) -> bool:
     """The word before *pos* is capitalised and not a title's: the two belong to one proper name."""
     lo = max(start, pos - 30)
-    m = _LAST_WORD_SPACE.search(text, lo, pos)
+    m = _LAST_WORD_SPACE.search(text[lo:pos])
     if m is None or not m.group(1)[0].isupper():
         return False
-    if _SENTENCE_END.search(text, lo, m.start()) or m.start() == lo:
+    if _ends_sentence(text[lo : lo + m.start()]) or m.start() == 0:
         return False  # the capital starts a sentence
     return _title_before(text, pos, lo) is None
 
