@@ -132,3 +132,15 @@ def test_word_and_stop_tails_as_before(text, back):
     old_sep = re.compile(r"\s*[,(-]\s*$").search(text, lo, pos)
     new_sep = _people._SEP_BEFORE.search(text[lo:pos])
     assert (old_sep and old_sep.start()) == (new_sep and lo + new_sep.start())
+
+
+REF = _titles._ref_re()
+OLD_REF = _old(REF, r"\s+(?!\s)(?!(?i:", r"\s+(?!(?i:")
+REF_PIECES = [*SPACES, "Hội", "hội", "Hội đồng", "Hội nghị", "khóa", "IV", "Lào", "cựu", "x", "-", "Chủ tịch", "Ủy ban"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(REF_PIECES), max_size=14).map("".join), st.integers(0, 6), st.booleans())
+def test_ref_pattern_as_before(text, pos, anchored):
+    pos = min(pos, len(text))
+    assert _spans(REF, text, pos, anchored) == _spans(OLD_REF, text, pos, anchored)

@@ -188,8 +188,9 @@ def _ref_re() -> re.Pattern[str]:
     """
     heads = alternation(_data()["bare_heads"])
     longer = alternation(_data()["longer_nouns"])
+    # (?!\s): giving back a space can never help (a head starts with a letter); it makes each step back cheap
     return re.compile(
-        rf"\s+(?!(?i:{longer})(?!\w))(?P<ref>{heads})(?![\w-])"
+        rf"\s+(?!\s)(?!(?i:{longer})(?!\w))(?P<ref>{heads})(?![\w-])"
         rf"(?:(?=\s+(?:khóa|nhiệm kỳ)(?!\w))|(?!(?:\s+[{LOWER}]+){{0,3}}\s+[{UPPER}0-9]))"
     )
 
