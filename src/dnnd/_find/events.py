@@ -170,7 +170,6 @@ _SENTENCE_END = re.compile(
 )
 #: "tại ...", "ở ..." (the place phrase runs to the next stop; "Thủ đô" is skipped)
 _AT = re.compile(r"(?<!\w)(?:tại|ở)\s+(?:(?:Thủ đô|thủ đô)\s+)?")
-_BY = re.compile(r"\s*(?:,\s*)?do\s+")
 _BY_VERB = re.compile(r"\s(?:phối hợp |cùng |đồng )?(?:tổ chức|chủ trì|đăng cai|tiến hành)(?!\w)")
 _INVITED = re.compile(r"(?:[Nn]hận lời mời|[Tt]heo lời mời|[Tt]heo lời mời chính thức)\s+(?:của\s+)?")
 _CO_ORGANISER = re.compile(r",?\s*(?:phối hợp|cùng)(?:\s+với)?\s+")

@@ -133,7 +133,9 @@ def _registry_index() -> tuple[re.Pattern[str], dict[str, registry.RegistryOrgan
     return pattern, index
 
 
-_DASH_SPACES = re.compile(r"\s*-\s*")
+#: a dash and the white space around it (`\s*-\s*`); searched from the start, a match never starts right after
+#: white space, so (?<!\s) changes nothing but makes a long run of spaces linear
+_DASH_SPACES = re.compile(r"(?<!\s)\s+-\s*|-\s*")
 
 
 def _registry_key(name: str) -> str:
@@ -273,26 +275,33 @@ def organisations_in(text: str, start: int = 0, end: int | None = None, g: Gramm
     return _with_organs(text, kept, start)
 
 
-_LAST_WORD = re.compile(r"(\w+)\W*$")
-_LAST_WORD_SPACE = re.compile(r"(\w+)\s+$")
-_SENTENCE_END = re.compile(r"[.!?:;\n\"(]\s*$")
+#: searched over a slice (a short window), where the first match starts a word: (?<!\w) keeps long runs linear
+_LAST_WORD = re.compile(r"(?<!\w)(\w+)\W*$")
+_LAST_WORD_SPACE = re.compile(r"(?<!\w)(\w+)\s+$")
+_SENTENCE_STOPS = tuple('.!?:;\n"(')
+
+
+def _ends_sentence(tail: str) -> bool:
+    r"""*tail* ends with a stop (``.!?:;"(`` or a line break) then white space: ``[.!?:;\n"(]\s*$`` searched, by a reverse scan."""
+    body = tail.rstrip()
+    return "\n" in tail[len(body) :] or body[-1:] in _SENTENCE_STOPS
 _SPACES = re.compile(r"\s+")
 _COUNTED = re.compile(r"(?:\d|\b[Cc]ác|\b[Nn]hững)\s*$")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\]\n]|$)")
 
 
 def _word_before(text: str, pos: int, start: int) -> str:
-    m = _LAST_WORD.search(text, max(start, pos - 20), pos)
+    m = _LAST_WORD.search(text[max(start, pos - 20) : pos])
     return m.group(1) if m else ""
 
 
 def _after_capitalised(text: str, pos: int, start: int) -> bool:
     """The word before *pos* is capitalised and not a title's: the two belong to one proper name."""
     lo = max(start, pos - 30)
-    m = _LAST_WORD_SPACE.search(text, lo, pos)
+    m = _LAST_WORD_SPACE.search(text[lo:pos])
     if m is None or not m.group(1)[0].isupper():
         return False
-    if _SENTENCE_END.search(text, lo, m.start()) or m.start() == lo:
+    if _ends_sentence(text[lo : lo + m.start()]) or m.start() == 0:
         return False  # the capital starts a sentence
     return _title_before(text, pos, lo) is None
 
@@ -627,7 +636,7 @@ def _form_name_with(template: str, present: tuple[str, ...]) -> str:
 
 def _squash(text: str) -> str:
     """White space collapsed, dashes spaced: the written form of a name."""
-    spaced = re.sub(r"\s+-\s*|\s*-\s+", " - ", re.sub(r"\s+", " ", text))
+    spaced = re.sub(r"(?<!\s)\s+-\s*|-\s+", " - ", re.sub(r"\s+", " ", text))
     return _JOINED_CAPS.sub(" - ", spaced).strip()
 
 
@@ -1298,7 +1307,7 @@ def _title_words() -> frozenset[str]:
 
 _ORGAN_HELD = re.compile(r"(?:[Tt]hay mặt|\bdo|\bcùng|\bvới|\bcủa|\btrong)\s+$")
 _ORGAN_PASSIVE = re.compile(r"(?:chụp ảnh(?: lưu niệm)?\s+(?:cùng|với)|\bbầu|\bbầu ra|kiện toàn|ra mắt|[Hh]ội nghị|\bvào|\bcử|\bgiới thiệu)\s+$")
-_ORGAN_TERM = re.compile(r"(?:\s*,?\s*(?:khóa|nhiệm kỳ|lần thứ)\s+[\w]+(?:\s*-\s*\d+)?)+")
+_ORGAN_TERM = re.compile(r"(?:\s*(?:,\s*)?(?:khóa|nhiệm kỳ|lần thứ)\s+[\w]+(?:\s*-\s*\d+)?)+")
 _ORGAN_AFTER = re.compile(r"\s*(?P<next>ra mắt|gồm|có\s+\d)(?!\w)")
 _ORGAN_ACTS = re.compile(
     r"\s*(?:đã|đang|sẽ|vừa|tổ chức|họp|phối hợp|thống nhất|quyết định|ban hành|chỉ đạo|thường xuyên|tiếp tục|triển khai"

@@ -196,9 +196,10 @@ def find_people(ctx: FindContext) -> Iterator[PersonMention]:
 
         # a foreign name before an apposition, with no honorific: "Tham dự có Kusaka Masatoshi, Tổng Lãnh sự ..."
         for chain_start in chains:
-            sep = _SEP_BEFORE.search(text, max(start, chain_start - 4), chain_start)
+            lo = max(start, chain_start - 4)
+            sep = _SEP_BEFORE.search(text[lo:chain_start])
             if sep is not None:
-                nm = _foreign_before(text, max(start, sep.start() - 100), sep.start(), other_starts)
+                nm = _foreign_before(text, max(start, lo + sep.start() - 100), lo + sep.start(), other_starts)
                 if nm is not None:
                     found.append((_SCAN, nm, None))
 
@@ -289,7 +290,8 @@ def _ministries() -> frozenset[str]:
 _LOCALITY_TAIL = re.compile(
     rf"\s*,\s*(?:huyện|tỉnh|thành phố|quận|thị xã|xã|phường)\s+[{UPPER}][\w'-]*(?:\s+[{UPPER}][\w'-]*){{0,3}}(?=\s+[^\W\d{UPPER}])"
 )
-_SEP_BEFORE = re.compile(r"\s*[,(-]\s*$")
+#: searched over a slice, where the first match never starts after white space: (?<!\s) keeps it linear
+_SEP_BEFORE = re.compile(r"(?<!\s)\s*[,(-]\s*$")
 _WORD_START = re.compile(rf"(?<![^\s(])[{UPPER}]")
 
 

@@ -188,8 +188,9 @@ def _ref_re() -> re.Pattern[str]:
     """
     heads = alternation(_data()["bare_heads"])
     longer = alternation(_data()["longer_nouns"])
+    # (?!\s): giving back a space can never help (a head starts with a letter); it makes each step back cheap
     return re.compile(
-        rf"\s+(?!(?i:{longer})(?!\w))(?P<ref>{heads})(?![\w-])"
+        rf"\s+(?!\s)(?!(?i:{longer})(?!\w))(?P<ref>{heads})(?![\w-])"
         rf"(?:(?=\s+(?:khóa|nhiệm kỳ)(?!\w))|(?!(?:\s+[{LOWER}]+){{0,3}}\s+[{UPPER}0-9]))"
     )
 
@@ -255,8 +256,10 @@ def post_verb_re() -> re.Pattern[str]:
     """Words that give a post to the person named before them: groups ``verb``."""
     leads = alternation(_data()["verb_leads"])
     verbs = alternation(_both_cases(_verb_rows()))
+    # (?!(?<=\s)\s): no start strictly inside a run of white space (the match from the run's first
+    # space is found first), so a long run is scanned once; matched/searched from a word's end as before
     return re.compile(
-        rf"\s*,?\s*(?<!\w)(?:(?:{leads})\s+){{0,3}}(?P<verb>{verbs})\s+(?:(?:chức vụ|chức|cương vị)\s+)?(?=\S)"
+        rf"(?!(?<=\s)\s)\s*(?:,\s*)?(?<!\w)(?:(?:{leads})\s+){{0,3}}(?P<verb>{verbs})\s+(?:(?:chức vụ|chức|cương vị)\s+)?(?=\S)"
     )
 
 

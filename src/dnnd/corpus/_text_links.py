@@ -82,12 +82,15 @@ def _phrases() -> tuple[tuple[re.Pattern[str], str], ...]:
         for phrase in phrases:
             words = r"\s+".join(re.escape(w) for w in phrase.split())
             # the phrase, alone between the two names (an opening parenthesis or a comma may precede it)
-            out.append((re.compile(rf"\s*[(,]?\s*{words}\s*$", re.IGNORECASE), relation))
+            # searched from the start of the gap, so the first match never starts after a space: (?<!\s) lets
+            # every start inside a run of spaces fail at once (linear) without changing which match is found
+            out.append((re.compile(rf"(?<!\s)\s*(?:[(,]\s*)?{words}\s*$", re.IGNORECASE), relation))
     return tuple(out)
 
 
 #: a bare head word standing for a body named earlier ("Hội là thành viên của ...")
-_ANAPHOR = re.compile(r"(?:^|[.;]\s+|\n)\s*(?:Đến nay,\s*|Hiện nay,\s*|Hiện,\s*)?(Hội|Liên hiệp|Tổ chức|Ủy ban|Trung tâm)\s*$")
+#: (searched within one line, so "(?<!\n)\n" changes nothing there but keeps a run of line breaks linear)
+_ANAPHOR = re.compile(r"(?:^|[.;]\s|(?<!\n)\n)\s*(?:Đến nay,\s*|Hiện nay,\s*|Hiện,\s*)?(Hội|Liên hiệp|Tổ chức|Ủy ban|Trung tâm)\s*$")
 
 #: how far apart the two names may be
 _GAP = 60
