@@ -144,3 +144,19 @@ REF_PIECES = [*SPACES, "Hội", "hội", "Hội đồng", "Hội nghị", "khóa
 def test_ref_pattern_as_before(text, pos, anchored):
     pos = min(pos, len(text))
     assert _spans(REF, text, pos, anchored) == _spans(OLD_REF, text, pos, anchored)
+
+
+TIE_PIECES = ["Dịp này", "dịp này", "Nhân dịp này", "Cũng ", "Cũng", "xCũng ", "Tại buổi lễ", "trong khuôn khổ hội nghị",
+              " ", "  ", "\n", "\n\n", ".", "!", "?", ",", "x", "Hà", " \t", "\u00a0"]  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(TIE_PIECES), max_size=12).map("".join), st.data())
+def test_a_tie_is_found_where_the_tie_pattern_is_searched(text, data):
+    from dnnd._find import events
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    searched = events._TIE.search(text, start, end)
+    found = events._tie(text, start, end)
+    assert (found and found.span()) == (searched and searched.span())
