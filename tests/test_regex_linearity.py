@@ -86,7 +86,8 @@ def spy(pattern, flags):
         f = f.f_back
     where = f.f_code.co_filename if f is not None else ""
     rx = real(pattern, flags)
-    if os.sep + "dnnd" + os.sep in where and isinstance(pattern, (str, bytes)):
+    # only dnnd's own code (a checkout in a folder named "dnnd" holds its .venv's packages too)
+    if os.path.realpath(where).startswith(package_dir) and isinstance(pattern, (str, bytes)):
         key = (pattern if isinstance(pattern, str) else pattern.decode("latin-1"), isinstance(pattern, bytes), int(flags))
         seen.setdefault(key, set()).add(f"{os.path.relpath(where, os.path.dirname(dnnd_dir))}:{f.f_lineno}")
         usage.setdefault(key, set())
@@ -99,6 +100,7 @@ def spy(pattern, flags):
 
 
 dnnd_dir = os.path.join(sys.argv[1], "dnnd")
+package_dir = os.path.realpath(dnnd_dir) + os.sep
 re._compile = spy
 import dnnd
 from dnnd import evaluate
