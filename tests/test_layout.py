@@ -493,3 +493,13 @@ def test_segment_covers_any_text(parts: list[str]) -> None:
         previous = ln.end
         covered[ln.start : ln.end] = b"\x01" * (ln.end - ln.start)
     assert all(covered[i] or ch.isspace() for i, ch in enumerate(text))
+
+
+def test_a_name_repeated_in_chrome_is_no_mention() -> None:
+    # a paragraph repeated after a repeated headline is page furniture: the name in it is not a mention
+    para = "Sáng nay, ông Trần Văn Bình đề nghị các hội hữu nghị của tỉnh chủ động đổi mới hoạt động trong thời gian tới."
+    title = "Đổi mới công tác đối ngoại nhân dân ở địa phương"
+    article = dnnd.parse("\n".join([para, title, title, para]))
+    chrome = [s.span for s in article.segments if s.kind.value == "chrome"]
+    (person,) = article.people
+    assert person.mentions and not any(c.start <= m.start < c.end for m in person.mentions for c in chrome)

@@ -581,7 +581,8 @@ def build_people(mentions: Sequence[PersonMention], scope: Scope) -> list[Person
         spans = [span_of(m.start, m.end) for m in ms]
         for variant in forms:
             for vm in re.finditer(re.escape(variant), text):
-                spans.append(span_of(vm.start(), vm.end()))
+                if scope.in_body(vm.start()):  # a name repeated in chrome is not a mention
+                    spans.append(span_of(vm.start(), vm.end()))
         out.append(
             Person(
                 id=f"person:{slug(best)}",
@@ -869,6 +870,14 @@ class Scope:
     units: tuple[tuple[int, str, str], ...] = ()
     year: int | None = None
     organisation_at: Mapping[int, Organisation] = attrs.field(factory=dict)
+    body: tuple[tuple[int, int], ...] = ()  # the ranges the finders read (sorted); empty: the whole text
+
+    def in_body(self, pos: int) -> bool:
+        """Whether *pos* lies in a range the finders read (a story line, not chrome)."""
+        if not self.body:
+            return True
+        i = bisect.bisect_right(self.body, (pos, len(self.text) + 1)) - 1
+        return i >= 0 and self.body[i][0] <= pos < self.body[i][1]
 
     @property
     def locality(self) -> str | None:
@@ -919,6 +928,7 @@ def resolve(
         places=tuple(places),
         units=tuple(units),
         year=context_year(body_text, in_story(found), published),
+        body=tuple(sorted(body)),
     )
     org_records, by_start = organisations(found.organisations, scope)
     scope = attrs.evolve(scope, organisation_at=by_start)
