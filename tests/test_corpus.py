@@ -462,10 +462,10 @@ SAVER = textwrap.dedent(
 def test_kill_9_during_save_leaves_the_old_file_intact(tmp_path, suffix):
     path = tmp_path / f"big{suffix}"
     base = Corpus(dnnd.seeds()).articles
-    expected = Corpus([a for _ in range(200) for a in base])
+    expected = Corpus([a for _ in range(400) for a in base])
     expected.save(path)
     env = {**os.environ, "PYTHONPATH": str(SRC)}
-    for delay in (0.1, 0.4):
+    for delay in (0.005, 0.02):  # a save of 2,000 articles takes about 0.1 s: both land mid-save
         proc = subprocess.Popen([sys.executable, "-c", SAVER, str(path)], stdout=subprocess.PIPE, text=True, env=env)
         assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
         time.sleep(delay)
