@@ -24,7 +24,6 @@ from dnnd.corpus import ArticleSummary, ReadFailure, StatedRelation
 from dnnd.corpus._codec import FastReader, unstructure
 from dnnd.corpus._files import _Loader
 from dnnd.corpus._identity import head_key
-from dnnd.corpus._keys import _fold_of_key
 from dnnd.errors import CorpusFileError
 from dnnd.model import (
     CongressResolution,
@@ -39,7 +38,7 @@ from dnnd.model import (
     Position,
     Span,
 )
-from dnnd.normalise import _full_name_key, name_key, slug
+from dnnd.normalise import _fold_of_key, _full_name_key, name_key, slug
 
 LETTERS = "aàáảãạăằắâầấbcdđeèéêềếiìíoòóôồốơờớuùúưừứyỳýỷỹỵhklmnpqrstvxĐÐðHNQTPSỐ"
 
@@ -257,7 +256,9 @@ def test_the_fast_path_never_reads_a_changed_record_otherwise_than_the_checked_p
 @settings(max_examples=2000, deadline=None)
 def test_the_short_way_of_name_keys_gives_name_key(text: str) -> None:
     assert name_key(text) == _full_name_key(text)  # the short way of plain names gives what every step gives
-    assert name_key(name_key(text)) == name_key(text)  # a key is its own key (the index folds keys without keying them again)
+    assert name_key(name_key(text)) == name_key(
+        text
+    )  # a key is its own key (the index folds keys without keying them again)
     for key in (name_key(text), head_key(text), head_key(text, local=True)):
         assert _fold_of_key(key) == slug(key)  # the one-table slug of a key (organisation ids)
 

@@ -8,7 +8,8 @@ from collections.abc import Iterable
 
 from .. import registry
 from ..model import Claim, Conflict, PartialDate
-from ._keys import _nk, _registry_by_name
+from ..normalise import name_key
+from ._keys import _registry_by_name
 from ._records import Citation, CorpusDocument, CorpusPerson, HeldPosition
 from ._time import _compatible
 
@@ -45,7 +46,7 @@ def registry_type_word(doc: registry.RegistryDocument) -> str | None:
 
 #: titles one person holds at a time in a body ("Chủ tịch" of VUFO)
 SOLE_TITLES = frozenset(
-    _nk(t)
+    name_key(t)
     for t in (
         "Chủ tịch", "Tổng Bí thư", "Tổng Thư ký", "Giám đốc", "Bộ trưởng", "Trưởng ban",
         "Hiệu trưởng", "Thủ tướng", "Viện trưởng", "Chủ tịch nước", "Chủ nhiệm",
@@ -56,7 +57,7 @@ SOLE_TITLES = frozenset(
 @functools.lru_cache(maxsize=1 << 12)
 def title_family(title: str) -> str:
     """Return the ladder a title is on: "Phó Chủ tịch Thường trực" -> "chủ tịch"."""
-    key = _nk(title)
+    key = name_key(title)
     key = re.sub(r"^phó ", "", key)
     return re.sub(r" thường trực$", "", key)
 
@@ -84,15 +85,15 @@ def document_conflicts(doc: CorpusDocument) -> list[Conflict]:
     # issuers: different bodies (by name key, or through the registry)
     def issuer_key(name: str) -> str:
         org = _registry_by_name(name)
-        return org.id if org else _nk(name)
+        return org.id if org else name_key(name)
 
     def same_body(a: tuple[str, str], b: tuple[str, str]) -> bool:
         # one body, or one named inside the other ("Ban Thường vụ Thành ủy Hà Nội" / "Thành ủy Hà Nội")
         return a[0] == b[0] or f" {a[1]} " in f" {b[1]} " or f" {b[1]} " in f" {a[1]} "
 
-    issued = [((issuer_key(c.issuer), _nk(c.issuer)), claim(c, c.issuer)) for c in doc.citations if c.issuer]
+    issued = [((issuer_key(c.issuer), name_key(c.issuer)), claim(c, c.issuer)) for c in doc.citations if c.issuer]
     if reg is not None and reg.issuer:
-        issued.append(((issuer_key(reg.issuer), _nk(reg.issuer)), reg_claim(reg.issuer)))
+        issued.append(((issuer_key(reg.issuer), name_key(reg.issuer)), reg_claim(reg.issuer)))
     bodies = list(dict.fromkeys(k for k, _ in issued))
     if any(not same_body(a, b) for i, a in enumerate(bodies) for b in bodies[i + 1 :]):
         out.append(Conflict(subject=subject, field="issuer", entity_id=doc.id, claims=tuple(c for _, c in issued)))
@@ -108,7 +109,7 @@ def document_conflicts(doc: CorpusDocument) -> list[Conflict]:
     expected = registry_type_word(reg) if reg is not None else None
     if expected is not None and words:
         words.append(reg_claim(expected))
-    if len({_nk(c.value) for c in words}) > 1:
+    if len({name_key(c.value) for c in words}) > 1:
         out.append(Conflict(subject=subject, field="type_word", entity_id=doc.id, claims=tuple(words)))
     return out
 
@@ -122,7 +123,7 @@ def position_conflicts(people: Iterable[CorpusPerson]) -> list[Conflict]:
         for h in person.positions:
             if h.former or h.organisation_id is None or h.date is None or h.date.precision != "day":
                 continue
-            title_key = _nk(h.title)
+            title_key = name_key(h.title)
             if title_key in SOLE_TITLES:
                 by_org_date.setdefault((h.organisation_id, title_key, h.date.iso), []).append(h)
             family = (h.person_id, h.organisation_id, title_family(h.title), h.date.iso)
@@ -141,7 +142,7 @@ def position_conflicts(people: Iterable[CorpusPerson]) -> list[Conflict]:
                 )
             )
     for (_, _, _, _), held in sorted(by_person_org_date.items()):
-        titles = {_nk(h.title) for h in held}
+        titles = {name_key(h.title) for h in held}
         if len(titles) > 1 and len({h.source for h in held}) > 1:
             claims = tuple(
                 Claim(value=f"{h.title}, {h.organisation}", source=h.source, spans=h.spans, published=h.date)

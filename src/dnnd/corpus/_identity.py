@@ -29,8 +29,7 @@ from collections.abc import Iterable
 import attrs
 
 from .. import registry
-from ..normalise import place_key
-from ._keys import _nk
+from ..normalise import name_key, place_key
 
 __all__ = [
     "Locality",
@@ -73,7 +72,7 @@ class Locality:
 
     def __attrs_post_init__(self) -> None:
         era = f"@{self.since.isoformat()}" if self.since else ""
-        object.__setattr__(self, "_key", f"{self.level}:{_nk(self.name)}{era}")
+        object.__setattr__(self, "_key", f"{self.level}:{name_key(self.name)}{era}")
 
     @property
     def key(self) -> str:
@@ -161,7 +160,7 @@ def parse_locality(name: str, on: _dt.date | None = None) -> tuple[str, Locality
     words = name.replace("TP.", "TP ").replace("Tp.", "Tp ").split()
     lower = [w.lower() for w in words[-7:]]
     if not _UNIT_WORDS_1.intersection(lower):
-        tail = _nk(" ".join(words[-4:])).split()
+        tail = name_key(" ".join(words[-4:])).split()
         if not any(" ".join(tail[-k:]) in _province_keys() for k in range(1, min(4, len(words) - 1, len(tail)) + 1)):
             return _pair(words, name, on)  # no unit word and no province at the end: the common case, decided fast
     # a unit word followed by a capitalised name: "tỉnh Thanh Hóa", "thành phố Biên Hòa", "xã Tân Phú"
@@ -270,7 +269,7 @@ def _country_key(side: str) -> str | None:
     if side in ("việt", "việt nam"):
         return "việt nam"
     found = registry.country(side)
-    return _nk(found.name) if found else None
+    return name_key(found.name) if found else None
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -288,7 +287,7 @@ def head_key(head: str, *, local: bool = False) -> str:
     False
     """
     words = _HEAD_WORDS if not local else {**_HEAD_WORDS, **_LOCAL_HEAD_WORDS}
-    key = " ".join(words.get(w, w) for w in _nk(head).split())
+    key = " ".join(words.get(w, w) for w in name_key(head).split())
     m = _FRIENDSHIP.match(key)
     if m:
         a, b = _country_key(m["a"].strip()), _country_key(m["b"].strip())
@@ -333,7 +332,7 @@ def _registry_for(head: str, where: Locality | None) -> registry.RegistryOrganis
 @functools.cache
 def _registry_names() -> dict[str, registry.RegistryOrganisation]:
     """Registry organisations by the name key of their canonical names."""
-    return {_nk(o.name): o for o in registry.organisations()}
+    return {name_key(o.name): o for o in registry.organisations()}
 
 
 @functools.cache
@@ -358,7 +357,7 @@ def name_identity(name: str, on: _dt.date | None = None) -> OrgIdentity:
     >>> name_identity("LHHN thành phố Hà Nội").registry_id, name_identity("HAUFO").registry_id
     ('haufo', 'haufo')
     """
-    key_of_name = _nk(name)
+    key_of_name = name_key(name)
     exact = _registry_names().get(key_of_name)
     if exact is not None:  # a registry body's own name ("Đoàn Thanh niên Cộng sản Hồ Chí Minh")
         return _canonical(exact, on)
@@ -436,7 +435,9 @@ def consistent_aliases(identity: OrgIdentity, names: Iterable[str], on: _dt.date
         ident = name_identity(name, on)
         if ident.key == identity.key:
             anywhere.append(name)
-        elif identity.locality is not None and ident.locality is not None and ident.locality.key == identity.locality.key:
+        elif (
+            identity.locality is not None and ident.locality is not None and ident.locality.key == identity.locality.key
+        ):
             anywhere.append(name)  # another spelling of the local body ("Ủy ban MTTQ tỉnh Thanh Hóa")
         elif ident.locality is None and (identity.locality is not None or ident.registry_id is None):
             in_article.append(name)

@@ -31,7 +31,7 @@ from ..model import (
     Person,
     Span,
 )
-from ..normalise import place_key, slug
+from ..normalise import _fold_of_key, fold_key, name_key, place_key, slug
 from ._codec import FastReader, unstructure
 from ._conflicts import SOLE_TITLES, title_family
 from ._files import _Loader
@@ -51,9 +51,6 @@ from ._keys import (
     _bulk,
     _doc_key,
     _event_key,
-    _fk,
-    _fold_of_key,
-    _nk,
     _place_key,
     _registry_orgs,
 )
@@ -267,7 +264,7 @@ class _Indexed:
             assert key is not None
             if org.name.isascii() and key not in ix.orgs:
                 # a name that lost its diacritics joins the one written form it folds to, if only one
-                written = {k for k in ix.org_fold.get(_fk(org.name), ()) if not k.isascii()}
+                written = {k for k in ix.org_fold.get(fold_key(org.name), ()) if not k.isascii()}
                 if len(written) == 1:
                     key = written.pop()
             touched.append(key)
@@ -283,7 +280,7 @@ class _Indexed:
                 if ident.registry_id is not None and "#" not in key:
                     ix.org_by_registry.setdefault(ident.registry_id, key)
                 if ident.locality is not None:
-                    self._add_org_entry(ix.org_by_place, _nk(ident.locality.name), key)
+                    self._add_org_entry(ix.org_by_place, name_key(ident.locality.name), key)
                     ix.place_names.setdefault(ident.locality.key, ident.locality.name)
             ix.orgs[key].append((ai, ri))
             ident = ix.org_ident[key]
@@ -306,10 +303,10 @@ class _Indexed:
             for n in counted:
                 names[n] += 1
             for alias in (*anywhere, *((org.abbreviation,) if org.abbreviation and ident.locality is None else ())):
-                self._add_org_entry(ix.org_alias, _nk(alias), key)
-                self._add_org_entry(ix.org_fold, _fk(alias), key)
+                self._add_org_entry(ix.org_alias, name_key(alias), key)
+                self._add_org_entry(ix.org_fold, fold_key(alias), key)
             if key.isascii() and not anywhere:
-                self._add_org_entry(ix.org_fold, _fk(org.name), key)
+                self._add_org_entry(ix.org_fold, fold_key(org.name), key)
             self._add_org_entry(ix.org_by_kind, org.kind.value, key)
             _add_to(ix.org_kinds, key, org.kind.value)
         ix.local_orgs.append(local)
@@ -332,7 +329,7 @@ class _Indexed:
         for ri, person in enumerate(art.people):
             if plan is not None and plan.person_drops and self._dropped(plan, ai, art, person):
                 continue
-            exact = _nk(_bare_name(person.name))
+            exact = name_key(_bare_name(person.name))
             ix.people.setdefault(exact, []).append((ai, ri))
             fold = self._fold_of(plan, ai, ri, art, person, exact)
             if fold != _fold_of_key(exact):  # exact is a name key already
@@ -345,7 +342,7 @@ class _Indexed:
                 if day is not None and day.day is not None:
                     iso = day.iso
             for pos in person.positions:
-                title = _nk(pos.title)
+                title = name_key(pos.title)
                 _add_to(ix.people_by_title, title, fold)
                 if pos.organisation:
                     okey = local.get(pos.organisation) or self._org_key_of(pos.organisation)
@@ -388,7 +385,7 @@ class _Indexed:
         """Join the entities named without diacritics that fold to one of *names* into *key*, when it is the only written one."""
         ix = self._index
         for name in names:
-            fold = _fk(name)
+            fold = fold_key(name)
             group = ix.org_fold.get(fold, set())
             if any(k != key and not k.isascii() for k in group):
                 continue
@@ -509,7 +506,9 @@ class _Indexed:
                 problems.append(f"{fix.where}: no article {fix.source!r} in the corpus")
             elif fix.published is not None:
                 plan.published[fix.source] = fix.published
-            elif not any(e.date == fix.event and (fix.kind is None or e.kind is fix.kind) for a in arts for e in a.events):
+            elif not any(
+                e.date == fix.event and (fix.kind is None or e.kind is fix.kind) for a in arts for e in a.events
+            ):
                 what = f"{fix.kind.value} event" if fix.kind else "event"
                 problems.append(f"{fix.where}: no {what} dated {fix.event} in {fix.source}")
             else:
@@ -571,13 +570,13 @@ class _Indexed:
             ais = ix.by_source.get(ref.source, [])
             if not ais:
                 raise OverrideError(f"{where}: no article {ref.source!r} in the corpus")
-            want, want_fold = _nk(ref.name), _fk(ref.name)
+            want, want_fold = name_key(ref.name), fold_key(ref.name)
             for ai in ais:
                 art = self._articles[ai]
                 on = _era(_day(art))
                 for org in art.organisations:
                     names = (org.name, org.abbreviation or "", *org.aliases)
-                    if any(_nk(x) == want for x in names) or any(_fk(x) == want_fold for x in names if x):
+                    if any(name_key(x) == want for x in names) or any(fold_key(x) == want_fold for x in names if x):
                         raw = org_identity(org.name, tuple(sorted(org.aliases)), org.registry_id, on).key
                         found.add(plan.org_split.get((ref.source, raw), raw) if plan is not None else raw)
         else:
@@ -587,7 +586,7 @@ class _Indexed:
             if ident.key in ix.orgs:
                 found = {ident.key}
             else:
-                found = set(ix.org_alias.get(_nk(ref.name), ())) or set(ix.org_fold.get(_fk(ref.name), ()))
+                found = set(ix.org_alias.get(name_key(ref.name), ())) or set(ix.org_fold.get(fold_key(ref.name), ()))
         if ref.locality is not None and len(found) > 1:
             loc = self._with_locality(ref.name, ref.locality).locality
             found = {k for k in found if loc is not None and ix.org_ident[k].locality == loc}
@@ -596,13 +595,20 @@ class _Indexed:
             head, place = parse_locality(ref.name)
             if place is None:
                 wanted = head_key(head, local=True)
-                found = {k for k, i in ix.org_ident.items() if i.locality is not None and head_key(i.head, local=True) == wanted}
+                found = {
+                    k
+                    for k, i in ix.org_ident.items()
+                    if i.locality is not None and head_key(i.head, local=True) == wanted
+                }
                 if len(found) == 1:
                     found = set()  # one body of that kind today, maybe more tomorrow: the name alone does not say
         if not found:
             raise OverrideError(f"{where}: {ref.describe()} matches no organisation in the corpus")
         if len(found) > 1:
-            fits = sorted(self._org_name(k) + (f" ({ix.org_ident[k].locality})" if ix.org_ident[k].locality else "") for k in found)
+            fits = sorted(
+                self._org_name(k) + (f" ({ix.org_ident[k].locality})" if ix.org_ident[k].locality else "")
+                for k in found
+            )
             raise OverrideError(
                 f"{where}: {ref.describe()} fits {len(found)} organisations ({'; '.join(fits)}): add 'locality' or 'source'"
             )
@@ -659,12 +665,12 @@ class _Indexed:
 
     def _person_records(self, ref: EntityRef) -> list[Ref]:
         ix = self._index
-        want = _nk(_bare_name(ref.name))
-        folds = {_fk(want)}
+        want = name_key(_bare_name(ref.name))
+        folds = {fold_key(want)}
         out = []
         for fold in folds:
             for exact in ix.people_fold.get(fold, ()):
-                if exact != want and not (ref.name.isascii() and _fk(exact) == _fk(want)):
+                if exact != want and not (ref.name.isascii() and fold_key(exact) == fold_key(want)):
                     continue
                 for ai, ri in ix.people[exact]:
                     if self._person_matches(ref, ai, ri):
@@ -686,35 +692,35 @@ class _Indexed:
                 return False
         if ref.locality is not None:
             where = province_locality(ref.locality, None)
-            keys = {where.key} if where else {f"district:{_nk(ref.locality)}"}
+            keys = {where.key} if where else {f"district:{name_key(ref.locality)}"}
             places = {loc.key for k in orgs if k in ix.org_ident and (loc := ix.org_ident[k].locality) is not None}
             if not places & keys and not (not places and ix.article_place[ai] in keys):
                 return False
         return True
 
     def _dropped(self, plan: _Plan, ai: int, art: ArticleSummary, person: Person) -> bool:
-        exact = _nk(_bare_name(person.name))
+        exact = name_key(_bare_name(person.name))
         for ref in plan.person_drops:
-            if _nk(_bare_name(ref.name)) != exact and not (ref.name.isascii() and _fk(ref.name) == _fk(exact)):
+            if name_key(_bare_name(ref.name)) != exact and not (
+                ref.name.isascii() and fold_key(ref.name) == fold_key(exact)
+            ):
                 continue
             if ref.source is not None and art.label != ref.source:
                 continue
             return True
         return False
 
-    def _fold_of(
-        self, plan: _Plan | None, ai: int, ri: int, art: ArticleSummary, person: Person, exact: str
-    ) -> str:
+    def _fold_of(self, plan: _Plan | None, ai: int, ri: int, art: ArticleSummary, person: Person, exact: str) -> str:
         """The name group a person record is clustered in: its own, or the first name of a merge naming it."""
         fold = _fold_of_key(exact)  # exact is a name key already
         if plan is None or not plan.person_merges:
             return fold
         for refs in plan.person_merges:
-            first = _fk(_bare_name(refs[0].name))
+            first = fold_key(_bare_name(refs[0].name))
             if first == fold:
                 continue
             for ref in refs[1:]:
-                if _fk(_bare_name(ref.name)) == fold and (ref.source is None or ref.source == art.label):
+                if fold_key(_bare_name(ref.name)) == fold and (ref.source is None or ref.source == art.label):
                     return first
         return fold
 
@@ -791,7 +797,9 @@ class _Indexed:
 
     def _position_orgs(self, ai: int, person: Person) -> set[str]:
         local = self._index.local_orgs[ai]
-        return {local.get(p.organisation) or self._org_key_of(p.organisation) for p in person.positions if p.organisation}
+        return {
+            local.get(p.organisation) or self._org_key_of(p.organisation) for p in person.positions if p.organisation
+        }
 
     # ---------------------------------------------------------- documents and congresses
 
@@ -903,7 +911,7 @@ class _Indexed:
                 for k in orgs
                 if k in ix.org_ident and ix.org_ident[k].locality is not None
             )
-            exact = _nk(_bare_name(person.name))
+            exact = name_key(_bare_name(person.name))
             # two written forms ("Hà", "Hạ") are two names; a form without diacritics then joins neither
             group = "" if len(written) <= 1 else exact if not exact.isascii() else "~ascii"
             if plan is not None:
@@ -925,7 +933,12 @@ class _Indexed:
         if plan is not None:
             for n, refs_ in enumerate(plan.person_merges, start=1):
                 matched = [
-                    [i for i, info in enumerate(infos) if self._names(ref, _nk(_bare_name(ix.arts[info.ref[0]].people[info.ref[1]].name))) and self._person_matches(ref, *info.ref)]
+                    [
+                        i
+                        for i, info in enumerate(infos)
+                        if self._names(ref, name_key(_bare_name(ix.arts[info.ref[0]].people[info.ref[1]].name)))
+                        and self._person_matches(ref, *info.ref)
+                    ]
                     for ref in refs_
                 ]
                 flat = [i for group in matched for i in group]
@@ -934,8 +947,8 @@ class _Indexed:
 
     @staticmethod
     def _names(ref: EntityRef, exact: str) -> bool:
-        want = _nk(_bare_name(ref.name))
-        return want == exact or (ref.name.isascii() and _fk(want) == _fk(exact))
+        want = name_key(_bare_name(ref.name))
+        return want == exact or (ref.name.isascii() and fold_key(want) == fold_key(exact))
 
     def _person_clusters(self, fold: str) -> list[tuple[str, list[Ref], Cluster, list[PersonInfo]]]:
         """The people of one name fold: (id, records, cluster, infos), cached."""
@@ -988,7 +1001,7 @@ class _Indexed:
                 if split_name and any(infos[i].group == label for i in c.members):
                     name = split_name
             for ref, new in plan.person_names:
-                if any(self._names(ref, _nk(_bare_name(p.name))) and self._person_matches(ref, ai, ri) for ai, _, p, ri in records):  # fmt: skip
+                if any(self._names(ref, name_key(_bare_name(p.name))) and self._person_matches(ref, ai, ri) for ai, _, p, ri in records):  # fmt: skip
                     name = new
         aliases = {a for _, _, p, _ in records for a in (p.name, *p.aliases)} - {name}
         held: dict[tuple[int, str, str | None, bool], HeldPosition] = {}
@@ -1001,7 +1014,7 @@ class _Indexed:
                 )
                 known = org_key is not None and org_key in ix.orgs
                 org_name = self._org_name(org_key) if known and org_key else pos.organisation
-                ident = (ai, _nk(pos.title), org_key or pos.organisation, pos.former)
+                ident = (ai, name_key(pos.title), org_key or pos.organisation, pos.former)
                 if ident in held:  # the same post stated twice in one article (a repeated mention)
                     prev = held[ident]
                     held[ident] = attrs.evolve(prev, spans=tuple(sorted({*prev.spans, *pos.mentions})))
@@ -1133,4 +1146,3 @@ def _join_spans(groups: list[tuple[Span, ...]]) -> tuple[Span, ...]:
     if len(groups) == 1:
         return groups[0]  # already sorted by the record
     return tuple(sorted(set().union(*groups), key=lambda s: (s.start, s.end)))
-

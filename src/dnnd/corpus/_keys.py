@@ -8,25 +8,20 @@ import gc
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
-from .. import normalise as _normalise
 from .. import registry
 from ..model import Document, Event, Organisation, Span
-from ..normalise import canonical_tones, document_key, fold_key, name_key, place_key, slug
-
-_nk = name_key  # the merge key of a name (memoised in normalise)
-_fk = fold_key  # the lookup key that also ignores diacritics (never a merge key)
-_fold_of_key = _normalise._fold_of_key  # slug of a string that already is a name key, by one table
+from ..normalise import canonical_tones, document_key, name_key, place_key, slug
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def _fold_key(text: str) -> str:
     """Key merging spelling, tone, diacritic and "TP" variants of a name."""
-    return slug(_nk(text))
+    return slug(name_key(text))
 
 
 @functools.cache
 def _honorifics() -> tuple[str, ...]:
-    return tuple(sorted({_nk(h) for h in registry.honorifics()}, key=len, reverse=True))
+    return tuple(sorted({name_key(h) for h in registry.honorifics()}, key=len, reverse=True))
 
 
 @functools.cache
@@ -45,7 +40,7 @@ def _bare_name(name: str) -> str:
     changed = True
     while changed and len(words) > 2:
         changed = False
-        low = _nk(" ".join(words))
+        low = name_key(" ".join(words))
         for h in _honorifics():
             n = len(h.split())
             if low.startswith(h + " ") and len(words) - n >= 2:
@@ -100,7 +95,7 @@ def _registry_org_named(names: tuple[str | None, ...]) -> registry.RegistryOrgan
 @functools.lru_cache(maxsize=1 << 16)
 def _registry_by_name(name: str) -> registry.RegistryOrganisation | None:
     # registry.organisation_by_name, with the short way to the name key
-    return registry._organisations_by_key().get(_nk(name))
+    return registry._organisations_by_key().get(name_key(name))
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -112,7 +107,7 @@ def _place_key(place: str) -> str:
 @functools.cache
 def _type_words() -> tuple[tuple[str, str], ...]:
     """(name_key of a type word, the word), longest first."""
-    words = {_nk(t.word): t.word for t in registry.document_types()}
+    words = {name_key(t.word): t.word for t in registry.document_types()}
     return tuple(sorted(words.items(), key=lambda kv: -len(kv[0])))
 
 
@@ -120,7 +115,7 @@ def _type_word_at(text: str, spans: Sequence[Span]) -> str | None:
     """Return the document type word a citation starts with, as the text writes it."""
     for span in spans:
         surface = text[span.start : span.end]
-        key = _nk(surface)
+        key = name_key(surface)
         for word_key, _word in _type_words():
             if key == word_key or key.startswith(word_key + " "):
                 return " ".join(surface.split()[: len(word_key.split())])

@@ -8,10 +8,10 @@ from typing import Any
 
 from .. import registry
 from ..model import DocumentKind, EventKind, OrganisationKind, PartialDate
-from ..normalise import document_key, slug
+from ..normalise import document_key, fold_key, name_key, slug
 from ._identity import head_key, name_identity, parse_locality, province_locality
 from ._index import _Indexed
-from ._keys import _bare_name, _bulk, _fk, _nk, _place_key
+from ._keys import _bare_name, _bulk, _place_key
 from ._records import (
     ArticleSummary,
     Citation,
@@ -67,9 +67,9 @@ def _lookup(index: dict[str, set[str]], key: str, query: str) -> set[str]:
 
 def _same(a: str, b: str) -> bool:
     """Whether title (or name) *a* is what the query *b* names; *b* without diacritics matches any tones."""
-    if _nk(a) == _nk(b):
+    if name_key(a) == name_key(b):
         return True
-    return _unaccented(b) and slug(_nk(a)) == slug(_nk(b))
+    return _unaccented(b) and slug(name_key(a)) == slug(name_key(b))
 
 
 class _Queries(_Indexed):
@@ -147,7 +147,7 @@ class _Queries(_Indexed):
         ix = self._index
         found: set[str] = set()
         if source is not None:
-            want, want_fold = _nk(name), _fk(name)
+            want, want_fold = name_key(name), fold_key(name)
             in_article: set[str] = set()
             for ai in ix.by_source.get(source, []):
                 art = ix.arts[ai]
@@ -156,7 +156,9 @@ class _Queries(_Indexed):
                 for org in art.organisations:
                     key = local.get(org.name)
                     names = (org.name, org.abbreviation or "", *org.aliases)
-                    if key and (any(_nk(x) == want for x in names) or any(_fk(x) == want_fold for x in names if x)):
+                    if key and (
+                        any(name_key(x) == want for x in names) or any(fold_key(x) == want_fold for x in names if x)
+                    ):
                         found.add(key)
             if not found:
                 # a short name stands for the article's one body of that kind ("UBND tỉnh", "Liên hiệp")
@@ -169,7 +171,7 @@ class _Queries(_Indexed):
             if found:
                 return found
         if ix.plan is not None and ix.plan.org_names:
-            renamed = {k for k, v in ix.plan.org_names.items() if _nk(v) == _nk(name) and k in ix.orgs}
+            renamed = {k for k, v in ix.plan.org_names.items() if name_key(v) == name_key(name) and k in ix.orgs}
             if renamed:
                 return renamed
         ident = name_identity(name)
@@ -181,13 +183,15 @@ class _Queries(_Indexed):
         if key in ix.orgs:
             found = {key}
         else:
-            found = set(ix.org_alias.get(_nk(name), ())) or set(ix.org_fold.get(_fk(name), ()))
+            found = set(ix.org_alias.get(name_key(name), ())) or set(ix.org_fold.get(fold_key(name), ()))
         if not found and name[:4].lower() == "the ":
             return self._org_keys(name[4:], locality=locality, central=central)  # "The Vietnam Union of ..."
         if not found and central and locality is None and ident.locality is None:
             head, _ = parse_locality(name)
             wanted = head_key(head, local=True)
-            heads = {k for k, i in ix.org_ident.items() if i.locality is None and head_key(i.head, local=True) == wanted}
+            heads = {
+                k for k, i in ix.org_ident.items() if i.locality is None and head_key(i.head, local=True) == wanted
+            }
             if len(heads) == 1:
                 found = heads
         if locality is not None:
@@ -251,7 +255,7 @@ class _Queries(_Indexed):
             keys &= ix.org_by_kind.get(want.value, set())
         if locality is not None:
             unit = registry.province(locality)
-            keys &= _lookup(ix.org_by_place, _nk(unit.name if unit else locality), locality)
+            keys &= _lookup(ix.org_by_place, name_key(unit.name if unit else locality), locality)
         with _bulk():
             orgs = [self._organisation(k) for k in keys]
         if want is not None:
@@ -291,21 +295,21 @@ class _Queries(_Indexed):
         plan = self._index.plan
         if plan is not None:
             for ref, new in plan.person_names:
-                if _nk(new) == _nk(name) and _nk(ref.name) != _nk(name):
+                if name_key(new) == name_key(name) and name_key(ref.name) != name_key(name):
                     return [pid for pid in self._person_ids(ref.name, locality=locality, source=source)
                             if (p := self._person_by_id(pid)) is not None and p.name == new]  # fmt: skip
         bare = _bare_name(name)
-        exact = _nk(bare)
+        exact = name_key(bare)
         out = []
-        for pid, refs, c, infos in self._person_clusters(_fk(exact)):
-            names = {_nk(_bare_name(self._index.arts[ai].people[ri].name)) for ai, ri in refs}
+        for pid, refs, c, infos in self._person_clusters(fold_key(exact)):
+            names = {name_key(_bare_name(self._index.arts[ai].people[ri].name)) for ai, ri in refs}
             if not bare.isascii() and exact not in names:
                 continue
             if source is not None and not any(self._index.arts[ai].label == source for ai, _ in refs):
                 continue
             if locality is not None:
                 where = province_locality(locality, None)
-                keys = {where.key} if where else {f"district:{_nk(locality)}"}
+                keys = {where.key} if where else {f"district:{name_key(locality)}"}
                 article_places = {infos[i].article_place for i in c.members}
                 if not (c.places & keys or (not c.places and article_places & keys)):
                     continue
@@ -329,7 +333,9 @@ class _Queries(_Indexed):
 
     def _all_people(self, folds: Iterable[str]) -> list[CorpusPerson]:
         with _bulk():
-            return [self._person(pid, refs, c, infos) for f in folds for pid, refs, c, infos in self._person_clusters(f)]
+            return [
+                self._person(pid, refs, c, infos) for f in folds for pid, refs, c, infos in self._person_clusters(f)
+            ]
 
     def people(
         self,
@@ -358,7 +364,7 @@ class _Queries(_Indexed):
         if name is not None:
             people = [p for pid in self._person_ids(name) if (p := self._person_by_id(pid)) is not None]
         elif organisation is None and title is not None:
-            people = self._all_people(sorted(_lookup(ix.people_by_title, _nk(title), title)))
+            people = self._all_people(sorted(_lookup(ix.people_by_title, name_key(title), title)))
         elif organisation is None:
             people = self._all_people(sorted(ix.people_fold))
         else:
@@ -371,8 +377,7 @@ class _Queries(_Indexed):
                 p
                 for p in people
                 if any(
-                    (organisation is None or h.organisation_id in org_ids)
-                    and (title is None or _same(h.title, title))
+                    (organisation is None or h.organisation_id in org_ids) and (title is None or _same(h.title, title))
                     for h in p.positions
                 )
             ]
@@ -431,10 +436,15 @@ class _Queries(_Indexed):
             if title is None:
                 folds = set().union(*(ix.people_by_org.get(k, set()) for k in org_keys)) if org_keys else set()
             else:  # only the names stated in that post
-                want = _nk(title)
+                want = name_key(title)
                 if _unaccented(title):  # "pho chu tich": every post written with tones that fold to it
                     want_slug = slug(want)
-                    folds = {f for (k, t), fs in ix.people_by_post.items() if k in org_keys and slug(t) == want_slug for f in fs}
+                    folds = {
+                        f
+                        for (k, t), fs in ix.people_by_post.items()
+                        if k in org_keys and slug(t) == want_slug
+                        for f in fs
+                    }
                 else:
                     folds = set().union(*(ix.people_by_post.get((k, want), set()) for k in org_keys))
             found = sorted(
@@ -522,11 +532,11 @@ class _Queries(_Indexed):
         if organiser is not None:
             org_keys = self._org_keys(organiser, central=False)
             if not org_keys:
-                needle = _nk(organiser)
-                org_keys = {k for k in ix.events_by_org if needle in _nk(self._org_display(k))}
+                needle = name_key(organiser)
+                org_keys = {k for k in ix.events_by_org if needle in name_key(self._org_display(k))}
             if not org_keys and _unaccented(organiser):  # "Lien hiep ..." written without diacritics
-                needle = slug(_nk(organiser))
-                org_keys = {k for k in ix.events_by_org if needle in slug(_nk(self._org_display(k)))}
+                needle = slug(name_key(organiser))
+                org_keys = {k for k in ix.events_by_org if needle in slug(name_key(self._org_display(k)))}
             candidates.append(set().union(*(ix.events_by_org.get(k, set()) for k in org_keys)) if org_keys else set())
         if organiser_kind is not None:
             okind = OrganisationKind(organiser_kind)
@@ -556,7 +566,9 @@ def _tenures(held: Sequence[HeldPosition]) -> list[Tenure]:
     """Group statements into one :class:`Tenure` per (person, title, body), ordered by first date (undated last)."""
     groups: dict[tuple[str, str, str], list[HeldPosition]] = {}
     for h in held:
-        groups.setdefault((h.person_id, _nk(h.title), h.organisation_id or _nk(h.organisation or "")), []).append(h)
+        groups.setdefault(
+            (h.person_id, name_key(h.title), h.organisation_id or name_key(h.organisation or "")), []
+        ).append(h)
     out = []
     for statements in groups.values():
         statements.sort(key=lambda h: (h.date is None, h.date.sort_key if h.date else (0, 0, 0), h.source))
@@ -564,7 +576,9 @@ def _tenures(held: Sequence[HeldPosition]) -> list[Tenure]:
         former = [h.date for h in statements if h.date is not None and h.former]
         first = min(current, key=lambda d: d.sort_key) if current else None
         last = max(current, key=lambda d: d.sort_key) if current else None
-        ended = min((d for d in former if last is None or d.sort_key >= last.sort_key), key=lambda d: d.sort_key, default=None)
+        ended = min(
+            (d for d in former if last is None or d.sort_key >= last.sort_key), key=lambda d: d.sort_key, default=None
+        )
         h0 = next((h for h in statements if not h.former), statements[0])
         out.append(
             Tenure(
@@ -590,7 +604,7 @@ def _held_on(tenures: Sequence[Tenure], on: _dt.date | PartialDate | str) -> lis
     out: list[HeldPosition] = []
     by_post: dict[tuple[str, str], list[Tenure]] = {}
     for t in tenures:
-        by_post.setdefault((_nk(t.title), t.organisation_id or ""), []).append(t)
+        by_post.setdefault((name_key(t.title), t.organisation_id or ""), []).append(t)
     for (title_key, _), group in by_post.items():
         sole = title_key in _SOLE
         started = [t for t in group if t.first is not None and (s := _as_date(t.first)) is not None and s <= hi]
@@ -605,14 +619,16 @@ def _held_on(tenures: Sequence[Tenure], on: _dt.date | PartialDate | str) -> lis
             if not covers and sole:
                 covers = t.first is not None and t.first.sort_key == latest
             if covers:
-                before = [h for h in t.statements if h.date is not None and not h.former and (_as_date(h.date) or lo) <= hi]
+                before = [
+                    h for h in t.statements if h.date is not None and not h.former and (_as_date(h.date) or lo) <= hi
+                ]
                 out.append(before[-1] if before else t.statements[0])
     return sorted(out, key=lambda h: (h.person, h.title))
 
 
 #: posts one person holds at a time in a body
 _SOLE = frozenset(
-    _nk(t)
+    name_key(t)
     for t in (
         "Chủ tịch", "Tổng Bí thư", "Tổng Thư ký", "Giám đốc", "Bộ trưởng", "Trưởng ban",
         "Hiệu trưởng", "Thủ tướng", "Viện trưởng", "Chủ tịch nước", "Chủ nhiệm", "Bí thư",

@@ -18,10 +18,10 @@ from typing import Any
 
 from .. import registry
 from ..model import PartialDate
-from ..normalise import place_key
+from ..normalise import name_key, place_key
 from ._identity import Locality, OrgIdentity, head_key, name_identity, parse_locality, province_locality
 from ._index import _merge_evidence
-from ._keys import _bulk, _nk
+from ._keys import _bulk
 from ._queries import _Queries
 from ._records import ArticleSummary, Relation
 
@@ -75,7 +75,7 @@ class _Links(_Queries):
         oid = self._org_id(key)
         candidates: set[str] = set(ix.org_by_head.get(head_key(ident.head, local=True), ()))
         if ident.locality is not None:
-            candidates |= ix.org_by_place.get(_nk(ident.locality.name), set())
+            candidates |= ix.org_by_place.get(name_key(ident.locality.name), set())
         for ai, n in ix.stated.get(key, ()):
             rel = ix.arts[ai].relations[n]
             name = ix.arts[ai].organisations[rel.subject].name
@@ -89,7 +89,7 @@ class _Links(_Queries):
                     candidates |= ix.org_by_kind.get(str(rule.subject["kind"]), set())
         for name in self._names_of(key):
             for word in registry.organ_words():
-                candidates |= ix.org_alias.get(_nk(f"{word} {name}"), set())
+                candidates |= ix.org_alias.get(name_key(f"{word} {name}"), set())
         candidates.discard(key)
         return [r for c in sorted(candidates) for r in self._relations_from(c) if r.object_id == oid]
 
@@ -310,7 +310,9 @@ class _Links(_Queries):
         >>> [r.object for r in corpus.relations("Hội hữu nghị Việt Nam - Cuba thành phố Hà Nội", kind="member_of")]
         ['Liên hiệp các tổ chức hữu nghị thành phố Hà Nội']
         """
-        mine = [r for k in sorted(self._org_keys(organisation)) for r in self._relations_from(k) if r.kind in _PARENT_ORDER]
+        mine = [
+            r for k in sorted(self._org_keys(organisation)) for r in self._relations_from(k) if r.kind in _PARENT_ORDER
+        ]
         mine.sort(key=lambda r: (_PARENT_ORDER.index(r.kind), r.object_id is None, _BASIS_ORDER[r.basis]))
         return mine[0] if mine else None
 

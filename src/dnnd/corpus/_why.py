@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Sequence
 
+from ..normalise import fold_key, name_key
 from ._identity import OrgIdentity
-from ._keys import _bare_name, _fk, _nk
+from ._keys import _bare_name
 from ._people import Cluster, PersonInfo, Tie
 from ._records import Explanation
 from ._relations import _Links
@@ -92,12 +93,12 @@ class _Why(_Links):
     def _records_of(self, name: str, source: str | None) -> list[tuple[str, int]]:
         """(person id, index in its cluster's infos) of the records *name* (in *source*) stands for."""
         bare = _bare_name(name)
-        exact = _nk(bare)
+        exact = name_key(bare)
         out = []
-        for pid, refs, c, infos in self._person_clusters(_fk(exact)):
+        for pid, refs, c, infos in self._person_clusters(fold_key(exact)):
             for i in c.members:
                 ai, ri = infos[i].ref
-                record = _nk(_bare_name(self._index.arts[ai].people[ri].name))
+                record = name_key(_bare_name(self._index.arts[ai].people[ri].name))
                 if (record == exact or bare.isascii()) and (source is None or infos[i].source == source):
                     out.append((pid, i))
             del refs
@@ -124,9 +125,9 @@ class _Why(_Links):
             path = _path(c, starts, goals)
             reasons = [self._tie_words(t, infos) for t in path] or [f"{infos[starts[0]].source} names them once"]
             return Explanation(same=True, kind="person", first=first, second=second, reasons=tuple(reasons))
-        if _fk(_nk(_bare_name(na))) != _fk(_nk(_bare_name(nb))):
+        if fold_key(name_key(_bare_name(na))) != fold_key(name_key(_bare_name(nb))):
             return Explanation(same=False, kind="person", first=first, second=second, reasons=("different names",))
-        if _nk(_bare_name(na)) != _nk(_bare_name(nb)) and not (na.isascii() or nb.isascii()):
+        if name_key(_bare_name(na)) != name_key(_bare_name(nb)) and not (na.isascii() or nb.isascii()):
             return Explanation(same=False, kind="person", first=first, second=second,
                                reasons=(f"{na!r} and {nb!r} are different names (diacritics differ)",))  # fmt: skip
         reasons = [f"{n!r} stands for {len(ids)} people" for n, ids in ((na, first), (nb, second)) if len(ids) > 1]
