@@ -38,7 +38,30 @@ UNITS: dict[str, str | tuple[str, str, str] | None] = {
     "spaces in a body paragraph": ("Tiêu đề\n\nĐoạn mở đầu của bài.\n\nChỉ thị", " ", "12-CT/TW."),
     "digits and slashes": "1/",
     "organisation heads": "Liên hiệp các tổ chức hữu nghị ",
+    # varied: every line different, so nothing can be saved by having seen a line before
+    "registry names per line": "registry",
+    "numbered dates per line": "dates",
+    "numbered citations": "citations",
+    "numbered lines": "numbers",
 }
+
+
+def varied(kind: str) -> str:
+    """One cycle of a varied input: lines that differ from each other (see UNITS)."""
+    if kind == "registry":
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+        from dnnd import registry
+
+        names = [n for o in registry.organisations() for n in (o.name, *o.aliases, o.abbreviation) if n]
+        return "".join(f"{n} {i}\n" for i, n in enumerate(names * 20))
+    if kind == "dates":
+        return "".join(f"ngày {d}/{m}/{y},\n" for y in range(1990, 2030) for m in range(1, 13) for d in range(1, 29))
+    if kind == "citations":
+        codes = ["CT/TW", "NQ/TW", "QĐ-TTg", "NĐ-CP", "KH-UBND", "TB-LHHN", "CT/TU", "QĐ/TW"]
+        return "".join(f"{n}-{codes[n % len(codes)]} " for n in range(1, 40_000))
+    if kind == "numbers":
+        return "".join(f"Dòng {i}\n" for i in range(1, 200_000))
+    raise ValueError(kind)
 
 CHILD = r"""
 import json, os, resource, sys, time, tracemalloc
@@ -70,6 +93,8 @@ def make(unit: str | tuple[str, str, str] | None, size: int, folder: Path) -> Pa
     elif isinstance(unit, tuple):
         before, after = unit[0].encode("utf-8"), unit[2].encode("utf-8")
         text = unit[1]
+    elif unit in ("registry", "dates", "citations", "numbers"):
+        text = varied(unit)
     else:
         text = unit
     data = text.encode("utf-8")
