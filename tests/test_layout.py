@@ -535,3 +535,11 @@ def test_every_short_line_a_line_pattern_matches_is_a_suspect(line: str) -> None
     lines = _layout._Lines("x\n" + line + "\ny")
     if _layout._CHROME_LINE.match(t) or _layout._TAIL_HEADERS.fullmatch(t) or _layout._is_menu(t):
         assert lines.suspect[1]
+
+
+def test_a_tail_header_word_before_a_long_run_of_spaces_is_read_once() -> None:
+    # "tin khác", 100,000 spaces, "x": the header pattern once split the run between two white-space
+    # runs at every length (quadratic: tens of seconds); it is not a header, and the line is body
+    text = "Đoạn mở đầu của bài.\ntin khác" + " " * 100_000 + "x\n"
+    layout = segment(text)
+    assert [ln.kind for ln in layout.lines] == [SegmentKind.LEAD, SegmentKind.BODY]

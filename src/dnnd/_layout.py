@@ -117,7 +117,8 @@ class Layout:
 
 # ----------------------------------------------------------------- patterns
 
-_BULLET = r"[•·*»›>+\-]*\s*"
+# (possessive: no header starts with a bullet or a space, so a run of them is read once, never given back)
+_BULLET = r"[•·*»›>+\-]*+\s*+"
 # Block headers after which everything is furniture (related stories,
 # most-read lists, tags, comments, multimedia strips).
 _TAIL_HEADERS = re.compile(
@@ -127,7 +128,7 @@ _TAIL_HEADERS = re.compile(
     r"tin mới|tin mới nhất|tin mới cập nhật|tin nổi bật|tin nóng|tin đọc nhiều|bài đọc nhiều|tin xem nhiều|"
     r"phiên bản di động|bình luận|ý kiến bạn đọc|gửi bình luận|viết bình luận|từ khóa|từ khoá|tags?|"
     r"chủ đề|có thể bạn quan tâm|bạn có thể quan tâm|có thể bạn chưa đọc|"
-    r"(?:từ khóa|từ khoá|tags?)\s*:.*)\s*:?(?:\s*\(\d+\))?"
+    r"(?:từ khóa|từ khoá|tags?)\s*:.*)\s*+:?(?:\s*+\(\d+\))?"
 )
 # Single furniture lines anywhere.
 _CHROME_LINE = re.compile(
@@ -392,14 +393,19 @@ def _first_chars(seq: Any) -> tuple[set[str], bool] | None:
 #: the short lines that may be a furniture line (:data:`_CHROME_LINE`) or a tail header (:data:`_TAIL_HEADERS`)
 # (less the weather line "Hà Nội 30°C", which holds a digit: every line with a digit is a suspect)
 _WEATHER = r"[^\d.]{2,30}\s\d{1,2}(?:\s?-\s?\d{1,2})?\s?°c?|"
-_SHORT_CHROME = _whole_text(_CHROME_LINE.pattern.removeprefix("(?i)^").removesuffix("$").replace(_WEATHER, "", 1))
-_SHORT_TAIL = _whole_text(_TAIL_HEADERS.pattern.removeprefix("(?i)"))
+_SHORT_FURNITURE = _whole_text(
+    _CHROME_LINE.pattern.removeprefix("(?i)^").removesuffix("$").replace(_WEATHER, "", 1)
+    + "|"
+    + _TAIL_HEADERS.pattern.removeprefix("(?i)")
+)
 #: a line holding what a timestamp, a menu, a credit or a photo credit needs (a digit, a colon, a bar, "ảnh" ...)
 _MARKS = re.compile(r"(?im)^[^\n]*?(?:[\d:|»›>•]|ảnh|photo)")
 _LINE_START = re.compile(r"(?m)^[^\S\n]*+(?=\S)")
 _LINE_END = re.compile(r"(?m)\S(?=[^\S\n]*+$)")
 _BLANK = re.compile(r"\n[^\S\n]*+(?=\n)")
 _DOT_END = re.compile(r"(?m)\.(?=[^\S\n]*+$)")
+#: a colon: the first one of each line (a photo credit has one)
+_COLON = re.compile(r"(?m)^[^\n:]*+:")
 _LEAD_END = re.compile(r"(?m)[.…\"”](?=[^\S\n]*+$)")
 #: a line this long (stripped) is a suspect: every test on length needs at least this many characters
 _SHORT = 9
@@ -424,7 +430,7 @@ class _Lines:
         self.gaps.add(0)
         self.gaps.discard(n)
         suspect = bytearray(map((_SHORT - 1).__lt__, map(operator.sub, self.ends, starts)))
-        for pattern in (_MARKS, _SHORT_CHROME, _SHORT_TAIL):
+        for pattern in (_MARKS, _SHORT_FURNITURE):
             for m in pattern.finditer(canon):
                 suspect[bisect.bisect_right(starts, m.end() - 1) - 1] = 1
         self.suspect = suspect
@@ -451,6 +457,27 @@ class _Lines:
         return stop
 
 
+class _Counts:
+    """How many lines hold each text, counted when first asked.
+
+    Only headline-like lines (twelve characters or more) are ever asked
+    about: every line that long is a suspect, so only suspects are counted.
+    """
+
+    __slots__ = ("_counts", "_lines", "_suspects")
+
+    def __init__(self, lines: _Lines, suspects: list[int]) -> None:
+        self._lines = lines
+        self._suspects = suspects
+        self._counts: Counter[str] | None = None
+
+    def get(self, text: str, default: int = 0) -> int:
+        """The number of lines whose (stripped) text is *text*."""
+        if self._counts is None:
+            self._counts = Counter(t for t in map(self._lines.text, self._suspects) if len(t) >= _SHORT)
+        return self._counts.get(text, default)
+
+
 _C = SegmentKind.CHROME
 _CODE_OR_BODY: dict[SegmentKind | None, int] = {None: _CODE[SegmentKind.BODY], **dict.fromkeys(KINDS, 0)}
 _CODE_OR_BODY.update((kind, code) for kind, code in _CODE.items())
@@ -460,13 +487,13 @@ def segment(canonical: str) -> Layout:
     """Split the canonical text of an article into roles (see module docs)."""
     lines = _Lines(canonical)
     n = lines.n
+    starts, ends = lines.starts, lines.ends
     kinds = lines.kinds
     text = lines.text
     suspects = list(itertools.compress(range(n), lines.suspect))
     is_suspect = lines.suspect
     blank_layout = len(lines.gaps) >= max(3, n // 3)
-    # (only headline-like lines, nine characters or more, are ever counted: they are all suspects)
-    counts = Counter(t for t in map(text, suspects) if len(t) >= _SHORT)
+    counts = _Counts(lines, suspects)
 
     # 1. furniture that a line shows by itself; the tail
     in_tail = False
@@ -505,6 +532,7 @@ def segment(canonical: str) -> Layout:
             is_suspect[i + 1]
             and kinds[i] is None
             and kinds[i + 1] is None
+            and ends[i] - starts[i] == ends[i + 1] - starts[i + 1]
             and text(i) == text(i + 1)
             and _headline_like(text(i), max_len=200)
         ):
@@ -550,13 +578,12 @@ def segment(canonical: str) -> Layout:
     # 4. body, lead, captions, related box after the lead: only suspects, the lines after them and
     # the first other line that may be the lead need a test; every other line is body
     lead_plain = lines.first_plain(_LEAD_END, tail_from, after_suspect=True)
-    tested = {*suspects, *(i + 1 for i in suspects)}
+    flags = int.from_bytes(is_suspect, "little")
+    tested = bytearray((flags | flags << 8).to_bytes(n + 1, "little")[:tail_from])  # (one byte a line: 0 or 1)
     if lead_plain < tail_from:
-        tested.add(lead_plain)
+        tested[lead_plain] = 1
     lead_index = -1
-    for i in sorted(tested):
-        if i >= tail_from:
-            break
+    for i in itertools.compress(range(tail_from), tested):
         if kinds[i] is not None:
             continue
         t = text(i)
@@ -633,9 +660,8 @@ def segment(canonical: str) -> Layout:
             ]
         else:
             pieces[title_index] = [(start, split_title[1] - 1, SegmentKind.PUBLISHED), (split_title[1], end, SegmentKind.TITLE)]
-    for i in suspects:
-        if i >= tail_from:
-            break
+    stop = starts[tail_from] if tail_from < n else len(canonical)
+    for i in [bisect.bisect_right(starts, m.end() - 1) - 1 for m in _COLON.finditer(canonical, 0, stop)]:
         kind = kinds[i] or SegmentKind.BODY
         if kind not in (SegmentKind.CAPTION, SegmentKind.BODY) or i in pieces:
             continue
@@ -648,7 +674,6 @@ def segment(canonical: str) -> Layout:
             pieces[i] = [(start, start + len(keep), kind)] if keep else []
             pieces[i].append((start + cut, end, _C))  # photo credits do not count
     codes = bytes(map(_CODE_OR_BODY.__getitem__, kinds))
-    starts, ends = lines.starts, lines.ends
     if pieces:
         out_starts, out_ends, out_codes = array("l"), array("l"), bytearray()
         done = 0
@@ -686,7 +711,7 @@ def _next_is_headline(lines: _Lines, i: int) -> bool:
     return False
 
 
-def _image_before(lines: _Lines, previous: int, title: str | None, counts: Counter[str]) -> bool:
+def _image_before(lines: _Lines, previous: int, title: str | None, counts: _Counts) -> bool:
     """Tell whether the line *previous* is an image marker, alt text or an alt copy of the headline."""
     if previous < 0:
         return False
@@ -734,7 +759,7 @@ def _related_box(lines: _Lines, lead: int) -> None:
         j += 1
 
 
-def _is_alt_copy(text: str, title: str | None, counts: Counter[str] | dict[str, int]) -> bool:
+def _is_alt_copy(text: str, title: str | None, counts: _Counts | dict[str, int]) -> bool:
     """Tell whether *text* is a near-copy of the headline printed above a photo caption (alt text)."""
     if not _headline_like(text, max_len=200):
         return False
