@@ -301,6 +301,10 @@ def _is_byline(text: str) -> bool:
 # tested one by one. Every other line is body (or chrome after the tail).
 
 
+#: a line this long (stripped) is a suspect: every test on length needs at least this many characters
+_SHORT = 9
+
+
 def _whole_text(body: str) -> re.Pattern[str]:
     """Find, in a whole text, the short lines a per-line pattern *body* may match.
 
@@ -333,12 +337,32 @@ def _whole_text(body: str) -> re.Pattern[str]:
             in_class = False
         out.append(c)
         i += 1
-    first = _first_chars(_parser.parse(body))
-    if first is None or first[1]:
-        raise ValueError("a pattern that may start with any character")
-    return re.compile(
-        r"(?im)^[^\S\n]*+(?=[" + "".join(sorted(first[0])) + r"])(?=\S[^\n]{0,7}?[^\S\n]*+$)(?:" + "".join(out) + r")[^\S\n]*+$"
+    # what the line must start with: a first character of an alternative, then as many more
+    # characters as the alternative takes at least (a one-letter line passes few)
+    by_width: dict[int, set[str]] = {}
+    for alternative in _alternatives(_parser.parse(body)):
+        first = _first_chars(alternative)
+        width = min(alternative.getwidth()[0], _SHORT - 1)
+        if first is None or first[1] or width < 1:
+            raise ValueError("a pattern that may start with any character, or match nothing")
+        by_width.setdefault(width, set()).update(first[0])
+    ahead = "|".join(
+        "[" + "".join(sorted(chars)) + "]" + (f"[^\\n]{{{width - 1}}}" if width > 1 else "") for width, chars in sorted(by_width.items())
     )
+    return re.compile(
+        r"(?im)^[^\S\n]*+(?=" + ahead + r")(?=\S[^\n]{0,7}?[^\S\n]*+$)(?:" + "".join(out) + r")[^\S\n]*+$"
+    )
+
+
+def _alternatives(seq: Any) -> list[Any]:
+    """The top-level alternatives of a parsed pattern (through non-capturing groups)."""
+    if len(seq) == 1:
+        op, av = seq[0]
+        if op is _constants.BRANCH:
+            return [leaf for branch in av[1] for leaf in _alternatives(branch)]
+        if op is _constants.SUBPATTERN and av[0] is None and not av[1] and not av[2]:
+            return _alternatives(av[3])
+    return [seq]
 
 
 _CATEGORIES = {_constants.CATEGORY_DIGIT: r"\d", _constants.CATEGORY_SPACE: r"\s", _constants.CATEGORY_WORD: r"\w"}
@@ -407,8 +431,6 @@ _DOT_END = re.compile(r"(?m)\.(?=[^\S\n]*+$)")
 #: a colon: the first one of each line (a photo credit has one)
 _COLON = re.compile(r"(?m)^[^\n:]*+:")
 _LEAD_END = re.compile(r"(?m)[.…\"”](?=[^\S\n]*+$)")
-#: a line this long (stripped) is a suspect: every test on length needs at least this many characters
-_SHORT = 9
 
 _end = operator.methodcaller("end")
 
