@@ -49,16 +49,16 @@ import operator
 import re
 from array import array
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from re import _constants, _parser  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, overload
 
 import attrs
 
 from ._find.dates import find_dateline, find_published
 from .model import PartialDate, SegmentKind
 
-__all__ = ["Layout", "Line", "segment"]
+__all__ = ["Layout", "Line", "Ranges", "segment"]
 
 _NOT_MINED = frozenset({SegmentKind.CHROME, SegmentKind.BYLINE})
 
@@ -77,6 +77,39 @@ KINDS: tuple[SegmentKind, ...] = tuple(SegmentKind)
 _CODE = {kind: code for code, kind in enumerate(KINDS)}
 #: whether the finders read a line of each code
 _MINED = tuple(kind not in _NOT_MINED for kind in KINDS)
+
+
+class Ranges(Sequence[tuple[int, int]]):
+    """Ranges ``(start, end)`` of a text kept as two arrays: a read-only sequence of pairs, built when read."""
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, starts: array[int], ends: array[int]) -> None:
+        if len(starts) != len(ends):
+            raise ValueError("starts and ends differ in length")
+        self.starts = starts
+        self.ends = ends
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[int, int]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Ranges: ...
+
+    def __getitem__(self, index: int | slice) -> tuple[int, int] | Ranges:
+        if isinstance(index, slice):
+            return Ranges(self.starts[index], self.ends[index])
+        return self.starts[index], self.ends[index]
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return zip(self.starts, self.ends, strict=True)
+
+    def widest(self) -> int:
+        """The length of the longest range (0 when there is none)."""
+        return max(map(operator.sub, self.ends, self.starts), default=0)
 
 
 @attrs.frozen
@@ -106,9 +139,12 @@ class Layout:
         """Return the lines finders may read (everything but chrome and bylines)."""
         return (ln for ln in self.lines if ln.kind not in _NOT_MINED)
 
-    def mined_ranges(self) -> list[tuple[int, int]]:
+    def mined_ranges(self) -> Ranges:
         """The ``(start, end)`` of each line the finders may read, in text order."""
-        return list(itertools.compress(zip(self.starts, self.ends, strict=True), map(_MINED.__getitem__, self.kinds)))
+        mined = bytes(map(_MINED.__getitem__, self.kinds))
+        if 0 not in mined:
+            return Ranges(self.starts, self.ends)
+        return Ranges(array("l", itertools.compress(self.starts, mined)), array("l", itertools.compress(self.ends, mined)))
 
     def of_kind(self, kind: SegmentKind) -> Iterator[Line]:
         """Return the lines of one role, in text order."""

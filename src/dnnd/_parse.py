@@ -25,13 +25,12 @@ Entry guards (hostile input must never crash or hang the parser):
 from __future__ import annotations
 
 import itertools
-import operator
 import re
 from collections.abc import Sequence
 from typing import cast
 
 from ._find import find
-from ._layout import Layout, segment
+from ._layout import Layout, Ranges, segment
 from ._names import visible_name
 from ._resolve import resolve
 from ._text import Text, normalise
@@ -110,14 +109,18 @@ def _segments(t: Text, layout: Layout) -> tuple[Segment, ...]:
     return cast("tuple[Segment, ...]", table)  # a tuple-like sequence, equal to the tuple of its segments
 
 
-def _windows(canon: str, lines: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+def _windows(canon: str, lines: Sequence[tuple[int, int]]) -> Sequence[tuple[int, int]]:
     """Cut the mined lines (``(start, end)``) longer than :data:`MAX_WINDOW` into pieces; return their ranges.
 
     A piece ends after the last sentence end of its second half, else at the
-    last space there, else (a line without spaces) at the limit.
+    last space there, else (a line without spaces) at the limit. When no line
+    is that long (most articles), *lines* themselves are the windows.
     """
-    if not any(map(MAX_WINDOW.__lt__, itertools.starmap(operator.sub, map(reversed, lines)))):
-        return list(lines)  # (no line is cut: most articles)
+    if isinstance(lines, Ranges):
+        if lines.widest() <= MAX_WINDOW:
+            return lines
+    elif not any(end - start > MAX_WINDOW for start, end in lines):
+        return lines
     out: list[tuple[int, int]] = []
     for start, end in lines:
         pos = start
