@@ -386,7 +386,7 @@ def _whole_text(body: str) -> re.Pattern[str]:
         "[" + "".join(sorted(chars)) + "]" + (f"[^\\n]{{{width - 1}}}" if width > 1 else "") for width, chars in sorted(by_width.items())
     )
     return re.compile(
-        r"(?im)^[^\S\n]*+(?=" + ahead + r")(?=\S[^\n]{0,7}?[^\S\n]*+$)(?:" + "".join(out) + r")[^\S\n]*+$"
+        r"(?im)^[^\S\n]*+(?=\S[^\n]{0,7}?[^\S\n]*+$)(?=" + ahead + r")(?:" + "".join(out) + r")[^\S\n]*+$"
     )
 
 
@@ -561,7 +561,7 @@ def segment(canonical: str) -> Layout:
     for i in suspects:
         if not body_seen and plain_dot < i:
             body_seen = True
-        t = text(i)
+        t = canonical[starts[i] : ends[i]]
         if body_seen and _TAIL_HEADERS.fullmatch(t):
             in_tail = True
             kinds[i] = _C
@@ -591,8 +591,8 @@ def segment(canonical: str) -> Layout:
             and kinds[i] is None
             and kinds[i + 1] is None
             and ends[i] - starts[i] == ends[i + 1] - starts[i + 1]
-            and text(i) == text(i + 1)
-            and _headline_like(text(i), max_len=200)
+            and canonical.startswith(canonical[starts[i] : ends[i]], starts[i + 1])
+            and _headline_like(canonical[starts[i] : ends[i]], max_len=200)
         ):
             kinds[i] = kinds[i + 1] = _C
             _teaser_snippet(lines, i + 1, loose=True)
@@ -644,7 +644,7 @@ def segment(canonical: str) -> Layout:
     for i in itertools.compress(range(tail_from), tested):
         if kinds[i] is not None:
             continue
-        t = text(i)
+        t = canonical[starts[i] : ends[i]]
         if title is not None and _is_alt_copy(t, title, counts) and i + 1 < n and len(t) <= 200:
             kinds[i] = SegmentKind.CAPTION  # alt text repeating the headline, above a caption
         elif len(t) <= 400 and _photo_credit(t):
