@@ -18,7 +18,7 @@ from dnnd._text import normalise
 def _mentions(text):
     canon = normalise(text).canonical
     layout = segment(canon)
-    found = find(canon, _windows(canon, list(layout.mined())), published=layout.published,
+    found = find(canon, _windows(canon, layout.mined_ranges()), published=layout.published,
                  published_span=layout.published_span)  # fmt: skip
     return canon, found.events
 

@@ -503,3 +503,43 @@ def test_a_name_repeated_in_chrome_is_no_mention() -> None:
     chrome = [s.span for s in article.segments if s.kind.value == "chrome"]
     (person,) = article.people
     assert person.mentions and not any(c.start <= m.start < c.end for m in person.mentions for c in chrome)
+
+
+# Short lines (under nine characters) that a furniture or tail-header pattern matches, in the
+# shapes a page prints them: the whole-text scans must find each one, or it would go untested.
+_SHORT_FURNITURE = ["aa", "a a", "share", "zalo", "email", "e-mail", "lưu", "gửi", "hủy", "huỷ", "menu", "video", "thích", "nguồn", "nguồn:",
+                    "|", "||", "---", "--->", "===", "![]()", "![](x) |", "-->", "<!--", "tags", "Tags:", "tag", "tin mới", "tin khác", "bài khác",
+                    "đọc thêm", "xem thêm", "chủ đề", "tin nóng", "từ khóa", "- tags", "» tags", "• Tag (3)", "lưu bài", "bản in", "Thích",
+                    "ĐĂNG KÝ", "Gửi", "Hủy", "MENU", "Zalo", "©", "© 2024", "tin ảnh", "quay lại", "Đọc nhiều", "e-mail"]
+
+
+@pytest.mark.parametrize("line", _SHORT_FURNITURE)
+@pytest.mark.parametrize("frame", ["{}", "  {} ", "\t{}\t"])
+def test_short_furniture_lines_are_found_by_the_whole_text_scans(line: str, frame: str) -> None:
+    from dnnd import _layout
+
+    text = "Dòng đầu tiên của trang.\n" + frame.format(line) + "\nDòng cuối cùng của trang."
+    lines = _layout._Lines(text)
+    short = _layout._CHROME_LINE.match(line) or _layout._TAIL_HEADERS.fullmatch(line)
+    assert lines.suspect[1] or not short
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aAbcdeghilmnoprstuvxyzđĐêôơưăáàảạ|-=!()[]<>:©•·*»›+ \t", min_size=1, max_size=8))
+def test_every_short_line_a_line_pattern_matches_is_a_suspect(line: str) -> None:
+    from dnnd import _layout
+
+    t = line.strip()
+    if not t:
+        return
+    lines = _layout._Lines("x\n" + line + "\ny")
+    if _layout._CHROME_LINE.match(t) or _layout._TAIL_HEADERS.fullmatch(t) or _layout._is_menu(t):
+        assert lines.suspect[1]
+
+
+def test_a_tail_header_word_before_a_long_run_of_spaces_is_read_once() -> None:
+    # "tin khác", 100,000 spaces, "x": the header pattern once split the run between two white-space
+    # runs at every length (quadratic: tens of seconds); it is not a header, and the line is body
+    text = "Đoạn mở đầu của bài.\ntin khác" + " " * 100_000 + "x\n"
+    layout = segment(text)
+    assert [ln.kind for ln in layout.lines] == [SegmentKind.LEAD, SegmentKind.BODY]

@@ -92,3 +92,27 @@ def test_ids_are_stable_strings():
     b = dnnd.parse("Chiều 20/7/2022, tại Bắc Giang, Liên hiệp các tổ chức hữu nghị tỉnh Bắc Giang tổ chức tọa đàm.")
     assert [o.id for o in a.organisations] == [o.id for o in b.organisations]
     assert all(isinstance(o.id, str) and o.id.startswith("org:") for o in a.organisations)
+
+
+def test_parsed_segments_are_compact_and_behave_like_their_tuple() -> None:
+    import pickle
+
+    import attrs
+
+    import dnnd
+    from dnnd.model import _SegmentTable
+
+    article = dnnd.parse("Tiêu đề bài viết về hữu nghị\n\nĐoạn mở đầu.\n\nChỉ thị 12-CT/TW của VUFO.\nHạnh Nguyên")
+    segments = article.segments
+    assert isinstance(segments, _SegmentTable)
+    as_tuple = tuple(segments)
+    assert [s.kind.value for s in as_tuple] == ["title", "lead", "body", "byline"]
+    assert segments == as_tuple and as_tuple == segments and hash(segments) == hash(as_tuple)
+    assert segments[1] == as_tuple[1] and segments[-1] == as_tuple[-1] and segments[1:3] == as_tuple[1:3]
+    assert repr(segments) == repr(as_tuple) and len(segments) == 4
+    copy = dnnd.converter.structure(dnnd.converter.unstructure(article), dnnd.Article)
+    assert copy == article and article == copy and hash(copy) == hash(article)
+    assert pickle.loads(pickle.dumps(article)) == article
+    assert attrs.evolve(article, title="x").segments == as_tuple
+    assert list(article.segments_of(dnnd.model.SegmentKind.LEAD)) == [as_tuple[1]]
+    assert segments != as_tuple[:3]

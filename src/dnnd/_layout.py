@@ -43,16 +43,22 @@ its canonical offsets, which the caller maps back to the original.
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import operator
 import re
-from collections.abc import Iterator
+from array import array
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from re import _constants, _parser  # type: ignore[attr-defined]
+from typing import Any, overload
 
 import attrs
 
 from ._find.dates import find_dateline, find_published
 from .model import PartialDate, SegmentKind
 
-__all__ = ["Layout", "Line", "segment"]
+__all__ = ["Layout", "Line", "Ranges", "segment"]
 
 _NOT_MINED = frozenset({SegmentKind.CHROME, SegmentKind.BYLINE})
 
@@ -66,20 +72,79 @@ class Line:
     kind: SegmentKind
 
 
+#: the roles in the order of their codes (:attr:`Layout.kinds` holds one code a line)
+KINDS: tuple[SegmentKind, ...] = tuple(SegmentKind)
+_CODE = {kind: code for code, kind in enumerate(KINDS)}
+#: whether the finders read a line of each code
+_MINED = tuple(kind not in _NOT_MINED for kind in KINDS)
+
+
+class Ranges(Sequence[tuple[int, int]]):
+    """Ranges ``(start, end)`` of a text kept as two arrays: a read-only sequence of pairs, built when read."""
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, starts: array[int], ends: array[int]) -> None:
+        if len(starts) != len(ends):
+            raise ValueError("starts and ends differ in length")
+        self.starts = starts
+        self.ends = ends
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[int, int]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Ranges: ...
+
+    def __getitem__(self, index: int | slice) -> tuple[int, int] | Ranges:
+        if isinstance(index, slice):
+            return Ranges(self.starts[index], self.ends[index])
+        return self.starts[index], self.ends[index]
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return zip(self.starts, self.ends, strict=True)
+
+    def widest(self) -> int:
+        """The length of the longest range (0 when there is none)."""
+        return max(map(operator.sub, self.ends, self.starts), default=0)
+
+
 @attrs.frozen
 class Layout:
-    """The lines of an article with their roles, plus title, date and author."""
+    """The lines of an article with their roles, plus title, date and author.
 
-    lines: tuple[Line, ...]
+    The lines are stored compactly, one entry a line in three arrays: their
+    canonical ``starts`` and ``ends`` and the code of their role in ``kinds``
+    (an index into :data:`KINDS`).
+    """
+
+    starts: array[int]
+    ends: array[int]
+    kinds: bytes
     title: str | None
     published: PartialDate | None
     published_span: tuple[int, int] | None
     author: str | None
     published_time: str | None = None
 
+    @property
+    def lines(self) -> tuple[Line, ...]:
+        """The lines as objects (one :class:`Line` each), in text order."""
+        return tuple(Line(s, e, KINDS[k]) for s, e, k in zip(self.starts, self.ends, self.kinds, strict=True))
+
     def mined(self) -> Iterator[Line]:
         """Return the lines finders may read (everything but chrome and bylines)."""
         return (ln for ln in self.lines if ln.kind not in _NOT_MINED)
+
+    def mined_ranges(self) -> Ranges:
+        """The ``(start, end)`` of each line the finders may read, in text order."""
+        mined = bytes(map(_MINED.__getitem__, self.kinds))
+        if 0 not in mined:
+            return Ranges(self.starts, self.ends)
+        return Ranges(array("l", itertools.compress(self.starts, mined)), array("l", itertools.compress(self.ends, mined)))
 
     def of_kind(self, kind: SegmentKind) -> Iterator[Line]:
         """Return the lines of one role, in text order."""
@@ -88,7 +153,8 @@ class Layout:
 
 # ----------------------------------------------------------------- patterns
 
-_BULLET = r"[•·*»›>+\-]*\s*"
+# (possessive: no header starts with a bullet or a space, so a run of them is read once, never given back)
+_BULLET = r"[•·*»›>+\-]*+\s*+"
 # Block headers after which everything is furniture (related stories,
 # most-read lists, tags, comments, multimedia strips).
 _TAIL_HEADERS = re.compile(
@@ -98,7 +164,7 @@ _TAIL_HEADERS = re.compile(
     r"tin mới|tin mới nhất|tin mới cập nhật|tin nổi bật|tin nóng|tin đọc nhiều|bài đọc nhiều|tin xem nhiều|"
     r"phiên bản di động|bình luận|ý kiến bạn đọc|gửi bình luận|viết bình luận|từ khóa|từ khoá|tags?|"
     r"chủ đề|có thể bạn quan tâm|bạn có thể quan tâm|có thể bạn chưa đọc|"
-    r"(?:từ khóa|từ khoá|tags?)\s*:.*)\s*:?(?:\s*\(\d+\))?"
+    r"(?:từ khóa|từ khoá|tags?)\s*:.*)\s*+:?(?:\s*+\(\d+\))?"
 )
 # Single furniture lines anywhere.
 _CHROME_LINE = re.compile(
@@ -250,14 +316,6 @@ def _is_section_label(text: str) -> bool:
     return len(text) < 30 and len(text.split()) <= 4 and not any(c.isdigit() for c in text) and text[-1].isalpha()
 
 
-def _next_is_headline(raw: list[_Raw], i: int) -> bool:
-    """Tell whether the next unclassified line after ``raw[i]`` is a longer headline."""
-    for r in raw[i + 1 : i + 6]:
-        if r.kind is None:
-            return _headline_like(r.text) and len(r.text) >= 15 and len(r.text) > len(raw[i].text)
-    return False
-
-
 def _is_byline(text: str) -> bool:
     """Tell whether *text* is a short author or source line ("Hạnh Nguyên", "TRUNG ĐỖ", "KC", "Theo TTXVN")."""
     if len(text) > 45 or (text.endswith((".", ":", ";", ",")) and not text.startswith(("(Theo", "Theo"))):
@@ -270,75 +328,274 @@ def _is_byline(text: str) -> bool:
 
 
 # -------------------------------------------------------------------- segment
+#
+# The lines are found by whole-text scans and kept as arrays of offsets. Most
+# tests of a line need something a short plain line cannot hold (nine or more
+# characters, a digit, a colon, a bar, "ảnh" ...); whole-text patterns find
+# the lines that may pass a test (the *suspects*), and only those, their
+# successors and the few lines the head and the end of the page look at are
+# tested one by one. Every other line is body (or chrome after the tail).
 
 
-@attrs.define
-class _Raw:
-    start: int
-    end: int
-    text: str
-    gap: bool  # a blank line (or the start of the text) comes before it
-    kind: SegmentKind | None = None
+#: a line this long (stripped) is a suspect: every test on length needs at least this many characters
+_SHORT = 9
 
 
-def _split(canonical: str) -> list[_Raw]:
-    raw: list[_Raw] = []
-    pos = 0
-    gap = True
-    for piece in canonical.split("\n"):
-        end = pos + len(piece)
-        stripped = piece.strip()
-        if stripped:
-            lead = len(piece) - len(piece.lstrip())
-            raw.append(_Raw(pos + lead, pos + lead + len(stripped), stripped, gap))
-            gap = False
+def _whole_text(body: str) -> re.Pattern[str]:
+    """Find, in a whole text, the short lines a per-line pattern *body* may match.
+
+    *body* is a pattern matched against a whole stripped line (``^...$``).
+    The result finds every line of fewer than nine characters (stripped) it
+    matches, and maybe more: white space and negated classes in *body* are
+    kept from crossing a line break, the line may be indented and followed
+    by spaces. A possessive run of the leading spaces and the bounded
+    look-ahead keep the work per line constant.
+    """
+    out: list[str] = []
+    i = 0
+    in_class = False
+    while i < len(body):
+        c = body[i]
+        if c == "\\":
+            escape = body[i : i + 2]
+            if escape == r"\s" and in_class:
+                raise ValueError("a white-space class inside brackets")
+            out.append(r"[^\S\n]" if escape == r"\s" else escape)
+            i += 2
+            continue
+        if not in_class and c == "[":
+            in_class = True
+            if body.startswith("[^", i):
+                out.append(r"[^\n")
+                i += 2
+                continue
+        elif in_class and c == "]":
+            in_class = False
+        out.append(c)
+        i += 1
+    # what the line must start with: a first character of an alternative, then as many more
+    # characters as the alternative takes at least (a one-letter line passes few)
+    by_width: dict[int, set[str]] = {}
+    for alternative in _alternatives(_parser.parse(body)):
+        first = _first_chars(alternative)
+        width = min(alternative.getwidth()[0], _SHORT - 1)
+        if first is None or first[1] or width < 1:
+            raise ValueError("a pattern that may start with any character, or match nothing")
+        by_width.setdefault(width, set()).update(first[0])
+    ahead = "|".join(
+        "[" + "".join(sorted(chars)) + "]" + (f"[^\\n]{{{width - 1}}}" if width > 1 else "") for width, chars in sorted(by_width.items())
+    )
+    return re.compile(
+        r"(?im)^[^\S\n]*+(?=\S[^\n]{0,7}?[^\S\n]*+$)(?=" + ahead + r")(?:" + "".join(out) + r")[^\S\n]*+$"
+    )
+
+
+def _alternatives(seq: Any) -> list[Any]:
+    """The top-level alternatives of a parsed pattern (through non-capturing groups)."""
+    if len(seq) == 1:
+        op, av = seq[0]
+        if op is _constants.BRANCH:
+            return [leaf for branch in av[1] for leaf in _alternatives(branch)]
+        if op is _constants.SUBPATTERN and av[0] is None and not av[1] and not av[2]:
+            return _alternatives(av[3])
+    return [seq]
+
+
+_CATEGORIES = {_constants.CATEGORY_DIGIT: r"\d", _constants.CATEGORY_SPACE: r"\s", _constants.CATEGORY_WORD: r"\w"}
+
+
+def _first_chars(seq: Any) -> tuple[set[str], bool] | None:
+    """The characters (class items) a parsed pattern *seq* may start with, and whether it may match empty.
+
+    ``None`` when it may start with any character (a negated class, a dot, a
+    construct this reading does not know): the caller then cannot filter.
+    """
+    out: set[str] = set()
+    for op, av in seq:
+        if op is _constants.LITERAL:
+            return out | {re.escape(chr(av))}, False
+        if op is _constants.IN:
+            for item_op, item in av:
+                if item_op is _constants.LITERAL:
+                    out.add(re.escape(chr(item)))
+                elif item_op is _constants.RANGE:
+                    out.add(re.escape(chr(item[0])) + "-" + re.escape(chr(item[1])))
+                elif item_op is _constants.CATEGORY and item in _CATEGORIES:
+                    out.add(_CATEGORIES[item])
+                else:
+                    return None
+            return out, False
+        if op in (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT):
+            continue  # takes no character
+        if op is _constants.SUBPATTERN:
+            inner = _first_chars(av[3])
+        elif op is _constants.ATOMIC_GROUP:
+            inner = _first_chars(av)
+        elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT):
+            inner = _first_chars(av[2])
+            if inner is not None and av[0] == 0:
+                inner = inner[0], True
+        elif op is _constants.BRANCH:
+            branches = [_first_chars(b) for b in av[1]]
+            if any(b is None for b in branches):
+                return None
+            inner = set().union(*(b[0] for b in branches if b)), any(b[1] for b in branches if b)
         else:
-            gap = True
-        pos = end + 1
-    return raw
+            return None
+        if inner is None:
+            return None
+        out |= inner[0]
+        if not inner[1]:
+            return out, False
+    return out, True
+
+
+#: the short lines that may be a furniture line (:data:`_CHROME_LINE`) or a tail header (:data:`_TAIL_HEADERS`)
+# (less the weather line "Hà Nội 30°C", which holds a digit: every line with a digit is a suspect)
+_WEATHER = r"[^\d.]{2,30}\s\d{1,2}(?:\s?-\s?\d{1,2})?\s?°c?|"
+_SHORT_FURNITURE = _whole_text(
+    _CHROME_LINE.pattern.removeprefix("(?i)^").removesuffix("$").replace(_WEATHER, "", 1)
+    + "|"
+    + _TAIL_HEADERS.pattern.removeprefix("(?i)")
+)
+#: a line holding what a timestamp, a menu, a credit or a photo credit needs (a digit, a colon, a bar, "ảnh" ...)
+_MARKS = re.compile(r"(?im)^[^\n]*?(?:[\d:|»›>•]|ảnh|photo)")
+_LINE_START = re.compile(r"(?m)^[^\S\n]*+(?=\S)")
+_LINE_END = re.compile(r"(?m)\S(?=[^\S\n]*+$)")
+_BLANK = re.compile(r"\n[^\S\n]*+(?=\n)")
+_DOT_END = re.compile(r"(?m)\.(?=[^\S\n]*+$)")
+#: a colon: the first one of each line (a photo credit has one)
+_COLON = re.compile(r"(?m)^[^\n:]*+:")
+_LEAD_END = re.compile(r"(?m)[.…\"”](?=[^\S\n]*+$)")
+
+_end = operator.methodcaller("end")
+
+
+class _Lines:
+    """The non-blank lines of a text being segmented: bounds, roles, blank lines before them."""
+
+    __slots__ = ("canon", "ends", "gaps", "kinds", "n", "starts", "suspect")
+
+    def __init__(self, canon: str) -> None:
+        self.canon = canon
+        self.starts = array("l", map(_end, _LINE_START.finditer(canon)))
+        self.ends = array("l", map(_end, _LINE_END.finditer(canon)))
+        n = self.n = len(self.starts)
+        self.kinds: list[SegmentKind | None] = [None] * n
+        starts = self.starts
+        # the lines after a blank line (the first line counts as one)
+        self.gaps = {bisect.bisect_right(starts, m.start()) for m in _BLANK.finditer(canon)}
+        self.gaps.add(0)
+        self.gaps.discard(n)
+        suspect = bytearray(map((_SHORT - 1).__lt__, map(operator.sub, self.ends, starts)))
+        for pattern in (_MARKS, _SHORT_FURNITURE):
+            for m in pattern.finditer(canon):
+                suspect[bisect.bisect_right(starts, m.end() - 1) - 1] = 1
+        self.suspect = suspect
+
+    def text(self, i: int) -> str:
+        """The stripped text of line *i*."""
+        return self.canon[self.starts[i] : self.ends[i]]
+
+    def gap(self, i: int) -> bool:
+        """Whether a blank line (or the start of the text) comes before line *i*."""
+        return i in self.gaps
+
+    def first_plain(self, pattern: re.Pattern[str], stop: int, *, after_suspect: bool = False) -> int:
+        """The first line before *stop* that is no suspect, has no role yet and holds a hit of *pattern*.
+
+        With *after_suspect*, a line right after a suspect does not count either.
+        """
+        for m in pattern.finditer(self.canon):
+            i = bisect.bisect_right(self.starts, m.start()) - 1
+            if i >= stop:
+                break
+            if not self.suspect[i] and self.kinds[i] is None and not (after_suspect and i > 0 and self.suspect[i - 1]):
+                return i
+        return stop
+
+
+class _Counts:
+    """How many lines hold each text, counted when first asked.
+
+    Only headline-like lines (twelve characters or more) are ever asked
+    about: every line that long is a suspect, so only suspects are counted.
+    """
+
+    __slots__ = ("_counts", "_lines", "_suspects")
+
+    def __init__(self, lines: _Lines, suspects: list[int]) -> None:
+        self._lines = lines
+        self._suspects = suspects
+        self._counts: Counter[str] | None = None
+
+    def get(self, text: str, default: int = 0) -> int:
+        """The number of lines whose (stripped) text is *text*."""
+        if self._counts is None:
+            self._counts = Counter(t for t in map(self._lines.text, self._suspects) if len(t) >= _SHORT)
+        return self._counts.get(text, default)
+
+
+_C = SegmentKind.CHROME
+_CODE_OR_BODY: dict[SegmentKind | None, int] = {None: _CODE[SegmentKind.BODY], **dict.fromkeys(KINDS, 0)}
+_CODE_OR_BODY.update((kind, code) for kind, code in _CODE.items())
 
 
 def segment(canonical: str) -> Layout:
     """Split the canonical text of an article into roles (see module docs)."""
-    raw = _split(canonical)
-    n = len(raw)
-    blank_layout = sum(r.gap for r in raw) >= max(3, n // 3)
-    counts: dict[str, int] = {}
-    for r in raw:
-        counts[r.text] = counts.get(r.text, 0) + 1
+    lines = _Lines(canonical)
+    n = lines.n
+    starts, ends = lines.starts, lines.ends
+    kinds = lines.kinds
+    text = lines.text
+    suspects = list(itertools.compress(range(n), lines.suspect))
+    is_suspect = lines.suspect
+    blank_layout = len(lines.gaps) >= max(3, n // 3)
+    counts = _Counts(lines, suspects)
 
     # 1. furniture that a line shows by itself; the tail
     in_tail = False
     body_seen = False
-    for i, r in enumerate(raw):
-        t = r.text
-        if in_tail:
-            r.kind = SegmentKind.CHROME
-            continue
+    tail_from = n
+    plain_dot = lines.first_plain(_DOT_END, n)  # the first line that is not a suspect and ends in a full stop
+    for i in suspects:
+        if not body_seen and plain_dot < i:
+            body_seen = True
+        t = canonical[starts[i] : ends[i]]
         if body_seen and _TAIL_HEADERS.fullmatch(t):
             in_tail = True
-            r.kind = SegmentKind.CHROME
-            continue
+            kinds[i] = _C
+            tail_from = i
+            break
         if not body_seen and _looks_like_timestamp(t):
-            r.kind = SegmentKind.PUBLISHED
+            kinds[i] = SegmentKind.PUBLISHED
             continue
         if _CHROME_LINE.match(t) or _is_menu(t) or _is_unaccented_alt(t):
-            r.kind = SegmentKind.CHROME
+            kinds[i] = _C
             continue
         if _is_doubled(t):
-            r.kind = SegmentKind.CHROME
-            _teaser_snippet(raw, i)
+            kinds[i] = _C
+            _teaser_snippet(lines, i)
             continue
         if len(t) > 120 or t.endswith("."):
             body_seen = True
-        del i
+    if in_tail:
+        kinds[tail_from + 1 :] = [_C] * (n - tail_from - 1)
 
     # 2. teasers printed as a headline on two consecutive lines
-    for i in range(n - 1):
-        a, b = raw[i], raw[i + 1]
-        if a.kind is None and b.kind is None and a.text == b.text and _headline_like(a.text, max_len=200):
-            a.kind = b.kind = SegmentKind.CHROME
-            _teaser_snippet(raw, i + 1, loose=True)
+    for i in suspects:
+        if i + 1 >= tail_from:
+            break
+        if (
+            is_suspect[i + 1]
+            and kinds[i] is None
+            and kinds[i + 1] is None
+            and ends[i] - starts[i] == ends[i + 1] - starts[i + 1]
+            and canonical.startswith(canonical[starts[i] : ends[i]], starts[i + 1])
+            and _headline_like(canonical[starts[i] : ends[i]], max_len=200)
+        ):
+            kinds[i] = kinds[i + 1] = _C
+            _teaser_snippet(lines, i + 1, loose=True)
 
     # 3. head: title (maybe after an export header), author
     title: str | None = None
@@ -346,117 +603,155 @@ def segment(canonical: str) -> Layout:
     split_title: tuple[int, int] | None = None
     title_stamp: tuple[int, int] | None = None  # a timestamp at the end of that headline
     after_image = False
-    for i, r in enumerate(raw[:12]):
-        if r.kind is not None:
-            after_image = after_image or bool(_IMAGE_MARKER.match(r.text)) or _is_unaccented_alt(r.text)
+    for i in range(min(12, n)):
+        t = text(i)
+        if kinds[i] is not None:
+            after_image = after_image or bool(_IMAGE_MARKER.match(t)) or _is_unaccented_alt(t)
             continue
-        t = r.text
         m = _LEADING_HEADER.match(t)
         if m and find_published(t[: m.end()]) is not None and _headline_like(t[m.end() :]):
-            title, title_index, split_title = t[m.end() :], i, (r.start, r.start + m.end())
+            start = lines.starts[i]
+            title, title_index, split_title = t[m.end() :], i, (start, start + m.end())
             tail = _TRAILING_STAMP.search(title)
             if tail is not None and find_published(tail.group()) is not None and _headline_like(title[: tail.start()].rstrip()):
                 title_stamp = (split_title[1] + tail.start(), split_title[1] + tail.end())
                 title = title[: tail.start()].rstrip()
             break
-        if _is_section_label(t) and _next_is_headline(raw, i):
-            r.kind = SegmentKind.CHROME  # the site section above the headline ("Thời sự")
+        if _is_section_label(t) and _next_is_headline(lines, i):
+            kinds[i] = _C  # the site section above the headline ("Thời sự")
             continue
         if not after_image and not _IMAGE_MARKER.match(t) and _headline_like(t) and len(t) >= 15:
             title, title_index = t, i
         break
     if title is not None:
-        raw[title_index].kind = SegmentKind.TITLE
+        kinds[title_index] = SegmentKind.TITLE
         nxt = title_index + 1
-        while nxt < n and raw[nxt].kind is not None and raw[nxt].kind is not SegmentKind.TITLE:
+        while nxt < n and kinds[nxt] is not None and kinds[nxt] is not SegmentKind.TITLE:
             nxt += 1
-        if nxt < n and raw[nxt].kind is None and _is_author_line(raw[nxt].text):
-            raw[nxt].kind = SegmentKind.BYLINE
-            if nxt + 1 < n and raw[nxt + 1].kind is None and _is_author_position(raw[nxt + 1].text):
-                raw[nxt + 1].kind = SegmentKind.BYLINE
+        if nxt < n and kinds[nxt] is None and _is_author_line(text(nxt)):
+            kinds[nxt] = SegmentKind.BYLINE
+            if nxt + 1 < n and kinds[nxt + 1] is None and _is_author_position(text(nxt + 1)):
+                kinds[nxt + 1] = SegmentKind.BYLINE
 
-    # 4. body, lead, captions, related box after the lead
+    # 4. body, lead, captions, related box after the lead: only suspects, the lines after them and
+    # the first other line that may be the lead need a test; every other line is body
+    lead_plain = lines.first_plain(_LEAD_END, tail_from, after_suspect=True)
+    flags = int.from_bytes(is_suspect, "little")
+    tested = bytearray((flags | flags << 8).to_bytes(n + 1, "little")[:tail_from])  # (one byte a line: 0 or 1)
+    if lead_plain < tail_from:
+        tested[lead_plain] = 1
     lead_index = -1
-    previous: _Raw | None = None
-    for i, r in enumerate(raw):
-        if r.kind is not None:
-            previous = r
+    for i in itertools.compress(range(tail_from), tested):
+        if kinds[i] is not None:
             continue
-        t = r.text
+        t = canonical[starts[i] : ends[i]]
         if title is not None and _is_alt_copy(t, title, counts) and i + 1 < n and len(t) <= 200:
-            r.kind = SegmentKind.CAPTION  # alt text repeating the headline, above a caption
+            kinds[i] = SegmentKind.CAPTION  # alt text repeating the headline, above a caption
         elif len(t) <= 400 and _photo_credit(t):
-            r.kind = SegmentKind.CAPTION
-        elif len(t) <= 250 and _image_before(previous, title, counts):
-            r.kind = SegmentKind.CAPTION
+            kinds[i] = SegmentKind.CAPTION
+        elif len(t) <= 250 and _image_before(lines, i - 1, title, counts):
+            kinds[i] = SegmentKind.CAPTION
         elif lead_index < 0 and (len(t) > 80 or t.endswith((".", "...", "…", '"', "”"))):
-            r.kind = SegmentKind.LEAD
+            kinds[i] = SegmentKind.LEAD
             lead_index = i
             if blank_layout:
-                _related_box(raw, i)
+                _related_box(lines, i)
         else:
-            r.kind = SegmentKind.BODY
-        previous = r
+            kinds[i] = SegmentKind.BODY
 
     # 5. byline at the end of the story
-    author = next((r.text for r in raw if r.kind is SegmentKind.BYLINE), None)
-    last = next((i for i in range(n - 1, -1, -1) if raw[i].kind is not SegmentKind.CHROME), -1)
-    if last > 0 and raw[last].kind in (SegmentKind.BODY, SegmentKind.CAPTION) and _is_byline(raw[last].text):
-        raw[last].kind = SegmentKind.BYLINE
-        author = author or raw[last].text
+    author = text(kinds.index(SegmentKind.BYLINE)) if SegmentKind.BYLINE in kinds else None
+    last = min(n, tail_from) - 1
+    while last >= 0 and kinds[last] is _C:
+        last -= 1
+    if last > 0 and kinds[last] in (None, SegmentKind.BODY, SegmentKind.CAPTION) and _is_byline(text(last)):
+        kinds[last] = SegmentKind.BYLINE
+        author = author or text(last)
 
-    # 6. publication date and time
+    # 6. publication date and time; a head line is (start, end, text, line index or -1)
     published = None
     published_span = None
     published_time = None
-    # (only the first eight count: the rest are not looked at)
-    head = list(itertools.islice((r for r in raw if r.kind is not SegmentKind.CHROME or _looks_like_timestamp(r.text)), 8))
+    head: list[tuple[int, int, str, int]] = []
+    for i in range(n):
+        if len(head) == 8:  # (only the first eight count: the rest are not looked at)
+            break
+        if kinds[i] is not _C or _looks_like_timestamp(text(i)):
+            head.append((lines.starts[i], lines.ends[i], text(i), i))
     if split_title is not None:
-        head = [_Raw(split_title[0], split_title[1], canonical[split_title[0] : split_title[1]], True)]
+        head = [(split_title[0], split_title[1], canonical[split_title[0] : split_title[1]], -1)]
         if title_stamp is not None:
             # "date 2024-04 <headline> 02/04/2024 16:50": the timestamp gives the day of the month
-            stamp = _Raw(title_stamp[0], title_stamp[1], canonical[title_stamp[0] : title_stamp[1]], True)
-            header, day = find_published(head[0].text), find_published(stamp.text)
+            stamp = (title_stamp[0], title_stamp[1], canonical[title_stamp[0] : title_stamp[1]], -1)
+            header, day = find_published(head[0][2]), find_published(stamp[2])
             if header is not None and day is not None and day[0].iso.startswith(header[0].iso):
                 head = [stamp]
     first = head[:8]
     # further down the head, only a document's own dateline ("Hà Nội, ngày 05 tháng 01 năm 2022")
-    last = first[-1].start if first else -1
-    far = [r for r in raw[:40] if r.kind is not SegmentKind.CHROME and r.start > last] if split_title is None else []
-    for r, dateline_only in [*((r, False) for r in first), *((r, True) for r in far)]:
-        found = find_dateline(r.text) if dateline_only else find_published(r.text)
+    before = first[-1][0] if first else -1
+    far = (
+        [(lines.starts[i], lines.ends[i], text(i), i) for i in range(min(40, n)) if kinds[i] is not _C and lines.starts[i] > before]
+        if split_title is None
+        else []
+    )
+    for (start, _, t, index), dateline_only in [*((r, False) for r in first), *((r, True) for r in far)]:
+        found = find_dateline(t) if dateline_only else find_published(t)
         if found is not None:
             published, (ps, pe) = found
-            published_span = (r.start + ps, r.start + pe)
-            clock = _CLOCK.search(r.text)
+            published_span = (start + ps, start + pe)
+            clock = _CLOCK.search(t)
             if clock:
                 published_time = f"{int(clock[1]):02d}:{clock[2]}"
-            if r.kind is not SegmentKind.TITLE:
-                r.kind = SegmentKind.PUBLISHED
+            if index >= 0 and kinds[index] is not SegmentKind.TITLE:
+                kinds[index] = SegmentKind.PUBLISHED
             break
 
-    lines: list[Line] = []
-    for r in raw:
-        kind = r.kind or SegmentKind.BODY
-        if split_title is not None and kind is SegmentKind.TITLE and r.start == split_title[0]:
-            lines.append(Line(r.start, split_title[1] - 1, SegmentKind.PUBLISHED))
-            if title_stamp is not None:
-                lines.append(Line(split_title[1], split_title[1] + len(title or ""), SegmentKind.TITLE))
-                lines.append(Line(title_stamp[0], title_stamp[1], SegmentKind.PUBLISHED))
-            else:
-                lines.append(Line(split_title[1], r.end, SegmentKind.TITLE))
+    # the lines a split headline or a photo credit cuts in pieces; every other line is kept whole
+    pieces: dict[int, list[tuple[int, int, SegmentKind]]] = {}
+    if split_title is not None:
+        start, end = lines.starts[title_index], lines.ends[title_index]
+        if title_stamp is not None:
+            pieces[title_index] = [
+                (start, split_title[1] - 1, SegmentKind.PUBLISHED),
+                (split_title[1], split_title[1] + len(title or ""), SegmentKind.TITLE),
+                (title_stamp[0], title_stamp[1], SegmentKind.PUBLISHED),
+            ]
+        else:
+            pieces[title_index] = [(start, split_title[1] - 1, SegmentKind.PUBLISHED), (split_title[1], end, SegmentKind.TITLE)]
+    stop = starts[tail_from] if tail_from < n else len(canonical)
+    for i in [bisect.bisect_right(starts, m.end() - 1) - 1 for m in _COLON.finditer(canonical, 0, stop)]:
+        kind = kinds[i] or SegmentKind.BODY
+        if kind not in (SegmentKind.CAPTION, SegmentKind.BODY) or i in pieces:
             continue
-        credit = _credit_tail(r.text) if kind in (SegmentKind.CAPTION, SegmentKind.BODY) else None
+        t = text(i)
+        credit = _credit_tail(t)
         if credit is not None:
+            start, end = lines.starts[i], lines.ends[i]
             cut = credit.start() + len(credit.group()) - len(credit.group().lstrip())
-            keep = r.text[: credit.start()].rstrip()
-            if keep:
-                lines.append(Line(r.start, r.start + len(keep), kind))
-            lines.append(Line(r.start + cut, r.end, SegmentKind.CHROME))  # photo credits do not count
-            continue
-        lines.append(Line(r.start, r.end, kind))
+            keep = t[: credit.start()].rstrip()
+            pieces[i] = [(start, start + len(keep), kind)] if keep else []
+            pieces[i].append((start + cut, end, _C))  # photo credits do not count
+    codes = bytes(map(_CODE_OR_BODY.__getitem__, kinds))
+    if pieces:
+        out_starts, out_ends, out_codes = array("l"), array("l"), bytearray()
+        done = 0
+        for i in sorted(pieces):
+            out_starts += starts[done:i]
+            out_ends += ends[done:i]
+            out_codes += codes[done:i]
+            for s, e, kind in pieces[i]:
+                out_starts.append(s)
+                out_ends.append(e)
+                out_codes.append(_CODE[kind])
+            done = i + 1
+        out_starts += starts[done:]
+        out_ends += ends[done:]
+        out_codes += codes[done:]
+        starts, ends, codes = out_starts, out_ends, bytes(out_codes)
     return Layout(
-        lines=tuple(lines),
+        starts=starts,
+        ends=ends,
+        kinds=codes,
         title=title,
         published=published,
         published_span=published_span,
@@ -465,56 +760,64 @@ def segment(canonical: str) -> Layout:
     )
 
 
-def _image_before(previous: _Raw | None, title: str | None, counts: dict[str, int]) -> bool:
+def _next_is_headline(lines: _Lines, i: int) -> bool:
+    """Tell whether the next line after line *i* without a role is a longer headline."""
+    for j in range(i + 1, min(i + 6, lines.n)):
+        if lines.kinds[j] is None:
+            t = lines.text(j)
+            return _headline_like(t) and len(t) >= 15 and len(t) > lines.ends[i] - lines.starts[i]
+    return False
+
+
+def _image_before(lines: _Lines, previous: int, title: str | None, counts: _Counts) -> bool:
     """Tell whether the line *previous* is an image marker, alt text or an alt copy of the headline."""
-    return previous is not None and (
-        bool(_IMAGE_MARKER.match(previous.text))
-        or _is_unaccented_alt(previous.text)
-        or (previous.kind is SegmentKind.CAPTION and _is_alt_copy(previous.text, title, counts))
+    if previous < 0:
+        return False
+    t = lines.text(previous)
+    return (
+        bool(_IMAGE_MARKER.match(t))
+        or _is_unaccented_alt(t)
+        or (lines.kinds[previous] is SegmentKind.CAPTION and _is_alt_copy(t, title, counts))
     )
 
 
-def _teaser_snippet(raw: list[_Raw], i: int, *, loose: bool = False) -> None:
-    """Mark the snippet printed under a teaser headline ``raw[i]`` as chrome.
+def _teaser_snippet(lines: _Lines, i: int, *, loose: bool = False) -> None:
+    """Mark the snippet printed under a teaser headline (line *i*) as chrome.
 
     The snippet follows the headline directly (no blank line); with *loose*
     (a headline printed on two lines) it may follow a blank line when it ends
     in an ellipsis, as teaser snippets are cut.
     """
     j = i + 1
-    if j >= len(raw) or raw[j].kind is not None:
+    if j >= lines.n or lines.kinds[j] is not None:
         return
-    nxt = raw[j]
-    if _is_doubled(nxt.text) or (_headline_like(nxt.text) and len(nxt.text) < 120) or len(nxt.text) < 50:
+    t = lines.text(j)
+    if _is_doubled(t) or (_headline_like(t) and len(t) < 120) or len(t) < 50:
         return
-    if not nxt.gap or (loose and nxt.text.endswith(_ELLIPSIS)):
-        nxt.kind = SegmentKind.CHROME
+    if not lines.gap(j) or (loose and t.endswith(_ELLIPSIS)):
+        lines.kinds[j] = _C
 
 
-def _related_box(raw: list[_Raw], lead: int) -> None:
+def _related_box(lines: _Lines, lead: int) -> None:
     """Mark the related-headline lines glued to the lead paragraph as chrome."""
+    kinds = lines.kinds
     j = lead + 1
-    while j < len(raw) and not raw[j].gap:
-        r = raw[j]
-        if r.kind is not None:
-            if r.kind is SegmentKind.CHROME and not _is_unaccented_alt(r.text):
+    while j < lines.n and not lines.gap(j):
+        kind = kinds[j]
+        if kind is not None:
+            if kind is _C and not _is_unaccented_alt(lines.text(j)):
                 j += 1
                 continue
             break
-        if not _headline_like(r.text, max_len=300):
+        if not _headline_like(lines.text(j), max_len=300):
             break
-        if (
-            j + 1 < len(raw)
-            and not raw[j + 1].gap
-            and raw[j + 1].kind is None
-            and _photo_credit(raw[j + 1].text)
-        ):
+        if j + 1 < lines.n and not lines.gap(j + 1) and kinds[j + 1] is None and _photo_credit(lines.text(j + 1)):
             break  # an image's alt text above its caption
-        r.kind = SegmentKind.CHROME
+        kinds[j] = _C
         j += 1
 
 
-def _is_alt_copy(text: str, title: str | None, counts: dict[str, int]) -> bool:
+def _is_alt_copy(text: str, title: str | None, counts: _Counts | dict[str, int]) -> bool:
     """Tell whether *text* is a near-copy of the headline printed above a photo caption (alt text)."""
     if not _headline_like(text, max_len=200):
         return False

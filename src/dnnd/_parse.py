@@ -24,16 +24,18 @@ Entry guards (hostile input must never crash or hang the parser):
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
+from typing import cast
 
 from ._find import find
-from ._layout import Line, segment
+from ._layout import Layout, Ranges, segment
 from ._names import visible_name
 from ._resolve import resolve
-from ._text import normalise
+from ._text import Text, normalise
 from .errors import DecodeError, EmptyInputError, InputTooLargeError
-from .model import Article, Segment
+from .model import Article, Segment, _SegmentTable
 
 #: inputs larger than this many characters are refused (see ``max_chars``)
 DEFAULT_MAX_CHARS = 20_000_000
@@ -72,14 +74,14 @@ def parse_text(
     t = normalise(text)
     canon = t.canonical
     layout = segment(canon)
-    lines = list(layout.mined())
+    ranges = layout.mined_ranges()
     found = find(
         canon,
-        _windows(canon, lines),
+        _windows(canon, ranges),
         published=layout.published,
         published_span=layout.published_span,
     )
-    records = resolve(found, span_of=t.span, body=[(ln.start, ln.end) for ln in lines], published=layout.published)
+    records = resolve(found, span_of=t.span, body=ranges, published=layout.published)
     return Article(
         text=text,
         source=source,
@@ -88,7 +90,7 @@ def parse_text(
         published_time=layout.published_time,
         author=layout.author,
         encoding=encoding,
-        segments=tuple(Segment(kind=ln.kind, span=t.span(ln.start, ln.end)) for ln in layout.lines),
+        segments=_segments(t, layout),
         documents=records.documents,
         congress_resolutions=records.congress_resolutions,
         organisations=records.organisations,
@@ -97,16 +99,32 @@ def parse_text(
     )
 
 
-def _windows(canon: str, lines: Sequence[Line]) -> list[tuple[int, int]]:
-    """Cut the mined lines longer than :data:`MAX_WINDOW` into pieces; return their ranges.
+def _segments(t: Text, layout: Layout) -> tuple[Segment, ...]:
+    """The segments of the layout with spans of the original text, stored compactly."""
+    if t.same_offsets:
+        table = _SegmentTable(layout.kinds, layout.starts, layout.ends)
+    else:
+        spans = list(itertools.starmap(t.span, zip(layout.starts, layout.ends, strict=True)))
+        table = _SegmentTable(layout.kinds, [s.start for s in spans], [s.end for s in spans])
+    return cast("tuple[Segment, ...]", table)  # a tuple-like sequence, equal to the tuple of its segments
+
+
+def _windows(canon: str, lines: Sequence[tuple[int, int]]) -> Sequence[tuple[int, int]]:
+    """Cut the mined lines (``(start, end)``) longer than :data:`MAX_WINDOW` into pieces; return their ranges.
 
     A piece ends after the last sentence end of its second half, else at the
-    last space there, else (a line without spaces) at the limit.
+    last space there, else (a line without spaces) at the limit. When no line
+    is that long (most articles), *lines* themselves are the windows.
     """
+    if isinstance(lines, Ranges):
+        if lines.widest() <= MAX_WINDOW:
+            return lines
+    elif not any(end - start > MAX_WINDOW for start, end in lines):
+        return lines
     out: list[tuple[int, int]] = []
-    for ln in lines:
-        pos = ln.start
-        while ln.end - pos > MAX_WINDOW:
+    for start, end in lines:
+        pos = start
+        while end - pos > MAX_WINDOW:
             limit = pos + MAX_WINDOW
             half = pos + MAX_WINDOW // 2
             cut = 0
@@ -117,8 +135,8 @@ def _windows(canon: str, lines: Sequence[Line]) -> list[tuple[int, int]]:
                 cut = space if space > half else limit
             out.append((pos, cut))
             pos = cut
-            while pos < ln.end and canon[pos].isspace():
+            while pos < end and canon[pos].isspace():
                 pos += 1
-        if pos < ln.end:
-            out.append((pos, ln.end))
+        if pos < end:
+            out.append((pos, end))
     return out

@@ -188,6 +188,11 @@ class Text:
             return o0
         return o0 + olen + (pos - c0 - clen)
 
+    @property
+    def same_offsets(self) -> bool:
+        """Whether every canonical offset is the same offset of ``original`` (no edit changed a length)."""
+        return not self._edits
+
     def span(self, start: int, end: int) -> Span:
         """Return the :class:`Span` of ``original`` for canonical ``[start, end)``."""
         if not self._edits:

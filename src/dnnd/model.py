@@ -14,12 +14,11 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import re
-from typing import TYPE_CHECKING
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from typing import overload
 
 import attrs
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
 
 __all__ = [
     "Article",
@@ -442,6 +441,78 @@ class Segment:
     span: Span
 
 
+class _SegmentTable(Sequence[Segment]):
+    """The segments of a parsed article, stored compactly: a tuple-like, read-only sequence.
+
+    A parsed article keeps its layout as three arrays (the code of each
+    segment's kind, an index into ``tuple(SegmentKind)``, and the start and
+    end of its span) and builds a :class:`Segment` only when one is read, so
+    an article of many short lines costs a few bytes a line. It compares
+    equal to the tuple of the same segments (and hashes like it), so an
+    article compares equal to its copy rebuilt from JSON.
+
+    >>> table = _SegmentTable(bytes([0]), [0], [5])
+    >>> table[0]
+    Segment(kind=<SegmentKind.TITLE: 'title'>, span=Span(start=0, end=5))
+    >>> table == (Segment(kind=SegmentKind.TITLE, span=Span(start=0, end=5)),)
+    True
+    """
+
+    __slots__ = ("_ends", "_kinds", "_starts")
+
+    def __init__(self, kinds: bytes, starts: Iterable[int], ends: Iterable[int]) -> None:
+        self._kinds = bytes(kinds)
+        self._starts = starts if isinstance(starts, array) else array("q", starts)
+        self._ends = ends if isinstance(ends, array) else array("q", ends)
+        if not len(self._kinds) == len(self._starts) == len(self._ends):
+            raise ValueError("kinds, starts and ends differ in length")
+
+    def __len__(self) -> int:
+        return len(self._kinds)
+
+    @overload
+    def __getitem__(self, index: int) -> Segment: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Segment, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Segment | tuple[Segment, ...]:
+        if isinstance(index, slice):
+            return tuple(self)[index]
+        return Segment(kind=_KINDS[self._kinds[index]], span=Span(start=self._starts[index], end=self._ends[index]))
+
+    def __iter__(self) -> Iterator[Segment]:
+        kinds = _KINDS
+        for k, s, e in zip(self._kinds, self._starts, self._ends, strict=True):
+            yield Segment(kind=kinds[k], span=Span(start=s, end=e))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, _SegmentTable):
+            return self._kinds == other._kinds and self._starts.tolist() == other._starts.tolist() and self._ends.tolist() == other._ends.tolist()
+        if isinstance(other, tuple):
+            return tuple(self) == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+    def __reduce__(self) -> tuple[type[_SegmentTable], tuple[bytes, list[int], list[int]]]:
+        return (_SegmentTable, (self._kinds, self._starts.tolist(), self._ends.tolist()))
+
+    def of_kind(self, kind: SegmentKind) -> Iterator[Segment]:
+        """The segments of one kind, in text order (only those are built)."""
+        code = _KINDS.index(kind)
+        for k, s, e in zip(self._kinds, self._starts, self._ends, strict=True):
+            if k == code:
+                yield Segment(kind=kind, span=Span(start=s, end=e))
+
+
+_KINDS = tuple(SegmentKind)
+
+
 @attrs.frozen(kw_only=True)
 class Article:
     """One article: its text, its layout and everything extracted from it.
@@ -451,7 +522,10 @@ class Article:
     decoded (``None`` when the caller passed a string). ``published_time`` is
     the clock time of the article's timestamp (``"22:12"``), when it has one.
     ``segments`` give every non-blank line its role; chrome segments (site
-    furniture) are kept but never mined, and neither are bylines.
+    furniture) are kept but never mined, and neither are bylines. A parsed
+    article holds them compactly (a read-only, tuple-like sequence that
+    builds each :class:`Segment` when it is read and compares equal to the
+    tuple of the same segments); any tuple of segments may be given.
 
     Attributes:
         text: The original string.
@@ -492,10 +566,12 @@ class Article:
     @property
     def chrome(self) -> tuple[str, ...]:
         """The site furniture cut from the article (kept, never mined)."""
-        return tuple(s.span.of(self.text) for s in self.segments if s.kind is SegmentKind.CHROME)
+        return tuple(s.span.of(self.text) for s in self.segments_of(SegmentKind.CHROME))
 
     def segments_of(self, kind: SegmentKind) -> Iterator[Segment]:
         """The segments of one kind, in text order."""
+        if isinstance(self.segments, _SegmentTable):
+            return self.segments.of_kind(kind)
         return (s for s in self.segments if s.kind is kind)
 
     def _repr_html_(self) -> str:
