@@ -589,10 +589,15 @@ def build_people(mentions: Sequence[PersonMention], scope: Scope) -> list[Person
                 name=best,
                 positions=tuple(positions),
                 aliases=frozenset(forms) - {best},
-                mentions=sorted(set(spans)),
+                # (start, end) as plain tuples: Span's own order, without two Python calls per comparison
+                mentions=sorted(set(spans), key=_span_order),
             )
         )
     return out
+
+
+def _span_order(span: Span) -> tuple[int, int]:
+    return (span.start, span.end)
 
 
 def _same_foreign_name(a: str, b: str) -> bool:

@@ -83,14 +83,20 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
+_PARTY_CODE = re.compile(r"\d+-([A-ZĐ]+)")  # 12-CT/TW
+_STATE_CODE = re.compile(r"/([A-ZĐ]+)(?:-|\.|$)")  # 80/2020/NĐ-CP, after the first "/"
+_LAST_CODE = re.compile(r"([A-ZĐ]+)")  # the letters after the last "/"
+_CODE_LETTER = re.compile(r"[A-ZĐ]")
+
+
 def _kind_from_code(number: str) -> DocumentKind:
     codes = _code_kinds()
-    m = re.match(r"\d+-([A-ZĐ]+)", number)  # Party: 12-CT/TW
+    m = _PARTY_CODE.match(number)  # Party: 12-CT/TW
     if m is None:
-        m = re.search(r"/([A-ZĐ]+)(?:-|\.|$)", number.split("/", 1)[1] if "/" in number else "")
+        slash = number.find("/")
+        m = _STATE_CODE.search(number, slash + 1) if slash >= 0 else None
         if m is None:
-            parts = number.split("/")
-            m = re.match(r"([A-ZĐ]+)", parts[-1]) if parts else None
+            m = _LAST_CODE.match(number, number.rfind("/") + 1)
     code = m.group(1) if m else ""
     kind = codes.get(code)
     if kind is None and code.startswith("QĐ"):
@@ -99,6 +105,7 @@ def _kind_from_code(number: str) -> DocumentKind:
 
 
 _DIGIT = re.compile(r"\d")
+_NOT_SPACE = re.compile(r"\S")
 _ISSUED_ON = re.compile(
     r"(?P<date>(?:[Nn]gày\s+)?[0-3]?\d\s?[/.-]\s?[01]?\d\s?[/.-]\s?(?:19|20)\d\d|[Nn]gày\s+[0-3]?\d\s+tháng\s+[01]?\d\s+năm\s+(?:19|20)\d\d)"
     r"(?:,?\s+[^.;\n]{2,60}?\bban hành\s+(?:\w+\s+){0,3}?(?:số\s*)?|,\s*tại\s+)$"
@@ -107,6 +114,13 @@ _HEADER = re.compile(r"(?<![^\n])[ \t]*(?:Số|SỐ)\s*:\s*$")
 _ISSUER = re.compile(r"\s*(?:,\s*)?(?:của|do)\s+(?P<issuer>[A-ZĐỦ][^,;:\"'()\n]{2,80}?)(?=\s+(?:về|ban hành|khóa|khoá|nhiệm kỳ|ký|ngày)\b|[,;:\"'()\n.]|$)")
 _ABOUT = re.compile(r"\s*(?:,\s*)?(?:về(?: việc)?|V/v)\s+(?P<q>\"?)(?P<title>[^\"\n]{4,200}?)(?(q)\"|(?=[;.\n]|\s\(|$))")
 _QUOTED = re.compile(r"\s*(?:,\s*)?\"(?P<title>[^\"\n]{4,200})\"")
+#: what each of _ISSUER, _ABOUT and _QUOTED starts with (a necessary condition of the three)
+_TAIL = re.compile(r"\s*(?:,\s*)?(?:của|do|về|V/v|\")")
+
+
+def _may_be_issued_on(text: str, start: int, end: int) -> bool:
+    """A necessary condition of :data:`_ISSUED_ON` in ``text[start:end]``: it ends with "ban hành ..." or ", tại"."""
+    return text.find("ban hành", start, end) >= 0 or text.find("tại", start, end) >= 0
 
 
 def documents_possible(text: str, start: int, end: int, published: PartialDate | None = None) -> bool:
@@ -129,40 +143,47 @@ def find_documents(ctx: FindContext) -> Iterator[DocumentMention]:
     date_starts = [d.start for d in dates]
     orgs = {o.start: o for o in ctx.organisations}
     out: list[DocumentMention] = []
-    listed: list[tuple[int, int, str]] = []  # citations without an issuer: (index, end of what follows them, code)
+    listed: list[tuple[int, int, str]] = []  # citations without an issuer: (index, end of what follows them, number)
     for m in _pattern().finditer(text, start, end):
-        if m.group("short"):
+        party, state, word, short = m.group("party", "state", "word", "short")
+        if short:
             # "Kết luận số 12 ngày 12-8-2021 của Bộ Chính trị": a short number with its date and issuer
             kind = words[m.group("sword").lower()]
             sdate, sissuer = _date_and_issuer(text, m.end(), end, dates, date_starts, orgs)
             out.append(DocumentMention(
-                m.start(), m.end(), kind, None, short=m.group("short"), type_word=m.group("sword"), date=sdate, issuer=sissuer
+                m.start(), m.end(), kind, None, short=short, type_word=m.group("sword"), date=sdate, issuer=sissuer
             ))  # fmt: skip
             listed.clear()
             continue
-        raw = m.group("party") or m.group("state")
-        number = canonical_number(raw)
-        if m.group("state") and not re.search(r"[A-ZĐ]", number.split("/", 1)[1]):
+        number = canonical_number(party or state)
+        if state and not _CODE_LETTER.search(number, number.find("/") + 1):
             continue
-        word = m.group("word")
         if word:
             kind = words[word.lower()]
             if kind is DocumentKind.CIRCULAR or word.lower() == "thông tư":
                 kind = DocumentKind.CIRCULAR
         else:
             kind = _kind_from_code(number)
-        pos = m.end()
+        m_start, m_end = m.span()
+        pos = m_end
         date = None
-        dm = _date_after(text, pos, min(end, pos + 60), dates, date_starts) or _wrapped_date(text, pos, end)
+        dm = _date_after(text, pos, min(end, pos + 60), dates, date_starts) if dates else None
+        if dm is None:
+            dm = _wrapped_date(text, pos, end)
         if dm is not None:
             date = dm.date
             pos = dm.end
-        elif (before := _ISSUED_ON.search(text, max(start, m.start() - 90), m.start())) is not None:
+        elif _may_be_issued_on(text, lo := max(start, m_start - 90), m_start) and (
+            before := _ISSUED_ON.search(text, lo, m_start)
+        ) is not None:
             # "Ngày 26/2/1993, UBND tỉnh ban hành Quyết định số ...", "Ngày 3-12-2008, tại Thông báo số ..."
             bd = next(dates_in(text, before.start("date"), before.end("date")), None)
             date = bd.date if bd is not None and bd.date.precision == "day" else None
         issuer = None
-        im = _ISSUER.match(text, pos, min(end, pos + 120))
+        title = None
+        # "của"/"do" (issuer), "về"/"V/v" or a quote (title) next, or nothing to read (one scan for the three patterns)
+        follows = _TAIL.match(text, pos, end) is not None
+        im = _ISSUER.match(text, pos, min(end, pos + 120)) if follows else None
         if im:
             issuer = orgs.get(im.start("issuer"))
             pos = im.end("issuer")
@@ -172,37 +193,30 @@ def find_documents(ctx: FindContext) -> Iterator[DocumentMention]:
                 if dm is not None:
                     date = dm.date
                     pos = dm.end
-        title = None
-        am = _ABOUT.match(text, pos, min(end, pos + 260)) or _QUOTED.match(text, pos, min(end, pos + 260))
+        am = None
+        if im or follows:  # (after an issuer, what follows it)
+            am = _ABOUT.match(text, pos, min(end, pos + 260)) or _QUOTED.match(text, pos, min(end, pos + 260))
         if am:
             title = am.group("title").strip().strip('"').strip()
             title = title[:1].upper() + title[1:]
-        num_start = m.start("party") if m.group("party") else m.start("state")
-        header = bool(_HEADER.search(text, max(start, num_start - 12), num_start))
+        num_start = m.start("party" if party else "state")
+        header = text.find(":", max(start, num_start - 12), num_start) >= 0 and bool(
+            _HEADER.search(text, max(start, num_start - 12), num_start)
+        )
         if issuer is None:
-            listed.append((len(out), pos, _issuer_code(number)))
+            listed.append((len(out), pos, number))
         elif listed:
             # "Nghị quyết số 36-NQ/TW ngày ..., Chỉ thị số 45-CT/TW ngày ... của Bộ Chính trị": one issuer for
             # the list, given to the citations before it that the list joins and whose numbers carry its code
             code = _issuer_code(number)
             nxt = m.start()
             for i, tail, own in reversed(listed):
-                if own != code or not _LIST_JOIN.fullmatch(text, tail, nxt):
+                if _issuer_code(own) != code or not _LIST_JOIN.fullmatch(text, tail, nxt):
                     break
                 out[i] = attrs.evolve(out[i], issuer=issuer)
                 nxt = out[i].start
             listed.clear()
-        out.append(DocumentMention(
-            m.start(),
-            m.end(),
-            kind,
-            number,
-            issuer=issuer,
-            date=date,
-            title=title,
-            type_word=word,
-            header=header,
-        ))  # fmt: skip
+        out.append(DocumentMention(m_start, m_end, kind, number, None, issuer, date, title, word, header))
     yield from out
 
 
@@ -247,8 +261,8 @@ _DATE_LINKS = frozenset({"ngày", "ban hành ngày", "ký ngày", "ký", "ban h�
 
 def _wrapped_date(text: str, pos: int, end: int) -> DateMention | None:
     """A date on the next line, when a hard-wrapped text breaks a citation before "ngày"."""
-    if text[pos:end].strip():
-        return None
+    if _NOT_SPACE.search(text, pos, end) is not None:
+        return None  # (a scan that stops at the first character: slicing the rest of the window was quadratic)
     nl = text.find("\n", pos, pos + 4)
     if nl < 0:
         return None
