@@ -162,6 +162,20 @@ _FIRST = {
 }
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(f"(?={_FIRST[name]})" + plain)) for name, plain in _PLAIN]
 
+#: words each pattern must read, one of them at least (none: no test): a window without any is not scanned
+#: with that pattern (a substring test is much cheaper than a scan that tries the pattern at every position)
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "long": ("háng",),  # tháng, Tháng
+    "range_full": ("ừ",),  # từ, Từ
+    "range_words": ("đến", "tới", "-", "và"),
+    "range_dash": ("-", "và"),
+    "full": (),
+    "month": ("háng",),
+    "year": ("ăm", "("),  # năm, Năm, (2017)
+    "day_month": (),
+}
+_GUARDED: list[tuple[str, re.Pattern[str], tuple[str, ...]]] = [(name, p, _NEEDS[name]) for name, p in _PATTERNS]
+
 
 @functools.cache
 def _lunar_re() -> tuple[re.Pattern[str], dict[str, int], dict[str, int]]:
@@ -256,7 +270,10 @@ def dates_in(text: str, start: int = 0, end: int | None = None) -> Iterator[Date
     # a new span overlaps one iff it overlaps the last that starts before its end
     taken_starts: list[int] = []
     taken_ends: list[int] = []
-    for name, pattern in _PATTERNS:
+    window = text[start:end]
+    for name, pattern, needs in _GUARDED:
+        if needs and not any(word in window for word in needs):
+            continue
         for m in pattern.finditer(text, start, end):
             s, e = m.span()
             i = bisect.bisect_left(taken_starts, e) - 1
@@ -543,7 +560,7 @@ def _timestamp(text: str) -> tuple[PartialDate, tuple[int, int]] | None:
     m = _TIMESTAMP.search(text)
     if m is None:
         return None
-    cell = _CELL.sub("", text)
+    cell = _CELL.sub("", text) if "|" in text else text  # (every cell border has a "|")
     if not (_HAS_CLOCK.search(text) or _PUBLISHED_LABEL.match(text) or _BARE_DATE.fullmatch(cell)):
         return None
     clock = m.group("clock2") or m.group("clock1")
@@ -616,6 +633,8 @@ def find_dateline(line: str) -> tuple[PartialDate, tuple[int, int]] | None:
 
 def _dateline(text: str) -> tuple[PartialDate, tuple[int, int]] | None:
     """A formal dateline: the whole line, or a cell of a table row, is "Place, ngày d tháng m năm y"."""
+    if "tháng" not in text:
+        return None  # (every dateline has it)
     pos = 0
     for cell in text.split("|"):
         stripped = cell.strip()

@@ -276,6 +276,21 @@ def _wrapped_date(text: str, pos: int, end: int) -> DateMention | None:
 
 
 def citation_ranges(ctx: FindContext) -> Iterator[tuple[int, int]]:
-    """The step: the stretch after each citation, whose dates date the document, not an event."""
-    for d in ctx.documents:
-        yield d.start, min(ctx.end, d.end + 90)
+    """The step: the stretch after each citation, whose dates date the document, not an event.
+
+    Stretches that overlap or touch are given as one (the events step asks
+    only whether a date lies in one): a list of citations is one range, not
+    a range per citation.
+    """
+    limit = ctx.end
+    ranges = sorted((d.start, min(limit, d.end + 90)) for d in ctx.documents)
+    if not ranges:
+        return
+    lo, hi = ranges[0]
+    for s, e in ranges:
+        if s > hi:
+            yield lo, hi
+            lo, hi = s, e
+        elif e > hi:
+            hi = e
+    yield lo, hi
