@@ -162,19 +162,20 @@ _FIRST = {
 }
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(f"(?={_FIRST[name]})" + plain)) for name, plain in _PLAIN]
 
-#: words each pattern must read, one of them at least (none: no test): a window without any is not scanned
-#: with that pattern (a substring test is much cheaper than a scan that tries the pattern at every position)
-_NEEDS: dict[str, tuple[str, ...]] = {
-    "long": ("háng",),  # tháng, Tháng
-    "range_full": ("ừ",),  # từ, Từ
-    "range_words": ("đến", "tới", "-", "và"),
-    "range_dash": ("-", "và"),
-    "full": (),
-    "month": ("háng",),
-    "year": ("ăm", "("),  # năm, Năm, (2017)
-    "day_month": (),
+_YEAR = ("19", "20")  # every year a pattern reads starts with one
+#: what each pattern must read: a window that lacks every string of one of its groups is not scanned with
+#: it (substring tests are much cheaper than a scan that tries the pattern at every position)
+_NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "long": (("háng",), _YEAR),  # tháng, Tháng
+    "range_full": (("ừ",), _YEAR),  # từ, Từ
+    "range_words": (("đến", "tới", "-", "và"), ("/", ".", "-")),
+    "range_dash": (("-", "và"), ("/", ".")),
+    "full": (_YEAR,),
+    "month": (("háng",), _YEAR),
+    "year": (("ăm", "("), _YEAR),  # năm, Năm, (2017)
+    "day_month": (("/", ".", "-"),),
 }
-_GUARDED: list[tuple[str, re.Pattern[str], tuple[str, ...]]] = [(name, p, _NEEDS[name]) for name, p in _PATTERNS]
+_GUARDED: list[tuple[str, re.Pattern[str], tuple[tuple[str, ...], ...]]] = [(name, p, _NEEDS[name]) for name, p in _PATTERNS]
 
 
 @functools.cache
@@ -272,7 +273,7 @@ def dates_in(text: str, start: int = 0, end: int | None = None) -> Iterator[Date
     taken_ends: list[int] = []
     window = text[start:end]
     for name, pattern, needs in _GUARDED:
-        if needs and not any(word in window for word in needs):
+        if not all(any(word in window for word in group) for group in needs):
             continue
         for m in pattern.finditer(text, start, end):
             s, e = m.span()

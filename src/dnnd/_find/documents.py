@@ -142,6 +142,12 @@ def find_documents(ctx: FindContext) -> Iterator[DocumentMention]:
     dates = ctx.dates
     date_starts = [d.start for d in dates]
     orgs = {o.start: o for o in ctx.organisations}
+    # what the window holds at all, tested once: most citations have no issuer, title, header or "ban hành" near
+    window = text[start:end]
+    issuers = "của" in window or "do" in window
+    tails = issuers or "về" in window or "V/v" in window or '"' in window
+    issued = "ban hành" in window or "tại" in window
+    headed = ":" in window
     out: list[DocumentMention] = []
     listed: list[tuple[int, int, str]] = []  # citations without an issuer: (index, end of what follows them, number)
     for m in _pattern().finditer(text, start, end):
@@ -168,12 +174,12 @@ def find_documents(ctx: FindContext) -> Iterator[DocumentMention]:
         pos = m_end
         date = None
         dm = _date_after(text, pos, min(end, pos + 60), dates, date_starts) if dates else None
-        if dm is None:
+        if dm is None and (pos == end or text[pos].isspace()):  # (else the window goes on: no wrapped date)
             dm = _wrapped_date(text, pos, end)
         if dm is not None:
             date = dm.date
             pos = dm.end
-        elif _may_be_issued_on(text, lo := max(start, m_start - 90), m_start) and (
+        elif issued and _may_be_issued_on(text, lo := max(start, m_start - 90), m_start) and (
             before := _ISSUED_ON.search(text, lo, m_start)
         ) is not None:
             # "Ngày 26/2/1993, UBND tỉnh ban hành Quyết định số ...", "Ngày 3-12-2008, tại Thông báo số ..."
@@ -182,7 +188,7 @@ def find_documents(ctx: FindContext) -> Iterator[DocumentMention]:
         issuer = None
         title = None
         # "của"/"do" (issuer), "về"/"V/v" or a quote (title) next, or nothing to read (one scan for the three patterns)
-        follows = _TAIL.match(text, pos, end) is not None
+        follows = tails and _TAIL.match(text, pos, end) is not None
         im = _ISSUER.match(text, pos, min(end, pos + 120)) if follows else None
         if im:
             issuer = orgs.get(im.start("issuer"))
@@ -200,11 +206,12 @@ def find_documents(ctx: FindContext) -> Iterator[DocumentMention]:
             title = am.group("title").strip().strip('"').strip()
             title = title[:1].upper() + title[1:]
         num_start = m.start("party" if party else "state")
-        header = text.find(":", max(start, num_start - 12), num_start) >= 0 and bool(
+        header = headed and text.find(":", max(start, num_start - 12), num_start) >= 0 and bool(
             _HEADER.search(text, max(start, num_start - 12), num_start)
         )
         if issuer is None:
-            listed.append((len(out), pos, number))
+            if issuers:  # (a list's issuer comes after "của"/"do")
+                listed.append((len(out), pos, number))
         elif listed:
             # "Nghị quyết số 36-NQ/TW ngày ..., Chỉ thị số 45-CT/TW ngày ... của Bộ Chính trị": one issuer for
             # the list, given to the citations before it that the list joins and whose numbers carry its code

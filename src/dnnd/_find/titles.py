@@ -354,10 +354,10 @@ def _unread_body(text: str, pos: int, end: int, name_here: NameProbe, vietnamese
             break
         if n and verbs.match(text, last, end):
             break
-        if n and wm.group()[0].isupper() and prev not in _body_words() and vietnamese_name_here(i):
+        if n and wm.group()[0].isupper() and prev not in _body_words() and (syllables := vietnamese_name_here(i)):
             # the person's name after the body: "Huyện ủy Phú Ninh Nguyễn Văn A"; but not
             # the body's own proper name right after its head ("Vụ Châu Âu")
-            if prev[:1].isupper() or vietnamese_name_here(i) >= 3:
+            if prev[:1].isupper() or syllables >= 3:
                 break
         prev = wm.group()
         last = wm.end()
