@@ -162,20 +162,32 @@ _FIRST = {
 }
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(f"(?={_FIRST[name]})" + plain)) for name, plain in _PLAIN]
 
-_YEAR = ("19", "20")  # every year a pattern reads starts with one
-#: what each pattern must read: a window that lacks every string of one of its groups is not scanned with
-#: it (substring tests are much cheaper than a scan that tries the pattern at every position)
-_NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
-    "long": (("háng",), _YEAR),  # tháng, Tháng
-    "range_full": (("ừ",), _YEAR),  # từ, Từ
-    "range_words": (("đến", "tới", "-", "và"), ("/", ".", "-")),
-    "range_dash": (("-", "và"), ("/", ".")),
-    "full": (_YEAR,),
-    "month": (("háng",), _YEAR),
-    "year": (("ăm", "("), _YEAR),  # năm, Năm, (2017)
-    "day_month": (("/", ".", "-"),),
-}
-_GUARDED: list[tuple[str, re.Pattern[str], tuple[tuple[str, ...], ...]]] = [(name, p, _NEEDS[name]) for name, p in _PATTERNS]
+
+
+def _scanned(window: str) -> list[tuple[str, re.Pattern[str]]]:
+    """The patterns worth scanning *window* with: those whose necessary words it holds.
+
+    A substring test is much cheaper than a scan that tries a pattern at
+    every position (and than starting one on a short line). Every year a
+    pattern reads starts with "19" or "20"; "tháng"/"Tháng" hold "háng",
+    "từ"/"Từ" hold "ừ", "năm"/"Năm" hold "ăm".
+    """
+    year = "19" in window or "20" in window
+    dash = "-" in window
+    slash_dot = "/" in window or "." in window
+    joined = dash or "và" in window
+    month = year and "háng" in window
+    runs = {
+        "long": month,
+        "range_full": year and "ừ" in window,
+        "range_words": (dash or slash_dot) and (joined or "đến" in window or "tới" in window),
+        "range_dash": joined and slash_dot,
+        "full": year,
+        "month": month,
+        "year": year and ("ăm" in window or "(" in window),
+        "day_month": dash or slash_dot,
+    }
+    return [(name, pattern) for name, pattern in _PATTERNS if runs[name]]
 
 
 @functools.cache
@@ -271,10 +283,7 @@ def dates_in(text: str, start: int = 0, end: int | None = None) -> Iterator[Date
     # a new span overlaps one iff it overlaps the last that starts before its end
     taken_starts: list[int] = []
     taken_ends: list[int] = []
-    window = text[start:end]
-    for name, pattern, needs in _GUARDED:
-        if not all(any(word in window for word in group) for group in needs):
-            continue
+    for name, pattern in _scanned(text[start:end]):
         for m in pattern.finditer(text, start, end):
             s, e = m.span()
             i = bisect.bisect_left(taken_starts, e) - 1
@@ -286,7 +295,7 @@ def dates_in(text: str, start: int = 0, end: int | None = None) -> Iterator[Date
             taken_starts.insert(i + 1, s)
             taken_ends.insert(i + 1, e)
             found.append(mention)
-    for lunar in _lunar_years(text, start, end):
+    for lunar in _lunar_years(text, start, end) if _CYCLE_YEAR.search(text, start, end) is not None else ():
         i = bisect.bisect_left(taken_starts, lunar.end) - 1
         if not (i >= 0 and taken_ends[i] > lunar.start):
             found.append(lunar)

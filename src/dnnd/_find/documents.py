@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
@@ -75,11 +76,11 @@ def _code_kinds() -> dict[str, DocumentKind]:
 def _pattern() -> re.Pattern[str]:
     written = {w for w in _type_words()} | {w.capitalize() for w in _type_words()} | {w.title() for w in _type_words()}
     words = trie_alternation(written)
-    # a citation starts with a type word, "số"/"No" or the number's first digit
+    # a citation starts with a type word, "số"/"No" or the number's first digit (the guard covers both forms)
     guard = first_chars(written, ["số", "Số", "No"], extra=r"\d")
     return re.compile(
-        rf"{guard}(?:(?P<word>{words})\s+)?(?:(?:số|Số|No\.?)\s*:?\s*)?(?:{_STATE}|{_PARTY})(?![{_UP}a-z0-9])"
-        rf"|(?P<sword>{words})\s+(?:số\s+)?(?P<short>\d{{1,4}})\b(?![-/.,]\d|\s?[-/]\s?[{_UP}])"
+        rf"{guard}(?:(?:(?P<word>{words})\s+)?(?:(?:số|Số|No\.?)\s*:?\s*)?(?:{_STATE}|{_PARTY})(?![{_UP}a-z0-9])"
+        rf"|(?P<sword>{words})\s+(?:số\s+)?(?P<short>\d{{1,4}})\b(?![-/.,]\d|\s?[-/]\s?[{_UP}]))"
     )
 
 
@@ -138,6 +139,10 @@ def find_documents(ctx: FindContext) -> Iterator[DocumentMention]:
     text, start, end = ctx.text, ctx.start, ctx.end
     if _DIGIT.search(text, start, end) is None:
         return  # every citation has a digit (a fast scan; most lines have none)
+    matches = _pattern().finditer(text, start, end)
+    first = next(matches, None)
+    if first is None:
+        return  # (most lines with a digit cite nothing: nothing below is set up for them)
     words = _type_words()
     dates = ctx.dates
     date_starts = [d.start for d in dates]
@@ -150,7 +155,7 @@ def find_documents(ctx: FindContext) -> Iterator[DocumentMention]:
     headed = ":" in window
     out: list[DocumentMention] = []
     listed: list[tuple[int, int, str]] = []  # citations without an issuer: (index, end of what follows them, number)
-    for m in _pattern().finditer(text, start, end):
+    for m in itertools.chain((first,), matches):
         party, state, word, short = m.group("party", "state", "word", "short")
         if short:
             # "Kết luận số 12 ngày 12-8-2021 của Bộ Chính trị": a short number with its date and issuer
