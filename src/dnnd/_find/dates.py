@@ -161,6 +161,7 @@ _FIRST = {
     "day_month": r"\d",
 }
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(f"(?={_FIRST[name]})" + plain)) for name, plain in _PLAIN]
+assert [name for name, _ in _PATTERNS] == ["long", "range_full", "range_words", "range_dash", "full", "month", "year", "day_month"]
 
 
 
@@ -177,17 +178,17 @@ def _scanned(window: str) -> list[tuple[str, re.Pattern[str]]]:
     slash_dot = "/" in window or "." in window
     joined = dash or "và" in window
     month = year and "háng" in window
-    runs = {
-        "long": month,
-        "range_full": year and "ừ" in window,
-        "range_words": (dash or slash_dot) and (joined or "đến" in window or "tới" in window),
-        "range_dash": joined and slash_dot,
-        "full": year,
-        "month": month,
-        "year": year and ("ăm" in window or "(" in window),
-        "day_month": dash or slash_dot,
-    }
-    return [(name, pattern) for name, pattern in _PATTERNS if runs[name]]
+    runs = (
+        month,  # long
+        year and "ừ" in window,  # range_full
+        (dash or slash_dot) and (joined or "đến" in window or "tới" in window),  # range_words
+        joined and slash_dot,  # range_dash
+        year,  # full
+        month,  # month
+        year and ("ăm" in window or "(" in window),  # year
+        dash or slash_dot,  # day_month
+    )
+    return [named for named, run in zip(_PATTERNS, runs, strict=True) if run]
 
 
 @functools.cache
@@ -306,16 +307,13 @@ def dates_in(text: str, start: int = 0, end: int | None = None) -> Iterator[Date
         yield attrs.evolve(dm, time_of_day=tod.group("tod").lower()) if tod else dm
 
 
-def _int(m: re.Match[str], group: str) -> int | None:
-    try:
-        value = m.group(group)
-    except IndexError:
-        return None
+def _int(value: str | None) -> int | None:
     return int(value) if value else None
 
 
 def _build(name: str, m: re.Match[str]) -> DateMention | None:
-    d, mo, y = _int(m, "d"), _int(m, "m"), _int(m, "y") or _int(m, "py")
+    groups = m.groupdict()  # (one call for every named group; a group the pattern lacks reads as None)
+    d, mo, y = _int(groups.get("d")), _int(groups.get("m")), _int(groups.get("y")) or _int(groups.get("py"))
     if not _valid(d, mo):
         return None
     if name == "day_month" and m.group(2) == "." and (d or 0) > 31:
@@ -326,7 +324,7 @@ def _build(name: str, m: re.Match[str]) -> DateMention | None:
         return None
     end_date = None
     if name.startswith("range"):
-        d1, m1, y1 = _int(m, "d1"), _int(m, "m1"), _int(m, "y1")
+        d1, m1, y1 = _int(groups.get("d1")), _int(groups.get("m1")), _int(groups.get("y1"))
         if d1 is None or not _valid(d1, m1) or (m1 is None and d1 >= (d or 0)):
             return None
         try:
@@ -335,9 +333,9 @@ def _build(name: str, m: re.Match[str]) -> DateMention | None:
             return None
         if name == "range_full" and (start.to_date() or datetime.date.max) >= (date.to_date() or datetime.date.min):
             return None
-        if _int(m, "y1") is None and y is not None and m1 is not None and m1 > (mo or 0):
+        if y1 is None and y is not None and m1 is not None and m1 > (mo or 0):
             start = attrs.evolve(start, year=y - 1)  # "28/12 đến 2/1/2023" starts in 2022
-        if "join" in m.re.groupindex and m.group("join") == "và" and not _next_day(start, date):
+        if groups.get("join") == "và" and not _next_day(start, date):
             return None  # "14/7 và 20/7" are two dates, not a stretch
         date, end_date = start, date
     return DateMention(m.start(), m.end(), date, end_date)
@@ -567,11 +565,12 @@ def find_published(line: str) -> tuple[PartialDate, tuple[int, int]] | None:
 
 
 def _timestamp(text: str) -> tuple[PartialDate, tuple[int, int]] | None:
-    m = _TIMESTAMP.search(text)
-    if m is None:
-        return None
+    # what makes the line a timestamp first (cheaper than the search, and most lines with a date fail it)
     cell = _CELL.sub("", text) if "|" in text else text  # (every cell border has a "|")
     if not (_HAS_CLOCK.search(text) or _PUBLISHED_LABEL.match(text) or _BARE_DATE.fullmatch(cell)):
+        return None
+    m = _TIMESTAMP.search(text)
+    if m is None:
         return None
     clock = m.group("clock2") or m.group("clock1")
     zone = m.group("zone")
