@@ -165,6 +165,10 @@ assert [name for name, _ in _PATTERNS] == ["long", "range_full", "range_words", 
 
 
 
+#: a digit, a separator and a digit: starting with a digit, the engine skips to digits at once
+_NUMBER_SEP_NUMBER = re.compile(r"\d\s?[/.-]\s?\d")
+
+
 def _scanned(window: str) -> list[tuple[str, re.Pattern[str]]]:
     """The patterns worth scanning *window* with: those whose necessary words it holds.
 
@@ -176,17 +180,18 @@ def _scanned(window: str) -> list[tuple[str, re.Pattern[str]]]:
     year = "19" in window or "20" in window
     dash = "-" in window
     slash_dot = "/" in window or "." in window
+    # every pattern but "long" and "year" reads a number, a separator and a number ("14/7", "9-2021")
+    numeric = (dash or slash_dot) and _NUMBER_SEP_NUMBER.search(window) is not None
     joined = dash or "và" in window
-    month = year and "háng" in window
     runs = (
-        month,  # long
-        year and "ừ" in window,  # range_full
-        (dash or slash_dot) and (joined or "đến" in window or "tới" in window),  # range_words
-        joined and slash_dot,  # range_dash
-        year,  # full
-        month,  # month
+        year and "háng" in window,  # long
+        numeric and year and "ừ" in window,  # range_full
+        numeric and (joined or "đến" in window or "tới" in window),  # range_words
+        numeric and joined and slash_dot,  # range_dash
+        numeric and year,  # full
+        numeric and year and "háng" in window,  # month
         year and ("ăm" in window or "(" in window),  # year
-        dash or slash_dot,  # day_month
+        numeric,  # day_month
     )
     return [named for named, run in zip(_PATTERNS, runs, strict=True) if run]
 
