@@ -179,7 +179,7 @@ def find_documents(ctx: FindContext) -> Iterator[DocumentMention]:
         pos = m_end
         date = None
         dm = _date_after(text, pos, min(end, pos + 60), dates, date_starts) if dates else None
-        if dm is None and (pos == end or text[pos].isspace()):  # (else the window goes on: no wrapped date)
+        if dm is None and _NOT_SPACE.search(text, pos, end) is None:  # (else the window goes on: no wrapped date)
             dm = _wrapped_date(text, pos, end)
         if dm is not None:
             date = dm.date
