@@ -607,8 +607,9 @@ def build_people(mentions: Sequence[PersonMention], scope: Scope) -> list[Person
                 name=best,
                 positions=tuple(positions),
                 aliases=frozenset(forms) - {best},
-                # (start, end) as plain tuples: Span's own order, without two Python calls per comparison
-                mentions=sorted(set(spans), key=_span_order),
+                # one span per (start, end) (Span's own equality), in Span's own order, compared as plain
+                # tuples: no Python call per hash or comparison
+                mentions=sorted({(s.start, s.end): s for s in spans}.values(), key=_span_order),
             )
         )
     return out
