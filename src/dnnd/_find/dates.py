@@ -161,9 +161,8 @@ _FIRST = {
     "day_month": r"\d",
 }
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(f"(?={_FIRST[name]})" + plain)) for name, plain in _PLAIN]
+# (the order :func:`_scanned` lists its tests in)
 assert [name for name, _ in _PATTERNS] == ["long", "range_full", "range_words", "range_dash", "full", "month", "year", "day_month"]
-
-
 
 #: a digit, a separator and a digit: starting with a digit, the engine skips to digits at once
 _NUMBER_SEP_NUMBER = re.compile(r"\d\s?[/.-]\s?\d")
