@@ -438,14 +438,32 @@ def build_documents(mentions: Sequence[DocumentMention], scope: Scope) -> list[D
     docs = []
     for number in order:
         ms = full[number]
-        kind = next((x.kind for x in ms if x.kind is not DocumentKind.OTHER), ms[0].kind)
-        # the most precise date any citation gives ("Kế hoạch 716/KH-UBND năm 2022" and "... ngày 14/10/2022")
-        date = max((x.date for x in ms if x.date), key=lambda d: _PRECISION[d.precision], default=None)
-        if published is not None and any(x.header for x in ms):
+        # one pass over the citations (most documents are cited once or a few times): the first kind other
+        # than OTHER, the most precise date any gives (the first of the most precise: "Kế hoạch 716/KH-UBND
+        # năm 2022" and "... ngày 14/10/2022"), the first title, issuer and type word, any header
+        first_kind: DocumentKind | None = None
+        date: PartialDate | None = None
+        title: str | None = None
+        issued_by: OrgMention | None = None
+        type_word: str | None = None
+        header = False
+        for x in ms:
+            if first_kind is None and x.kind is not DocumentKind.OTHER:
+                first_kind = x.kind
+            if x.date and (date is None or _PRECISION[x.date.precision] > _PRECISION[date.precision]):
+                date = x.date
+            if title is None and x.title:
+                title = x.title
+            if issued_by is None and x.issuer is not None:
+                issued_by = x.issuer
+            if type_word is None and x.type_word:
+                type_word = x.type_word
+            header = header or x.header
+        kind = first_kind if first_kind is not None else ms[0].kind
+        if published is not None and header:
             if date is None or _PRECISION[published.precision] > _PRECISION[date.precision]:
                 date = published  # the text is the document: its dateline dates it
-        title = next((x.title for x in ms if x.title), None)
-        issuer = next((_issuer_name(x.issuer) for x in ms if x.issuer is not None), None)
+        issuer = _issuer_name(issued_by) if issued_by is not None else None
         reg = registry.find_document(number, kind.value)
         docs.append(
             Document(
@@ -456,7 +474,7 @@ def build_documents(mentions: Sequence[DocumentMention], scope: Scope) -> list[D
                 date=date,
                 title=title,
                 registry_id=reg[0].id if reg else None,
-                type_word=next((x.type_word for x in ms if x.type_word), None),
+                type_word=type_word,
                 mentions=[span_of(x.start, x.end) for x in ms],
             )
         )
@@ -589,10 +607,16 @@ def build_people(mentions: Sequence[PersonMention], scope: Scope) -> list[Person
                 name=best,
                 positions=tuple(positions),
                 aliases=frozenset(forms) - {best},
-                mentions=sorted(set(spans)),
+                # one span per (start, end) (Span's own equality), in Span's own order, compared as plain
+                # tuples: no Python call per hash or comparison
+                mentions=sorted({(s.start, s.end): s for s in spans}.values(), key=_span_order),
             )
         )
     return out
+
+
+def _span_order(span: Span) -> tuple[int, int]:
+    return (span.start, span.end)
 
 
 def _same_foreign_name(a: str, b: str) -> bool:

@@ -283,6 +283,8 @@ def slug(text: str) -> str:
 _PARTY_STATE_STYLE = re.compile(r"^(\d+)/([A-ZĐ]+)-(TW|TU)$")
 _NUMBER_SPACE_TYPE = re.compile(r"^(\d+)\s+(?=[A-ZĐ])")
 _CENTRAL_ISSUER = re.compile(r"/T\.?Ư$")
+#: a number written in ASCII letters, digits, "Đ", "Ư", ".", "/" and "-" (no space, no "số"): only its case to canonicalise
+_PLAIN_NUMBER = re.compile(r"[0-9A-Za-z./\-ĐđƯư]+")
 
 
 def canonical_number(text: str) -> str:
@@ -305,9 +307,14 @@ def canonical_number(text: str) -> str:
     >>> canonical_number("837/QĐ-TTg")
     '837/QĐ-TTG'
     """
-    s = _NUMBER_SPACE_TYPE.sub(r"\1-", _number_words(text.strip()))
-    s = _SPACES.sub("", s)
-    return _PARTY_STATE_STYLE.sub(r"\1-\2/\3", s)
+    if _PLAIN_NUMBER.fullmatch(text):
+        # the common case: nothing NFC, the Đ fold, the dashes, "số" or a space changes; only the case
+        s = text.upper()
+    else:
+        s = _NUMBER_SPACE_TYPE.sub(r"\1-", _number_words(text.strip()))
+        s = _SPACES.sub("", s)
+    m = _PARTY_STATE_STYLE.match(s)
+    return f"{m[1]}-{m[2]}/{m[3]}" if m else s
 
 
 def document_key(number: str) -> str:
@@ -319,4 +326,5 @@ def document_key(number: str) -> str:
     >>> document_key("số 12-CT/TƯ") == document_key("12-CT/T.Ư") == document_key("12-CT/TW")
     True
     """
-    return _CENTRAL_ISSUER.sub("/TW", canonical_number(number))
+    s = canonical_number(number)
+    return _CENTRAL_ISSUER.sub("/TW", s) if "Ư" in s else s

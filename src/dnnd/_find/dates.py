@@ -161,6 +161,38 @@ _FIRST = {
     "day_month": r"\d",
 }
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(f"(?={_FIRST[name]})" + plain)) for name, plain in _PLAIN]
+# (the order :func:`_scanned` lists its tests in)
+assert [name for name, _ in _PATTERNS] == ["long", "range_full", "range_words", "range_dash", "full", "month", "year", "day_month"]
+
+#: a digit, a separator and a digit: starting with a digit, the engine skips to digits at once
+_NUMBER_SEP_NUMBER = re.compile(r"\d\s?[/.-]\s?\d")
+
+
+def _scanned(window: str) -> list[tuple[str, re.Pattern[str]]]:
+    """The patterns worth scanning *window* with: those whose necessary words it holds.
+
+    A substring test is much cheaper than a scan that tries a pattern at
+    every position (and than starting one on a short line). Every year a
+    pattern reads starts with "19" or "20"; "tháng"/"Tháng" hold "háng",
+    "từ"/"Từ" hold "ừ", "năm"/"Năm" hold "ăm".
+    """
+    year = "19" in window or "20" in window
+    dash = "-" in window
+    slash_dot = "/" in window or "." in window
+    # every pattern but "long" and "year" reads a number, a separator and a number ("14/7", "9-2021")
+    numeric = (dash or slash_dot) and _NUMBER_SEP_NUMBER.search(window) is not None
+    joined = dash or "và" in window
+    runs = (
+        year and "háng" in window,  # long
+        numeric and year and "ừ" in window,  # range_full
+        numeric and (joined or "đến" in window or "tới" in window),  # range_words
+        numeric and joined and slash_dot,  # range_dash
+        numeric and year,  # full
+        numeric and year and "háng" in window,  # month
+        year and ("ăm" in window or "(" in window),  # year
+        numeric,  # day_month
+    )
+    return [named for named, run in zip(_PATTERNS, runs, strict=True) if run]
 
 
 @functools.cache
@@ -256,7 +288,7 @@ def dates_in(text: str, start: int = 0, end: int | None = None) -> Iterator[Date
     # a new span overlaps one iff it overlaps the last that starts before its end
     taken_starts: list[int] = []
     taken_ends: list[int] = []
-    for name, pattern in _PATTERNS:
+    for name, pattern in _scanned(text[start:end]):
         for m in pattern.finditer(text, start, end):
             s, e = m.span()
             i = bisect.bisect_left(taken_starts, e) - 1
@@ -268,7 +300,7 @@ def dates_in(text: str, start: int = 0, end: int | None = None) -> Iterator[Date
             taken_starts.insert(i + 1, s)
             taken_ends.insert(i + 1, e)
             found.append(mention)
-    for lunar in _lunar_years(text, start, end):
+    for lunar in _lunar_years(text, start, end) if _CYCLE_YEAR.search(text, start, end) is not None else ():
         i = bisect.bisect_left(taken_starts, lunar.end) - 1
         if not (i >= 0 and taken_ends[i] > lunar.start):
             found.append(lunar)
@@ -279,16 +311,13 @@ def dates_in(text: str, start: int = 0, end: int | None = None) -> Iterator[Date
         yield attrs.evolve(dm, time_of_day=tod.group("tod").lower()) if tod else dm
 
 
-def _int(m: re.Match[str], group: str) -> int | None:
-    try:
-        value = m.group(group)
-    except IndexError:
-        return None
+def _int(value: str | None) -> int | None:
     return int(value) if value else None
 
 
 def _build(name: str, m: re.Match[str]) -> DateMention | None:
-    d, mo, y = _int(m, "d"), _int(m, "m"), _int(m, "y") or _int(m, "py")
+    groups = m.groupdict()  # (one call for every named group; a group the pattern lacks reads as None)
+    d, mo, y = _int(groups.get("d")), _int(groups.get("m")), _int(groups.get("y")) or _int(groups.get("py"))
     if not _valid(d, mo):
         return None
     if name == "day_month" and m.group(2) == "." and (d or 0) > 31:
@@ -299,7 +328,7 @@ def _build(name: str, m: re.Match[str]) -> DateMention | None:
         return None
     end_date = None
     if name.startswith("range"):
-        d1, m1, y1 = _int(m, "d1"), _int(m, "m1"), _int(m, "y1")
+        d1, m1, y1 = _int(groups.get("d1")), _int(groups.get("m1")), _int(groups.get("y1"))
         if d1 is None or not _valid(d1, m1) or (m1 is None and d1 >= (d or 0)):
             return None
         try:
@@ -308,9 +337,9 @@ def _build(name: str, m: re.Match[str]) -> DateMention | None:
             return None
         if name == "range_full" and (start.to_date() or datetime.date.max) >= (date.to_date() or datetime.date.min):
             return None
-        if _int(m, "y1") is None and y is not None and m1 is not None and m1 > (mo or 0):
+        if y1 is None and y is not None and m1 is not None and m1 > (mo or 0):
             start = attrs.evolve(start, year=y - 1)  # "28/12 đến 2/1/2023" starts in 2022
-        if "join" in m.re.groupindex and m.group("join") == "và" and not _next_day(start, date):
+        if groups.get("join") == "và" and not _next_day(start, date):
             return None  # "14/7 và 20/7" are two dates, not a stretch
         date, end_date = start, date
     return DateMention(m.start(), m.end(), date, end_date)
@@ -540,11 +569,12 @@ def find_published(line: str) -> tuple[PartialDate, tuple[int, int]] | None:
 
 
 def _timestamp(text: str) -> tuple[PartialDate, tuple[int, int]] | None:
+    # what makes the line a timestamp first (cheaper than the search, and most lines with a date fail it)
+    cell = _CELL.sub("", text) if "|" in text else text  # (every cell border has a "|")
+    if not (_HAS_CLOCK.search(text) or _PUBLISHED_LABEL.match(text) or _BARE_DATE.fullmatch(cell)):
+        return None
     m = _TIMESTAMP.search(text)
     if m is None:
-        return None
-    cell = _CELL.sub("", text)
-    if not (_HAS_CLOCK.search(text) or _PUBLISHED_LABEL.match(text) or _BARE_DATE.fullmatch(cell)):
         return None
     clock = m.group("clock2") or m.group("clock1")
     zone = m.group("zone")
@@ -616,6 +646,8 @@ def find_dateline(line: str) -> tuple[PartialDate, tuple[int, int]] | None:
 
 def _dateline(text: str) -> tuple[PartialDate, tuple[int, int]] | None:
     """A formal dateline: the whole line, or a cell of a table row, is "Place, ngày d tháng m năm y"."""
+    if "tháng" not in text:
+        return None  # (every dateline has it)
     pos = 0
     for cell in text.split("|"):
         stripped = cell.strip()

@@ -373,6 +373,12 @@ def find_events(ctx: FindContext) -> Iterator[EventMention]:
     occasions = _occasions(text, start, end) if text.find("niệm", start, end) >= 0 else []
     if not dates and tie is None and not occasions and not _NAMED_HEAD.search(text, start, end):
         return
+    if tie is None and not _may_hold_event_words(text, start, end):
+        # no sentence of the window has an event word (most lines with a date): no date or occasion is
+        # claimed, so only a year or week named for a cause can be an event
+        if _NAMED_HEAD.search(text, start, end) and _DIGIT.search(text, start, end):
+            yield from _named_periods(text, start, end, _Spans([(o.start, o.end) for o in ctx.organisations]))
+        return
     words = _event_words()
     inside = _Spans([(o.start, o.end) for o in ctx.organisations])
     # a Party congress is a congress resolution, not an event ("tại Đại hội đại biểu toàn quốc lần thứ XII của Đảng")
@@ -455,6 +461,22 @@ _CELEBRATED = re.compile(r"(?<!\w)(?:k[ỷỉ] niệm|chào mừng)\s*$", re.IGN
 _NAMED_PERIOD = re.compile(
     r"(?<!\w)(?P<head>Năm|Tuần lễ)\s+(?P<name>(?=[^\d\s])[^\d\n,;:.()\"]{2,60}?)\s(?P<y>(?:19|20)\d\d)(?![\d/-])"
 )
+
+
+@functools.cache
+def _event_word_start_re() -> re.Pattern[str]:
+    """:func:`_noun_re` without its closing test: it finds a place in every stretch where that finds an event word."""
+    alt = trie_alternation(set(_data_words()), ignorecase=True)
+    guard = first_chars(_data_words(), ignorecase=True)
+    return re.compile(rf"{guard}(?<![\w])(?i:{alt})")
+
+
+def _may_hold_event_words(text: str, start: int, end: int) -> bool:
+    """A necessary condition of an event word in a sentence of ``text[start:end]`` (what :func:`_read_sentence` reads)."""
+    if _event_word_start_re().search(text, start, end) is not None:
+        return True
+    window = text[start:end]
+    return "niệm" in window or "với" in window or "trở thành" in window
 
 
 def _named_periods(text: str, start: int, end: int, inside: _Spans) -> Iterator[EventMention]:

@@ -346,26 +346,29 @@ def _unread_body(text: str, pos: int, end: int, name_here: NameProbe, vietnamese
     first = _body_start_re().match(text, pos, end)
     if first is None or name_here(first.end()):
         return pos
-    verbs = post_verb_re()
+    verbs, stations, titles, body_words = post_verb_re(), station_re(), title_re(), _body_words()
     i, last, prev = first.end(), pos, ""
     for n in range(14):
         wm = _BODY_WORD.match(text, i, end)
-        if wm is None or wm.group() in ("kiêm", "và"):
+        if wm is None:
+            break
+        word = wm.group()
+        if word in ("kiêm", "và"):
             break
         if n and verbs.match(text, last, end):
             break
-        if n and wm.group()[0].isupper() and prev not in _body_words() and vietnamese_name_here(i):
+        if n and word[0].isupper() and prev not in body_words and (syllables := vietnamese_name_here(i)):
             # the person's name after the body: "Huyện ủy Phú Ninh Nguyễn Văn A"; but not
             # the body's own proper name right after its head ("Vụ Châu Âu")
-            if prev[:1].isupper() or vietnamese_name_here(i) >= 3:
+            if prev[:1].isupper() or syllables >= 3:
                 break
-        prev = wm.group()
+        prev = word
         last = wm.end()
-        st = station_re().match(text, last, end)
+        st = stations.match(text, last, end)
         if st is not None:  # "Đại sứ quán Cộng hòa Slovakia tại Việt Nam": a mission's name ends with its station
             return st.end()
         sp = _BODY_JOIN.match(text, last, end)
-        if sp is None or sp.end() == last or (sp.end() - last > 1 and title_re().match(text, sp.end(), end)):
+        if sp is None or sp.end() == last or (sp.end() - last > 1 and titles.match(text, sp.end(), end)):
             break
         i = sp.end()
     return last
