@@ -214,7 +214,7 @@ from dnnd._find import FIELDS, STEPS, find  # noqa: E402
 from dnnd._find.context import FindContext, always  # noqa: E402
 from dnnd.model import PartialDate  # noqa: E402
 
-PLAIN_STEPS = tuple(attrs.evolve(s, needs=always, reads=()) for s in STEPS)
+PLAIN_STEPS = tuple(attrs.evolve(s, needs=always, reads=(), hint=None) for s in STEPS)
 
 #: pieces of lines with something (and nothing) for every step to find, made up for the test
 FRAGMENTS = [
@@ -259,6 +259,34 @@ def test_a_step_whose_condition_fails_finds_nothing(line, published):
             continue
         ctx = FindContext(line, 0, len(line), published)
         assert not list(step.find(ctx)), step.name
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines, st.sampled_from([None, PartialDate(year=2024, month=3, day=1)]))
+def test_a_step_whose_hint_misses_a_line_has_no_condition_there(line, published):
+    for step in STEPS:
+        hint = step.hint(published) if step.hint else None
+        if hint is None or not step.needs(line, 0, len(line), published):
+            continue
+        assert hint.search(line) is not None, step.name
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "windows", "hit"),
+    [
+        ("Năm", "ab Năm cd\nxx\nNăm", [(0, 9), (10, 12), (13, 16)], [0, 2]),
+        ("m N|Năm", "xm N yNăm", [(0, 3), (4, 10)], [1]),  # a match leaving its window counts in none
+        ("abc|b", "abc", [(0, 2)], [0]),  # ... and the scan goes on inside the window
+        ("Năm", "x Năm", [(0, 1), (4, 5)], []),  # a match in a gap hits no window
+        ("Năm", "Năm Năm", [(0, 3), (4, 7)], [0, 1]),
+        ("Năm", "", [], []),
+    ],
+)
+def test_the_hint_scan_maps_matches_to_windows(pattern, text, windows, hit):
+    from dnnd._find import _hits
+
+    starts, ends = [s for s, _ in windows], [e for _, e in windows]
+    assert _hits(re.compile(pattern), text, starts, ends) == hit
 
 
 def test_the_seed_articles_are_found_as_without_the_conditions():

@@ -17,19 +17,21 @@ corpus or the command line.
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Sequence
 from typing import Any
 
 import attrs
 
 from ..model import PartialDate
-from .congresses import congresses_possible, find_congresses
-from .context import FindContext, Finder, Needs, Step, never
-from .dates import dates_possible, find_dates
-from .documents import citation_ranges, documents_possible, find_documents
-from .events import events_possible, find_events
-from .organisations import find_organisations, organisations_possible
-from .people import bodies_named_by_titles, find_people, people_possible
+from .congresses import congresses_hint, congresses_possible, find_congresses
+from .context import FindContext, Finder, Needs, Step, always, never
+from .dates import dates_hint, dates_possible, find_dates
+from .documents import citation_ranges, documents_hint, documents_possible, find_documents
+from .events import events_hint, events_possible, find_events
+from .organisations import find_organisations, organisations_hint, organisations_possible
+from .people import bodies_named_by_titles, find_people, people_hint, people_possible
 
 __all__ = ["FIELDS", "STEPS", "FindContext", "Finder", "Needs", "Step", "find"]
 
@@ -37,13 +39,13 @@ from .context import FIELDS
 
 #: The pipeline, in the order the steps run.
 STEPS: tuple[Step, ...] = (
-    Step("organisations", find_organisations, "organisations", organisations_possible),
-    Step("dates", find_dates, "dates", dates_possible),
-    Step("documents", find_documents, "documents", documents_possible),
+    Step("organisations", find_organisations, "organisations", organisations_possible, hint=organisations_hint),
+    Step("dates", find_dates, "dates", dates_possible, hint=dates_hint),
+    Step("documents", find_documents, "documents", documents_possible, hint=documents_hint),
     Step("blocked", citation_ranges, "citation ranges", never, ("documents",)),
-    Step("congresses", find_congresses, "congresses", congresses_possible),
-    Step("people", find_people, "people", people_possible),
-    Step("events", find_events, "events", events_possible, ("dates",)),
+    Step("congresses", find_congresses, "congresses", congresses_possible, hint=congresses_hint),
+    Step("people", find_people, "people", people_possible, hint=people_hint),
+    Step("events", find_events, "events", events_possible, ("dates",), hint=events_hint),
     Step("organisations", bodies_named_by_titles, "bodies named by titles", never, ("people",)),
 )
 
@@ -62,26 +64,77 @@ def find(
     all windows in text order. A step runs in a window only if its necessary
     condition (:attr:`Step.needs`) holds there or a field it reads
     (:attr:`Step.reads`) holds something; a window where no step's condition
-    holds is not read at all.
+    holds is not read at all. Where a step has a hint (:attr:`Step.hint`),
+    one scan of the whole text finds the windows it hits, and the condition
+    is evaluated in those windows only: a window no hint hits costs nothing.
     """
     found: dict[str, list[object]] = {field: [] for field in FIELDS}
-    needs = [step.needs for step in steps]
-    plan = [(step, frozenset(step.reads)) for step in steps]
-    for start, end in windows:
-        possible = [need(text, start, end, published) for need in needs]
-        if True not in possible:
-            continue  # nothing any step could find (most short lines)
-        ctx = FindContext(text, start, end, published, published_span)
+    n = len(windows)
+    starts = [s for s, _ in windows]
+    ends = [e for _, e in windows]
+    ordered = all(s <= e for s, e in windows) and all(ends[i] <= starts[i + 1] for i in range(n - 1))
+    flags: list[bytearray | None] = []  # per step, the windows its condition is evaluated in (None: every window)
+    hit_any: set[int] = set()
+    for step in steps:
+        if step.needs is never:
+            flags.append(bytearray(n))
+            continue
+        hint = step.hint(published) if ordered and step.hint is not None and step.needs is not always else None
+        if hint is None:
+            flags.append(None)
+            continue
+        hit = bytearray(n)
+        for k in _hits(hint, text, starts, ends):
+            hit[k] = 1
+            hit_any.add(k)
+        flags.append(hit)
+    todo: Sequence[int] = range(n) if any(f is None for f in flags) else sorted(hit_any)
+    plan = [(step, frozenset(step.reads), step.needs, f) for step, f in zip(steps, flags, strict=True)]
+    for k in todo:
+        start, end = windows[k]
+        ctx: FindContext | None = None
         filled: set[str] = set()
-        for (step, reads), may in zip(plan, possible, strict=True):
-            if not may and (not filled or filled.isdisjoint(reads)):
+        for step, reads, need, flag in plan:
+            if not ((flag is None or flag[k]) and need(text, start, end, published)) and (not filled or filled.isdisjoint(reads)):
                 continue  # exact: the step's condition fails and what it reads is empty
+            if ctx is None:
+                ctx = FindContext(text, start, end, published, published_span)
             after = step.run(ctx)
             if after is not ctx:
                 filled.add(step.field)
                 ctx = after
-        for field in filled:
-            found[field].extend(getattr(ctx, field))
+        if ctx is not None:
+            for field in filled:
+                found[field].extend(getattr(ctx, field))
     whole = FindContext(text, 0, len(text), published=published, published_span=published_span)
     changes: dict[str, Any] = {field: tuple(items) for field, items in found.items()}
     return attrs.evolve(whole, **changes)
+
+
+def _hits(hint: re.Pattern[str], text: str, starts: Sequence[int], ends: Sequence[int]) -> list[int]:
+    """The windows (indices into sorted, disjoint ``starts``/``ends``) that hold a match of *hint*, in order.
+
+    After a hit the scan jumps to the next window; a match that starts in a
+    gap (or leaves its window) sends it on, so each stretch is read once.
+    """
+    out: list[int] = []
+    n = len(starts)
+    if not n:
+        return out
+    search = hint.search
+    pos, last = starts[0], ends[-1]
+    while pos < last:
+        m = search(text, pos, last)
+        if m is None:
+            break
+        p = m.start()
+        k = bisect.bisect_right(starts, p) - 1
+        if p < ends[k] and m.end() > ends[k]:
+            pos = p + 1  # a match leaving the window: another may start later inside it
+            continue
+        if p < ends[k]:
+            out.append(k)
+        if k + 1 == n:
+            break
+        pos = starts[k + 1]
+    return out

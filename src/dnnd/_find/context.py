@@ -12,6 +12,7 @@ step reads an earlier one's results and never calls it.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -27,7 +28,7 @@ if TYPE_CHECKING:  # pragma: no cover - imports for annotations only
     from .organisations import OrgMention
     from .people import PersonMention
 
-__all__ = ["FIELDS", "FindContext", "Finder", "Needs", "Step", "always", "never"]
+__all__ = ["FIELDS", "FindContext", "Finder", "Hint", "Needs", "Step", "always", "guard_hint", "never"]
 
 #: The fields of :class:`FindContext` that steps fill, in no particular order.
 FIELDS = ("organisations", "dates", "documents", "congresses", "people", "events", "blocked")
@@ -94,6 +95,31 @@ class Finder(Protocol):
 Needs = Callable[[str, int, int, PartialDate | None], bool]
 
 
+#: a step's hint: ``hint(published)`` is a pattern of single characters or literal words, without look-arounds,
+#: such that wherever :data:`Needs` holds in ``text[start:end]`` one of its matches lies inside ``[start, end)``;
+#: ``None`` when no such pattern is known (the condition is then evaluated in every window)
+Hint = Callable[[PartialDate | None], "re.Pattern[str] | None"]
+
+#: the guard :func:`~dnnd._find.patterns.first_chars` puts before a pattern: ``(?=[...])`` or ``(?=(?i:[...]))``
+_GUARD = re.compile(r"\(\?=(?:\(\?i:(?P<icls>\[(?:\\.|[^\]\\])*\])\)|(?P<cls>\[(?:\\.|[^\]\\])*\]))\)")
+
+
+def guard_hint(*patterns: re.Pattern[str], extra: str = "") -> re.Pattern[str] | None:
+    """One character class holding every first character of *patterns* (and the class body *extra*).
+
+    Each pattern must start with the guard of :func:`~dnnd._find.patterns.first_chars`
+    (a look-ahead of one character class, which every match starts with); ``None``
+    when one does not (nothing is known of its first character).
+    """
+    parts = [f"[{extra}]"] if extra else []
+    for p in patterns:
+        m = _GUARD.match(p.pattern)
+        if m is None:
+            return None
+        parts.append(f"(?i:{m.group('icls')})" if m.group("icls") else m.group("cls"))
+    return re.compile("|".join(parts))
+
+
 def always(text: str, start: int, end: int, published: PartialDate | None) -> bool:
     """The default necessary condition: the step may find something anywhere."""
     return True
@@ -114,6 +140,10 @@ class Step:
     where the condition fails and those fields are empty, and does not read
     a window where every step is skipped: many lines with nothing to find
     cost a few pattern scans each.
+
+    *hint* (see :data:`Hint`) narrows *needs* further: the pipeline scans
+    the whole text once for it and evaluates *needs* only in the windows it
+    hits. A step whose *needs* is :func:`always` ignores its hint.
     """
 
     field: str = attrs.field(validator=attrs.validators.in_(FIELDS))
@@ -121,6 +151,7 @@ class Step:
     name: str = ""
     needs: Needs = always
     reads: tuple[str, ...] = attrs.field(default=(), validator=attrs.validators.deep_iterable(attrs.validators.in_(FIELDS)))
+    hint: Hint | None = None
 
     def run(self, ctx: FindContext) -> FindContext:
         """Run the finder and file what it found."""

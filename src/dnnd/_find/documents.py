@@ -109,6 +109,11 @@ _ABOUT = re.compile(r"\s*(?:,\s*)?(?:về(?: việc)?|V/v)\s+(?P<q>\"?)(?P<title
 _QUOTED = re.compile(r"\s*(?:,\s*)?\"(?P<title>[^\"\n]{4,200})\"")
 
 
+def documents_hint(published: PartialDate | None = None) -> re.Pattern[str]:
+    """The step's hint: a digit."""
+    return _DIGIT
+
+
 def documents_possible(text: str, start: int, end: int, published: PartialDate | None = None) -> bool:
     """The step's necessary condition: a digit (every citation has one)."""
     return _DIGIT.search(text, start, end) is not None

@@ -216,6 +216,18 @@ def organisations_possible(text: str, start: int, end: int, published: PartialDa
     return grammar().trigger.search(text, start, end) is not None or _registry_index()[0].search(text, start, end) is not None
 
 
+@functools.cache
+def _hint_re() -> re.Pattern[str]:
+    firsts = set(grammar().first_chars)
+    firsts.update(org.abbreviation[0] for org in registry.organisations() if org.abbreviation)
+    return re.compile(f"[{UPPER}{''.join(re.escape(c) for c in sorted(firsts))}]")
+
+
+def organisations_hint(published: PartialDate | None = None) -> re.Pattern[str]:
+    """The step's hint: a registry name starts with a capital or an abbreviation's first letter, a head with its own."""
+    return _hint_re()
+
+
 def find_organisations(ctx: FindContext) -> list[OrgMention]:
     """The step: organisation mentions in the window (longest wins on overlap)."""
     return organisations_in(ctx.text, ctx.start, ctx.end)

@@ -31,6 +31,7 @@ import attrs
 
 from .. import registry
 from ..model import OrganisationKind, PartialDate
+from .context import guard_hint
 from .names import NameMatch, is_place, name_at, name_particles, vietnamese_name_at, vietnamese_names
 from .organisations import OrgMention
 from .patterns import LOWER, UPPER, alternation, countries, ministries
@@ -80,6 +81,19 @@ _AFTER_CHAIN, _HONORIFIC, _SCAN = 0, 1, 2  # how a name was found, strongest fir
 _PARTY_MEMBER_WORD = "ủy viên"  # "Tỉnh ủy viên", the one post no title match announces
 _CAPITALISED_NEXT = re.compile(r" [A-ZÀ-ỸĐ]")
 _Chain = Callable[..., tuple[list[PositionMention], int]]
+
+
+@functools.cache
+def _hint_re() -> re.Pattern[str] | None:
+    honorific = honorific_re()
+    if honorific.pattern.endswith(f")(?=[{UPPER}])"):  # every honorific is followed by a capital (the name's)
+        return guard_hint(title_re(), extra=UPPER + re.escape(_PARTY_MEMBER_WORD[0]))
+    return guard_hint(title_re(), honorific, extra=re.escape(_PARTY_MEMBER_WORD[0]))
+
+
+def people_hint(published: PartialDate | None = None) -> re.Pattern[str] | None:
+    """The step's hint: the first letter of a title or "ủy viên", or the capital after an honorific."""
+    return _hint_re()
 
 
 def people_possible(text: str, start: int, end: int, published: PartialDate | None = None) -> bool:
