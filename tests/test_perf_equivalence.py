@@ -289,6 +289,13 @@ def test_the_hint_scan_maps_matches_to_windows(pattern, text, windows, hit):
     assert _hits(re.compile(pattern), text, starts, ends) == hit
 
 
+def test_the_pipeline_builds_contexts_in_constructor_order():
+    from dnnd._find import _ATTRS, _EMPTY
+
+    assert _ATTRS[:5] == ("text", "start", "end", "published", "published_span")
+    assert set(_ATTRS[5:]) == set(FIELDS) and len(_EMPTY) == len(FIELDS)
+
+
 def test_the_seed_articles_are_found_as_without_the_conditions():
     for article in _seeds():
         _same(article.text, article.published)

@@ -18,6 +18,7 @@ corpus or the command line.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -26,7 +27,7 @@ import attrs
 
 from ..model import PartialDate
 from .congresses import congresses_hint, congresses_possible, find_congresses
-from .context import FindContext, Finder, Needs, Step, always, never
+from .context import FindContext, Finder, Needs, Step, _start, always, never
 from .dates import dates_hint, dates_possible, find_dates
 from .documents import citation_ranges, documents_hint, documents_possible, find_documents
 from .events import events_hint, events_possible, find_events
@@ -89,26 +90,41 @@ def find(
             hit_any.add(k)
         flags.append(hit)
     todo: Sequence[int] = range(n) if any(f is None for f in flags) else sorted(hit_any)
-    plan = [(step, frozenset(step.reads), step.needs, f) for step, f in zip(steps, flags, strict=True)]
+    plan = [(step.find, _FIELD_INDEX[step.field], frozenset(step.reads), step.needs, f) for step, f in zip(steps, flags, strict=True)]
     for k in todo:
         start, end = windows[k]
+        # the context is built only when a step runs, and again only if a step before it filed something
         ctx: FindContext | None = None
+        values: list[Any] = []
         filled: set[str] = set()
-        for step, reads, need, flag in plan:
+        for finder, index, reads, need, flag in plan:
             if not ((flag is None or flag[k]) and need(text, start, end, published)) and (not filled or filled.isdisjoint(reads)):
                 continue  # exact: the step's condition fails and what it reads is empty
             if ctx is None:
-                ctx = FindContext(text, start, end, published, published_span)
-            after = step.run(ctx)
-            if after is not ctx:
-                filled.add(step.field)
-                ctx = after
-        if ctx is not None:
-            for field in filled:
-                found[field].extend(getattr(ctx, field))
+                if not values:
+                    values = [text, start, end, published, published_span, *_EMPTY]
+                ctx = FindContext(*values)
+            new = tuple(finder(ctx))
+            if not new:
+                continue
+            old = values[index]
+            merged = (*old, *new) if old else new
+            if len(merged) > 1 and any(_start(a) > _start(b) for a, b in itertools.pairwise(merged)):
+                merged = tuple(sorted(merged, key=_start))
+            values[index] = merged
+            filled.add(_ATTRS[index])
+            ctx = None
+        for field in filled:
+            found[field].extend(values[_FIELD_INDEX[field]])
     whole = FindContext(text, 0, len(text), published=published, published_span=published_span)
     changes: dict[str, Any] = {field: tuple(items) for field, items in found.items()}
     return attrs.evolve(whole, **changes)
+
+
+#: the fields of :class:`FindContext` in constructor order, and where each filled field sits among them
+_ATTRS = tuple(a.name for a in attrs.fields(FindContext))
+_FIELD_INDEX = {field: _ATTRS.index(field) for field in FIELDS}
+_EMPTY = ((),) * len(FIELDS)  # the filled fields, empty: they follow text, start, end, published and published_span
 
 
 def _hits(hint: re.Pattern[str], text: str, starts: Sequence[int], ends: Sequence[int]) -> list[int]:

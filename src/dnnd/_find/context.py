@@ -12,6 +12,7 @@ step reads an earlier one's results and never calls it.
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Protocol
@@ -67,17 +68,20 @@ class FindContext:
         new = tuple(found)
         if not new:
             return self  # the common case: most windows hold few mentions of a kind
-        merged = (*getattr(self, field), *new)
-        if any(_start(a) > _start(b) for a, b in itertools.pairwise(merged)):
+        old = getattr(self, field)
+        merged = (*old, *new) if old else new
+        if len(merged) > 1 and any(_start(a) > _start(b) for a, b in itertools.pairwise(merged)):
             merged = tuple(sorted(merged, key=_start))
         # the constructor directly (attrs.evolve looks every field up by name: slower)
-        values = [getattr(self, name) for name in _ATTRS]
-        values[_ATTRS.index(field)] = merged
+        values = list(_VALUES(self))
+        values[_INDEX[field]] = merged
         return FindContext(*values)
 
 
 #: the attributes of :class:`FindContext` in constructor order
 _ATTRS = tuple(a.name for a in attrs.fields(FindContext))
+_VALUES = operator.attrgetter(*_ATTRS)
+_INDEX = {name: i for i, name in enumerate(_ATTRS)}
 
 
 def _start(mention: Any) -> int:

@@ -89,6 +89,7 @@ class OrgMention:
 
 
 _PARTY_OR_FRONT = (OrganisationKind.PARTY, OrganisationKind.FRONT)
+_KINDS = {k.value: k for k in OrganisationKind}  # a registry entry's kind by its value (a dict look-up, not an enum call)
 
 # priority on a tie of spans: registry, closed rows, open classes
 _REGISTRY, _ROW, _OPEN = 3, 2, 1
@@ -159,15 +160,20 @@ def _registry_mentions(text: str, start: int, end: int) -> Iterator[_Candidate]:
         # names may overlap ("Ban Chấp hành Trung ương Đảng" and "Đảng Cộng sản Trung Quốc"): go on from the next word
         nxt = text.find(" ", m.start(), m.end())
         pos = nxt + 1 if nxt > 0 else m.end()
-        org = names[m.group("abbr")] if m.group("abbr") else names.get(_registry_key(m.group())) or names[name_key(m.group())]
-        kind = OrganisationKind(org.kind)
-        if not m.group("abbr") and _foreign_after(text, m.end(), end):
-            continue  # "Trung ương Đảng Campuchia", "Quốc hội Lào": the other country's body
-        if not m.group("abbr") and m.group().isupper() and m.group().count(" ") < 2:
-            continue  # "CHÍNH PHỦ" over a decree is its letterhead
+        abbr = m.group("abbr")
+        if abbr:
+            org = names[abbr]
+        else:
+            written = m.group()
+            org = names.get(_registry_key(written)) or names[name_key(written)]
+            if _foreign_after(text, m.end(), end):
+                continue  # "Trung ương Đảng Campuchia", "Quốc hội Lào": the other country's body
+            if written.isupper() and written.count(" ") < 2:
+                continue  # "CHÍNH PHỦ" over a decree is its letterhead
+        kind = _KINDS[org.kind]
         mention = OrgMention(m.start(), m.end(), org.name, kind, registry_id=org.id, abbreviation=org.abbreviation)
         yield _Candidate(mention, _REGISTRY)
-        if kind not in _PARTY_OR_FRONT or m.group("abbr") or not org.name.startswith(("Đảng", "Mặt trận")):
+        if abbr or kind not in _PARTY_OR_FRONT or not org.name.startswith(("Đảng", "Mặt trận")):
             continue  # only a party or a front itself has central organs named before it
         om = _central_organ_re().search(text, max(start, m.start() - 30), m.start())
         if om is not None:
@@ -387,9 +393,7 @@ def _generic_contexts() -> tuple[tuple[str, re.Pattern[str] | None, re.Pattern[s
 
 def _generic_context(text: str, o: OrgMention, start: int, end: int) -> bool:
     """A registry name used generically: "Thủ tướng Chính phủ" naming the office, "Đảng, Chính phủ và nhân dân"."""
-    for name, before, after, unless_person in _generic_contexts():
-        if o.head != name:
-            continue
+    for before, after, unless_person in _generic_contexts_of().get(o.head, ()):
         if before is not None and not before.search(text, max(start, o.start - 25), o.start):
             continue
         if after is not None and not after.match(text, o.end, end):
@@ -398,6 +402,15 @@ def _generic_context(text: str, o: OrgMention, start: int, end: int) -> bool:
             continue
         return True
     return False
+
+
+@functools.cache
+def _generic_contexts_of() -> dict[str, list[tuple[re.Pattern[str] | None, re.Pattern[str] | None, bool]]]:
+    """The contexts of :func:`_generic_contexts` by registry name, in their order."""
+    out: dict[str, list[tuple[re.Pattern[str] | None, re.Pattern[str] | None, bool]]] = {}
+    for name, before, after, unless_person in _generic_contexts():
+        out.setdefault(name, []).append((before, after, unless_person))
+    return out
 
 
 @functools.cache
@@ -414,6 +427,8 @@ def _longest(found: list[_Candidate]) -> list[OrgMention]:
     except ones it contains whole ("Viện Nghiên cứu chiến lược Bộ Ngoại
     giao" contains "Bộ Ngoại giao").
     """
+    if len(found) < 2:
+        return [c.mention for c in found]
     strong = sorted(
         (c for c in found if c.priority > _OPEN),
         key=lambda c: (-(c.mention.end - c.mention.start), -c.priority, -c.head_length, c.mention.start),
