@@ -283,7 +283,7 @@ def test_a_step_whose_hint_misses_a_line_has_no_condition_there(line, published)
     ],
 )
 def test_the_hint_scan_maps_matches_to_windows(pattern, text, windows, hit):
-    from dnnd._find import _hits
+    from dnnd._find import hits as _hits
 
     starts, ends = [s for s, _ in windows], [e for _, e in windows]
     assert _hits(re.compile(pattern), text, starts, ends) == hit

@@ -34,7 +34,7 @@ from .events import events_hint, events_possible, find_events
 from .organisations import find_organisations, organisations_hint, organisations_possible
 from .people import bodies_named_by_titles, find_people, people_hint, people_possible
 
-__all__ = ["FIELDS", "STEPS", "FindContext", "Finder", "Needs", "Step", "find"]
+__all__ = ["FIELDS", "STEPS", "FindContext", "Finder", "Needs", "Step", "find", "hits"]
 
 from .context import FIELDS
 
@@ -85,7 +85,7 @@ def find(
             flags.append(None)
             continue
         hit = bytearray(n)
-        for k in _hits(hint, text, starts, ends):
+        for k in hits(hint, text, starts, ends):
             hit[k] = 1
             hit_any.add(k)
         flags.append(hit)
@@ -127,7 +127,7 @@ _FIELD_INDEX = {field: _ATTRS.index(field) for field in FIELDS}
 _EMPTY = ((),) * len(FIELDS)  # the filled fields, empty: they follow text, start, end, published and published_span
 
 
-def _hits(hint: re.Pattern[str], text: str, starts: Sequence[int], ends: Sequence[int]) -> list[int]:
+def hits(hint: re.Pattern[str], text: str, starts: Sequence[int], ends: Sequence[int]) -> list[int]:
     """The windows (indices into sorted, disjoint ``starts``/``ends``) that hold a match of *hint*, in order.
 
     After a hit the scan jumps to the next window; a match that starts in a
