@@ -171,7 +171,8 @@ def _registry_mentions(text: str, start: int, end: int) -> Iterator[_Candidate]:
             if written.isupper() and written.count(" ") < 2:
                 continue  # "CHÍNH PHỦ" over a decree is its letterhead
         kind = _KINDS[org.kind]
-        mention = OrgMention(m.start(), m.end(), org.name, kind, registry_id=org.id, abbreviation=org.abbreviation)
+        # positional (start, end, head, kind, place, place_kind, registry_id, abbreviation): cheaper than keywords
+        mention = OrgMention(m.start(), m.end(), org.name, kind, None, None, org.id, org.abbreviation)
         yield _Candidate(mention, _REGISTRY)
         if abbr or kind not in _PARTY_OR_FRONT or not org.name.startswith(("Đảng", "Mặt trận")):
             continue  # only a party or a front itself has central organs named before it
@@ -245,12 +246,14 @@ def organisations_in(text: str, start: int = 0, end: int | None = None, g: Gramm
     g = g or grammar()
     found: list[_Candidate] = []
     closed: dict[int, int] = {}  # where a longer head of a closed class matched, an open class does not
-    title_case = _TitleCase(text, start, end)
+    title_case: _TitleCase | None = None
     for m in g.trigger.finditer(text, start, end):
         pos = m.start()
         written = m.group().split()[0]
         lower = text[pos].islower()
         shouting = len(written) > 1 and written.isupper()  # "ỦY BAN NHÂN DÂN" in a heading
+        if title_case is None:
+            title_case = _TitleCase(text, start, end)
         ask = _HeadContext(text, pos, start, end, lower, title_case)
         phrase = _SPACES.sub(" ", m.group()).lower()
         for form in g.forms_by_lead.get(written.lower(), ()):
@@ -278,7 +281,7 @@ def organisations_in(text: str, start: int = 0, end: int | None = None, g: Gramm
                 continue
             for c in _from_form(text, fm, form, g, start, end):
                 mention = attrs.evolve(c.mention, family=row.family) if row.family else c.mention
-                found.append(attrs.evolve(c, mention=mention, head_length=fm.end() - fm.start()))
+                found.append(_Candidate(mention, c.priority, fm.end() - fm.start()))
     found.extend(_registry_mentions(text, start, end))
     kept = [
         o
