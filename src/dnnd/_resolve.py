@@ -372,11 +372,16 @@ def build_organisations(mentions: Sequence[OrgMention], scope: Scope) -> tuple[l
     for r in resolved:
         if r.locality and r.mention.kind is OrganisationKind.FRIENDSHIP_ASSOCIATION:
             placed_pairs.setdefault(_pair_key(r.mention.head), r.identity)
+    acronym_after: dict[int, str] = {}  # mention end -> the acronym in brackets after it ("... Na Uy (NPA)")
     for r in resolved:
         reg_keys: tuple[str, ...] = _registry_keys(r.identity[4:]) if r.identity.startswith("reg:") else ()
+        own_key = name_key(r.name)
+        am = _ACRONYM_AFTER.match(text, r.mention.end)
+        if am:
+            acronym_after[r.mention.end] = am.group("abbr")
         key = (
-            by_name.get(name_key(r.name))
-            or by_name.get(name_key(r.name.split(" của ", 1)[0]))
+            by_name.get(own_key)
+            or (by_name.get(name_key(r.name.split(" của ", 1)[0])) if " của " in r.name else None)
             or next((by_name[k] for k in reg_keys if k in by_name), None)
             or r.identity
         )
@@ -396,10 +401,9 @@ def build_organisations(mentions: Sequence[OrgMention], scope: Scope) -> tuple[l
         if key not in groups:
             order.append(key)
         groups[key].append(r)
-        by_name.setdefault(name_key(r.name), key)
+        by_name.setdefault(own_key, key)
         if " của " in r.name:
             by_name.setdefault(name_key(r.name.split(" của ", 1)[0]), key)  # "Cụm thi đua số 1" is "... số 1 của ..."
-        am = _ACRONYM_AFTER.match(text, r.mention.end)
         if am:
             by_name.setdefault(name_key(am.group("abbr")), key)  # "... Na Uy (NPA)", later "NPA"
     _merge_short_forms(groups, order)
@@ -414,10 +418,8 @@ def build_organisations(mentions: Sequence[OrgMention], scope: Scope) -> tuple[l
             reg = None  # a central body's name repeated for the local one
         name = reg.name if reg else first.name
         abbreviation = reg.abbreviation if reg else None
-        for m in members:
-            am = _ACRONYM_AFTER.match(text, m.mention.end)
-            if am and abbreviation is None:
-                abbreviation = am.group("abbr")
+        if abbreviation is None:
+            abbreviation = next((acronym_after[m.mention.end] for m in members if m.mention.end in acronym_after), None)
         aliases = {a for m in members for a in m.aliases} - {name}  # the forms the text writes
         if reg:
             aliases |= set(reg.aliases)
