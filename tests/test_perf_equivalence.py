@@ -223,6 +223,7 @@ FRAGMENTS = [
     "Đại hội lần thứ VI của Đảng", "Chỉ thị 12-CT/TW", "số 07-HD/BTG ngày 12/3/2019", "của", "tổ chức hội nghị",
     "Dịp này, hai bên đã ký kết thỏa thuận", "Năm Đoàn kết hữu nghị Việt Nam - Lào 2022", "Tuần lễ", "a", "hội", "Hội",
     "hội hữu nghị", "Ủy ban nhân dân", "UBND", "Đoàn đại biểu", "đã", "gặp", "tại Hà Nội", ".", ",", ":", "-", "(", ")",
+    "Nguyên", "nguyên Bộ trưởng", "anh", "cựu binh Mỹ", "TS.", "PGS.TS", "Đại sứ", "ngài", "Quyền Chủ tịch", "cố vấn",
 ]
 lines = st.lists(st.sampled_from(FRAGMENTS), max_size=8).map(" ".join)
 articles = st.lists(lines, min_size=1, max_size=12)
@@ -268,7 +269,8 @@ def test_a_step_whose_hint_misses_a_line_has_no_condition_there(line, published)
         hint = step.hint(published) if step.hint else None
         if hint is None or not step.needs(line, 0, len(line), published):
             continue
-        assert hint.search(line) is not None, step.name
+        clauses = ((hint,),) if isinstance(hint, re.Pattern) else hint
+        assert any(all(p.search(line) for p in clause) for clause in clauses), step.name
 
 
 @pytest.mark.parametrize(

@@ -85,9 +85,14 @@ def find(
             flags.append(None)
             continue
         hit = bytearray(n)
-        for k in hits(hint, text, starts, ends):
-            hit[k] = 1
-            hit_any.add(k)
+        for clause in ((hint,),) if isinstance(hint, re.Pattern) else hint:
+            windows_hit = set(hits(clause[0], text, starts, ends))
+            for pattern in clause[1:]:
+                if windows_hit:
+                    windows_hit.intersection_update(hits(pattern, text, starts, ends))
+            for k in windows_hit:
+                hit[k] = 1
+            hit_any.update(windows_hit)
         flags.append(hit)
     todo: Sequence[int] = range(n) if any(f is None for f in flags) else sorted(hit_any)
     plan = [(step.find, _FIELD_INDEX[step.field], frozenset(step.reads), step.needs, f) for step, f in zip(steps, flags, strict=True)]

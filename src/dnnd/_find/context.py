@@ -101,8 +101,9 @@ Needs = Callable[[str, int, int, PartialDate | None], bool]
 
 #: a step's hint: ``hint(published)`` is a pattern of single characters or literal words, without look-arounds,
 #: such that wherever :data:`Needs` holds in ``text[start:end]`` one of its matches lies inside ``[start, end)``;
-#: ``None`` when no such pattern is known (the condition is then evaluated in every window)
-Hint = Callable[[PartialDate | None], "re.Pattern[str] | None"]
+#: or a tuple of clauses, each a tuple of such patterns, such that wherever the condition holds, every pattern
+#: of one clause has a match inside; ``None`` when nothing is known (the condition is then evaluated everywhere)
+Hint = Callable[[PartialDate | None], "re.Pattern[str] | tuple[tuple[re.Pattern[str], ...], ...] | None"]
 
 #: the guard :func:`~dnnd._find.patterns.first_chars` puts before a pattern: ``(?=[...])`` or ``(?=(?i:[...]))``
 _GUARD = re.compile(r"\(\?=(?:\(\?i:(?P<icls>\[(?:\\.|[^\]\\])*\])\)|(?P<cls>\[(?:\\.|[^\]\\])*\]))\)")

@@ -83,17 +83,38 @@ _CAPITALISED_NEXT = re.compile(r" [A-ZÀ-ỸĐ]")
 _Chain = Callable[..., tuple[list[PositionMention], int]]
 
 
+_TITLE_MARKER, _TITLE_WORDS, _TITLE_END = "(?:(?P<marker>", r")\s+)?(?P<title>(?i:", r"))(?!\w)"
+
+
 @functools.cache
-def _hint_re() -> re.Pattern[str] | None:
+def _title_words_re() -> re.Pattern[str] | None:
+    """The markers and titles of :func:`title_re` as literal words (every match starts with one); None if it is not so built."""
+    p = title_re().pattern
+    i = p.find(_TITLE_MARKER)
+    j = p.find(_TITLE_WORDS, i)
+    if i < 0 or j < 0 or not p.endswith(_TITLE_END) or guard_hint(re.compile(p[:i] + "x")) is None:
+        return None
+    markers, words = p[i + len(_TITLE_MARKER) : j], p[j + len(_TITLE_WORDS) : -len(_TITLE_END)]
+    return re.compile(f"{markers}|(?i:{words})")
+
+
+@functools.cache
+def _hint() -> tuple[tuple[re.Pattern[str], ...], ...] | None:
+    member = re.escape(_PARTY_MEMBER_WORD)
+    titles = _title_words_re()
+    title_or_member = re.compile(f"{titles.pattern}|{member}") if titles else guard_hint(title_re(), extra=member[0])
     honorific = honorific_re()
+    first = guard_hint(honorific)
+    if title_or_member is None or first is None:
+        return None
     if honorific.pattern.endswith(f")(?=[{UPPER}])"):  # every honorific is followed by a capital (the name's)
-        return guard_hint(title_re(), extra=UPPER + re.escape(_PARTY_MEMBER_WORD[0]))
-    return guard_hint(title_re(), honorific, extra=re.escape(_PARTY_MEMBER_WORD[0]))
+        return ((title_or_member,), (first, re.compile(f"[{UPPER}]")))
+    return ((title_or_member,), (first,))
 
 
-def people_hint(published: PartialDate | None = None) -> re.Pattern[str] | None:
-    """The step's hint: the first letter of a title or "ủy viên", or the capital after an honorific."""
-    return _hint_re()
+def people_hint(published: PartialDate | None = None) -> tuple[tuple[re.Pattern[str], ...], ...] | None:
+    """The step's hint: a title or "ủy viên"; or an honorific's first letter and a capital (the name's)."""
+    return _hint()
 
 
 def people_possible(text: str, start: int, end: int, published: PartialDate | None = None) -> bool:
