@@ -103,8 +103,9 @@ def find(
         values: list[Any] = []
         filled: set[str] = set()
         for finder, index, reads, need, flag in plan:
-            if not ((flag is None or flag[k]) and need(text, start, end, published)) and (not filled or filled.isdisjoint(reads)):
-                continue  # exact: the step's condition fails and what it reads is empty
+            if (flag is not None and not flag[k]) or not need(text, start, end, published):
+                if not filled or not reads or filled.isdisjoint(reads):
+                    continue  # exact: the step's condition fails and what it reads is empty
             if ctx is None:
                 if not values:
                     values = [text, start, end, published, published_span, *_EMPTY]

@@ -256,13 +256,13 @@ def organisations_in(text: str, start: int = 0, end: int | None = None, g: Gramm
             title_case = _TitleCase(text, start, end)
         ask = _HeadContext(text, pos, start, end, lower, title_case)
         phrase = _SPACES.sub(" ", m.group()).lower()
-        for form in g.forms_by_lead.get(written.lower(), ()):
-            if form.lead is not None and " " in form.lead and form.lead != phrase and (" " in phrase or not lower):
+        two_words = " " in phrase or not lower
+        for form, row, lead, lower_first, upper_first in _form_plans(g).get(written.lower(), ()):
+            if lead is not None and lead != phrase and two_words:
                 continue  # its first two words are not the ones the trigger found
-            row = form.row
-            if lower and not form.lower_first and not ask("lower_open" if row.continuation else "lower_closed"):
+            if lower and not lower_first and not ask("lower_open" if row.continuation else "lower_closed"):
                 continue
-            if shouting and not form.template.split()[0].isupper():
+            if shouting and not upper_first:
                 continue
             if row.not_after and _word_before(text, pos, start) in row.not_after:
                 continue  # "Theo Báo ...": a source line
@@ -294,6 +294,32 @@ def organisations_in(text: str, start: int = 0, end: int | None = None, g: Gramm
         and not (o.registry_id and _generic_context(text, o, start, end))
     ]
     return _with_organs(text, kept, start)
+
+
+_FormPlan = tuple[Form, HeadRow, "str | None", bool, bool]
+_PLANS: dict[int, tuple[Grammar, dict[str, tuple[_FormPlan, ...]]]] = {}
+
+
+def _form_plans(g: Grammar) -> dict[str, tuple[_FormPlan, ...]]:
+    """The forms of *g* by first word, each with what the head loop asks of it, worked out once per grammar.
+
+    (form, row, its first two words if it has two (else None), whether it
+    starts in lower case, whether its first word is in capitals).
+    """
+    known = _PLANS.get(id(g))
+    if known is not None and known[0] is g:
+        return known[1]
+    plans = {
+        lead: tuple(
+            (f, f.row, f.lead if f.lead is not None and " " in f.lead else None, f.lower_first, f.template.split()[0].isupper())
+            for f in forms
+        )
+        for lead, forms in g.forms_by_lead.items()
+    }
+    if len(_PLANS) > 8:
+        _PLANS.clear()  # grammars made for a test or an extension: keep a few
+    _PLANS[id(g)] = (g, plans)
+    return plans
 
 
 #: searched over a slice (a short window), where the first match starts a word: (?<!\w) keeps long runs linear
