@@ -305,7 +305,9 @@ def resolve_organisations(
             reg = registry.organisation_by_name(name)  # "Trung ương Đảng Cộng sản Việt Nam"
             if reg is not None:
                 name = reg.name
-        surface = _SPACES.sub(" ", text[o.start : o.end])
+        surface = text[o.start : o.end]
+        if not surface.isalnum():  # (a word alone has no white space to squash)
+            surface = _SPACES.sub(" ", surface)
         identity = f"reg:{reg.id}" if reg is not None else _identity(o, name, place, kind, family=o.family)
         # a bare unit's words ("UBND tỉnh") name any province's: not an alias of this one
         written_head = name_key(surface).split()[:1] == name_key(o.organ or o.head).split()[:1]
