@@ -291,6 +291,25 @@ def test_the_hint_scan_maps_matches_to_windows(pattern, text, windows, hit):
     assert _hits(re.compile(pattern), text, starts, ends) == hit
 
 
+@pytest.mark.parametrize(
+    ("patterns", "text", "hit"),
+    [
+        (["a", "B"], "a\nB\naB\nBa\nb", [2, 3]),  # only the lines holding both
+        (["a", "B"], "a\na\na\n", []),  # a pattern that hits no line ends the scan
+        (["B", "a", "x"], "aBx\nBa\nxaB", [0, 2]),
+    ],
+)
+def test_the_hint_scan_joins_the_patterns_of_a_clause(patterns, text, hit):
+    from dnnd._find import hits
+
+    windows = _windows(text)
+    starts, ends = [s for s, _ in windows], [e for _, e in windows]
+    compiled = [re.compile(p) for p in patterns]
+    assert hits(compiled[0], text, starts, ends, *compiled[1:]) == hit
+    each = [set(hits(p, text, starts, ends)) for p in compiled]
+    assert hit == sorted(set.intersection(*each))
+
+
 def test_the_pipeline_builds_contexts_in_constructor_order():
     from dnnd._find import _ATTRS, _EMPTY
 

@@ -86,13 +86,9 @@ def find(
             continue
         hit = bytearray(n)
         for clause in ((hint,),) if isinstance(hint, re.Pattern) else hint:
-            windows_hit = set(hits(clause[0], text, starts, ends))
-            for pattern in clause[1:]:
-                if windows_hit:
-                    windows_hit.intersection_update(hits(pattern, text, starts, ends))
-            for k in windows_hit:
+            for k in hits(clause[0], text, starts, ends, *clause[1:]):
                 hit[k] = 1
-            hit_any.update(windows_hit)
+                hit_any.add(k)
         flags.append(hit)
     todo: Sequence[int] = range(n) if any(f is None for f in flags) else sorted(hit_any)
     plan = [(step.find, _FIELD_INDEX[step.field], frozenset(step.reads), step.needs, f) for step, f in zip(steps, flags, strict=True)]
@@ -133,30 +129,47 @@ _FIELD_INDEX = {field: _ATTRS.index(field) for field in FIELDS}
 _EMPTY = ((),) * len(FIELDS)  # the filled fields, empty: they follow text, start, end, published and published_span
 
 
-def hits(hint: re.Pattern[str], text: str, starts: Sequence[int], ends: Sequence[int]) -> list[int]:
+def hits(hint: re.Pattern[str], text: str, starts: Sequence[int], ends: Sequence[int], *also: re.Pattern[str]) -> list[int]:
     """The windows (indices into sorted, disjoint ``starts``/``ends``) that hold a match of *hint*, in order.
 
-    After a hit the scan jumps to the next window; a match that starts in a
-    gap (or leaves its window) sends it on, so each stretch is read once.
+    With patterns *also*, the windows that hold a match of each. After a
+    hit the scan jumps to the next window; a match that starts in a gap (or
+    leaves its window) sends it on; the patterns take turns to jump ahead
+    (a leapfrog join), so a pattern hitting no window ends the scan at once.
     """
     out: list[int] = []
+    patterns = (hint, *also)
+    n, i = len(starts), 0
+    while i < n:
+        agreed, turn = 0, 0
+        while agreed < len(patterns):
+            k = _next_hit(patterns[turn], text, starts, ends, i)
+            if k == n:
+                return out
+            agreed = agreed + 1 if k == i else 1
+            i, turn = k, (turn + 1) % len(patterns)
+        out.append(i)
+        i += 1
+    return out
+
+
+def _next_hit(pattern: re.Pattern[str], text: str, starts: Sequence[int], ends: Sequence[int], i: int) -> int:
+    """The first window from the *i*-th on that holds a match of *pattern*; ``len(starts)`` if none does."""
     n = len(starts)
-    if not n:
-        return out
-    search = hint.search
-    pos, last = starts[0], ends[-1]
+    pos, last = starts[i], ends[-1]
+    search = pattern.search
     while pos < last:
         m = search(text, pos, last)
         if m is None:
             break
         p = m.start()
-        k = bisect.bisect_right(starts, p) - 1
-        if p < ends[k] and m.end() > ends[k]:
+        k = bisect.bisect_right(starts, p, i) - 1
+        if p < ends[k]:
+            if m.end() <= ends[k]:
+                return k
             pos = p + 1  # a match leaving the window: another may start later inside it
             continue
-        if p < ends[k]:
-            out.append(k)
         if k + 1 == n:
             break
         pos = starts[k + 1]
-    return out
+    return n
