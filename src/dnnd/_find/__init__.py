@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -71,9 +72,9 @@ def find(
     """
     found: dict[str, list[object]] = {field: [] for field in FIELDS}
     n = len(windows)
-    starts = [s for s, _ in windows]
-    ends = [e for _, e in windows]
-    ordered = all(s <= e for s, e in windows) and all(ends[i] <= starts[i + 1] for i in range(n - 1))
+    starts, ends = (list(column) for column in zip(*windows, strict=True)) if n else ([], [])
+    # sorted and disjoint (each start <= its end <= the next start), compared in C
+    ordered = all(map(operator.le, starts, ends)) and all(map(operator.le, ends[:-1], starts[1:]))
     flags: list[bytearray | None] = []  # per step, the windows its condition is evaluated in (None: every window)
     hit_any: set[int] = set()
     for step in steps:

@@ -99,7 +99,7 @@ class Finder(Protocol):
 Needs = Callable[[str, int, int, PartialDate | None], bool]
 
 
-#: a step's hint: ``hint(published)`` is a pattern of single characters or literal words, without look-arounds,
+#: a step's hint: ``hint(published)`` is a pattern of single characters or literal words (a look-ahead may test its first),
 #: such that wherever :data:`Needs` holds in ``text[start:end]`` one of its matches lies inside ``[start, end)``;
 #: or a tuple of clauses, each a tuple of such patterns, such that wherever the condition holds, every pattern
 #: of one clause has a match inside; ``None`` when nothing is known (the condition is then evaluated everywhere)
