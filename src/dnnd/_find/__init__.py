@@ -75,34 +75,36 @@ def find(
     starts, ends = (list(column) for column in zip(*windows, strict=True)) if n else ([], [])
     # sorted and disjoint (each start <= its end <= the next start), compared in C
     ordered = all(map(operator.le, starts, ends)) and all(map(operator.le, ends[:-1], starts[1:]))
-    flags: list[bytearray | None] = []  # per step, the windows its condition is evaluated in (None: every window)
-    hit_any: set[int] = set()
-    for step in steps:
+    # per window, a bit for each step whose condition is to be evaluated there (a step without a hint: every window)
+    masks: dict[int, int] = {}
+    everywhere = 0
+    for i, step in enumerate(steps):
         if step.needs is never:
-            flags.append(bytearray(n))
             continue
         hint = step.hint(published) if ordered and step.hint is not None and step.needs is not always else None
         if hint is None:
-            flags.append(None)
+            everywhere |= 1 << i
             continue
-        hit = bytearray(n)
         for clause in ((hint,),) if isinstance(hint, re.Pattern) else hint:
             for k in hits(clause[0], text, starts, ends, *clause[1:]):
-                hit[k] = 1
-                hit_any.add(k)
-        flags.append(hit)
-    todo: Sequence[int] = range(n) if any(f is None for f in flags) else sorted(hit_any)
-    plan = [(step.find, _FIELD_INDEX[step.field], frozenset(step.reads), step.needs, f) for step, f in zip(steps, flags, strict=True)]
+                masks[k] = masks.get(k, 0) | 1 << i
+    todo: Sequence[int] = range(n) if everywhere else sorted(masks)
+    # per mask, the steps that may run: those whose condition is evaluated, and those that read a field
+    entries = [(step.find, _FIELD_INDEX[step.field], frozenset(step.reads), step.needs) for step in steps]
+    plans: dict[int, list[tuple[Any, int, frozenset[str], Any, bool]]] = {}
     for k in todo:
+        mask = masks.get(k, 0) | everywhere
+        plan = plans.get(mask)
+        if plan is None:
+            plan = plans[mask] = [(*e, bool(mask >> i & 1)) for i, e in enumerate(entries) if mask >> i & 1 or e[2]]
         start, end = windows[k]
         # the context is built only when a step runs, and again only if a step before it filed something
         ctx: FindContext | None = None
         values: list[Any] = []
         filled: set[str] = set()
-        for finder, index, reads, need, flag in plan:
-            if (flag is not None and not flag[k]) or not need(text, start, end, published):
-                if not filled or not reads or filled.isdisjoint(reads):
-                    continue  # exact: the step's condition fails and what it reads is empty
+        for finder, index, reads, need, evaluated in plan:
+            if not (evaluated and need(text, start, end, published)) and (not filled or filled.isdisjoint(reads)):
+                continue  # exact: the step's condition fails (or is known to) and what it reads is empty
             if ctx is None:
                 if not values:
                     values = [text, start, end, published, published_span, *_EMPTY]
