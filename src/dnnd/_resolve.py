@@ -15,6 +15,7 @@ import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -58,9 +59,8 @@ NATIONAL_PARTY = "Đảng Cộng sản Việt Nam"
 # ----------------------------------------------------------- organisations
 
 
-@attrs.frozen
-class ResolvedOrg:
-    """An organisation mention with its place fixed and its names built."""
+class ResolvedOrg(NamedTuple):
+    """An organisation mention with its place fixed and its names built (a named tuple: one is made per mention)."""
 
     mention: OrgMention
     name: str
