@@ -287,8 +287,7 @@ def test_a_step_whose_hint_misses_a_line_has_no_condition_there(line, published)
 def test_the_hint_scan_maps_matches_to_windows(pattern, text, windows, hit):
     from dnnd._find import hits as _hits
 
-    starts, ends = [s for s, _ in windows], [e for _, e in windows]
-    assert _hits(re.compile(pattern), text, starts, ends) == hit
+    assert _hits(re.compile(pattern), text, windows) == hit
 
 
 @pytest.mark.parametrize(
@@ -303,10 +302,9 @@ def test_the_hint_scan_joins_the_patterns_of_a_clause(patterns, text, hit):
     from dnnd._find import hits
 
     windows = _windows(text)
-    starts, ends = [s for s, _ in windows], [e for _, e in windows]
     compiled = [re.compile(p) for p in patterns]
-    assert hits(compiled[0], text, starts, ends, *compiled[1:]) == hit
-    each = [set(hits(p, text, starts, ends)) for p in compiled]
+    assert hits(compiled[0], text, windows, *compiled[1:]) == hit
+    each = [set(hits(p, text, windows)) for p in compiled]
     assert hit == sorted(set.intersection(*each))
 
 

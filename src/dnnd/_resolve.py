@@ -87,11 +87,10 @@ def _hit_ranges(hint: re.Pattern[str], text: str, ranges: Iterable[tuple[int, in
 
     One scan of the text for sorted disjoint ranges, else every range.
     """
-    spans = list(ranges)
+    spans = ranges if isinstance(ranges, list) else list(ranges)
     if any(spans[i][1] > spans[i + 1][0] for i in range(len(spans) - 1)) or any(s > e for s, e in spans):
         return spans
-    starts, ends = [s for s, _ in spans], [e for _, e in spans]
-    return [spans[k] for k in hits(hint, text, starts, ends)]
+    return [spans[k] for k in hits(hint, text, spans)]
 
 
 def place_mentions(text: str, ranges: Iterable[tuple[int, int]]) -> list[tuple[int, str]]:

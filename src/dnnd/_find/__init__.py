@@ -72,9 +72,8 @@ def find(
     """
     found: dict[str, list[object]] = {field: [] for field in FIELDS}
     n = len(windows)
-    starts, ends = (list(column) for column in zip(*windows, strict=True)) if n else ([], [])
-    # sorted and disjoint (each start <= its end <= the next start), compared in C
-    ordered = all(map(operator.le, starts, ends)) and all(map(operator.le, ends[:-1], starts[1:]))
+    # sorted and disjoint: each start <= its end <= the next start (no lists of offsets: they would cost memory)
+    ordered = all(s <= e for s, e in windows) and all(windows[i][1] <= windows[i + 1][0] for i in range(n - 1))
     # per window, a bit for each step whose condition is to be evaluated there (a step without a hint: every window)
     masks: dict[int, int] = {}
     everywhere = 0
@@ -86,7 +85,7 @@ def find(
             everywhere |= 1 << i
             continue
         for clause in ((hint,),) if isinstance(hint, re.Pattern) else hint:
-            for k in hits(clause[0], text, starts, ends, *clause[1:]):
+            for k in hits(clause[0], text, windows, *clause[1:]):
                 masks[k] = masks.get(k, 0) | 1 << i
     todo: Sequence[int] = range(n) if everywhere else sorted(masks)
     # per mask, the steps that may run: those whose condition is evaluated, and those that read a field
@@ -132,8 +131,8 @@ _FIELD_INDEX = {field: _ATTRS.index(field) for field in FIELDS}
 _EMPTY = ((),) * len(FIELDS)  # the filled fields, empty: they follow text, start, end, published and published_span
 
 
-def hits(hint: re.Pattern[str], text: str, starts: Sequence[int], ends: Sequence[int], *also: re.Pattern[str]) -> list[int]:
-    """The windows (indices into sorted, disjoint ``starts``/``ends``) that hold a match of *hint*, in order.
+def hits(hint: re.Pattern[str], text: str, windows: Sequence[tuple[int, int]], *also: re.Pattern[str]) -> list[int]:
+    """The indices of the sorted, disjoint *windows* that hold a match of *hint*, in order.
 
     With patterns *also*, the windows that hold a match of each. After a
     hit the scan jumps to the next window; a match that starts in a gap (or
@@ -142,11 +141,11 @@ def hits(hint: re.Pattern[str], text: str, starts: Sequence[int], ends: Sequence
     """
     out: list[int] = []
     patterns = (hint, *also)
-    n, i = len(starts), 0
+    n, i = len(windows), 0
     while i < n:
         agreed, turn = 0, 0
         while agreed < len(patterns):
-            k = _next_hit(patterns[turn], text, starts, ends, i)
+            k = _next_hit(patterns[turn], text, windows, i)
             if k == n:
                 return out
             agreed = agreed + 1 if k == i else 1
@@ -156,23 +155,27 @@ def hits(hint: re.Pattern[str], text: str, starts: Sequence[int], ends: Sequence
     return out
 
 
-def _next_hit(pattern: re.Pattern[str], text: str, starts: Sequence[int], ends: Sequence[int], i: int) -> int:
-    """The first window from the *i*-th on that holds a match of *pattern*; ``len(starts)`` if none does."""
-    n = len(starts)
-    pos, last = starts[i], ends[-1]
+_FIRST = operator.itemgetter(0)
+
+
+def _next_hit(pattern: re.Pattern[str], text: str, windows: Sequence[tuple[int, int]], i: int) -> int:
+    """The first window from the *i*-th on that holds a match of *pattern*; ``len(windows)`` if none does."""
+    n = len(windows)
+    pos, last = windows[i][0], windows[-1][1]
     search = pattern.search
     while pos < last:
         m = search(text, pos, last)
         if m is None:
             break
         p = m.start()
-        k = bisect.bisect_right(starts, p, i) - 1
-        if p < ends[k]:
-            if m.end() <= ends[k]:
+        k = bisect.bisect_right(windows, p, i, key=_FIRST) - 1
+        end = windows[k][1]
+        if p < end:
+            if m.end() <= end:
                 return k
             pos = p + 1  # a match leaving the window: another may start later inside it
             continue
         if k + 1 == n:
             break
-        pos = starts[k + 1]
+        pos = windows[k + 1][0]
     return n
