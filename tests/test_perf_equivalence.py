@@ -269,7 +269,7 @@ def test_a_step_whose_hint_misses_a_line_has_no_condition_there(line, published)
         hint = step.hint(published) if step.hint else None
         if hint is None or not step.needs(line, 0, len(line), published):
             continue
-        clauses = ((hint,),) if isinstance(hint, re.Pattern) else hint
+        clauses = hint if isinstance(hint, tuple) else ((hint,),)
         assert any(all(p.search(line) for p in clause) for clause in clauses), step.name
 
 

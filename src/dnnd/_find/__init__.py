@@ -84,7 +84,7 @@ def find(
         if hint is None:
             everywhere |= 1 << i
             continue
-        for clause in ((hint,),) if isinstance(hint, re.Pattern) else hint:
+        for clause in hint if isinstance(hint, tuple) else ((hint,),):
             for k in hits(clause[0], text, windows, *clause[1:]):
                 masks[k] = masks.get(k, 0) | 1 << i
     todo: Sequence[int] = range(n) if everywhere else sorted(masks)
