@@ -214,7 +214,7 @@ from dnnd._find import FIELDS, STEPS, find  # noqa: E402
 from dnnd._find.context import FindContext, always  # noqa: E402
 from dnnd.model import PartialDate  # noqa: E402
 
-PLAIN_STEPS = tuple(attrs.evolve(s, needs=always, reads=()) for s in STEPS)
+PLAIN_STEPS = tuple(attrs.evolve(s, needs=always, reads=(), hint=None) for s in STEPS)
 
 #: pieces of lines with something (and nothing) for every step to find, made up for the test
 FRAGMENTS = [
@@ -223,6 +223,7 @@ FRAGMENTS = [
     "Đại hội lần thứ VI của Đảng", "Chỉ thị 12-CT/TW", "số 07-HD/BTG ngày 12/3/2019", "của", "tổ chức hội nghị",
     "Dịp này, hai bên đã ký kết thỏa thuận", "Năm Đoàn kết hữu nghị Việt Nam - Lào 2022", "Tuần lễ", "a", "hội", "Hội",
     "hội hữu nghị", "Ủy ban nhân dân", "UBND", "Đoàn đại biểu", "đã", "gặp", "tại Hà Nội", ".", ",", ":", "-", "(", ")",
+    "Nguyên", "nguyên Bộ trưởng", "anh", "cựu binh Mỹ", "TS.", "PGS.TS", "Đại sứ", "ngài", "Quyền Chủ tịch", "cố vấn",
 ]
 lines = st.lists(st.sampled_from(FRAGMENTS), max_size=8).map(" ".join)
 articles = st.lists(lines, min_size=1, max_size=12)
@@ -259,6 +260,59 @@ def test_a_step_whose_condition_fails_finds_nothing(line, published):
             continue
         ctx = FindContext(line, 0, len(line), published)
         assert not list(step.find(ctx)), step.name
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines, st.sampled_from([None, PartialDate(year=2024, month=3, day=1)]))
+def test_a_step_whose_hint_misses_a_line_has_no_condition_there(line, published):
+    for step in STEPS:
+        hint = step.hint(published) if step.hint else None
+        if hint is None or not step.needs(line, 0, len(line), published):
+            continue
+        clauses = hint if isinstance(hint, tuple) else ((hint,),)
+        assert any(all(p.search(line) for p in clause) for clause in clauses), step.name
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "windows", "hit"),
+    [
+        ("Năm", "ab Năm cd\nxx\nNăm", [(0, 9), (10, 12), (13, 16)], [0, 2]),
+        ("m N|Năm", "xm N yNăm", [(0, 3), (4, 10)], [1]),  # a match leaving its window counts in none
+        ("abc|b", "abc", [(0, 2)], [0]),  # ... and the scan goes on inside the window
+        ("Năm", "x Năm", [(0, 1), (4, 5)], []),  # a match in a gap hits no window
+        ("Năm", "Năm Năm", [(0, 3), (4, 7)], [0, 1]),
+        ("Năm", "", [], []),
+    ],
+)
+def test_the_hint_scan_maps_matches_to_windows(pattern, text, windows, hit):
+    from dnnd._find import hits as _hits
+
+    assert _hits(re.compile(pattern), text, windows) == hit
+
+
+@pytest.mark.parametrize(
+    ("patterns", "text", "hit"),
+    [
+        (["a", "B"], "a\nB\naB\nBa\nb", [2, 3]),  # only the lines holding both
+        (["a", "B"], "a\na\na\n", []),  # a pattern that hits no line ends the scan
+        (["B", "a", "x"], "aBx\nBa\nxaB", [0, 2]),
+    ],
+)
+def test_the_hint_scan_joins_the_patterns_of_a_clause(patterns, text, hit):
+    from dnnd._find import hits
+
+    windows = _windows(text)
+    compiled = [re.compile(p) for p in patterns]
+    assert hits(compiled[0], text, windows, *compiled[1:]) == hit
+    each = [set(hits(p, text, windows)) for p in compiled]
+    assert hit == sorted(set.intersection(*each))
+
+
+def test_the_pipeline_builds_contexts_in_constructor_order():
+    from dnnd._find import _ATTRS, _EMPTY
+
+    assert _ATTRS[:5] == ("text", "start", "end", "published", "published_span")
+    assert set(_ATTRS[5:]) == set(FIELDS) and len(_EMPTY) == len(FIELDS)
 
 
 def test_the_seed_articles_are_found_as_without_the_conditions():

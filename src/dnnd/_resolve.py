@@ -15,10 +15,12 @@ import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import NamedTuple
 
 import attrs
 
 from . import registry
+from ._find import hits
 from ._find.congresses import CongressMention
 from ._find.context import FindContext
 from ._find.dates import DateMention, in_story, near_anchor, resolve_year, year_after_period
@@ -29,7 +31,6 @@ from ._find.organisations import OrgMention
 from ._find.patterns import (
     alternation,
     canonical_province,
-    organisation_by_id,
     province_names,
     surnames,
     trie_alternation,
@@ -58,9 +59,8 @@ NATIONAL_PARTY = "Đảng Cộng sản Việt Nam"
 # ----------------------------------------------------------- organisations
 
 
-@attrs.frozen
-class ResolvedOrg:
-    """An organisation mention with its place fixed and its names built."""
+class ResolvedOrg(NamedTuple):
+    """An organisation mention with its place fixed and its names built (a named tuple: one is made per mention)."""
 
     mention: OrgMention
     name: str
@@ -69,11 +69,35 @@ class ResolvedOrg:
     identity: str = ""
 
 
+@functools.cache
+def _organisations_by_id() -> dict[str, registry.RegistryOrganisation]:
+    by_id: dict[str, registry.RegistryOrganisation] = {}
+    for o in registry.organisations():
+        by_id.setdefault(o.id, o)
+    return by_id
+
+
+def organisation_by_id(org_id: str) -> registry.RegistryOrganisation | None:
+    """The registry organisation with this id (the first, should two share it)."""
+    return _organisations_by_id().get(org_id)
+
+
+def _hit_ranges(hint: re.Pattern[str], text: str, ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The *ranges* that hold a match of *hint* (literal words: every match of a pattern that starts with them).
+
+    One scan of the text for sorted disjoint ranges, else every range.
+    """
+    spans = ranges if isinstance(ranges, list) else list(ranges)
+    if any(spans[i][1] > spans[i + 1][0] for i in range(len(spans) - 1)) or any(s > e for s, e in spans):
+        return spans
+    return [spans[k] for k in hits(hint, text, spans)]
+
+
 def place_mentions(text: str, ranges: Iterable[tuple[int, int]]) -> list[tuple[int, str]]:
     """Every province or city named in the given ranges: (offset, name)."""
     pattern = _place_names_re()
     out = []
-    for s, e in ranges:
+    for s, e in _hit_ranges(_place_names_hint(), text, ranges):
         for m in pattern.finditer(text, s, e):
             name = canonical_province(m.group())
             if name:
@@ -83,7 +107,13 @@ def place_mentions(text: str, ranges: Iterable[tuple[int, int]]) -> list[tuple[i
 
 @functools.cache
 def _place_names_re() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w){trie_alternation(province_names())}(?!\w)")
+    return re.compile(rf"(?<!\w){_place_names_hint().pattern}(?!\w)")
+
+
+@functools.cache
+def _place_names_hint() -> re.Pattern[str]:
+    """The names alone (every match of :func:`_place_names_re` starts with one)."""
+    return re.compile(trie_alternation(province_names()))
 
 
 def article_localities(orgs: Sequence[OrgMention], places: Sequence[tuple[int, str]]) -> list[str]:
@@ -107,7 +137,7 @@ def unit_mentions(text: str, ranges: Iterable[tuple[int, int]]) -> list[tuple[in
     """Every district or commune named with its type in the given ranges: (offset, type word, name)."""
     pattern = _unit_re()
     out = []
-    for s, e in ranges:
+    for s, e in _hit_ranges(_unit_hint(), text, ranges):
         for m in pattern.finditer(text, s, e):
             words = m.group("name").split()
             kind = place_type_of()[m.group("type")].word
@@ -118,8 +148,13 @@ def unit_mentions(text: str, ranges: Iterable[tuple[int, int]]) -> list[tuple[in
 
 @functools.cache
 def _unit_re() -> re.Pattern[str]:
-    lower = [f for f, t in place_type_of().items() if t.bare and "province" not in t.levels]
-    return re.compile(rf"(?<!\w)(?P<type>{alternation(lower)})\s+(?P<name>{CAPRUN})(?!\w)")
+    return re.compile(rf"(?<!\w)(?P<type>{_unit_hint().pattern})\s+(?P<name>{CAPRUN})(?!\w)")
+
+
+@functools.cache
+def _unit_hint() -> re.Pattern[str]:
+    """The type words alone (every match of :func:`_unit_re` starts with one)."""
+    return re.compile(alternation(f for f, t in place_type_of().items() if t.bare and "province" not in t.levels))
 
 
 def _fix_place(
@@ -214,6 +249,9 @@ def _identity(o: OrgMention, name: str, place: str | None, place_kind: str | Non
     return name_key(name)
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _article_association(orgs: Sequence[OrgMention]) -> OrgMention | None:
     """The friendship association the article is about: the one it names most, placed ones first."""
     counts: Counter[tuple[str, str | None]] = Counter()
@@ -266,7 +304,9 @@ def resolve_organisations(
             reg = registry.organisation_by_name(name)  # "Trung ương Đảng Cộng sản Việt Nam"
             if reg is not None:
                 name = reg.name
-        surface = re.sub(r"\s+", " ", text[o.start : o.end])
+        surface = text[o.start : o.end]
+        if not surface.isalnum():  # (a word alone has no white space to squash)
+            surface = _SPACES.sub(" ", surface)
         identity = f"reg:{reg.id}" if reg is not None else _identity(o, name, place, kind, family=o.family)
         # a bare unit's words ("UBND tỉnh") name any province's: not an alias of this one
         written_head = name_key(surface).split()[:1] == name_key(o.organ or o.head).split()[:1]
@@ -333,11 +373,16 @@ def build_organisations(mentions: Sequence[OrgMention], scope: Scope) -> tuple[l
     for r in resolved:
         if r.locality and r.mention.kind is OrganisationKind.FRIENDSHIP_ASSOCIATION:
             placed_pairs.setdefault(_pair_key(r.mention.head), r.identity)
+    acronym_after: dict[int, str] = {}  # mention end -> the acronym in brackets after it ("... Na Uy (NPA)")
     for r in resolved:
         reg_keys: tuple[str, ...] = _registry_keys(r.identity[4:]) if r.identity.startswith("reg:") else ()
+        own_key = name_key(r.name)
+        am = _ACRONYM_AFTER.match(text, r.mention.end)
+        if am:
+            acronym_after[r.mention.end] = am.group("abbr")
         key = (
-            by_name.get(name_key(r.name))
-            or by_name.get(name_key(r.name.split(" của ", 1)[0]))
+            by_name.get(own_key)
+            or (by_name.get(name_key(r.name.split(" của ", 1)[0])) if " của " in r.name else None)
             or next((by_name[k] for k in reg_keys if k in by_name), None)
             or r.identity
         )
@@ -357,10 +402,9 @@ def build_organisations(mentions: Sequence[OrgMention], scope: Scope) -> tuple[l
         if key not in groups:
             order.append(key)
         groups[key].append(r)
-        by_name.setdefault(name_key(r.name), key)
+        by_name.setdefault(own_key, key)
         if " của " in r.name:
             by_name.setdefault(name_key(r.name.split(" của ", 1)[0]), key)  # "Cụm thi đua số 1" is "... số 1 của ..."
-        am = _ACRONYM_AFTER.match(text, r.mention.end)
         if am:
             by_name.setdefault(name_key(am.group("abbr")), key)  # "... Na Uy (NPA)", later "NPA"
     _merge_short_forms(groups, order)
@@ -375,10 +419,8 @@ def build_organisations(mentions: Sequence[OrgMention], scope: Scope) -> tuple[l
             reg = None  # a central body's name repeated for the local one
         name = reg.name if reg else first.name
         abbreviation = reg.abbreviation if reg else None
-        for m in members:
-            am = _ACRONYM_AFTER.match(text, m.mention.end)
-            if am and abbreviation is None:
-                abbreviation = am.group("abbr")
+        if abbreviation is None:
+            abbreviation = next((acronym_after[m.mention.end] for m in members if m.mention.end in acronym_after), None)
         aliases = {a for m in members for a in m.aliases} - {name}  # the forms the text writes
         if reg:
             aliases |= set(reg.aliases)

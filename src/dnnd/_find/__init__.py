@@ -17,33 +17,37 @@ corpus or the command line.
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import operator
+import re
 from collections.abc import Sequence
 from typing import Any
 
 import attrs
 
 from ..model import PartialDate
-from .congresses import congresses_possible, find_congresses
-from .context import FindContext, Finder, Needs, Step, never
-from .dates import dates_possible, find_dates
-from .documents import citation_ranges, documents_possible, find_documents
-from .events import events_possible, find_events
-from .organisations import find_organisations, organisations_possible
-from .people import bodies_named_by_titles, find_people, people_possible
+from .congresses import congresses_hint, congresses_possible, find_congresses
+from .context import FindContext, Finder, Needs, Step, _start, always, never
+from .dates import dates_hint, dates_possible, find_dates
+from .documents import citation_ranges, documents_hint, documents_possible, find_documents
+from .events import events_hint, events_possible, find_events
+from .organisations import find_organisations, organisations_hint, organisations_possible
+from .people import bodies_named_by_titles, find_people, people_hint, people_possible
 
-__all__ = ["FIELDS", "STEPS", "FindContext", "Finder", "Needs", "Step", "find"]
+__all__ = ["FIELDS", "STEPS", "FindContext", "Finder", "Needs", "Step", "find", "hits"]
 
 from .context import FIELDS
 
 #: The pipeline, in the order the steps run.
 STEPS: tuple[Step, ...] = (
-    Step("organisations", find_organisations, "organisations", organisations_possible),
-    Step("dates", find_dates, "dates", dates_possible),
-    Step("documents", find_documents, "documents", documents_possible),
+    Step("organisations", find_organisations, "organisations", organisations_possible, hint=organisations_hint),
+    Step("dates", find_dates, "dates", dates_possible, hint=dates_hint),
+    Step("documents", find_documents, "documents", documents_possible, hint=documents_hint),
     Step("blocked", citation_ranges, "citation ranges", never, ("documents",)),
-    Step("congresses", find_congresses, "congresses", congresses_possible),
-    Step("people", find_people, "people", people_possible),
-    Step("events", find_events, "events", events_possible, ("dates",)),
+    Step("congresses", find_congresses, "congresses", congresses_possible, hint=congresses_hint),
+    Step("people", find_people, "people", people_possible, hint=people_hint),
+    Step("events", find_events, "events", events_possible, ("dates",), hint=events_hint),
     Step("organisations", bodies_named_by_titles, "bodies named by titles", never, ("people",)),
 )
 
@@ -62,26 +66,116 @@ def find(
     all windows in text order. A step runs in a window only if its necessary
     condition (:attr:`Step.needs`) holds there or a field it reads
     (:attr:`Step.reads`) holds something; a window where no step's condition
-    holds is not read at all.
+    holds is not read at all. Where a step has a hint (:attr:`Step.hint`),
+    one scan of the whole text finds the windows it hits, and the condition
+    is evaluated in those windows only: a window no hint hits costs nothing.
     """
     found: dict[str, list[object]] = {field: [] for field in FIELDS}
-    needs = [step.needs for step in steps]
-    plan = [(step, frozenset(step.reads)) for step in steps]
-    for start, end in windows:
-        possible = [need(text, start, end, published) for need in needs]
-        if True not in possible:
-            continue  # nothing any step could find (most short lines)
-        ctx = FindContext(text, start, end, published, published_span)
+    n = len(windows)
+    # sorted and disjoint: each start <= its end <= the next start (no lists of offsets: they would cost memory)
+    ordered = all(s <= e for s, e in windows) and all(windows[i][1] <= windows[i + 1][0] for i in range(n - 1))
+    # per window, a bit for each step whose condition is to be evaluated there (a step without a hint: every window)
+    masks: dict[int, int] = {}
+    everywhere = 0
+    for i, step in enumerate(steps):
+        if step.needs is never:
+            continue
+        hint = step.hint(published) if ordered and step.hint is not None and step.needs is not always else None
+        if hint is None:
+            everywhere |= 1 << i
+            continue
+        for clause in hint if isinstance(hint, tuple) else ((hint,),):
+            for k in hits(clause[0], text, windows, *clause[1:]):
+                masks[k] = masks.get(k, 0) | 1 << i
+    todo: Sequence[int] = range(n) if everywhere else sorted(masks)
+    # per mask, the steps that may run: those whose condition is evaluated, and those that read a field
+    entries = [(step.find, _FIELD_INDEX[step.field], frozenset(step.reads), step.needs) for step in steps]
+    plans: dict[int, list[tuple[Any, int, frozenset[str], Any, bool]]] = {}
+    for k in todo:
+        mask = masks.get(k, 0) | everywhere
+        plan = plans.get(mask)
+        if plan is None:
+            plan = plans[mask] = [(*e, bool(mask >> i & 1)) for i, e in enumerate(entries) if mask >> i & 1 or e[2]]
+        start, end = windows[k]
+        # the context is built only when a step runs, and again only if a step before it filed something
+        ctx: FindContext | None = None
+        values: list[Any] = []
         filled: set[str] = set()
-        for (step, reads), may in zip(plan, possible, strict=True):
-            if not may and (not filled or filled.isdisjoint(reads)):
-                continue  # exact: the step's condition fails and what it reads is empty
-            after = step.run(ctx)
-            if after is not ctx:
-                filled.add(step.field)
-                ctx = after
+        for finder, index, reads, need, evaluated in plan:
+            if not (evaluated and need(text, start, end, published)) and (not filled or filled.isdisjoint(reads)):
+                continue  # exact: the step's condition fails (or is known to) and what it reads is empty
+            if ctx is None:
+                if not values:
+                    values = [text, start, end, published, published_span, *_EMPTY]
+                ctx = FindContext(*values)
+            new = tuple(finder(ctx))
+            if not new:
+                continue
+            old = values[index]
+            merged = (*old, *new) if old else new
+            if len(merged) > 1 and any(_start(a) > _start(b) for a, b in itertools.pairwise(merged)):
+                merged = tuple(sorted(merged, key=_start))
+            values[index] = merged
+            filled.add(_ATTRS[index])
+            ctx = None
         for field in filled:
-            found[field].extend(getattr(ctx, field))
+            found[field].extend(values[_FIELD_INDEX[field]])
     whole = FindContext(text, 0, len(text), published=published, published_span=published_span)
     changes: dict[str, Any] = {field: tuple(items) for field, items in found.items()}
     return attrs.evolve(whole, **changes)
+
+
+#: the fields of :class:`FindContext` in constructor order, and where each filled field sits among them
+_ATTRS = tuple(a.name for a in attrs.fields(FindContext))
+_FIELD_INDEX = {field: _ATTRS.index(field) for field in FIELDS}
+_EMPTY = ((),) * len(FIELDS)  # the filled fields, empty: they follow text, start, end, published and published_span
+
+
+def hits(hint: re.Pattern[str], text: str, windows: Sequence[tuple[int, int]], *also: re.Pattern[str]) -> list[int]:
+    """The indices of the sorted, disjoint *windows* that hold a match of *hint*, in order.
+
+    With patterns *also*, the windows that hold a match of each. After a
+    hit the scan jumps to the next window; a match that starts in a gap (or
+    leaves its window) sends it on; the patterns take turns to jump ahead
+    (a leapfrog join), so a pattern hitting no window ends the scan at once.
+    """
+    out: list[int] = []
+    patterns = (hint, *also)
+    n, i = len(windows), 0
+    while i < n:
+        agreed, turn = 0, 0
+        while agreed < len(patterns):
+            k = _next_hit(patterns[turn], text, windows, i)
+            if k == n:
+                return out
+            agreed = agreed + 1 if k == i else 1
+            i, turn = k, (turn + 1) % len(patterns)
+        out.append(i)
+        i += 1
+    return out
+
+
+_FIRST = operator.itemgetter(0)
+
+
+def _next_hit(pattern: re.Pattern[str], text: str, windows: Sequence[tuple[int, int]], i: int) -> int:
+    """The first window from the *i*-th on that holds a match of *pattern*; ``len(windows)`` if none does."""
+    n = len(windows)
+    pos, last = windows[i][0], windows[-1][1]
+    search = pattern.search
+    while pos < last:
+        m = search(text, pos, last)
+        if m is None:
+            break
+        p = m.start()
+        k = bisect.bisect_right(windows, p, i, key=_FIRST) - 1
+        end = windows[k][1]
+        if p < end:
+            if m.end() <= end:
+                return k
+            pos = p + 1  # a match leaving the window: another may start later inside it
+            continue
+        if k + 1 == n:
+            break
+        pos = windows[k + 1][0]
+    return n

@@ -76,6 +76,14 @@ _CONGRESS = re.compile(
 _OTHER_BODY = re.compile(rf"\s*(?:của\s+)?(?:(?:Liên hiệp|Hội|Hiệp hội|Mặt trận|MTTQ|Ủy ban|Công đoàn|Đoàn)\b|{CAP}\s+{CAP})")
 
 
+_CONGRESS_HINT = re.compile("Đại hội")
+
+
+def congresses_hint(published: PartialDate | None = None) -> re.Pattern[str]:
+    """The step's hint: the words every congress phrase starts with."""
+    return _CONGRESS_HINT
+
+
 def congresses_possible(text: str, start: int, end: int, published: PartialDate | None = None) -> bool:
     """The step's necessary condition: a congress phrase in ``text[start:end]``."""
     return _CONGRESS.search(text, start, end) is not None

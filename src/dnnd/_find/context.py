@@ -12,6 +12,8 @@ step reads an earlier one's results and never calls it.
 from __future__ import annotations
 
 import itertools
+import operator
+import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -27,7 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover - imports for annotations only
     from .organisations import OrgMention
     from .people import PersonMention
 
-__all__ = ["FIELDS", "FindContext", "Finder", "Needs", "Step", "always", "never"]
+__all__ = ["FIELDS", "FindContext", "Finder", "Hint", "Needs", "Step", "always", "guard_hint", "never"]
 
 #: The fields of :class:`FindContext` that steps fill, in no particular order.
 FIELDS = ("organisations", "dates", "documents", "congresses", "people", "events", "blocked")
@@ -66,17 +68,20 @@ class FindContext:
         new = tuple(found)
         if not new:
             return self  # the common case: most windows hold few mentions of a kind
-        merged = (*getattr(self, field), *new)
-        if any(_start(a) > _start(b) for a, b in itertools.pairwise(merged)):
+        old = getattr(self, field)
+        merged = (*old, *new) if old else new
+        if len(merged) > 1 and any(_start(a) > _start(b) for a, b in itertools.pairwise(merged)):
             merged = tuple(sorted(merged, key=_start))
         # the constructor directly (attrs.evolve looks every field up by name: slower)
-        values = [getattr(self, name) for name in _ATTRS]
-        values[_ATTRS.index(field)] = merged
+        values = list(_VALUES(self))
+        values[_INDEX[field]] = merged
         return FindContext(*values)
 
 
 #: the attributes of :class:`FindContext` in constructor order
 _ATTRS = tuple(a.name for a in attrs.fields(FindContext))
+_VALUES = operator.attrgetter(*_ATTRS)
+_INDEX = {name: i for i, name in enumerate(_ATTRS)}
 
 
 def _start(mention: Any) -> int:
@@ -92,6 +97,32 @@ class Finder(Protocol):
 #: a step's necessary condition: ``needs(text, start, end, published)`` is false only where the
 #: step finds nothing in ``text[start:end]`` when the fields it reads (:attr:`Step.reads`) are empty
 Needs = Callable[[str, int, int, PartialDate | None], bool]
+
+
+#: a step's hint: ``hint(published)`` is a pattern of single characters or literal words (a look-ahead may test its first),
+#: such that wherever :data:`Needs` holds in ``text[start:end]`` one of its matches lies inside ``[start, end)``;
+#: or a tuple of clauses, each a tuple of such patterns, such that wherever the condition holds, every pattern
+#: of one clause has a match inside; ``None`` when nothing is known (the condition is then evaluated everywhere)
+Hint = Callable[[PartialDate | None], "re.Pattern[str] | tuple[tuple[re.Pattern[str], ...], ...] | None"]
+
+#: the guard :func:`~dnnd._find.patterns.first_chars` puts before a pattern: ``(?=[...])`` or ``(?=(?i:[...]))``
+_GUARD = re.compile(r"\(\?=(?:\(\?i:(?P<icls>\[(?:\\.|[^\]\\])*\])\)|(?P<cls>\[(?:\\.|[^\]\\])*\]))\)")
+
+
+def guard_hint(*patterns: re.Pattern[str], extra: str = "") -> re.Pattern[str] | None:
+    """One character class holding every first character of *patterns* (and the class body *extra*).
+
+    Each pattern must start with the guard of :func:`~dnnd._find.patterns.first_chars`
+    (a look-ahead of one character class, which every match starts with); ``None``
+    when one does not (nothing is known of its first character).
+    """
+    parts = [f"[{extra}]"] if extra else []
+    for p in patterns:
+        m = _GUARD.match(p.pattern)
+        if m is None:
+            return None
+        parts.append(f"(?i:{m.group('icls')})" if m.group("icls") else m.group("cls"))
+    return re.compile("|".join(parts))
 
 
 def always(text: str, start: int, end: int, published: PartialDate | None) -> bool:
@@ -114,6 +145,10 @@ class Step:
     where the condition fails and those fields are empty, and does not read
     a window where every step is skipped: many lines with nothing to find
     cost a few pattern scans each.
+
+    *hint* (see :data:`Hint`) narrows *needs* further: the pipeline scans
+    the whole text once for it and evaluates *needs* only in the windows it
+    hits. A step whose *needs* is :func:`always` ignores its hint.
     """
 
     field: str = attrs.field(validator=attrs.validators.in_(FIELDS))
@@ -121,6 +156,7 @@ class Step:
     name: str = ""
     needs: Needs = always
     reads: tuple[str, ...] = attrs.field(default=(), validator=attrs.validators.deep_iterable(attrs.validators.in_(FIELDS)))
+    hint: Hint | None = None
 
     def run(self, ctx: FindContext) -> FindContext:
         """Run the finder and file what it found."""

@@ -44,6 +44,7 @@ from dateutil.tz import tzoffset
 from .. import registry
 from ..model import PartialDate
 from . import patterns as _lex
+from .context import guard_hint
 from .patterns import trie_alternation
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -236,6 +237,13 @@ _DIGIT = re.compile(r"\d")
 
 def _valid(d: int | None, m: int | None) -> bool:
     return (m is None or 1 <= m <= 12) and (d is None or 1 <= d <= 31)
+
+
+def dates_hint(published: PartialDate | None = None) -> re.Pattern[str] | None:
+    """The step's hint: a digit, or (in an article dated to the day) the first letter of a relative date."""
+    if published is not None and published.to_date() is not None:
+        return guard_hint(_relative_re()[0], extra=r"\d")
+    return _DIGIT
 
 
 def dates_possible(text: str, start: int, end: int, published: PartialDate | None = None) -> bool:

@@ -124,6 +124,11 @@ def _may_be_issued_on(text: str, start: int, end: int) -> bool:
     return text.find("ban hành", start, end) >= 0 or text.find("tại", start, end) >= 0
 
 
+def documents_hint(published: PartialDate | None = None) -> re.Pattern[str]:
+    """The step's hint: a digit."""
+    return _DIGIT
+
+
 def documents_possible(text: str, start: int, end: int, published: PartialDate | None = None) -> bool:
     """The step's necessary condition: a digit (every citation has one)."""
     return _DIGIT.search(text, start, end) is not None

@@ -347,6 +347,16 @@ class _Unit:
     org: OrgMention | None
 
 
+@functools.cache
+def _hint_re() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in (*_TIE_WORDS, "niệm", *_NAMED_HEAD.pattern.split("|"))))
+
+
+def events_hint(published: PartialDate | None = None) -> re.Pattern[str]:
+    """The step's hint: the words of a tie, "niệm" or the head of a named year or week."""
+    return _hint_re()
+
+
 def events_possible(text: str, start: int, end: int, published: PartialDate | None = None) -> bool:
     """The step's necessary condition where no date was found: a tie, a named year or week, or an anniversary.
 

@@ -322,6 +322,8 @@ class Grammar:
     slots: Mapping[str, Slot]
     forms_by_lead: Mapping[str, tuple[Form, ...]]
     trigger: re.Pattern[str]
+    #: every character a match of :attr:`trigger` can start with
+    first_chars: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], extra_rows: Sequence[Mapping[str, Any]] = ()) -> Grammar:
@@ -347,7 +349,8 @@ class Grammar:
         )
         # closed rows first: where one matches, an open class does not
         ordered = {k: tuple(sorted(v, key=lambda f: f.row.continuation is not None)) for k, v in by_lead.items()}
-        return cls(rows, slots, ordered, trigger)
+        firsts = frozenset(w[0] for w in (*written, *lower))
+        return cls(rows, slots, ordered, trigger, firsts)
 
 
 def _cased_trie(words: Iterable[str]) -> str:

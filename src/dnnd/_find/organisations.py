@@ -29,7 +29,7 @@ import bisect
 import functools
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
@@ -89,13 +89,15 @@ class OrgMention:
 
 
 _PARTY_OR_FRONT = (OrganisationKind.PARTY, OrganisationKind.FRONT)
+_KINDS = {k.value: k for k in OrganisationKind}  # a registry entry's kind by its value (a dict look-up, not an enum call)
 
 # priority on a tie of spans: registry, closed rows, open classes
 _REGISTRY, _ROW, _OPEN = 3, 2, 1
 
 
-@attrs.frozen
-class _Candidate:
+class _Candidate(NamedTuple):
+    """A mention and what ranks it on a tie (a named tuple: cheaper to make than a frozen class)."""
+
     mention: OrgMention
     priority: int
     head_length: int = 0  # on a tie, the row whose own words cover more of the name
@@ -159,15 +161,21 @@ def _registry_mentions(text: str, start: int, end: int) -> Iterator[_Candidate]:
         # names may overlap ("Ban Chấp hành Trung ương Đảng" and "Đảng Cộng sản Trung Quốc"): go on from the next word
         nxt = text.find(" ", m.start(), m.end())
         pos = nxt + 1 if nxt > 0 else m.end()
-        org = names[m.group("abbr")] if m.group("abbr") else names.get(_registry_key(m.group())) or names[name_key(m.group())]
-        kind = OrganisationKind(org.kind)
-        if not m.group("abbr") and _foreign_after(text, m.end(), end):
-            continue  # "Trung ương Đảng Campuchia", "Quốc hội Lào": the other country's body
-        if not m.group("abbr") and m.group().isupper() and m.group().count(" ") < 2:
-            continue  # "CHÍNH PHỦ" over a decree is its letterhead
-        mention = OrgMention(m.start(), m.end(), org.name, kind, registry_id=org.id, abbreviation=org.abbreviation)
+        abbr = m.group("abbr")
+        if abbr:
+            org = names[abbr]
+        else:
+            written = m.group()
+            org = names.get(_registry_key(written)) or names[name_key(written)]
+            if _foreign_after(text, m.end(), end):
+                continue  # "Trung ương Đảng Campuchia", "Quốc hội Lào": the other country's body
+            if written.isupper() and written.count(" ") < 2:
+                continue  # "CHÍNH PHỦ" over a decree is its letterhead
+        kind = _KINDS[org.kind]
+        # positional (start, end, head, kind, place, place_kind, registry_id, abbreviation): cheaper than keywords
+        mention = OrgMention(m.start(), m.end(), org.name, kind, None, None, org.id, org.abbreviation)
         yield _Candidate(mention, _REGISTRY)
-        if kind not in _PARTY_OR_FRONT or m.group("abbr") or not org.name.startswith(("Đảng", "Mặt trận")):
+        if abbr or kind not in _PARTY_OR_FRONT or not org.name.startswith(("Đảng", "Mặt trận")):
             continue  # only a party or a front itself has central organs named before it
         om = _central_organ_re().search(text, max(start, m.start() - 30), m.start())
         if om is not None:
@@ -216,6 +224,18 @@ def organisations_possible(text: str, start: int, end: int, published: PartialDa
     return grammar().trigger.search(text, start, end) is not None or _registry_index()[0].search(text, start, end) is not None
 
 
+@functools.cache
+def _hint_re() -> re.Pattern[str]:
+    firsts = set(grammar().first_chars)
+    firsts.update(org.abbreviation[0] for org in registry.organisations() if org.abbreviation)
+    return re.compile(f"[{UPPER}{''.join(re.escape(c) for c in sorted(firsts))}]")
+
+
+def organisations_hint(published: PartialDate | None = None) -> re.Pattern[str]:
+    """The step's hint: a registry name starts with a capital or an abbreviation's first letter, a head with its own."""
+    return _hint_re()
+
+
 def find_organisations(ctx: FindContext) -> list[OrgMention]:
     """The step: organisation mentions in the window (longest wins on overlap)."""
     return organisations_in(ctx.text, ctx.start, ctx.end)
@@ -227,21 +247,23 @@ def organisations_in(text: str, start: int = 0, end: int | None = None, g: Gramm
     g = g or grammar()
     found: list[_Candidate] = []
     closed: dict[int, int] = {}  # where a longer head of a closed class matched, an open class does not
-    title_case = _TitleCase(text, start, end)
+    title_case: _TitleCase | None = None
     for m in g.trigger.finditer(text, start, end):
         pos = m.start()
         written = m.group().split()[0]
         lower = text[pos].islower()
         shouting = len(written) > 1 and written.isupper()  # "ỦY BAN NHÂN DÂN" in a heading
+        if title_case is None:
+            title_case = _TitleCase(text, start, end)
         ask = _HeadContext(text, pos, start, end, lower, title_case)
         phrase = _SPACES.sub(" ", m.group()).lower()
-        for form in g.forms_by_lead.get(written.lower(), ()):
-            if form.lead is not None and " " in form.lead and form.lead != phrase and (" " in phrase or not lower):
+        two_words = " " in phrase or not lower
+        for form, row, lead, lower_first, upper_first in _form_plans(g).get(written.lower(), ()):
+            if lead is not None and lead != phrase and two_words:
                 continue  # its first two words are not the ones the trigger found
-            row = form.row
-            if lower and not form.lower_first and not ask("lower_open" if row.continuation else "lower_closed"):
+            if lower and not lower_first and not ask("lower_open" if row.continuation else "lower_closed"):
                 continue
-            if shouting and not form.template.split()[0].isupper():
+            if shouting and not upper_first:
                 continue
             if row.not_after and _word_before(text, pos, start) in row.not_after:
                 continue  # "Theo Báo ...": a source line
@@ -260,7 +282,7 @@ def organisations_in(text: str, start: int = 0, end: int | None = None, g: Gramm
                 continue
             for c in _from_form(text, fm, form, g, start, end):
                 mention = attrs.evolve(c.mention, family=row.family) if row.family else c.mention
-                found.append(attrs.evolve(c, mention=mention, head_length=fm.end() - fm.start()))
+                found.append(_Candidate(mention, c.priority, fm.end() - fm.start()))
     found.extend(_registry_mentions(text, start, end))
     kept = [
         o
@@ -273,6 +295,32 @@ def organisations_in(text: str, start: int = 0, end: int | None = None, g: Gramm
         and not (o.registry_id and _generic_context(text, o, start, end))
     ]
     return _with_organs(text, kept, start)
+
+
+_FormPlan = tuple[Form, HeadRow, "str | None", bool, bool]
+_PLANS: dict[int, tuple[Grammar, dict[str, tuple[_FormPlan, ...]]]] = {}
+
+
+def _form_plans(g: Grammar) -> dict[str, tuple[_FormPlan, ...]]:
+    """The forms of *g* by first word, each with what the head loop asks of it, worked out once per grammar.
+
+    (form, row, its first two words if it has two (else None), whether it
+    starts in lower case, whether its first word is in capitals).
+    """
+    known = _PLANS.get(id(g))
+    if known is not None and known[0] is g:
+        return known[1]
+    plans = {
+        lead: tuple(
+            (f, f.row, f.lead if f.lead is not None and " " in f.lead else None, f.lower_first, f.template.split()[0].isupper())
+            for f in forms
+        )
+        for lead, forms in g.forms_by_lead.items()
+    }
+    if len(_PLANS) > 8:
+        _PLANS.clear()  # grammars made for a test or an extension: keep a few
+    _PLANS[id(g)] = (g, plans)
+    return plans
 
 
 #: searched over a slice (a short window), where the first match starts a word: (?<!\w) keeps long runs linear
@@ -375,9 +423,7 @@ def _generic_contexts() -> tuple[tuple[str, re.Pattern[str] | None, re.Pattern[s
 
 def _generic_context(text: str, o: OrgMention, start: int, end: int) -> bool:
     """A registry name used generically: "Thủ tướng Chính phủ" naming the office, "Đảng, Chính phủ và nhân dân"."""
-    for name, before, after, unless_person in _generic_contexts():
-        if o.head != name:
-            continue
+    for before, after, unless_person in _generic_contexts_of().get(o.head, ()):
         if before is not None and not before.search(text, max(start, o.start - 25), o.start):
             continue
         if after is not None and not after.match(text, o.end, end):
@@ -386,6 +432,15 @@ def _generic_context(text: str, o: OrgMention, start: int, end: int) -> bool:
             continue
         return True
     return False
+
+
+@functools.cache
+def _generic_contexts_of() -> dict[str, list[tuple[re.Pattern[str] | None, re.Pattern[str] | None, bool]]]:
+    """The contexts of :func:`_generic_contexts` by registry name, in their order."""
+    out: dict[str, list[tuple[re.Pattern[str] | None, re.Pattern[str] | None, bool]]] = {}
+    for name, before, after, unless_person in _generic_contexts():
+        out.setdefault(name, []).append((before, after, unless_person))
+    return out
 
 
 @functools.cache
@@ -402,6 +457,8 @@ def _longest(found: list[_Candidate]) -> list[OrgMention]:
     except ones it contains whole ("Viện Nghiên cứu chiến lược Bộ Ngoại
     giao" contains "Bộ Ngoại giao").
     """
+    if len(found) < 2:
+        return [c.mention for c in found]
     strong = sorted(
         (c for c in found if c.priority > _OPEN),
         key=lambda c: (-(c.mention.end - c.mention.start), -c.priority, -c.head_length, c.mention.start),

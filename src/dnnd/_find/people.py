@@ -31,6 +31,7 @@ import attrs
 
 from .. import registry
 from ..model import OrganisationKind, PartialDate
+from .context import guard_hint
 from .names import NameMatch, is_place, name_at, name_particles, vietnamese_name_at, vietnamese_names
 from .organisations import OrgMention
 from .patterns import LOWER, UPPER, alternation, countries, ministries
@@ -80,6 +81,50 @@ _AFTER_CHAIN, _HONORIFIC, _SCAN = 0, 1, 2  # how a name was found, strongest fir
 _PARTY_MEMBER_WORD = "ủy viên"  # "Tỉnh ủy viên", the one post no title match announces
 _CAPITALISED_NEXT = re.compile(r" [A-ZÀ-ỸĐ]")
 _Chain = Callable[..., tuple[list[PositionMention], int]]
+
+
+_TITLE_MARKER, _TITLE_WORDS, _TITLE_END = "(?:(?P<marker>", r")\s+)?(?P<title>(?i:", r"))(?!\w)"
+
+
+@functools.cache
+def _title_words_re() -> re.Pattern[str] | None:
+    """The markers and titles of :func:`title_re` as literal words (every match starts with one); None if it is not so built."""
+    p = title_re().pattern
+    i = p.find(_TITLE_MARKER)
+    j = p.find(_TITLE_WORDS, i)
+    if i < 0 or j < 0 or not p.endswith(_TITLE_END) or guard_hint(re.compile(p[:i] + "x")) is None:
+        return None
+    markers, words = p[i + len(_TITLE_MARKER) : j], p[j + len(_TITLE_WORDS) : -len(_TITLE_END)]
+    return re.compile(f"{markers}|(?i:{words})")
+
+
+@functools.cache
+def _title_or_member_re() -> re.Pattern[str] | None:
+    """A title (its literal words) or "ủy viên", behind the title's guard (a scan ten times faster than without)."""
+    titles = _title_words_re()
+    first = guard_hint(title_re())
+    if titles is None or first is None:
+        return None
+    member = re.escape(_PARTY_MEMBER_WORD)
+    return re.compile(f"(?={first.pattern}|{member[0]})(?:{titles.pattern}|{member})")
+
+
+@functools.cache
+def _hint() -> tuple[tuple[re.Pattern[str], ...], ...] | None:
+    member = re.escape(_PARTY_MEMBER_WORD)
+    title_or_member = _title_or_member_re() or guard_hint(title_re(), extra=member[0])
+    honorific = honorific_re()
+    first = guard_hint(honorific)
+    if title_or_member is None or first is None:
+        return None
+    if honorific.pattern.endswith(f")(?=[{UPPER}])"):  # every honorific is followed by a capital (the name's)
+        return ((title_or_member,), (first, re.compile(f"[{UPPER}]")))
+    return ((title_or_member,), (first,))
+
+
+def people_hint(published: PartialDate | None = None) -> tuple[tuple[re.Pattern[str], ...], ...] | None:
+    """The step's hint: a title or "ủy viên"; or an honorific's first letter and a capital (the name's)."""
+    return _hint()
 
 
 def people_possible(text: str, start: int, end: int, published: PartialDate | None = None) -> bool:
