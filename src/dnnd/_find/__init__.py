@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import operator
 import re
+from array import array
 from collections.abc import Sequence
 from typing import Any
 
@@ -141,11 +141,12 @@ def hits(hint: re.Pattern[str], text: str, windows: Sequence[tuple[int, int]], *
     """
     out: list[int] = []
     patterns = (hint, *also)
+    starts, ends = _bounds(windows)
     n, i = len(windows), 0
     while i < n:
         agreed, turn = 0, 0
         while agreed < len(patterns):
-            k = _next_hit(patterns[turn], text, windows, i)
+            k = _next_hit(patterns[turn], text, starts, ends, i)
             if k == n:
                 return out
             agreed = agreed + 1 if k == i else 1
@@ -155,21 +156,26 @@ def hits(hint: re.Pattern[str], text: str, windows: Sequence[tuple[int, int]], *
     return out
 
 
-_FIRST = operator.itemgetter(0)
+def _bounds(windows: Sequence[tuple[int, int]]) -> tuple[Sequence[int], Sequence[int]]:
+    """The starts and the ends of *windows*, as arrays (read from the layout's own arrays when it has them)."""
+    starts, ends = getattr(windows, "starts", None), getattr(windows, "ends", None)
+    if isinstance(starts, array) and isinstance(ends, array):
+        return starts, ends
+    return array("q", [s for s, _ in windows]), array("q", [e for _, e in windows])
 
 
-def _next_hit(pattern: re.Pattern[str], text: str, windows: Sequence[tuple[int, int]], i: int) -> int:
-    """The first window from the *i*-th on that holds a match of *pattern*; ``len(windows)`` if none does."""
-    n = len(windows)
-    pos, last = windows[i][0], windows[-1][1]
+def _next_hit(pattern: re.Pattern[str], text: str, starts: Sequence[int], ends: Sequence[int], i: int) -> int:
+    """The first window (``starts[k]``, ``ends[k]``) from the *i*-th on that holds a match of *pattern*; ``len(starts)`` if none does."""
+    n = len(starts)
+    pos, last = starts[i], ends[-1]
     search = pattern.search
     while pos < last:
         m = search(text, pos, last)
         if m is None:
             break
         p = m.start()
-        k = bisect.bisect_right(windows, p, i, key=_FIRST) - 1
-        end = windows[k][1]
+        k = bisect.bisect_right(starts, p, i) - 1
+        end = ends[k]
         if p < end:
             if m.end() <= end:
                 return k
@@ -177,5 +183,5 @@ def _next_hit(pattern: re.Pattern[str], text: str, windows: Sequence[tuple[int, 
             continue
         if k + 1 == n:
             break
-        pos = windows[k + 1][0]
+        pos = starts[k + 1]
     return n
