@@ -12,7 +12,10 @@ from __future__ import annotations
 import bisect
 import datetime
 import functools
+import itertools
+import operator
 import re
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple
@@ -36,6 +39,7 @@ from ._find.patterns import (
     trie_alternation,
 )
 from ._find.people import PersonMention
+from ._layout import Ranges
 from ._reported import EventFacts
 from ._reported import classify as classify_reported
 from .model import (
@@ -87,9 +91,14 @@ def _hit_ranges(hint: re.Pattern[str], text: str, ranges: Iterable[tuple[int, in
 
     One scan of the text for sorted disjoint ranges, else every range.
     """
-    spans = ranges if isinstance(ranges, list) else list(ranges)
-    if any(spans[i][1] > spans[i + 1][0] for i in range(len(spans) - 1)) or any(s > e for s, e in spans):
-        return spans
+    if isinstance(ranges, Ranges):
+        spans = ranges  # the layout's arrays: no pair is built for a range without a hit
+    else:
+        pairs = list(ranges)
+        spans = Ranges(array("q", [s for s, _ in pairs]), array("q", [e for _, e in pairs]))
+    starts, ends = spans.starts, spans.ends
+    if any(map(operator.gt, ends, itertools.islice(starts, 1, None))) or any(map(operator.gt, starts, ends)):
+        return list(spans)
     return [spans[k] for k in hits(hint, text, spans)]
 
 
@@ -936,14 +945,16 @@ class Scope:
     units: tuple[tuple[int, str, str], ...] = ()
     year: int | None = None
     organisation_at: Mapping[int, Organisation] = attrs.field(factory=dict)
-    body: tuple[tuple[int, int], ...] = ()  # the ranges the finders read (sorted); empty: the whole text
+    #: the starts and ends of the ranges the finders read (sorted by start; both empty: the whole text)
+    body_starts: Sequence[int] = ()
+    body_ends: Sequence[int] = ()
 
     def in_body(self, pos: int) -> bool:
         """Whether *pos* lies in a range the finders read (a story line, not chrome)."""
-        if not self.body:
+        if not self.body_starts:
             return True
-        i = bisect.bisect_right(self.body, (pos, len(self.text) + 1)) - 1
-        return i >= 0 and self.body[i][0] <= pos < self.body[i][1]
+        i = bisect.bisect_right(self.body_starts, pos) - 1
+        return i >= 0 and pos < self.body_ends[i]
 
     @property
     def locality(self) -> str | None:
@@ -960,6 +971,17 @@ class Records:
     congress_resolutions: tuple[CongressResolution, ...]
     people: tuple[Person, ...]
     events: tuple[Event, ...]
+
+
+def _sorted_bounds(ranges: Sequence[tuple[int, int]]) -> tuple[array[int], array[int]]:
+    """The starts and ends of *ranges*, sorted by start, as arrays (the layout's own when it gives them in order)."""
+    starts, ends = getattr(ranges, "starts", None), getattr(ranges, "ends", None)
+    if not (isinstance(starts, array) and isinstance(ends, array)):
+        starts, ends = array("q", [s for s, _ in ranges]), array("q", [e for _, e in ranges])
+    if any(map(operator.gt, starts, itertools.islice(starts, 1, None))):
+        pairs = sorted(zip(starts, ends, strict=True))
+        starts, ends = array("q", [s for s, _ in pairs]), array("q", [e for _, e in pairs])
+    return starts, ends
 
 
 def resolve(
@@ -982,6 +1004,7 @@ def resolve(
     first, since the others name them.
     """
     text = found.text
+    starts, ends = _sorted_bounds(body)
     places = place_mentions(text, body)
     units = unit_mentions(text, body)
     localities = article_localities(found.organisations, places)
@@ -994,7 +1017,8 @@ def resolve(
         places=tuple(places),
         units=tuple(units),
         year=context_year(body_text, in_story(found), published),
-        body=tuple(sorted(body)),
+        body_starts=starts,
+        body_ends=ends,
     )
     org_records, by_start = organisations(found.organisations, scope)
     scope = attrs.evolve(scope, organisation_at=by_start)
