@@ -307,6 +307,9 @@ LOCATIONS = [
     ("Ngày 6/6/2022, Hội tổ chức đại hội tại Trung tâm Hội nghị quốc tế.", None),
     # a visit with no "tại" is at the place it visits
     ("Ngày 6/6/2022, đoàn đại biểu Hội sang thăm, chúc Tết tỉnh Luang Prabang.", "Luang Prabang"),
+    # ... also when the visit is named by its noun and the verb follows in the same clause
+    ("Ngày 6/6/2022, lãnh đạo tỉnh Gia Lai cùng đoàn công tác tỉnh đến thăm, chúc Tết tỉnh Ratanakiri.", "Ratanakiri"),
+    ("Ngày 6/6/2022, đoàn công tác tỉnh Gia Lai; sau đó đến thăm tỉnh Ratanakiri.", "Gia Lai"),
     # a foreign city before a dash and its country, or before "của"
     ("Ngày 6/6/2022, tại Udon Thani - Thái Lan, Hội tổ chức gặp mặt kiều bào.", "Udon Thani"),
     ("Ngày 6/6/2022, hai hội giao lưu tại thủ đô Viêng Chăn của nước bạn.", "Viêng Chăn"),

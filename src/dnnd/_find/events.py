@@ -1117,15 +1117,24 @@ def _location(
         place = _place_of(text, at.end(), e, loose=strong)
         if place is not None or strong:
             return place
-    if kind is EventKind.VISIT and "thăm" in text[lo:hi].lower():
-        stop = _VISITED_STOP.search(text, hi, min(e, hi + 90))
-        return _visited(text[hi : stop.start() if stop else min(e, hi + 90)])
+    if kind is EventKind.VISIT:
+        start = hi
+        if "thăm" not in text[lo:hi].lower():
+            # "đoàn công tác tỉnh đến thăm, chúc Tết tỉnh Svay Rieng": the verb after the noun, in its clause
+            verb = _VISIT_VERB.search(text, hi, min(e, hi + 60))
+            if verb is None or _VISITED_STOP.search(text, hi, verb.start()) is not None:
+                return None
+            start = verb.end()
+        stop = _VISITED_STOP.search(text, start, min(e, start + 90))
+        return _visited(text[start : stop.start() if stop else min(e, start + 90)])
     return None
 
 
 #: (ranks a place phrase outside the event's stretch after every one inside it)
 _FAR = 1 << 40
 _VISITED_STOP = re.compile(r"[;.()\n\"]|\s(?:của|do|để|nhằm|cho)\s")
+#: the verb of a visit written after its noun ("đoàn ... đến thăm", "sang thăm")
+_VISIT_VERB = re.compile(r"(?<!\w)(?:đến|sang|tới|về)\s+thăm(?!\w)")
 
 
 def _visited(phrase: str) -> str | None:
