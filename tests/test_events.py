@@ -323,6 +323,13 @@ LOCATIONS = [
     # a country after its state form is the country alone
     ("Từ ngày 2 đến 6/6/2022, đoàn đại biểu tỉnh sang thăm và làm việc tại Cộng hòa Cuba.", "Cuba"),
     ("Ngày 6/6/2022, đoàn công tác thăm và làm việc tại Vương quốc Thái Lan.", "Thái Lan"),
+    # with no place phrase, the place the article names most; a city named after a person counts only with its type,
+    # and a longer name that starts with a province's name is not that province
+    ("Ngày 6/6/2022, Hội tổ chức hội nghị học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.", None),
+    ("Ngày 6/6/2022, Đoàn TNCS Hồ Chí Minh tổ chức hội nghị giao lưu thanh niên.", None),
+    ("Ngày 6/6/2022, Hội tổ chức hội nghị về hợp tác châu Á - Thái Bình Dương.", None),
+    ("Ngày 6/6/2022, hội viên dự hội nghị hữu nghị của thành phố. Hội viên TP Hồ Chí Minh rất đông.",
+     "Thành phố Hồ Chí Minh"),
     # of several place phrases in the event's stretch, the one nearest its date
     ("Trong khuôn khổ chuyến thăm tại Lào, ngày 3/3/2022 tại thủ đô Viêng Chăn, đoàn gặp lãnh đạo Bộ Nội vụ Lào.",
      "Viêng Chăn"),

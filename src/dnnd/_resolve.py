@@ -30,6 +30,7 @@ from ._find.patterns import (
     alternation,
     canonical_province,
     organisation_by_id,
+    place_lookalikes,
     province_names,
     surnames,
     trie_alternation,
@@ -70,15 +71,31 @@ class ResolvedOrg:
 
 
 def place_mentions(text: str, ranges: Iterable[tuple[int, int]]) -> list[tuple[int, str]]:
-    """Every province or city named in the given ranges: (offset, name)."""
+    """Every province or city named in the given ranges: (offset, name).
+
+    A city named after a person counts only when written with its type
+    ("TP Hồ Chí Minh"; "tư tưởng Hồ Chí Minh" names no place), and a longer
+    name starting with a province's name is not that province ("Thái Bình
+    Dương", the Pacific).
+    """
     pattern = _place_names_re()
+    typed_only, longer = place_lookalikes()
     out = []
     for s, e in ranges:
         for m in pattern.finditer(text, s, e):
             name = canonical_province(m.group())
-            if name:
-                out.append((m.start(), name))
+            if not name:
+                continue
+            if m.group() in typed_only and _CITY_TYPE_BEFORE.search(text, max(0, m.start() - 12), m.start()) is None:
+                continue
+            if any(text.startswith(n, m.start()) for n in longer):
+                continue
+            out.append((m.start(), name))
     return out
+
+
+#: a city's type written just before its name ("thành phố", "TP", "TP.", "Tp.")
+_CITY_TYPE_BEFORE = re.compile(r"(?<!\w)(?:[Tt]hành phố|T[Pp]\.?)\s?\Z")
 
 
 @functools.cache
