@@ -73,6 +73,12 @@ ORGANISERS = [
      "với Sở Ngoại vụ tỉnh Hà Giang.", ["Sở Ngoại vụ tỉnh Lào Cai", "Sở Ngoại vụ tỉnh Hà Giang"]),
     ("Sáng 3/3, Hội thảo về hợp tác giáo dục giữa Trường Đại học Vinh và Trường Đại học Huế được tổ chức.",
      ["Trường Đại học Vinh", "Trường Đại học Huế"]),
+    # "Hội" alone opening a clause is the association the article names most; none when it names none
+    ("Hội hữu nghị Việt Nam - Ba Lan tỉnh Hưng Yên có 200 hội viên. Ngày 18/7/2011, Hội đã tổ chức Đại hội.",
+     ["Hội hữu nghị Việt Nam - Ba Lan tỉnh Hưng Yên"]),
+    ("Hội Nông dân tỉnh Nam Định có nhiều hội viên. Năm 2019, Hội phối hợp tổ chức hội thảo.", ["Hội Nông dân tỉnh Nam Định"]),
+    ("Ngày 18/7/2011, Hội đã tổ chức Đại hội.", []),
+    ("Hội hữu nghị Việt Nam - Ba Lan tỉnh Hưng Yên có 200 hội viên. Ngày 3/3, Hội nghị tổng kết được tổ chức.", []),
     # a body named in the place phrase is the venue, not a co-organiser
     ("Sáng 5/5, tại trụ sở Ủy ban nhân dân tỉnh Hà Giang, Sở Ngoại vụ tỉnh Hà Giang tổ chức hội nghị giao ban.",
      ["Sở Ngoại vụ tỉnh Hà Giang"]),

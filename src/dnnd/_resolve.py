@@ -775,6 +775,24 @@ def _end_of(m: EventMention, start: PartialDate) -> PartialDate | None:
     return _with_year(end, year)
 
 
+def _with_article_association(
+    by_start: Mapping[int, Organisation], records: Sequence[Organisation], events: Sequence[EventMention]
+) -> Mapping[int, Organisation]:
+    """*by_start* plus the organisers written "Hội" alone, as the association the article names most.
+
+    Of the bodies whose name starts with "Hội" (the most mentions; the first
+    named on a tie); none when the article names no such body.
+    """
+    bare = {o.start for m in events for o in m.organisers if o.of_article and o.start not in by_start}
+    if not bare:
+        return by_start
+    named = [r for r in records if r.name.startswith("Hội ") and r.mentions]
+    if not named:
+        return by_start
+    association = min(named, key=lambda r: (-len(r.mentions), r.mentions[0].start))
+    return {**by_start, **dict.fromkeys(bare, association)}
+
+
 def build_events(mentions: Sequence[EventMention], scope: Scope) -> list[Event]:
     """One record per (date, kind), with the year, organisers and place of each event's own clause."""
     orgs_by_start, span_of, published, locality = (
@@ -948,7 +966,7 @@ def resolve(
         body=tuple(sorted(body)),
     )
     org_records, by_start = organisations(found.organisations, scope)
-    scope = attrs.evolve(scope, organisation_at=by_start)
+    scope = attrs.evolve(scope, organisation_at=_with_article_association(by_start, org_records, found.events))
     return Records(
         organisations=tuple(org_records),
         documents=tuple(documents(found.documents, scope)),

@@ -47,11 +47,11 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ..model import EventKind, PartialDate
+from ..model import EventKind, OrganisationKind, PartialDate
 from . import patterns as _lex
 from .dates import DateMention, in_story, near_anchor
 from .organisations import OrgMention
-from .patterns import CAP, first_chars, trie_alternation
+from .patterns import CAP, LOWER, first_chars, trie_alternation
 
 if TYPE_CHECKING:  # pragma: no cover
     from .context import FindContext
@@ -279,6 +279,11 @@ class _Sentence:
     def units(self) -> list[_Unit]:
         text, s, e = self.ctx.text, self.start, self.end
         units = _units(self.orgs, [p for p in self.ctx.people if s <= p.start < e])
+        bare = [m for m in _BARE_ASSOCIATION.finditer(text, s, e) if not any(u.start <= m.start() < u.end for u in units)]
+        if bare:
+            # "Ngày 18/7/2011, Hội đã tổ chức Đại hội": "Hội" alone opening a clause is the association the article
+            # is about (the resolver names it, or drops it when the article names none)
+            units = sorted((*units, *(_Unit(m.start(), m.end(), _article_association(m)) for m in bare)), key=lambda u: u.start)
         if units:
             # a body named in parentheses is an aside ("Trung tâm ... (thuộc Liên hiệp ...)", "(HUFO)"), no subject
             asides = [m.span() for m in _PARENS.finditer(text, s, e)]
@@ -866,6 +871,15 @@ def _kind(kind: EventKind, title: str | None) -> EventKind:
 
 
 # ------------------------------------------------------------------ organisers
+
+#: "Hội" alone opening a clause, before a lower-case word (its verb or adverb): not "Hội nghị", whose word
+#: the subject's gap to the verb must be
+_BARE_ASSOCIATION = re.compile(rf"(?:\A|(?<=[,;:.]\s)|(?<=\n))Hội(?=\s[{LOWER}])")
+
+
+def _article_association(m: re.Match[str]) -> OrgMention:
+    """The mention of the article's association written "Hội" alone at *m*."""
+    return OrgMention(m.start(), m.end(), "Hội", OrganisationKind.FRIENDSHIP_ASSOCIATION, of_article="local")
 
 #: what may stand between a subject and its verb ("đã", "long trọng", "phối hợp")
 _ADVERBS = re.compile(
