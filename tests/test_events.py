@@ -73,6 +73,12 @@ ORGANISERS = [
      "với Sở Ngoại vụ tỉnh Hà Giang.", ["Sở Ngoại vụ tỉnh Lào Cai", "Sở Ngoại vụ tỉnh Hà Giang"]),
     ("Sáng 3/3, Hội thảo về hợp tác giáo dục giữa Trường Đại học Vinh và Trường Đại học Huế được tổ chức.",
      ["Trường Đại học Vinh", "Trường Đại học Huế"]),
+    # "Hội" alone opening a clause is the association the article names most; none when it names none
+    ("Hội hữu nghị Việt Nam - Ba Lan tỉnh Hưng Yên có 200 hội viên. Ngày 18/7/2011, Hội đã tổ chức Đại hội.",
+     ["Hội hữu nghị Việt Nam - Ba Lan tỉnh Hưng Yên"]),
+    ("Hội Nông dân tỉnh Nam Định có nhiều hội viên. Năm 2019, Hội phối hợp tổ chức hội thảo.", ["Hội Nông dân tỉnh Nam Định"]),
+    ("Ngày 18/7/2011, Hội đã tổ chức Đại hội.", []),
+    ("Hội hữu nghị Việt Nam - Ba Lan tỉnh Hưng Yên có 200 hội viên. Ngày 3/3, Hội nghị tổng kết được tổ chức.", []),
     # a body named in the place phrase is the venue, not a co-organiser
     ("Sáng 5/5, tại trụ sở Ủy ban nhân dân tỉnh Hà Giang, Sở Ngoại vụ tỉnh Hà Giang tổ chức hội nghị giao ban.",
      ["Sở Ngoại vụ tỉnh Hà Giang"]),
@@ -307,6 +313,9 @@ LOCATIONS = [
     ("Ngày 6/6/2022, Hội tổ chức đại hội tại Trung tâm Hội nghị quốc tế.", None),
     # a visit with no "tại" is at the place it visits
     ("Ngày 6/6/2022, đoàn đại biểu Hội sang thăm, chúc Tết tỉnh Luang Prabang.", "Luang Prabang"),
+    # ... also when the visit is named by its noun and the verb follows in the same clause
+    ("Ngày 6/6/2022, lãnh đạo tỉnh Gia Lai cùng đoàn công tác tỉnh đến thăm, chúc Tết tỉnh Ratanakiri.", "Ratanakiri"),
+    ("Ngày 6/6/2022, đoàn công tác tỉnh Gia Lai; sau đó đến thăm tỉnh Ratanakiri.", "Gia Lai"),
     # a foreign city before a dash and its country, or before "của"
     ("Ngày 6/6/2022, tại Udon Thani - Thái Lan, Hội tổ chức gặp mặt kiều bào.", "Udon Thani"),
     ("Ngày 6/6/2022, hai hội giao lưu tại thủ đô Viêng Chăn của nước bạn.", "Viêng Chăn"),
@@ -320,6 +329,13 @@ LOCATIONS = [
     # a country after its state form is the country alone
     ("Từ ngày 2 đến 6/6/2022, đoàn đại biểu tỉnh sang thăm và làm việc tại Cộng hòa Cuba.", "Cuba"),
     ("Ngày 6/6/2022, đoàn công tác thăm và làm việc tại Vương quốc Thái Lan.", "Thái Lan"),
+    # with no place phrase, the place the article names most; a city named after a person counts only with its type,
+    # and a longer name that starts with a province's name is not that province
+    ("Ngày 6/6/2022, Hội tổ chức hội nghị học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.", None),
+    ("Ngày 6/6/2022, Đoàn TNCS Hồ Chí Minh tổ chức hội nghị giao lưu thanh niên.", None),
+    ("Ngày 6/6/2022, Hội tổ chức hội nghị về hợp tác châu Á - Thái Bình Dương.", None),
+    ("Ngày 6/6/2022, hội viên dự hội nghị hữu nghị của thành phố. Hội viên TP Hồ Chí Minh rất đông.",
+     "Thành phố Hồ Chí Minh"),
     # of several place phrases in the event's stretch, the one nearest its date
     ("Trong khuôn khổ chuyến thăm tại Lào, ngày 3/3/2022 tại thủ đô Viêng Chăn, đoàn gặp lãnh đạo Bộ Nội vụ Lào.",
      "Viêng Chăn"),

@@ -34,6 +34,7 @@ from ._find.organisations import OrgMention
 from ._find.patterns import (
     alternation,
     canonical_province,
+    place_lookalikes,
     province_names,
     surnames,
     trie_alternation,
@@ -103,15 +104,31 @@ def _hit_ranges(hint: re.Pattern[str], text: str, ranges: Iterable[tuple[int, in
 
 
 def place_mentions(text: str, ranges: Iterable[tuple[int, int]]) -> list[tuple[int, str]]:
-    """Every province or city named in the given ranges: (offset, name)."""
+    """Every province or city named in the given ranges: (offset, name).
+
+    A city named after a person counts only when written with its type
+    ("TP Hồ Chí Minh"; "tư tưởng Hồ Chí Minh" names no place), and a longer
+    name starting with a province's name is not that province ("Thái Bình
+    Dương", the Pacific).
+    """
     pattern = _place_names_re()
+    typed_only, longer = place_lookalikes()
     out = []
     for s, e in _hit_ranges(_place_names_hint(), text, ranges):
         for m in pattern.finditer(text, s, e):
             name = canonical_province(m.group())
-            if name:
-                out.append((m.start(), name))
+            if not name:
+                continue
+            if m.group() in typed_only and _CITY_TYPE_BEFORE.search(text, max(0, m.start() - 12), m.start()) is None:
+                continue
+            if any(text.startswith(n, m.start()) for n in longer):
+                continue
+            out.append((m.start(), name))
     return out
+
+
+#: a city's type written just before its name ("thành phố", "TP", "TP.", "Tp.")
+_CITY_TYPE_BEFORE = re.compile(r"(?<!\w)(?:[Tt]hành phố|T[Pp]\.?)\s?\Z")
 
 
 @functools.cache
@@ -833,6 +850,24 @@ def _end_of(m: EventMention, start: PartialDate) -> PartialDate | None:
     return _with_year(end, year)
 
 
+def _with_article_association(
+    by_start: Mapping[int, Organisation], records: Sequence[Organisation], events: Sequence[EventMention]
+) -> Mapping[int, Organisation]:
+    """*by_start* plus the organisers written "Hội" alone, as the association the article names most.
+
+    Of the bodies whose name starts with "Hội" (the most mentions; the first
+    named on a tie); none when the article names no such body.
+    """
+    bare = {o.start for m in events for o in m.organisers if o.of_article and o.start not in by_start}
+    if not bare:
+        return by_start
+    named = [r for r in records if r.name.startswith("Hội ") and r.mentions]
+    if not named:
+        return by_start
+    association = min(named, key=lambda r: (-len(r.mentions), r.mentions[0].start))
+    return {**by_start, **dict.fromkeys(bare, association)}
+
+
 def build_events(mentions: Sequence[EventMention], scope: Scope) -> list[Event]:
     """One record per (date, kind), with the year, organisers and place of each event's own clause."""
     orgs_by_start, span_of, published, locality = (
@@ -1021,7 +1056,7 @@ def resolve(
         body_ends=ends,
     )
     org_records, by_start = organisations(found.organisations, scope)
-    scope = attrs.evolve(scope, organisation_at=by_start)
+    scope = attrs.evolve(scope, organisation_at=_with_article_association(by_start, org_records, found.events))
     return Records(
         organisations=tuple(org_records),
         documents=tuple(documents(found.documents, scope)),

@@ -47,11 +47,11 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ..model import EventKind, PartialDate
+from ..model import EventKind, OrganisationKind, PartialDate
 from . import patterns as _lex
 from .dates import DateMention, in_story, near_anchor
 from .organisations import OrgMention
-from .patterns import CAP, first_chars, trie_alternation
+from .patterns import CAP, LOWER, first_chars, trie_alternation
 
 if TYPE_CHECKING:  # pragma: no cover
     from .context import FindContext
@@ -279,6 +279,11 @@ class _Sentence:
     def units(self) -> list[_Unit]:
         text, s, e = self.ctx.text, self.start, self.end
         units = _units(self.orgs, [p for p in self.ctx.people if s <= p.start < e])
+        bare = [m for m in _BARE_ASSOCIATION.finditer(text, s, e) if not any(u.start <= m.start() < u.end for u in units)]
+        if bare:
+            # "Ngày 18/7/2011, Hội đã tổ chức Đại hội": "Hội" alone opening a clause is the association the article
+            # is about (the resolver names it, or drops it when the article names none)
+            units = sorted((*units, *(_Unit(m.start(), m.end(), _article_association(m)) for m in bare)), key=lambda u: u.start)
         if units:
             # a body named in parentheses is an aside ("Trung tâm ... (thuộc Liên hiệp ...)", "(HUFO)"), no subject
             asides = [m.span() for m in _PARENS.finditer(text, s, e)]
@@ -899,6 +904,15 @@ def _kind(kind: EventKind, title: str | None) -> EventKind:
 
 # ------------------------------------------------------------------ organisers
 
+#: "Hội" alone opening a clause, before a lower-case word (its verb or adverb): not "Hội nghị", whose word
+#: the subject's gap to the verb must be
+_BARE_ASSOCIATION = re.compile(rf"(?:\A|(?<=[,;:.]\s)|(?<=\n))Hội(?=\s[{LOWER}])")
+
+
+def _article_association(m: re.Match[str]) -> OrgMention:
+    """The mention of the article's association written "Hội" alone at *m*."""
+    return OrgMention(m.start(), m.end(), "Hội", OrganisationKind.FRIENDSHIP_ASSOCIATION, of_article="local")
+
 #: what may stand between a subject and its verb ("đã", "long trọng", "phối hợp")
 _ADVERBS = re.compile(
     r"(?:\s|,|đã|sẽ|vừa|mới|cùng nhau|cùng|long trọng|trọng thể|chính thức|phối hợp|đồng thời|thành công|"
@@ -1149,15 +1163,24 @@ def _location(
         place = _place_of(text, at.end(), e, loose=strong)
         if place is not None or strong:
             return place
-    if kind is EventKind.VISIT and "thăm" in text[lo:hi].lower():
-        stop = _VISITED_STOP.search(text, hi, min(e, hi + 90))
-        return _visited(text[hi : stop.start() if stop else min(e, hi + 90)])
+    if kind is EventKind.VISIT:
+        start = hi
+        if "thăm" not in text[lo:hi].lower():
+            # "đoàn công tác tỉnh đến thăm, chúc Tết tỉnh Svay Rieng": the verb after the noun, in its clause
+            verb = _VISIT_VERB.search(text, hi, min(e, hi + 60))
+            if verb is None or _VISITED_STOP.search(text, hi, verb.start()) is not None:
+                return None
+            start = verb.end()
+        stop = _VISITED_STOP.search(text, start, min(e, start + 90))
+        return _visited(text[start : stop.start() if stop else min(e, start + 90)])
     return None
 
 
 #: (ranks a place phrase outside the event's stretch after every one inside it)
 _FAR = 1 << 40
 _VISITED_STOP = re.compile(r"[;.()\n\"]|\s(?:của|do|để|nhằm|cho)\s")
+#: the verb of a visit written after its noun ("đoàn ... đến thăm", "sang thăm")
+_VISIT_VERB = re.compile(r"(?<!\w)(?:đến|sang|tới|về)\s+thăm(?!\w)")
 
 
 def _visited(phrase: str) -> str | None:

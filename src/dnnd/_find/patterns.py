@@ -243,6 +243,13 @@ def generic_contexts() -> tuple[dict[str, Any], ...]:
     return tuple(contexts)
 
 
+@functools.cache
+def place_lookalikes() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Province names that are often something else: (written bare, a person; longer names that start with one)."""
+    data: dict[str, list[str]] = registry._load("vocabulary.json").get("place_lookalikes", {})
+    return frozenset(data.get("typed_only", ())), tuple(data.get("longer_names", ()))
+
+
 def mass_abbreviations() -> dict[str, str]:
     """Short forms of mass organisation heads -> the full head."""
     return dict(_vocabulary()["mass_abbreviations"])  # type: ignore[arg-type]
