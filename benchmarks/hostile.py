@@ -5,8 +5,9 @@
     PYTHONPATH=src python benchmarks/hostile.py --only "VUFO lines" --json out.json
 
 Each input is a file of one unit repeated up to the size, read and parsed
-in a fresh Python process (so its memory is its own) after a warm-up parse.
-For each it prints MB/s (input bytes per second of CPU time, the steadier
+in a fresh Python process (so its memory is its own) after a warm-up parse
+(of the seeds and of the input's first 4 KiB, so that compiling patterns is
+not counted). For each it prints MB/s (input bytes per second of CPU time, the steadier
 figure on a shared machine; wall clock too) and the peak memory per input
 byte: the traced Python allocations (``tracemalloc``) during the parse, and
 the growth of the process's peak RSS. The goals (issue 15): at least
@@ -31,7 +32,7 @@ UNITS: dict[str, str | tuple[str, str, str] | None] = {
     "VUFO lines": "VUFO\n",
     "one-letter lines": "a\n",
     "blank-separated paragraphs": "Hội.\n\n",
-    "dates, one per line": "ngày 14/7/2022,\n",
+    "dates per line": "ngày 14/7/2022,\n",
     "document numbers": "12-CT/TW ",
     "capitalised syllables": "Nguyễn Văn ",
     "title chain": "Phó Chủ tịch ",
@@ -67,7 +68,12 @@ CHILD = r"""
 import json, os, resource, sys, time, tracemalloc
 import dnnd
 path = sys.argv[1]
-dnnd.parse("Chỉ thị 12-CT/TW của VUFO. Sáng 14/7/2022, tại Hà Nội.")  # warm-up: registry, patterns
+# warm-up: the registry and the patterns (compiled when first needed: a cost per process, not per byte), on the
+# bundled seeds and on the first 4 KiB of the input itself
+for seed in dnnd.seeds():
+    dnnd.parse(seed.text)
+with open(path, encoding="utf-8", errors="ignore") as f:
+    dnnd.parse(f.read(4096))
 size = os.path.getsize(path)
 rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 c0, t0 = time.process_time(), time.perf_counter()

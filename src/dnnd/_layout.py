@@ -459,9 +459,11 @@ _SHORT_FURNITURE = _whole_text(
     + _TAIL_HEADERS.pattern.removeprefix("(?i)")
 )
 #: a line holding what a timestamp, a menu, a credit or a photo credit needs (a digit, a colon, a bar, "ảnh" ...)
-_MARKS = re.compile(r"(?im)^[^\n]*?(?:[\d:|»›>•]|ảnh|photo)")
-_LINE_START = re.compile(r"(?m)^[^\S\n]*+(?=\S)")
-_LINE_END = re.compile(r"(?m)\S(?=[^\S\n]*+$)")
+_MARKS = re.compile(r"(?i)[\d:|»›>•]|ảnh|photo")
+#: a non-blank line: its text (group 1) runs from its first to its last non-space character
+_LINE = re.compile(r"[^\S\n]*+(\S(?:[^\n]*\S)?)")
+_start_of_text = operator.methodcaller("start", 1)
+_end_of_text = operator.methodcaller("end", 1)
 _BLANK = re.compile(r"\n[^\S\n]*+(?=\n)")
 _DOT_END = re.compile(r"(?m)\.(?=[^\S\n]*+$)")
 #: a colon: the first one of each line (a photo credit has one)
@@ -478,8 +480,8 @@ class _Lines:
 
     def __init__(self, canon: str) -> None:
         self.canon = canon
-        self.starts = array("l", map(_end, _LINE_START.finditer(canon)))
-        self.ends = array("l", map(_end, _LINE_END.finditer(canon)))
+        self.starts = array("l", map(_start_of_text, _LINE.finditer(canon)))
+        self.ends = array("l", map(_end_of_text, _LINE.finditer(canon)))
         n = self.n = len(self.starts)
         self.kinds: list[SegmentKind | None] = [None] * n
         starts = self.starts
@@ -488,9 +490,17 @@ class _Lines:
         self.gaps.add(0)
         self.gaps.discard(n)
         suspect = bytearray(map((_SHORT - 1).__lt__, map(operator.sub, self.ends, starts)))
-        for pattern in (_MARKS, _SHORT_FURNITURE):
-            for m in pattern.finditer(canon):
-                suspect[bisect.bisect_right(starts, m.end() - 1) - 1] = 1
+        for m in _SHORT_FURNITURE.finditer(canon):
+            suspect[bisect.bisect_right(starts, m.end() - 1) - 1] = 1
+        # a line holding a mark: one search from each such line's end to the next one's
+        search, ends, pos = _MARKS.search, self.ends, 0
+        while (mark := search(canon, pos)) is not None:
+            k = bisect.bisect_right(starts, mark.start()) - 1
+            if k >= 0 and mark.start() < ends[k]:
+                suspect[k] = 1
+                pos = ends[k]
+            else:
+                pos = mark.start() + 1  # (a mark in white space between lines: none can be, but stay exact)
         self.suspect = suspect
 
     def text(self, i: int) -> str:
