@@ -461,7 +461,8 @@ _SHORT_FURNITURE = _whole_text(
 #: a line holding what a timestamp, a menu, a credit or a photo credit needs (a digit, a colon, a bar, "ảnh" ...)
 _MARKS = re.compile(r"(?i)[\d:|»›>•]|ảnh|photo")
 #: a non-blank line: its text (group 1) runs from its first to its last non-space character
-_LINE = re.compile(r"[^\S\n]*+(\S(?:[^\n]*\S)?)")
+#: (tried at line starts only: from anywhere inside a run of spaces it would read the run again)
+_LINE = re.compile(r"(?m)^[^\S\n]*+(\S(?:[^\n]*\S)?)")
 _start_of_text = operator.methodcaller("start", 1)
 _end_of_text = operator.methodcaller("end", 1)
 _BLANK = re.compile(r"\n[^\S\n]*+(?=\n)")
