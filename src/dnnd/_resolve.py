@@ -23,7 +23,7 @@ from typing import NamedTuple
 import attrs
 
 from . import registry
-from ._find import hits
+from ._find import _bounds, hits
 from ._find.congresses import CongressMention
 from ._find.context import FindContext
 from ._find.dates import DateMention, in_story, near_anchor, resolve_year, year_after_period
@@ -1010,9 +1010,7 @@ class Records:
 
 def _sorted_bounds(ranges: Sequence[tuple[int, int]]) -> tuple[array[int], array[int]]:
     """The starts and ends of *ranges*, sorted by start, as arrays (the layout's own when it gives them in order)."""
-    starts, ends = getattr(ranges, "starts", None), getattr(ranges, "ends", None)
-    if not (isinstance(starts, array) and isinstance(ends, array)):
-        starts, ends = array("q", [s for s, _ in ranges]), array("q", [e for _, e in ranges])
+    starts, ends = _bounds(ranges)
     if any(map(operator.gt, starts, itertools.islice(starts, 1, None))):
         pairs = sorted(zip(starts, ends, strict=True))
         starts, ends = array("q", [s for s, _ in pairs]), array("q", [e for _, e in pairs])

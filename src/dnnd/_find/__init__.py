@@ -156,7 +156,7 @@ def hits(hint: re.Pattern[str], text: str, windows: Sequence[tuple[int, int]], *
     return out
 
 
-def _bounds(windows: Sequence[tuple[int, int]]) -> tuple[Sequence[int], Sequence[int]]:
+def _bounds(windows: Sequence[tuple[int, int]]) -> tuple[array[int], array[int]]:
     """The starts and the ends of *windows*, as arrays (read from the layout's own arrays when it has them)."""
     starts, ends = getattr(windows, "starts", None), getattr(windows, "ends", None)
     if isinstance(starts, array) and isinstance(ends, array):

@@ -283,7 +283,7 @@ class _Sentence:
         if bare:
             # "Ngày 18/7/2011, Hội đã tổ chức Đại hội": "Hội" alone opening a clause is the association the article
             # is about (the resolver names it, or drops it when the article names none)
-            units = sorted((*units, *(_Unit(m.start(), m.end(), _article_association(m)) for m in bare)), key=lambda u: u.start)
+            units = sorted((*units, *(_Unit(m.start(), m.end(), _bare_association(m)) for m in bare)), key=lambda u: u.start)
         if units:
             # a body named in parentheses is an aside ("Trung tâm ... (thuộc Liên hiệp ...)", "(HUFO)"), no subject
             asides = [m.span() for m in _PARENS.finditer(text, s, e)]
@@ -909,7 +909,7 @@ def _kind(kind: EventKind, title: str | None) -> EventKind:
 _BARE_ASSOCIATION = re.compile(rf"(?:\A|(?<=[,;:.]\s)|(?<=\n))Hội(?=\s[{LOWER}])")
 
 
-def _article_association(m: re.Match[str]) -> OrgMention:
+def _bare_association(m: re.Match[str]) -> OrgMention:
     """The mention of the article's association written "Hội" alone at *m*."""
     return OrgMention(m.start(), m.end(), "Hội", OrganisationKind.FRIENDSHIP_ASSOCIATION, of_article="local")
 
