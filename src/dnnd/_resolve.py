@@ -1041,7 +1041,7 @@ def resolve(
     places = place_mentions(text, body)
     units = unit_mentions(text, body)
     localities = article_localities(found.organisations, places)
-    body_text = "\n".join(text[s:e] for s, e in body)
+    body_text = "\n".join(map(text.__getitem__, map(slice, *_bounds(body))))  # (in the order of *body*)
     scope = Scope(
         text,
         span_of,
