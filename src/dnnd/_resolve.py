@@ -308,6 +308,8 @@ def resolve_organisations(
     typed_places = [(pos, name, _kind_of_place(name)) for pos, name in places]
     typed_units = sorted((pos, name, kind) for pos, kind, name in units)
     association = _article_association(orgs)
+    shared: dict[str, str] = {}
+    shared_aliases: dict[str, tuple[str, ...]] = {}
     named_places: dict[str, set[tuple[str, str | None]]] = defaultdict(set)  # head -> the places it is named with
     for m in orgs:
         if m.place and m.organ is None:
@@ -336,7 +338,11 @@ def resolve_organisations(
         identity = f"reg:{reg.id}" if reg is not None else _identity(o, name, place, kind, family=o.family)
         # a bare unit's words ("UBND tỉnh") name any province's: not an alias of this one
         written_head = name_key(surface).split()[:1] == name_key(o.organ or o.head).split()[:1]
-        aliases = (surface,) if o.place != "" and written_head else ()  # a list item's words are a country
+        aliases: tuple[str, ...] = (surface,) if o.place != "" and written_head else ()  # a list item's words are a country
+        # one copy of each string and alias tuple however many mentions share it (a long list names one body often)
+        name, identity = shared.setdefault(name, name), shared.setdefault(identity, identity)
+        if aliases:
+            aliases = shared_aliases.setdefault(surface, aliases)
         out.append(ResolvedOrg(o, name, aliases, place, identity))
     return out
 

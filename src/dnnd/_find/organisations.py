@@ -28,6 +28,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -690,7 +691,7 @@ def _render(row: HeadRow, form: Form, m: re.Match[str], g: Grammar, override: di
         written = _squash(value)
         canon = g.slots[slot].canonical.get(written.lower(), written) if slot in g.slots else written
         out = out.replace("{" + slot + "}", canon)
-    return out[:1].upper() + out[1:]
+    return sys.intern(out[:1].upper() + out[1:])  # (one copy of a name however many mentions hold it)
 
 
 def _form_name(template: str, values: dict[str, str | None]) -> str:
