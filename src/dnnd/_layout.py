@@ -250,9 +250,14 @@ _TRAILING_STAMP = re.compile(r"(?<=\s)[0-3]?\d/[01]?\d/(?:19|20)\d\d(?:\s+\d{1,2
 
 
 def _is_doubled(line: str) -> bool:
-    """Tell whether *line* is a teaser headline printed twice on one line ("X X")."""
+    """Tell whether *line* is a teaser headline printed twice on one line ("X X").
+
+    A headline is at most 250 characters (:func:`_headline_like`): a longer
+    line that repeats itself is a paragraph, kept (a body line of one phrase
+    repeated, an even number of times, was dropped as furniture).
+    """
     n = len(line)
-    if n < 21 or n % 2 == 0:
+    if n < 21 or n % 2 == 0 or n > 2 * 250 + 1:
         return False
     half = n // 2
     return line[half] == " " and line[:half] == line[half + 1 :]
