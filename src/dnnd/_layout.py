@@ -469,8 +469,7 @@ _SHORT_MARKED = re.compile(r"(?im)^[^\S\n]*+(?=\S[^\n]{0,7}?[^\S\n]*+$)[^\n]*?(?
 #: a non-blank line: its text (group 1) runs from its first to its last non-space character
 #: (tried at line starts only: from anywhere inside a run of spaces it would read the run again)
 _LINE = re.compile(r"(?m)^[^\S\n]*+(\S(?:[^\n]*\S)?)")
-_start_of_text = operator.methodcaller("start", 1)
-_end_of_text = operator.methodcaller("end", 1)
+_span_of_text = operator.methodcaller("span", 1)
 _BLANK = re.compile(r"\n[^\S\n]*+(?=\n)")
 _DOT_END = re.compile(r"(?m)\.(?=[^\S\n]*+$)")
 #: a colon: the first one of each line (a photo credit has one)
@@ -487,8 +486,11 @@ class _Lines:
 
     def __init__(self, canon: str) -> None:
         self.canon = canon
-        self.starts = array("l", map(_start_of_text, _LINE.finditer(canon)))
-        self.ends = array("l", map(_end_of_text, _LINE.finditer(canon)))  # (two scans: no list of pairs in memory)
+        # one scan: start, end, start, end ... in one array, then the ends copied out and the starts compacted in place
+        bounds = array("l", itertools.chain.from_iterable(map(_span_of_text, _LINE.finditer(canon))))
+        self.ends = bounds[1::2]
+        del bounds[1::2]
+        self.starts = bounds
         n = self.n = len(self.starts)
         self.kinds: list[SegmentKind | None] = [None] * n
         starts = self.starts
