@@ -26,6 +26,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+#: a headline above a body paragraph (so the paragraph is read as body, not taken for a headline itself)
+HEADLINE = "Liên hiệp các tổ chức hữu nghị tỉnh Bắc Giang tổ chức hội nghị tổng kết\n\n"
+
 #: one unit per input, repeated to the size (or (before, unit, after)): the shapes that cost the most per byte
 UNITS: dict[str, str | tuple[str, str, str] | None] = {
     "ordinary text": None,  # the seed articles, repeated
@@ -39,6 +42,16 @@ UNITS: dict[str, str | tuple[str, str, str] | None] = {
     "spaces in a body paragraph": ("Tiêu đề\n\nĐoạn mở đầu của bài.\n\nChỉ thị", " ", "12-CT/TW."),
     "digits and slashes": "1/",
     "organisation heads": "Liên hiệp các tổ chức hữu nghị ",
+    # one endless sentence of whole phrases (the units of tests/test_regex_safety.py that cost the most per byte):
+    # each repeat is a mention (or several), and the sentence never ends, so a window holds a hundred of them
+    "events in one sentence": (HEADLINE, "ngày 14/7 hội nghị tại Hà Nội do Sở Ngoại vụ tổ chức, ", ""),
+    "front committees": (HEADLINE, "Ủy ban MTTQ tỉnh ", ""),
+    "organ prefixes": (HEADLINE, "Ban Thường vụ ", ""),
+    "people and titles": (HEADLINE, "ông Nguyễn Văn Doanh, Phó Chủ tịch Liên hiệp các tổ chức hữu nghị Việt Nam, ", ""),
+    "open-class names": (HEADLINE, "Trung tâm Văn hóa, Thông tin và ", ""),
+    "bare units": (HEADLINE, "UBND huyện và ", ""),
+    "embassy lists": (HEADLINE, "Đại sứ quán các nước Lào, ", ""),
+    "association heads": (HEADLINE, "Hội hữu nghị Việt Nam - ", ""),
     # varied: every line different, so nothing can be saved by having seen a line before
     "registry names per line": "registry",
     "numbered dates per line": "dates",

@@ -363,3 +363,58 @@ TITLES = [
 @pytest.mark.parametrize(("text", "title"), TITLES)
 def test_the_title_of_an_event(text, title):
     assert dnnd.parse(text).events[0].title == title
+
+
+# -- the place phrase nearest an event, by bisection, is the one the plain ranking picks
+
+
+class _At:
+    """A stand-in for a match of a place phrase: only its start is read."""
+
+    def __init__(self, start: int) -> None:
+        self._start = start
+
+    def start(self) -> int:
+        return self._start
+
+
+def _nearest_by_ranking(starts: list[int], lo: int, hi: int, anchor: int) -> int:
+    """The definition: inside the event's stretch the nearest to its date, else the nearest to the stretch; the first on a tie."""
+
+    def rank(s: int) -> tuple[int, int]:
+        return (0, abs(s - anchor)) if lo <= s < hi + 80 else (1, min(abs(s - lo), abs(s - hi)))
+
+    return min(range(len(starts)), key=lambda i: rank(starts[i]))
+
+
+@pytest.mark.parametrize(
+    ("starts", "lo", "hi", "anchor", "nearest"),
+    [
+        ([10, 50], 40, 45, 45, 1),  # the one in the stretch, not the one before it
+        ([30, 60], 40, 50, 45, 1),  # 60 is inside: the stretch reaches 80 characters past the event
+        ([0, 200], 100, 110, 110, 1),  # none inside: 90 after the stretch beats 100 before it
+        ([0, 190], 90, 100, 100, 0),  # none inside, 90 either side: the first
+        ([40, 50], 40, 60, 45, 0),  # equally near the date either side: the first
+        ([41, 48], 40, 60, 45, 1),  # nearer the date after it
+    ],
+)
+def test_the_place_phrase_nearest_an_event(starts: list[int], lo: int, hi: int, anchor: int, nearest: int) -> None:
+    from dnnd._find.events import _nearest
+
+    assert _nearest([_At(s) for s in starts], lo, hi, anchor) == nearest == _nearest_by_ranking(starts, lo, hi, anchor)
+
+
+def test_the_nearest_place_phrase_agrees_with_the_ranking_everywhere() -> None:
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from dnnd._find.events import _nearest
+
+    @given(st.sets(st.integers(0, 400), min_size=1, max_size=8), st.integers(0, 300), st.integers(0, 40), st.integers(0, 40))
+    def check(starts: set[int], lo: int, width: int, offset: int) -> None:
+        hi = lo + width
+        anchor = min(hi, lo + offset)
+        ordered = sorted(starts)
+        assert _nearest([_At(s) for s in ordered], lo, hi, anchor) == _nearest_by_ranking(ordered, lo, hi, anchor)
+
+    check()

@@ -543,3 +543,16 @@ def test_a_tail_header_word_before_a_long_run_of_spaces_is_read_once() -> None:
     text = "Đoạn mở đầu của bài.\ntin khác" + " " * 100_000 + "x\n"
     layout = segment(text)
     assert [ln.kind for ln in layout.lines] == [SegmentKind.LEAD, SegmentKind.BODY]
+
+
+def test_a_long_paragraph_that_repeats_itself_is_kept() -> None:
+    # a teaser headline printed twice on one line is furniture; a paragraph of one phrase repeated an even
+    # number of times (far longer than any headline) is body, and its facts are read
+    headline = "Hội hữu nghị Việt Nam - Lào tổ chức giao lưu"
+    doubled = f"{headline} {headline}"
+    paragraph = " ".join(["Thực hiện Chỉ thị 12-CT/TW của Bộ Chính trị"] * 20)
+    text = f"Tiêu đề của bài viết về đối ngoại nhân dân\n\n{doubled}\n\n{paragraph}\n"
+    layout = segment(text)
+    assert kind_of(layout, text, "Hội hữu nghị") is C
+    assert kind_of(layout, text, "Thực hiện") is not C
+    assert [d.number for d in dnnd.parse(text).documents] == ["12-CT/TW"]

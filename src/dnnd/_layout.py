@@ -250,9 +250,14 @@ _TRAILING_STAMP = re.compile(r"(?<=\s)[0-3]?\d/[01]?\d/(?:19|20)\d\d(?:\s+\d{1,2
 
 
 def _is_doubled(line: str) -> bool:
-    """Tell whether *line* is a teaser headline printed twice on one line ("X X")."""
+    """Tell whether *line* is a teaser headline printed twice on one line ("X X").
+
+    A headline is at most 250 characters (:func:`_headline_like`): a longer
+    line that repeats itself is a paragraph, kept (a body line of one phrase
+    repeated, an even number of times, was dropped as furniture).
+    """
     n = len(line)
-    if n < 21 or n % 2 == 0:
+    if n < 21 or n % 2 == 0 or n > 2 * 250 + 1:
         return False
     half = n // 2
     return line[half] == " " and line[:half] == line[half + 1 :]
@@ -303,12 +308,12 @@ def _headline_like(text: str, *, max_len: int = 250) -> bool:
 def _looks_like_timestamp(text: str) -> bool:
     """Tell whether a short line states a publication date (see :func:`find_published`).
 
-    Every date it reads has a year of digits: a line without a digit is ruled out by one scan.
+    Every date it reads has a year of four digits (19xx or 20xx): a line without one is ruled out by one scan.
     """
-    return len(text) <= 60 and _ANY_DIGIT.search(text) is not None and find_published(text) is not None
+    return len(text) <= 60 and _ANY_YEAR.search(text) is not None and find_published(text) is not None
 
 
-_ANY_DIGIT = re.compile(r"\d")
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _is_section_label(text: str) -> bool:
@@ -458,13 +463,13 @@ _SHORT_FURNITURE = _whole_text(
     + "|"
     + _TAIL_HEADERS.pattern.removeprefix("(?i)")
 )
-#: a line holding what a timestamp, a menu, a credit or a photo credit needs (a digit, a colon, a bar, "ảnh" ...)
-_MARKS = re.compile(r"(?i)[\d:|»›>•]|ảnh|photo")
+#: a short line (fewer than nine characters, stripped) holding what a timestamp, a menu, a credit or a photo
+#: credit needs (a digit, a colon, a bar, "ảnh" ...); the bounded look-ahead keeps the work per line constant
+_SHORT_MARKED = re.compile(r"(?im)^[^\S\n]*+(?=\S[^\n]{0,7}?[^\S\n]*+$)[^\n]*?(?:[\d:|»›>•]|ảnh|photo)")
 #: a non-blank line: its text (group 1) runs from its first to its last non-space character
 #: (tried at line starts only: from anywhere inside a run of spaces it would read the run again)
 _LINE = re.compile(r"(?m)^[^\S\n]*+(\S(?:[^\n]*\S)?)")
-_start_of_text = operator.methodcaller("start", 1)
-_end_of_text = operator.methodcaller("end", 1)
+_span_of_text = operator.methodcaller("span", 1)
 _BLANK = re.compile(r"\n[^\S\n]*+(?=\n)")
 _DOT_END = re.compile(r"(?m)\.(?=[^\S\n]*+$)")
 #: a colon: the first one of each line (a photo credit has one)
@@ -481,8 +486,11 @@ class _Lines:
 
     def __init__(self, canon: str) -> None:
         self.canon = canon
-        self.starts = array("l", map(_start_of_text, _LINE.finditer(canon)))
-        self.ends = array("l", map(_end_of_text, _LINE.finditer(canon)))
+        # one scan: start, end, start, end ... in one array, then the ends copied out and the starts compacted in place
+        bounds = array("l", itertools.chain.from_iterable(map(_span_of_text, _LINE.finditer(canon))))
+        self.ends = bounds[1::2]
+        del bounds[1::2]
+        self.starts = bounds
         n = self.n = len(self.starts)
         self.kinds: list[SegmentKind | None] = [None] * n
         starts = self.starts
@@ -493,15 +501,9 @@ class _Lines:
         suspect = bytearray(map((_SHORT - 1).__lt__, map(operator.sub, self.ends, starts)))
         for m in _SHORT_FURNITURE.finditer(canon):
             suspect[bisect.bisect_right(starts, m.end() - 1) - 1] = 1
-        # a line holding a mark: one search from each such line's end to the next one's
-        search, ends, pos = _MARKS.search, self.ends, 0
-        while (mark := search(canon, pos)) is not None:
-            k = bisect.bisect_right(starts, mark.start()) - 1
-            if k >= 0 and mark.start() < ends[k]:
-                suspect[k] = 1
-                pos = ends[k]
-            else:
-                pos = mark.start() + 1  # (a mark in white space between lines: none can be, but stay exact)
+        # a short line holding a mark (every longer line is a suspect already)
+        for m in _SHORT_MARKED.finditer(canon):
+            suspect[bisect.bisect_right(starts, m.end() - 1) - 1] = 1
         self.suspect = suspect
 
     def text(self, i: int) -> str:

@@ -304,10 +304,12 @@ def resolve_organisations(
     The aliases of a mention are only the form the text writes.
     """
     out = []
-    position = {id(o): i for i, o in enumerate(orgs)}
+    position: dict[int, int] | None = None  # each mention's index, when a bare unit's place is to be fixed
     typed_places = [(pos, name, _kind_of_place(name)) for pos, name in places]
     typed_units = sorted((pos, name, kind) for pos, kind, name in units)
     association = _article_association(orgs)
+    shared: dict[str, str] = {}
+    shared_aliases: dict[str, tuple[str, ...]] = {}
     named_places: dict[str, set[tuple[str, str | None]]] = defaultdict(set)  # head -> the places it is named with
     for m in orgs:
         if m.place and m.organ is None:
@@ -318,7 +320,12 @@ def resolve_organisations(
                 continue  # "Hội" alone, and the article names no association
             o = attrs.evolve(o, head=association.head, place=association.place if o.of_article == "local" else None,
                              place_kind=association.place_kind, glued=association.glued, of_article=None)
-        place, kind = _fix_place(o, orgs, text, localities, position.get(id(o), 0), typed_places, typed_units, named_places)
+        if o.place != "":
+            place, kind = o.place, o.place_kind  # (what _fix_place returns for a mention that is no bare unit)
+        else:
+            if position is None:
+                position = {id(o): i for i, o in enumerate(orgs)}
+            place, kind = _fix_place(o, orgs, text, localities, position.get(id(o), 0), typed_places, typed_units, named_places)
         if o.place == "" and place is None and o.place_kind not in (None, "tỉnh", "thành phố"):
             continue  # "UBND huyện" of a district the article never names is no body we can name
         name = _with_place(o, place, kind)
@@ -335,10 +342,20 @@ def resolve_organisations(
             surface = _SPACES.sub(" ", surface)
         identity = f"reg:{reg.id}" if reg is not None else _identity(o, name, place, kind, family=o.family)
         # a bare unit's words ("UBND tỉnh") name any province's: not an alias of this one
-        written_head = name_key(surface).split()[:1] == name_key(o.organ or o.head).split()[:1]
-        aliases = (surface,) if o.place != "" and written_head else ()  # a list item's words are a country
+        written_head = _first_key(surface) == _first_key(o.organ or o.head)
+        aliases: tuple[str, ...] = (surface,) if o.place != "" and written_head else ()  # a list item's words are a country
+        # one copy of each string and alias tuple however many mentions share it (a long list names one body often)
+        name, identity = shared.setdefault(name, name), shared.setdefault(identity, identity)
+        if aliases:
+            aliases = shared_aliases.setdefault(surface, aliases)
         out.append(ResolvedOrg(o, name, aliases, place, identity))
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _first_key(name: str) -> tuple[str, ...]:
+    """The first word of *name*'s key (none for a name without words)."""
+    return tuple(name_key(name).split()[:1])
 
 
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z]{1,9})(?:\)|\s*[,/;])")
@@ -1041,7 +1058,7 @@ def resolve(
     places = place_mentions(text, body)
     units = unit_mentions(text, body)
     localities = article_localities(found.organisations, places)
-    body_text = "\n".join(text[s:e] for s, e in body)
+    body_text = "\n".join(map(text.__getitem__, map(slice, *_bounds(body))))  # (in the order of *body*)
     scope = Scope(
         text,
         span_of,

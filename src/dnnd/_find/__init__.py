@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 from array import array
 from collections.abc import Sequence
@@ -73,10 +74,12 @@ def find(
     found: dict[str, list[object]] = {field: [] for field in FIELDS}
     n = len(windows)
     # sorted and disjoint: each start <= its end <= the next start (no lists of offsets: they would cost memory)
-    ordered = all(s <= e for s, e in windows) and all(windows[i][1] <= windows[i + 1][0] for i in range(n - 1))
+    starts, ends = _bounds(windows)
+    ordered = all(map(operator.le, starts, ends)) and all(map(operator.le, ends, itertools.islice(starts, 1, None)))
     # per window, a bit for each step whose condition is to be evaluated there (a step without a hint: every window)
     masks: dict[int, int] = {}
     everywhere = 0
+    scanned: dict[tuple[tuple[str, int], ...], list[int]] = {}  # steps with the same hint (a digit) share one scan
     for i, step in enumerate(steps):
         if step.needs is never:
             continue
@@ -85,7 +88,11 @@ def find(
             everywhere |= 1 << i
             continue
         for clause in hint if isinstance(hint, tuple) else ((hint,),):
-            for k in hits(clause[0], text, windows, *clause[1:]):
+            key = tuple((p.pattern, p.flags) for p in clause)
+            found_in = scanned.get(key)
+            if found_in is None:
+                found_in = scanned[key] = hits(clause[0], text, windows, *clause[1:])
+            for k in found_in:
                 masks[k] = masks.get(k, 0) | 1 << i
     todo: Sequence[int] = range(n) if everywhere else sorted(masks)
     # per mask, the steps that may run: those whose condition is evaluated, and those that read a field
@@ -96,7 +103,7 @@ def find(
         plan = plans.get(mask)
         if plan is None:
             plan = plans[mask] = [(*e, bool(mask >> i & 1)) for i, e in enumerate(entries) if mask >> i & 1 or e[2]]
-        start, end = windows[k]
+        start, end = starts[k], ends[k]
         # the context is built only when a step runs, and again only if a step before it filed something
         ctx: FindContext | None = None
         values: list[Any] = []
@@ -174,7 +181,8 @@ def _next_hit(pattern: re.Pattern[str], text: str, starts: Sequence[int], ends: 
         if m is None:
             break
         p = m.start()
-        k = bisect.bisect_right(starts, p, i) - 1
+        # (where hits are dense the match is mostly in the window the search started from)
+        k = i if p < ends[i] else bisect.bisect_right(starts, p, i) - 1
         end = ends[k]
         if p < end:
             if m.end() <= end:

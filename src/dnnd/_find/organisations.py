@@ -28,6 +28,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -258,12 +259,9 @@ def organisations_in(text: str, start: int = 0, end: int | None = None, g: Gramm
         ask = _HeadContext(text, pos, start, end, lower, title_case)
         phrase = _SPACES.sub(" ", m.group()).lower()
         two_words = " " in phrase or not lower
-        for form, row, lead, lower_first, upper_first in _form_plans(g).get(written.lower(), ()):
-            if lead is not None and lead != phrase and two_words:
-                continue  # its first two words are not the ones the trigger found
+        # the forms whose first two words are the ones the trigger found, and in capitals if the head is
+        for form, row, lower_first in _plans_at(g, written.lower(), phrase if two_words else None, shouting):
             if lower and not lower_first and not ask("lower_open" if row.continuation else "lower_closed"):
-                continue
-            if shouting and not upper_first:
                 continue
             if row.not_after and _word_before(text, pos, start) in row.not_after:
                 continue  # "Theo Báo ...": a source line
@@ -298,7 +296,33 @@ def organisations_in(text: str, start: int = 0, end: int | None = None, g: Gramm
 
 
 _FormPlan = tuple[Form, HeadRow, "str | None", bool, bool]
-_PLANS: dict[int, tuple[Grammar, dict[str, tuple[_FormPlan, ...]]]] = {}
+_HeadPlan = tuple[tuple[Form, HeadRow, bool], ...]
+#: per grammar (by id, the grammar kept to tell a new one apart): its forms by first word, and the forms per head seen
+_PLANS: dict[int, tuple[Grammar, dict[str, tuple[_FormPlan, ...]], dict[tuple[str, str | None, bool], _HeadPlan]]] = {}
+
+
+def _plans_at(g: Grammar, word: str, phrase: str | None, shouting: bool) -> _HeadPlan:
+    """The forms of *g* that may start at a head: (form, row, whether it starts in lower case).
+
+    *word* is the head's first word in lower case; *phrase* its first two
+    words as the trigger read them (a form with two literal first words must
+    start with them), or None when they say nothing (a lower-case head read
+    alone); *shouting*: the head is in capitals, so a form must be too.
+    """
+    plans = _form_plans(g)
+    seen = _PLANS[id(g)][2]
+    key = (word, phrase, shouting)
+    found = seen.get(key)
+    if found is None:
+        found = tuple(
+            (form, row, lower_first)
+            for form, row, lead, lower_first, upper_first in plans.get(word, ())
+            if not (lead is not None and phrase is not None and lead != phrase) and not (shouting and not upper_first)
+        )
+        if len(seen) > 4096:
+            seen.clear()  # (the words come from the grammar's heads: a bound only a made-up grammar reaches)
+        seen[key] = found
+    return found
 
 
 def _form_plans(g: Grammar) -> dict[str, tuple[_FormPlan, ...]]:
@@ -319,7 +343,7 @@ def _form_plans(g: Grammar) -> dict[str, tuple[_FormPlan, ...]]:
     }
     if len(_PLANS) > 8:
         _PLANS.clear()  # grammars made for a test or an extension: keep a few
-    _PLANS[id(g)] = (g, plans)
+    _PLANS[id(g)] = (g, plans, {})
     return plans
 
 
@@ -667,7 +691,7 @@ def _render(row: HeadRow, form: Form, m: re.Match[str], g: Grammar, override: di
         written = _squash(value)
         canon = g.slots[slot].canonical.get(written.lower(), written) if slot in g.slots else written
         out = out.replace("{" + slot + "}", canon)
-    return out[:1].upper() + out[1:]
+    return sys.intern(out[:1].upper() + out[1:])  # (one copy of a name however many mentions hold it)
 
 
 def _form_name(template: str, values: dict[str, str | None]) -> str:
@@ -945,7 +969,9 @@ _FUNCTION_WORDS = frozenset({"of", "for", "and", "the", "de", "du", "des", "la",
 _VN_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?")
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_foreign_word(word: str) -> bool:
+    """Tell whether *word* is no Vietnamese syllable (or an acronym): a pure test, asked again of the same words."""
     plain = strip_diacritics(word).replace("đ", "d").replace("Đ", "D")
     if len(word) >= 3 and word.isupper():
         return True
