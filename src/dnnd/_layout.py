@@ -464,7 +464,8 @@ _SHORT_FURNITURE = _whole_text(
     + _TAIL_HEADERS.pattern.removeprefix("(?i)")
 )
 #: a short line (fewer than nine characters, stripped) holding what a timestamp, a menu, a credit or a photo
-#: credit needs (a digit, a colon, a bar, "ảnh" ...); the bounded look-ahead keeps the work per line constant
+#: credit needs (a digit, a colon, a bar, "ảnh" ...); the bounded look-ahead reads a line's trailing spaces at most
+#: nine times, so the work stays linear in the length of the line
 _SHORT_MARKED = re.compile(r"(?im)^[^\S\n]*+(?=\S[^\n]{0,7}?[^\S\n]*+$)[^\n]*?(?:[\d:|»›>•]|ảnh|photo)")
 #: a non-blank line: its text (group 1) runs from its first to its last non-space character
 #: (tried at line starts only: from anywhere inside a run of spaces it would read the run again)

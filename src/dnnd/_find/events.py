@@ -323,6 +323,16 @@ class _Sentence:
         """
         return [m for m in self.places if not self._seat(m)]
 
+    @functools.cached_property
+    def _venue_starts(self) -> tuple[list[int], list[int]]:
+        return [m.start() for m in self.places], [m.start() for m in self.open_places]
+
+    def venues(self, kind: EventKind) -> tuple[list[re.Match[str]], list[int]]:
+        """The place phrases an event of *kind* may take its place from (a visit: :attr:`open_places`), and their starts."""
+        if kind is EventKind.VISIT:
+            return self.open_places, self._venue_starts[1]
+        return self.places, self._venue_starts[0]
+
     def _seat(self, m: re.Match[str]) -> bool:
         """Tell whether a "tại" names where a body sits: inside its name, or after a mission or community of a country."""
         return m.start() in self.inside or bool(_seat_re().search(self.ctx.text, max(self.start, m.start() - 70), m.start()))
@@ -463,8 +473,8 @@ def find_events(ctx: FindContext) -> Iterator[EventMention]:
             title = _title(text, ns, ne, end if ns != noun.start() else e)
             kind = _kind(words[text[ns:ne].lower()], title)
             organisers = _organisers(text, s, e, ns, ne, kind, sent)
-            places = sent.open_places if kind is EventKind.VISIT else sent.places
-            location = _location(text, places, min(dm.start, ns), max(dm.end, ne), e, kind, near=dm.end)
+            places, starts = sent.venues(kind)
+            location = _location(text, places, min(dm.start, ns), max(dm.end, ne), e, kind, near=dm.end, starts=starts)
             printed, where, period = _year_evidence(text, s, ns, ne, e, title, dm, kind, sent)
             mention = EventMention(dm.start, dm.end, dm, kind, ns, ne, title, organisers, location,
                                    printed_year=printed, printed_where=where, period_end=period)  # fmt: skip
@@ -636,8 +646,8 @@ def _tied(
                 title = _title(text, noun.start(), noun.end(), e)
                 kind = _kind(kind, title)
                 organisers = _organisers(text, s, e, noun.start(), noun.end(), kind, sent)
-                places = sent.open_places if kind is EventKind.VISIT else sent.places
-                location = _location(text, places, noun.start(), noun.end(), e, kind)
+                places, starts = sent.venues(kind)
+                location = _location(text, places, noun.start(), noun.end(), e, kind, starts=starts)
                 yield EventMention(m.start(), m.end(), None, kind, noun.start(), noun.end(), title, organisers, location)
         m = _tie(text, max(m.end(), e), ctx.end)
 
@@ -1153,6 +1163,7 @@ def _location(
     kind: EventKind | None = None,
     *,
     near: int | None = None,
+    starts: Sequence[int] | None = None,
 ) -> str | None:
     """The place of the event whose date and word span ``[lo, hi)``.
 
@@ -1168,7 +1179,7 @@ def _location(
     if places:
         # of several in the event's stretch, the one nearest its date ("trong khuôn khổ chuyến thăm tại Lào, ngày
         # 31/1 tại thủ đô Vientiane, ...": Vientiane)
-        at = places[_nearest(places, lo, hi, lo if near is None else near)]
+        at = places[_nearest(places, lo, hi, lo if near is None else near, starts)]
         # "tại" names the place; "ở" (also "in", "at" of anything) only a province or a typed place
         strong = at.group().startswith("tại")
         place = _place_of(text, at.end(), e, loose=strong)
@@ -1187,15 +1198,17 @@ def _location(
     return None
 
 
-def _nearest(places: Sequence[re.Match[str]], lo: int, hi: int, anchor: int) -> int:
+def _nearest(places: Sequence[re.Match[str]], lo: int, hi: int, anchor: int, starts: Sequence[int] | None = None) -> int:
     """Which of *places* (in text order) is nearest the event spanning ``[lo, hi)``, whose date ends at *anchor*.
 
     Of those starting in the event's stretch (``[lo, hi + 80)``), the one
     nearest *anchor*; if none does, the one nearest the stretch; the earlier
-    on a tie. Two bisections: a sentence of many events and places costs no
+    on a tie. *starts* are the places' starts, read once per sentence: with
+    them, three bisections, so a sentence of many events and places costs no
     more per event than a short one.
     """
-    starts = [m.start() for m in places]
+    if starts is None:
+        starts = [m.start() for m in places]
     first, stop = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi + 80)
     if first < stop:  # (anchor lies in [lo, hi])
         j = bisect.bisect_right(starts, anchor, first, stop)

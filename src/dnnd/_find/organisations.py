@@ -28,7 +28,6 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -691,7 +690,14 @@ def _render(row: HeadRow, form: Form, m: re.Match[str], g: Grammar, override: di
         written = _squash(value)
         canon = g.slots[slot].canonical.get(written.lower(), written) if slot in g.slots else written
         out = out.replace("{" + slot + "}", canon)
-    return sys.intern(out[:1].upper() + out[1:])  # (one copy of a name however many mentions hold it)
+    name = out[:1].upper() + out[1:]
+    if len(_NAMES) > 4096:
+        _NAMES.clear()  # (bounded: not sys.intern, whose strings live for ever on Python 3.12)
+    return _NAMES.setdefault(name, name)  # one copy of a name however many mentions hold it
+
+
+#: the names :func:`_render` has made lately, each kept once
+_NAMES: dict[str, str] = {}
 
 
 def _form_name(template: str, values: dict[str, str | None]) -> str:
