@@ -344,6 +344,9 @@ def _is_byline(text: str) -> bool:
 
 #: a line this long (stripped) is a suspect: every test on length needs at least this many characters
 _SHORT = 9
+#: (multi-line mode) the start of a line shorter than that, its leading spaces read once: the bounded
+#: look-ahead reads a line's trailing spaces at most nine times, so the work stays linear in its length
+_SHORT_LINE_START = rf"^[^\S\n]*+(?=\S[^\n]{{0,{_SHORT - 2}}}?[^\S\n]*+$)"
 
 
 def _whole_text(body: str) -> re.Pattern[str]:
@@ -353,8 +356,7 @@ def _whole_text(body: str) -> re.Pattern[str]:
     The result finds every line of fewer than nine characters (stripped) it
     matches, and maybe more: white space and negated classes in *body* are
     kept from crossing a line break, the line may be indented and followed
-    by spaces. A possessive run of the leading spaces and the bounded
-    look-ahead keep the work per line constant.
+    by spaces (:data:`_SHORT_LINE_START`).
     """
     out: list[str] = []
     i = 0
@@ -391,7 +393,7 @@ def _whole_text(body: str) -> re.Pattern[str]:
         "[" + "".join(sorted(chars)) + "]" + (f"[^\\n]{{{width - 1}}}" if width > 1 else "") for width, chars in sorted(by_width.items())
     )
     return re.compile(
-        r"(?im)^[^\S\n]*+(?=\S[^\n]{0,7}?[^\S\n]*+$)(?=" + ahead + r")(?:" + "".join(out) + r")[^\S\n]*+$"
+        r"(?im)" + _SHORT_LINE_START + r"(?=" + ahead + r")(?:" + "".join(out) + r")[^\S\n]*+$"
     )
 
 
@@ -464,9 +466,8 @@ _SHORT_FURNITURE = _whole_text(
     + _TAIL_HEADERS.pattern.removeprefix("(?i)")
 )
 #: a short line (fewer than nine characters, stripped) holding what a timestamp, a menu, a credit or a photo
-#: credit needs (a digit, a colon, a bar, "ảnh" ...); the bounded look-ahead reads a line's trailing spaces at most
-#: nine times, so the work stays linear in the length of the line
-_SHORT_MARKED = re.compile(r"(?im)^[^\S\n]*+(?=\S[^\n]{0,7}?[^\S\n]*+$)[^\n]*?(?:[\d:|»›>•]|ảnh|photo)")
+#: credit needs (a digit, a colon, a bar, "ảnh" ...)
+_SHORT_MARKED = re.compile(r"(?im)" + _SHORT_LINE_START + r"[^\n]*?(?:[\d:|»›>•]|ảnh|photo)")
 #: a non-blank line: its text (group 1) runs from its first to its last non-space character
 #: (tried at line starts only: from anywhere inside a run of spaces it would read the run again)
 _LINE = re.compile(r"(?m)^[^\S\n]*+(\S(?:[^\n]*\S)?)")

@@ -23,7 +23,7 @@ from typing import NamedTuple
 import attrs
 
 from . import registry
-from ._find import _bounds, hits
+from ._find import _bounds, _sorted_disjoint, hits
 from ._find.congresses import CongressMention
 from ._find.context import FindContext
 from ._find.dates import DateMention, in_story, near_anchor, resolve_year, year_after_period
@@ -97,8 +97,7 @@ def _hit_ranges(hint: re.Pattern[str], text: str, ranges: Iterable[tuple[int, in
     else:
         pairs = list(ranges)
         spans = Ranges(array("q", [s for s, _ in pairs]), array("q", [e for _, e in pairs]))
-    starts, ends = spans.starts, spans.ends
-    if any(map(operator.gt, ends, itertools.islice(starts, 1, None))) or any(map(operator.gt, starts, ends)):
+    if not _sorted_disjoint(spans.starts, spans.ends):
         return list(spans)
     return [spans[k] for k in hits(hint, text, spans)]
 

@@ -75,7 +75,7 @@ def find(
     n = len(windows)
     # sorted and disjoint: each start <= its end <= the next start (no lists of offsets: they would cost memory)
     starts, ends = _bounds(windows)
-    ordered = all(map(operator.le, starts, ends)) and all(map(operator.le, ends, itertools.islice(starts, 1, None)))
+    ordered = _sorted_disjoint(starts, ends)
     # per window, a bit for each step whose condition is to be evaluated there (a step without a hint: every window)
     masks: dict[int, int] = {}
     everywhere = 0
@@ -169,6 +169,11 @@ def _bounds(windows: Sequence[tuple[int, int]]) -> tuple[array[int], array[int]]
     if isinstance(starts, array) and isinstance(ends, array):
         return starts, ends
     return array("q", [s for s, _ in windows]), array("q", [e for _, e in windows])
+
+
+def _sorted_disjoint(starts: Sequence[int], ends: Sequence[int]) -> bool:
+    """Whether the ranges (``starts[k]``, ``ends[k]``) are sorted and disjoint: each start <= its end <= the next start."""
+    return all(map(operator.le, starts, ends)) and all(map(operator.le, ends, itertools.islice(starts, 1, None)))
 
 
 def _next_hit(pattern: re.Pattern[str], text: str, starts: Sequence[int], ends: Sequence[int], i: int) -> int:
