@@ -1,6 +1,7 @@
 """Round trips through dnnd.converter, and the invariants of the model."""
 
 import json
+import re
 
 import pytest
 
@@ -116,3 +117,55 @@ def test_parsed_segments_are_compact_and_behave_like_their_tuple() -> None:
     assert attrs.evolve(article, title="x").segments == as_tuple
     assert list(article.segments_of(dnnd.model.SegmentKind.LEAD)) == [as_tuple[1]]
     assert segments != as_tuple[:3]
+
+
+def _spans(*pairs: tuple[int, int]) -> tuple[Span, ...]:
+    return tuple(Span(start=s, end=e) for s, e in pairs)
+
+
+MANY = [(i * 5, i * 5 + 4) for i in range(12)]
+
+
+@pytest.mark.parametrize(
+    ("given", "kept_as_table"),
+    [
+        ([], False),  # no mention: the empty tuple
+        ([(3, 5), (0, 2)], False),  # a few: a sorted tuple, as ever
+        (MANY, True),  # many: one array of bounds
+        (MANY[::-1], True),  # in any order: sorted
+        ([(0, 4)] * 9, True),  # repeated spans are kept, as a tuple keeps them
+    ],
+)
+def test_record_spans_behave_like_their_sorted_tuple(given, kept_as_table) -> None:
+    import pickle
+
+    from dnnd.model import _SpanTable
+
+    org = Organisation(id="org:x", name="X", kind=OrganisationKind.OTHER, mentions=_spans(*given))
+    expected = tuple(sorted(_spans(*given)))
+    assert isinstance(org.mentions, _SpanTable) is kept_as_table
+    assert org.mentions == expected and expected == org.mentions and hash(org.mentions) == hash(expected)
+    assert tuple(org.mentions) == expected and len(org.mentions) == len(expected) and repr(org.mentions) == repr(expected)
+    if expected:
+        assert org.mentions[0] == expected[0] and org.mentions[-1] == expected[-1] and org.mentions[1:3] == expected[1:3]
+        assert org.mentions != expected[:-1]
+    assert org.mentions + (Span(start=99, end=100),) == (*expected, Span(start=99, end=100))  # noqa: RUF005 (+ is what is tested)
+    assert (Span(start=99, end=100),) + org.mentions == (Span(start=99, end=100), *expected)  # noqa: RUF005
+    assert pickle.loads(pickle.dumps(org)) == org
+    copy = dnnd.converter.structure(dnnd.converter.unstructure(org), Organisation)
+    assert copy == org and hash(copy) == hash(org)
+
+
+@pytest.mark.parametrize(
+    ("bounds", "message"),
+    [
+        ([-1, 2], "start must be >= 0"),
+        ([5, 2], "end (2) is before start (5)"),
+        ([1, 2, 3], "a start without its end"),
+    ],
+)
+def test_a_table_of_spans_checks_them_as_a_span_does(bounds, message) -> None:
+    from dnnd.model import _SpanTable
+
+    with pytest.raises(ValueError, match=re.escape(message)):
+        _SpanTable.of_bounds(bounds)

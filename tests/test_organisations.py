@@ -12,6 +12,7 @@ import pytest
 
 import dnnd
 from dnnd import registry
+from dnnd.model import Organisation, OrganisationKind
 from dnnd.normalise import name_key
 
 
@@ -245,3 +246,44 @@ def test_a_bare_units_words_are_no_alias() -> None:
     (org,) = orgs("Chủ tịch UBND tỉnh Trần Văn A, tỉnh Vĩnh Long.").values()
     assert org["name"] == "Ủy ban nhân dân tỉnh Vĩnh Long"
     assert "UBND tỉnh" not in org["aliases"]
+
+
+def test_a_mention_is_its_offsets_and_a_shared_form() -> None:
+    import attrs
+
+    from dnnd._find.organisations import OrgMention
+    from dnnd.model import OrganisationKind
+
+    head, kind = "Liên hiệp các tổ chức hữu nghị", OrganisationKind.FRIENDSHIP_UNION
+    a = OrgMention(0, 9, head, kind, place="Bắc Giang", place_kind="tỉnh")
+    b = OrgMention(40, 49, head, kind, place="Bắc Giang", place_kind="tỉnh")
+    assert a.form is b.form and a != b and (a.head, a.place, a.place_kind, a.organ) == (head, "Bắc Giang", "tỉnh", None)
+    moved = a.evolve(start=40, end=49)
+    assert moved == b and hash(moved) == hash(b) and moved.form is b.form
+    assert a.evolve(place=None).place is None and a.place == "Bắc Giang"  # a copy; the mention is unchanged
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        a.start = 3  # type: ignore[misc]
+    with pytest.raises(TypeError, match="no field 'name'"):
+        a.evolve(name="x")
+    assert repr(a).startswith("OrgMention(start=0, end=9, head='Liên hiệp")
+
+
+@pytest.mark.parametrize(
+    ("pairs", "expected"),
+    [
+        ([(0, 0), (5, 1), (9, 0)], {0: 0, 5: 1, 9: 0}),
+        ([(9, 0), (0, 1), (5, 0)], {0: 1, 5: 0, 9: 0}),  # in any order
+        ([(5, 0), (5, 1), (7, 0)], {5: 1, 7: 0}),  # one start, two records: the one made last, as a dict filled in order
+        ([(7, 1), (5, 1), (7, 0)], {5: 1, 7: 1}),
+    ],
+)
+def test_records_by_mention_start_read_like_a_dict(pairs, expected) -> None:
+    from dnnd._resolve import _OrgsAt
+
+    records = [Organisation(id=f"org:{i}", name=str(i), kind=OrganisationKind.OTHER) for i in range(2)]
+    at = _OrgsAt.of(pairs, records)
+    assert dict(at) == {s: records[i] for s, i in expected.items()} and list(at) == sorted(expected)
+    assert all(s in at and at[s] is records[i] and at.get(s) is records[i] for s, i in expected.items())
+    assert 3 not in at and at.get(3) is None and "5" not in at
+    with pytest.raises(KeyError):
+        at[3]

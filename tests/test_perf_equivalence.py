@@ -287,7 +287,7 @@ def test_a_step_whose_hint_misses_a_line_has_no_condition_there(line, published)
 def test_the_hint_scan_maps_matches_to_windows(pattern, text, windows, hit):
     from dnnd._find import hits as _hits
 
-    assert _hits(re.compile(pattern), text, windows) == hit
+    assert list(_hits(re.compile(pattern), text, windows)) == hit
 
 
 @pytest.mark.parametrize(
@@ -303,7 +303,7 @@ def test_the_hint_scan_joins_the_patterns_of_a_clause(patterns, text, hit):
 
     windows = _windows(text)
     compiled = [re.compile(p) for p in patterns]
-    assert hits(compiled[0], text, windows, *compiled[1:]) == hit
+    assert list(hits(compiled[0], text, windows, *compiled[1:])) == hit
     each = [set(hits(p, text, windows)) for p in compiled]
     assert hit == sorted(set.intersection(*each))
 

@@ -26,3 +26,23 @@ def test_peak_memory_is_roughly_linear_in_the_input() -> None:
     assert peaks[16] / peaks[1] < 16 * 2.5, peaks
     # and absolutely: well under 1 KiB of Python objects per character of input
     assert peaks[16] < 16 * len(seed) * 1024, peaks
+
+
+def test_an_input_naming_one_body_on_every_line_stays_under_50_bytes_a_byte() -> None:
+    # the densest linear input of benchmarks/hostile.py ("VUFO lines"): one mention every five bytes; a
+    # mention is three slots and a shared form, a record span 16 bytes of an array (issue 15's bound: 50)
+    dnnd.parse("VUFO\n" * 100)
+    text = "VUFO\n" * 20_000
+    per_byte = _peak(text) / len(text.encode("utf-8"))
+    assert per_byte <= 50, f"{per_byte:.1f} bytes of peak memory per input byte"
+
+
+def test_a_body_named_on_every_line_is_one_record_with_every_span() -> None:
+    text = "Hội nghị của VUFO\n\n" + "".join(f"Dòng {i}: VUFO và Bộ Ngoại giao.\n" for i in range(300))
+    article = dnnd.parse(text)
+    vufo = next(o for o in article.organisations if o.abbreviation == "VUFO")
+    spans = [s for s in vufo.mentions]
+    assert len(spans) == 301 and all(s.of(text) == "VUFO" for s in spans)
+    assert spans == sorted(spans)
+    starts = [i for i in range(len(text)) if text.startswith("VUFO", i)]
+    assert [s.start for s in spans] == starts

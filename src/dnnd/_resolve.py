@@ -17,8 +17,8 @@ import operator
 import re
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import NamedTuple
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -54,6 +54,7 @@ from .model import (
     Person,
     Position,
     Span,
+    _spans_of,
 )
 from .normalise import document_key, name_key, slug
 
@@ -65,9 +66,13 @@ NATIONAL_PARTY = "Đảng Cộng sản Việt Nam"
 
 
 class ResolvedOrg(NamedTuple):
-    """An organisation mention with its place fixed and its names built (a named tuple: one is made per mention)."""
+    """What an organisation mention resolves to: its place fixed and its names built.
 
-    mention: OrgMention
+    One is shared by every mention of the same form written the same way (a
+    long list naming one body holds one), so the mention itself is kept
+    beside it, not in it.
+    """
+
     name: str
     aliases: tuple[str, ...]
     locality: str | None
@@ -233,7 +238,7 @@ def _fix_place(
     named = named_places.get(o.head, set()) if named_places is not None else set()
     if len(named) == 1:  # the article names this head with its place once: a bare repeat is that body
         named_place, named_kind = next(iter(named))
-        if named_kind == wanted or (province_level and fits(level(attrs.evolve(o, place=named_place, place_kind=named_kind)))):
+        if named_kind == wanted or (province_level and fits(level(o.evolve(place=named_place, place_kind=named_kind)))):
             return named_place, named_kind if named_kind is not None else wanted
     if wanted in ("tỉnh", "thành phố", None):
         for default in defaults:
@@ -297,18 +302,24 @@ def resolve_organisations(
     localities: Sequence[str],
     places: Sequence[tuple[int, str]] = (),
     units: Sequence[tuple[int, str, str]] = (),
-) -> list[ResolvedOrg]:
+) -> tuple[list[OrgMention], list[ResolvedOrg]]:
     """Fix places and build names for every organisation mention.
 
-    The aliases of a mention are only the form the text writes.
+    Returns the mentions that name a body (those that do not are left out;
+    "Hội" alone stands for the article's association) and, beside each, what
+    it resolves to. The aliases of a mention are only the form the text
+    writes. A mention that is no bare unit resolves by its form and its
+    words alone, so each such pair is worked out once.
     """
-    out = []
+    kept: list[OrgMention] = []
+    out: list[ResolvedOrg] = []
     position: dict[int, int] | None = None  # each mention's index, when a bare unit's place is to be fixed
     typed_places = [(pos, name, _kind_of_place(name)) for pos, name in places]
     typed_units = sorted((pos, name, kind) for pos, kind, name in units)
     association = _article_association(orgs)
     shared: dict[str, str] = {}
     shared_aliases: dict[str, tuple[str, ...]] = {}
+    seen: dict[tuple[object, str], ResolvedOrg] = {}  # (form, words) -> what a mention that is no bare unit resolves to
     named_places: dict[str, set[tuple[str, str | None]]] = defaultdict(set)  # head -> the places it is named with
     for m in orgs:
         if m.place and m.organ is None:
@@ -317,9 +328,15 @@ def resolve_organisations(
         if o.of_article:
             if association is None:
                 continue  # "Hội" alone, and the article names no association
-            o = attrs.evolve(o, head=association.head, place=association.place if o.of_article == "local" else None,
-                             place_kind=association.place_kind, glued=association.glued, of_article=None)
+            o = o.evolve(head=association.head, place=association.place if o.of_article == "local" else None,
+                         place_kind=association.place_kind, glued=association.glued, of_article=None)
+        written = text[o.start : o.end]
         if o.place != "":
+            done = seen.get((o.form, written))
+            if done is not None:
+                kept.append(o)
+                out.append(done)
+                continue
             place, kind = o.place, o.place_kind  # (what _fix_place returns for a mention that is no bare unit)
         else:
             if position is None:
@@ -336,9 +353,7 @@ def resolve_organisations(
             reg = registry.organisation_by_name(name)  # "Trung ương Đảng Cộng sản Việt Nam"
             if reg is not None:
                 name = reg.name
-        surface = text[o.start : o.end]
-        if not surface.isalnum():  # (a word alone has no white space to squash)
-            surface = _SPACES.sub(" ", surface)
+        surface = written if written.isalnum() else _SPACES.sub(" ", written)  # (a word alone has no white space to squash)
         identity = f"reg:{reg.id}" if reg is not None else _identity(o, name, place, kind, family=o.family)
         # a bare unit's words ("UBND tỉnh") name any province's: not an alias of this one
         written_head = _first_key(surface) == _first_key(o.organ or o.head)
@@ -347,8 +362,12 @@ def resolve_organisations(
         name, identity = shared.setdefault(name, name), shared.setdefault(identity, identity)
         if aliases:
             aliases = shared_aliases.setdefault(surface, aliases)
-        out.append(ResolvedOrg(o, name, aliases, place, identity))
-    return out
+        resolved = ResolvedOrg(name, aliases, place, identity)
+        if o.place != "":
+            seen[o.form, written] = resolved
+        kept.append(o)
+        out.append(resolved)
+    return kept, out
 
 
 @functools.lru_cache(maxsize=4096)
@@ -360,22 +379,24 @@ def _first_key(name: str) -> tuple[str, ...]:
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z]{1,9})(?:\)|\s*[,/;])")
 
 
-def _merge_short_forms(groups: dict[str, list[ResolvedOrg]], order: list[str]) -> None:
+def _merge_short_forms(groups: dict[str, array[int]], order: list[str], kept: Sequence[OrgMention], resolved: Sequence[ResolvedOrg]) -> None:
     """A name the grammar read only up to its first words is a short repeat of the one longer name it starts.
 
     "Hội Liên lạc" after "Hội Liên lạc với người Việt Nam ở nước ngoài",
     "Ban Liên lạc" after "Ban Liên lạc Kiều bào quận ...": the text writes the
-    short form, so it is an alias, and the body is one.
+    short form, so it is an alias, and the body is one. *groups* hold the
+    indices of their mentions in *kept* (and of what they resolve to in
+    *resolved*).
     """
     open_rows = {r.id for r in grammar().rows if r.continuation}
-    names = {k: tuple(name_key(g[0].name).split()) for k, g in groups.items()}
+    names = {k: tuple(name_key(resolved[g[0]].name).split()) for k, g in groups.items()}
     starting: dict[tuple[str, ...], list[str]] = defaultdict(list)  # a name's first words -> the longer names
     for k in order:
         for n in range(1, len(names[k])):
             starting[names[k][:n]].append(k)
     for key in list(order):
         members = groups[key]
-        if not all(m.mention.row in open_rows and not m.locality for m in members):
+        if not all(kept[i].row in open_rows and not resolved[i].locality for i in members):
             continue
         longer = [k for k in starting.get(names[key], ()) if k != key and k in groups]
         if len(longer) == 1:
@@ -401,27 +422,27 @@ def _registry_keys(registry_id: str) -> tuple[str, ...]:
     return tuple(name_key(n) for n in (reg.abbreviation, *reg.aliases) if n) if reg else ()
 
 
-def build_organisations(mentions: Sequence[OrgMention], scope: Scope) -> tuple[list[Organisation], dict[int, Organisation]]:
+def build_organisations(mentions: Sequence[OrgMention], scope: Scope) -> tuple[list[Organisation], Mapping[int, Organisation]]:
     """Fix the places of the mentions and group them into :class:`Organisation` records.
 
     Returns the records and a map from mention start to record.
     """
     text, span_of = scope.text, scope.span_of
-    resolved = resolve_organisations(mentions, text, scope.localities, scope.places, scope.units)
-    groups: dict[str, list[ResolvedOrg]] = defaultdict(list)
+    kept, resolved = resolve_organisations(mentions, text, scope.localities, scope.places, scope.units)
+    groups: dict[str, array[int]] = defaultdict(lambda: array("q"))  # the indices of each body's mentions
     order: list[str] = []
     by_name: dict[str, str] = {}  # one canonical name is one body, whichever source found it
     placed_pairs: dict[str, str] = {}
-    for r in resolved:
-        if r.locality and r.mention.kind is OrganisationKind.FRIENDSHIP_ASSOCIATION:
-            placed_pairs.setdefault(_pair_key(r.mention.head), r.identity)
+    for m, r in zip(kept, resolved, strict=True):
+        if r.locality and m.kind is OrganisationKind.FRIENDSHIP_ASSOCIATION:
+            placed_pairs.setdefault(_pair_key(m.head), r.identity)
     acronym_after: dict[int, str] = {}  # mention end -> the acronym in brackets after it ("... Na Uy (NPA)")
-    for r in resolved:
+    for i, (m, r) in enumerate(zip(kept, resolved, strict=True)):
         reg_keys: tuple[str, ...] = _registry_keys(r.identity[4:]) if r.identity.startswith("reg:") else ()
         own_key = name_key(r.name)
-        am = _ACRONYM_AFTER.match(text, r.mention.end)
+        am = _ACRONYM_AFTER.match(text, m.end)
         if am:
-            acronym_after[r.mention.end] = am.group("abbr")
+            acronym_after[m.end] = am.group("abbr")
         key = (
             by_name.get(own_key)
             or (by_name.get(name_key(r.name.split(" của ", 1)[0])) if " của " in r.name else None)
@@ -429,60 +450,118 @@ def build_organisations(mentions: Sequence[OrgMention], scope: Scope) -> tuple[l
             or r.identity
         )
         if (
-            r.mention.kind is OrganisationKind.FRIENDSHIP_ASSOCIATION
+            m.kind is OrganisationKind.FRIENDSHIP_ASSOCIATION
             and not r.locality
-            and r.mention.row not in _CENTRAL_ROWS
-            and not text[r.mention.start : r.mention.end].startswith("Trung ương")
+            and m.row not in _CENTRAL_ROWS
+            and not text.startswith("Trung ương", m.start, m.end)
         ):
             # "Hội hữu nghị Việt Nam - Lào" after "... - Lào tỉnh Thái Bình" is the same body
-            placed = placed_pairs.get(_pair_key(r.mention.head))
+            placed = placed_pairs.get(_pair_key(m.head))
             if placed is not None and placed != key:
-                groups[placed].append(r)  # its name stays free for the central body named as such
+                groups[placed].append(i)  # its name stays free for the central body named as such
                 if placed not in order:
                     order.append(placed)
                 continue
         if key not in groups:
             order.append(key)
-        groups[key].append(r)
+        groups[key].append(i)
         by_name.setdefault(own_key, key)
         if " của " in r.name:
             by_name.setdefault(name_key(r.name.split(" của ", 1)[0]), key)  # "Cụm thi đua số 1" is "... số 1 của ..."
         if am:
             by_name.setdefault(name_key(am.group("abbr")), key)  # "... Na Uy (NPA)", later "NPA"
-    _merge_short_forms(groups, order)
+    _merge_short_forms(groups, order, kept, resolved)
     records: list[Organisation] = []
-    by_start: dict[int, Organisation] = {}
+    record_of = array("q", bytes(8 * len(kept)))  # each mention's record
     for key in order:
         members = groups[key]
         # the name: the registry's, else the first member's that is placed (a bare repeat names the same body)
-        first = next((m for m in members if m.locality), members[0])
-        reg = next((organisation_by_id(m.identity[4:]) for m in members if m.identity.startswith("reg:")), None)
-        if reg is not None and first.locality and reg.locality != first.locality:
+        first = next((i for i in members if resolved[i].locality), members[0])
+        placed_first = resolved[first]
+        reg = next((organisation_by_id(r.identity[4:]) for r in map(resolved.__getitem__, members) if r.identity.startswith("reg:")), None)
+        if reg is not None and placed_first.locality and reg.locality != placed_first.locality:
             reg = None  # a central body's name repeated for the local one
-        name = reg.name if reg else first.name
+        name = reg.name if reg else placed_first.name
         abbreviation = reg.abbreviation if reg else None
         if abbreviation is None:
-            abbreviation = next((acronym_after[m.mention.end] for m in members if m.mention.end in acronym_after), None)
-        aliases = {a for m in members for a in m.aliases} - {name}  # the forms the text writes
+            abbreviation = next((acronym_after[kept[i].end] for i in members if kept[i].end in acronym_after), None)
+        aliases = {a for r in {id(r): r for r in map(resolved.__getitem__, members)}.values() for a in r.aliases} - {name}  # the forms the text writes
         if reg:
             aliases |= set(reg.aliases)
         if abbreviation:
             aliases.discard(abbreviation)
-        kind = OrganisationKind(reg.kind) if reg else first.mention.kind
+        kind = OrganisationKind(reg.kind) if reg else kept[first].kind
         record = Organisation(
             id=f"org:{slug(name)}",
             name=name,
             kind=kind,
             abbreviation=abbreviation,
             aliases=frozenset(a for a in aliases if a),
-            locality=first.locality if not reg else (reg.locality or first.locality),
+            locality=placed_first.locality if not reg else (reg.locality or placed_first.locality),
             registry_id=reg.id if reg else None,
-            mentions=[span_of(m.mention.start, m.mention.end) for m in members],
+            mentions=_spans_of(span_of, ((kept[i].start, kept[i].end) for i in members), len(members)),
         )
+        for i in members:
+            record_of[i] = len(records)
         records.append(record)
-        for m in members:
-            by_start[m.mention.start] = record
-    return records, by_start
+    return records, _OrgsAt.of(zip((m.start for m in kept), record_of, strict=True), records)
+
+
+class _OrgsAt(Mapping[int, Organisation]):
+    """The organisation record of each mention, by the mention's start: a read-only mapping in the order of starts.
+
+    Kept as two arrays (the starts, sorted, and each one's record index) and
+    the records, not as a dictionary, so an article naming one body on every
+    line pays 16 bytes a mention; a look-up is a bisection.
+    """
+
+    __slots__ = ("_records", "_starts", "_which")
+
+    def __init__(self, starts: array[int], which: array[int], records: Sequence[Organisation]) -> None:
+        self._starts, self._which, self._records = starts, which, records
+
+    @classmethod
+    def of(cls, pairs: Iterable[tuple[int, int]], records: Sequence[Organisation]) -> _OrgsAt:
+        """The mapping of (start, record index) *pairs*; of one start, the record made last wins (as in a dict filled in record order)."""
+        starts, which = array("q"), array("q")
+        ordered = True
+        for start, index in pairs:
+            if starts and start <= starts[-1]:
+                if start == starts[-1]:
+                    which[-1] = max(which[-1], index)
+                    continue
+                ordered = False
+            starts.append(start)
+            which.append(index)
+        if not ordered:
+            best: dict[int, int] = {}
+            for start, index in zip(starts, which, strict=True):
+                best[start] = max(best.get(start, index), index)
+            starts, which = array("q", sorted(best)), array("q", (best[s] for s in sorted(best)))
+        return cls(starts, which, records)
+
+    def _index(self, start: object) -> int:
+        i = bisect.bisect_left(self._starts, start) if isinstance(start, int) else len(self._starts)
+        return i if i < len(self._starts) and self._starts[i] == start else -1
+
+    def __getitem__(self, start: int) -> Organisation:
+        i = self._index(start)
+        if i < 0:
+            raise KeyError(start)
+        return self._records[self._which[i]]
+
+    def get(self, start: int, default: Any = None) -> Any:
+        i = self._index(start)
+        return self._records[self._which[i]] if i >= 0 else default
+
+    def __contains__(self, start: object) -> bool:
+        return self._index(start) >= 0
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._starts)
+
+    def __len__(self) -> int:
+        return len(self._starts)
 
 
 # --------------------------------------------------------------- documents
@@ -559,7 +638,7 @@ def build_documents(mentions: Sequence[DocumentMention], scope: Scope) -> list[D
                 title=title,
                 registry_id=reg[0].id if reg else None,
                 type_word=type_word,
-                mentions=[span_of(x.start, x.end) for x in ms],
+                mentions=_spans_of(span_of, ((x.start, x.end) for x in ms), len(ms)),
             )
         )
     return docs
@@ -616,7 +695,7 @@ def build_congresses(mentions: Sequence[CongressMention], scope: Scope) -> list[
                 scope=area,
                 party_body=body,
                 term=term,
-                mentions=[span_of(m.start, m.end) for m in ms],
+                mentions=_spans_of(span_of, ((m.start, m.end) for m in ms), len(ms)),
             )
         )
     return out
@@ -639,7 +718,7 @@ def build_people(mentions: Sequence[PersonMention], scope: Scope) -> list[Person
         groups[key].append(m)
     # a later bare mention of a name anywhere in the text is the same person
     out = []
-    bodies = sorted(scope.organisation_at.items())
+    bodies: list[tuple[int, Organisation]] | None = None  # (read only for a title that names its body by its head)
     for key in order:
         ms = groups[key]
         forms = Counter(m.name for m in ms)
@@ -658,6 +737,8 @@ def build_people(mentions: Sequence[PersonMention], scope: Scope) -> list[Person
                     continue  # a body the organisation step did not read: unknown, not absent
                 org = orgs_by_start.get(p.org.start) if p.org else None
                 if org is None and p.ref:
+                    if bodies is None:
+                        bodies = sorted(orgs_by_start.items())
                     org = _body_named_by(p.ref, p.start, bodies)
                     if org is None:
                         continue  # a body the article does not name: unknown, not absent
@@ -1039,7 +1120,7 @@ def resolve(
     span_of: SpanOf,
     body: Sequence[tuple[int, int]],
     published: PartialDate | None,
-    organisations: Callable[[Sequence[OrgMention], Scope], tuple[list[Organisation], dict[int, Organisation]]] = build_organisations,
+    organisations: Callable[[Sequence[OrgMention], Scope], tuple[list[Organisation], Mapping[int, Organisation]]] = build_organisations,
     documents: Callable[[Sequence[DocumentMention], Scope], list[Document]] = build_documents,
     congresses: Callable[[Sequence[CongressMention], Scope], list[CongressResolution]] = build_congresses,
     people: Callable[[Sequence[PersonMention], Scope], list[Person]] = build_people,

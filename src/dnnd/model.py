@@ -3,7 +3,11 @@
 Every class here is an immutable ``attrs`` class (frozen, slotted, keyword
 only). Each extracted item keeps the :class:`Span` of every mention it was
 built from; a span always indexes the caller's *original* string, so
-``article.text[span.start:span.end]`` is exactly the surface text.
+``article.text[span.start:span.end]`` is exactly the surface text. A
+record's ``mentions`` are sorted by position; a record named many times (a
+list of one body on every line) keeps them compactly, as a read-only,
+tuple-like sequence that builds each :class:`Span` when it is read and
+compares equal to (and hashes like) the tuple of the same spans.
 
 Ids are stable strings derived from the content (never from ``hash()``), so
 the same input gives the same ids in every run and on every machine.
@@ -13,10 +17,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import itertools
 import re
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
-from typing import overload
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import cast, overload
 
 import attrs
 
@@ -228,8 +233,28 @@ class PartialDate:
 
 
 def _spans(value: object) -> tuple[Span, ...]:
+    """A record's mention spans, sorted by (start, end): a tuple, or a :class:`_SpanTable` when they are many."""
+    if isinstance(value, _SpanTable):
+        return cast("tuple[Span, ...]", value)
+    if not value:
+        return ()
+    spans = value if isinstance(value, (list, tuple)) else list(value)  # type: ignore[call-overload]
+    if len(spans) >= _TABLE_FROM:
+        return cast("tuple[Span, ...]", _SpanTable.of(spans))
     # sorted by (start, end) as plain tuples: the same order as Span's, without a Python call per comparison
-    return tuple(sorted(value, key=_span_order)) if value else ()  # type: ignore[call-overload]
+    return tuple(sorted(spans, key=_span_order))
+
+
+def _spans_of(span_of: Callable[[int, int], Span], bounds: Iterable[tuple[int, int]], count: int) -> tuple[Span, ...]:
+    """The record spans of *count* mentions at *bounds* (of the canonical text), mapped by *span_of*.
+
+    Many of them go straight into a :class:`_SpanTable`, one at a time, so a
+    record of thousands of mentions never holds a list of them (*bounds* may
+    be a generator).
+    """
+    if count >= _TABLE_FROM:
+        return cast("tuple[Span, ...]", _SpanTable.of(itertools.starmap(span_of, bounds)))
+    return _spans([span_of(s, e) for s, e in bounds])
 
 
 def _span_order(span: Span) -> tuple[int, int]:
@@ -511,6 +536,104 @@ class _SegmentTable(Sequence[Segment]):
 
 
 _KINDS = tuple(SegmentKind)
+
+#: a record with this many mentions or more keeps their spans in a :class:`_SpanTable`
+_TABLE_FROM = 8
+
+
+class _SpanTable(Sequence[Span]):
+    """Many spans of one record, stored compactly: a tuple-like, read-only sequence sorted by (start, end).
+
+    A record named thousands of times (a list of one body on every line)
+    keeps its spans as one array of bounds, 16 bytes a span, and builds a
+    :class:`Span` only when one is read. It compares equal to the tuple of
+    the same spans (and hashes like it), so a record compares equal to its
+    copy rebuilt from JSON.
+
+    >>> table = _SpanTable.of([Span(start=7, end=9), Span(start=0, end=4)])
+    >>> table[0]
+    Span(start=0, end=4)
+    >>> table == (Span(start=0, end=4), Span(start=7, end=9))
+    True
+    """
+
+    __slots__ = ("_bounds",)
+
+    def __init__(self, bounds: array[int]) -> None:
+        self._bounds = bounds  # start, end, start, end ... (checked and sorted by the makers)
+
+    @classmethod
+    def of(cls, spans: Iterable[Span]) -> _SpanTable:
+        """The table of *spans* (any order; read one at a time, so a generator of them is never held whole)."""
+        return cls.of_bounds(itertools.chain.from_iterable((span.start, span.end) for span in spans))
+
+    @classmethod
+    def of_bounds(cls, bounds: Iterable[int]) -> _SpanTable:
+        """The table of the interleaved *bounds* (``start, end, start ...``), checked as :class:`Span` checks them."""
+        table = array("q", bounds)
+        if len(table) % 2:
+            raise ValueError("a start without its end")
+        ordered = True
+        last_start = last_end = -1
+        for i in range(0, len(table), 2):
+            start, end = table[i], table[i + 1]
+            if start < 0:
+                raise ValueError(f"start must be >= 0, got {start}")
+            if end < start:
+                raise ValueError(f"end ({end}) is before start ({start})")
+            if start < last_start or (start == last_start and end < last_end):
+                ordered = False
+            last_start, last_end = start, end
+        if not ordered:
+            pairs = sorted(zip(table[::2], table[1::2], strict=True))
+            table = array("q", itertools.chain.from_iterable(pairs))
+        return cls(table)
+
+    def __len__(self) -> int:
+        return len(self._bounds) // 2
+
+    @overload
+    def __getitem__(self, index: int) -> Span: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Span, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Span | tuple[Span, ...]:
+        if isinstance(index, slice):
+            return tuple(self)[index]
+        i = range(len(self))[index]  # (negative indices, IndexError)
+        return Span(start=self._bounds[2 * i], end=self._bounds[2 * i + 1])
+
+    def __iter__(self) -> Iterator[Span]:
+        bounds = self._bounds
+        for i in range(0, len(bounds), 2):
+            yield Span(start=bounds[i], end=bounds[i + 1])
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, _SpanTable):
+            return self._bounds == other._bounds
+        if isinstance(other, tuple):
+            return len(other) == len(self) and tuple(self) == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __add__(self, other: object) -> tuple[Span, ...]:
+        if isinstance(other, (tuple, _SpanTable)):
+            return (*self, *other)
+        return NotImplemented
+
+    def __radd__(self, other: object) -> tuple[Span, ...]:
+        if isinstance(other, tuple):
+            return (*other, *self)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+    def __reduce__(self) -> tuple[type[_SpanTable], tuple[array[int]]]:
+        return (_SpanTable, (self._bounds,))
 
 
 @attrs.frozen(kw_only=True)

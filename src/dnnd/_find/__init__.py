@@ -77,9 +77,12 @@ def find(
     starts, ends = _bounds(windows)
     ordered = _sorted_disjoint(starts, ends)
     # per window, a bit for each step whose condition is to be evaluated there (a step without a hint: every window)
-    masks: dict[int, int] = {}
+    # (the smallest machine word that holds a bit per step, one per window: a dict of them would cost a text of
+    # many short lines far more per line)
+    code = next((c for c in "BHLQ" if len(steps) <= 8 * array(c).itemsize), None)
+    masks = array(code, bytes(array(code).itemsize * n)) if code is not None else [0] * n
     everywhere = 0
-    scanned: dict[tuple[tuple[str, int], ...], list[int]] = {}  # steps with the same hint (a digit) share one scan
+    scanned: dict[tuple[tuple[str, int], ...], Sequence[int]] = {}  # steps with the same hint (a digit) share one scan
     for i, step in enumerate(steps):
         if step.needs is never:
             continue
@@ -93,13 +96,14 @@ def find(
             if found_in is None:
                 found_in = scanned[key] = hits(clause[0], text, windows, *clause[1:])
             for k in found_in:
-                masks[k] = masks.get(k, 0) | 1 << i
-    todo: Sequence[int] = range(n) if everywhere else sorted(masks)
+                masks[k] |= 1 << i
     # per mask, the steps that may run: those whose condition is evaluated, and those that read a field
     entries = [(step.find, _FIELD_INDEX[step.field], frozenset(step.reads), step.needs) for step in steps]
     plans: dict[int, list[tuple[Any, int, frozenset[str], Any, bool]]] = {}
-    for k in todo:
-        mask = masks.get(k, 0) | everywhere
+    for k in range(n):
+        mask = masks[k] | everywhere
+        if not mask:
+            continue
         plan = plans.get(mask)
         if plan is None:
             plan = plans[mask] = [(*e, bool(mask >> i & 1)) for i, e in enumerate(entries) if mask >> i & 1 or e[2]]
@@ -138,7 +142,7 @@ _FIELD_INDEX = {field: _ATTRS.index(field) for field in FIELDS}
 _EMPTY = ((),) * len(FIELDS)  # the filled fields, empty: they follow text, start, end, published and published_span
 
 
-def hits(hint: re.Pattern[str], text: str, windows: Sequence[tuple[int, int]], *also: re.Pattern[str]) -> list[int]:
+def hits(hint: re.Pattern[str], text: str, windows: Sequence[tuple[int, int]], *also: re.Pattern[str]) -> array[int]:
     """The indices of the sorted, disjoint *windows* that hold a match of *hint*, in order.
 
     With patterns *also*, the windows that hold a match of each. After a
@@ -146,7 +150,7 @@ def hits(hint: re.Pattern[str], text: str, windows: Sequence[tuple[int, int]], *
     leaves its window) sends it on; the patterns take turns to jump ahead
     (a leapfrog join), so a pattern hitting no window ends the scan at once.
     """
-    out: list[int] = []
+    out = array("q")  # (not a list: an int object per hit window would cost memory)
     patterns = (hint, *also)
     starts, ends = _bounds(windows)
     n, i = len(windows), 0

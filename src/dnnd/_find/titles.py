@@ -295,7 +295,7 @@ def _body(
     sp = _SPACES.match(text, after)
     org = starts.get(sp.end() if sp else after)
     if org is not None and organ_of is not None:
-        org = attrs.evolve(org, start=tm.start("title") if om is None else om.start("abbr"), organ=organ_of, registry_id=None)
+        org = org.evolve(start=tm.start("title") if om is None else om.start("abbr"), organ=organ_of, registry_id=None)
         return org, None, None, org.end
     if org is None:
         of = _OF.match(text, after, end)  # "Chủ tịch danh dự của Ủy ban ..."
@@ -535,11 +535,11 @@ def _share_bodies(out: list[PositionMention], organs: dict[int, tuple[int, int, 
                 head = cm.group("cq")  # the organ is the committee's, not its board's
             if organ == "Đảng ủy" and nxt.org.place and nxt.org.place_kind in _COMMUNE_LEVEL:
                 # "Phó Bí thư Đảng ủy, Chủ tịch UBND xã Tân Bình": the commune's Party committee, not the committee's
-                body = attrs.evolve(
-                    nxt.org, start=organ_start, end=organ_end, head=organ, kind=OrganisationKind.PARTY, registry_id=None
+                body = nxt.org.evolve(
+                    start=organ_start, end=organ_end, head=organ, kind=OrganisationKind.PARTY, registry_id=None
                 )
             else:
-                body = attrs.evolve(nxt.org, start=organ_start, end=organ_end, head=head, organ=organ, registry_id=None)
+                body = nxt.org.evolve(start=organ_start, end=organ_end, head=head, organ=organ, registry_id=None)
             out[i] = attrs.evolve(p, org=body)
         else:
             row = title_row(p.title.removeprefix("Quyền ").removeprefix("quyền "))
