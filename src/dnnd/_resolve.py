@@ -504,7 +504,13 @@ def build_organisations(mentions: Sequence[OrgMention], scope: Scope) -> tuple[l
         for i in members:
             record_of[i] = len(records)
         records.append(record)
+    if len(kept) < _COMPACT_FROM:  # (a dict is faster to read, and small)
+        return records, {m.start: records[r] for m, r in sorted(zip(kept, record_of, strict=True), key=operator.itemgetter(1))}
     return records, _OrgsAt.of(zip((m.start for m in kept), record_of, strict=True), records)
+
+
+#: an article of this many organisation mentions or more keeps its records by mention start in arrays (:class:`_OrgsAt`)
+_COMPACT_FROM = 2048
 
 
 class _OrgsAt(Mapping[int, Organisation]):
@@ -512,7 +518,9 @@ class _OrgsAt(Mapping[int, Organisation]):
 
     Kept as two arrays (the starts, sorted, and each one's record index) and
     the records, not as a dictionary, so an article naming one body on every
-    line pays 16 bytes a mention; a look-up is a bisection.
+    line pays 16 bytes a mention; a look-up is a bisection. Made for an
+    article of :data:`_COMPACT_FROM` mentions or more (a smaller one keeps a
+    dictionary, faster to read).
     """
 
     __slots__ = ("_records", "_starts", "_which")

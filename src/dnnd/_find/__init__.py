@@ -100,10 +100,9 @@ def find(
     # per mask, the steps that may run: those whose condition is evaluated, and those that read a field
     entries = [(step.find, _FIELD_INDEX[step.field], frozenset(step.reads), step.needs) for step in steps]
     plans: dict[int, list[tuple[Any, int, frozenset[str], Any, bool]]] = {}
-    for k in range(n):
+    # every window, or those a hint hit (picked in C: a text of many lines no hint hits costs no loop over them)
+    for k in range(n) if everywhere else itertools.compress(range(n), masks):
         mask = masks[k] | everywhere
-        if not mask:
-            continue
         plan = plans.get(mask)
         if plan is None:
             plan = plans[mask] = [(*e, bool(mask >> i & 1)) for i, e in enumerate(entries) if mask >> i & 1 or e[2]]

@@ -30,7 +30,7 @@ import functools
 import operator
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
@@ -81,6 +81,16 @@ class _OrgForm(NamedTuple):
 _FORMS: dict[tuple[object, ...], _OrgForm] = {}
 _FORMS_MAX = 1 << 16
 _SET = object.__setattr__
+
+
+def _shared(form: _OrgForm) -> _OrgForm:
+    """The one object of *form* (a form equals the tuple of its fields, so either finds it)."""
+    found = _FORMS.get(form)
+    if found is None:
+        if len(_FORMS) >= _FORMS_MAX:
+            _FORMS.clear()
+        found = _FORMS[form] = form
+    return found
 
 
 class OrgMention:
@@ -146,24 +156,23 @@ class OrgMention:
     ) -> None:
         key = (head, kind, place, place_kind, registry_id, abbreviation, place_joiner, organ, glued, row, family, of_article)
         form = _FORMS.get(key)
-        if form is None:
-            if len(_FORMS) >= _FORMS_MAX:
-                _FORMS.clear()
-            form = _FORMS[key] = _OrgForm(*key)
         _SET(self, "start", start)
         _SET(self, "end", end)
-        _SET(self, "form", form)
+        _SET(self, "form", form if form is not None else _shared(_OrgForm(*key)))
 
-    def evolve(self, **changes: object) -> OrgMention:
+    def evolve(self, **changes: Any) -> OrgMention:
         """A copy with *changes* (any of the constructor's arguments), as :func:`attrs.evolve` makes one."""
         start = changes.pop("start", self.start)
         end = changes.pop("end", self.end)
-        fields = self.form._asdict()
-        unknown = changes.keys() - fields.keys()
-        if unknown:
-            raise TypeError(f"OrgMention has no field {sorted(unknown)[0]!r}")
-        fields.update(changes)
-        return OrgMention(start, end, **fields)  # type: ignore[arg-type]
+        try:
+            form = _shared(self.form._replace(**changes)) if changes else self.form
+        except ValueError as e:  # (what namedtuple says of a name it does not have)
+            raise TypeError(f"OrgMention has no field {sorted(changes.keys() - _OrgForm._fields)[0]!r}") from e
+        copy = object.__new__(OrgMention)
+        _SET(copy, "start", start)
+        _SET(copy, "end", end)
+        _SET(copy, "form", form)
+        return copy
 
     def __setattr__(self, name: str, value: object) -> None:
         raise attrs.exceptions.FrozenInstanceError
