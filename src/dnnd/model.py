@@ -21,7 +21,7 @@ import itertools
 import re
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import cast, overload
+from typing import TypeVar, cast, overload
 
 import attrs
 
@@ -466,7 +466,62 @@ class Segment:
     span: Span
 
 
-class _SegmentTable(Sequence[Segment]):
+_T = TypeVar("_T")
+
+
+class _TupleLike(Sequence[_T]):
+    """A read-only sequence stored compactly that behaves as the tuple of its items.
+
+    It compares equal to that tuple (and hashes like it), reads as it, and
+    concatenates with tuples; a subclass says how many items it holds, how
+    to build the *i*-th and how to walk them (``_item``, ``__len__``,
+    ``__iter__``), and what to compare with another of its kind (``_key``).
+    """
+
+    __slots__ = ()
+
+    def _item(self, index: int) -> _T:
+        raise NotImplementedError
+
+    def _key(self) -> object:
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, index: int) -> _T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[_T, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> _T | tuple[_T, ...]:
+        if isinstance(index, slice):
+            return tuple(self)[index]
+        return self._item(range(len(self))[index])  # (negative indices; IndexError out of range)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is type(self):
+            return self._key() == other._key()
+        if isinstance(other, tuple):
+            return len(other) == len(self) and tuple(self) == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __add__(self, other: object) -> tuple[_T, ...]:
+        if isinstance(other, (tuple, _TupleLike)):
+            return (*self, *other)
+        return NotImplemented
+
+    def __radd__(self, other: object) -> tuple[_T, ...]:
+        if isinstance(other, tuple):
+            return (*other, *self)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+
+class _SegmentTable(_TupleLike[Segment]):
     """The segments of a parsed article, stored compactly: a tuple-like, read-only sequence.
 
     A parsed article keeps its layout as three arrays (the code of each
@@ -495,34 +550,16 @@ class _SegmentTable(Sequence[Segment]):
     def __len__(self) -> int:
         return len(self._kinds)
 
-    @overload
-    def __getitem__(self, index: int) -> Segment: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> tuple[Segment, ...]: ...
-
-    def __getitem__(self, index: int | slice) -> Segment | tuple[Segment, ...]:
-        if isinstance(index, slice):
-            return tuple(self)[index]
+    def _item(self, index: int) -> Segment:
         return Segment(kind=_KINDS[self._kinds[index]], span=Span(start=self._starts[index], end=self._ends[index]))
+
+    def _key(self) -> object:
+        return (self._kinds, self._starts, self._ends)
 
     def __iter__(self) -> Iterator[Segment]:
         kinds = _KINDS
         for k, s, e in zip(self._kinds, self._starts, self._ends, strict=True):
             yield Segment(kind=kinds[k], span=Span(start=s, end=e))
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, _SegmentTable):
-            return self._kinds == other._kinds and self._starts.tolist() == other._starts.tolist() and self._ends.tolist() == other._ends.tolist()
-        if isinstance(other, tuple):
-            return tuple(self) == other
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
-
-    def __repr__(self) -> str:
-        return repr(tuple(self))
 
     def __reduce__(self) -> tuple[type[_SegmentTable], tuple[bytes, list[int], list[int]]]:
         return (_SegmentTable, (self._kinds, self._starts.tolist(), self._ends.tolist()))
@@ -541,7 +578,7 @@ _KINDS = tuple(SegmentKind)
 _TABLE_FROM = 8
 
 
-class _SpanTable(Sequence[Span]):
+class _SpanTable(_TupleLike[Span]):
     """Many spans of one record, stored compactly: a tuple-like, read-only sequence sorted by (start, end).
 
     A record named thousands of times (a list of one body on every line)
@@ -592,45 +629,16 @@ class _SpanTable(Sequence[Span]):
     def __len__(self) -> int:
         return len(self._bounds) // 2
 
-    @overload
-    def __getitem__(self, index: int) -> Span: ...
+    def _item(self, index: int) -> Span:
+        return Span(start=self._bounds[2 * index], end=self._bounds[2 * index + 1])
 
-    @overload
-    def __getitem__(self, index: slice) -> tuple[Span, ...]: ...
-
-    def __getitem__(self, index: int | slice) -> Span | tuple[Span, ...]:
-        if isinstance(index, slice):
-            return tuple(self)[index]
-        i = range(len(self))[index]  # (negative indices, IndexError)
-        return Span(start=self._bounds[2 * i], end=self._bounds[2 * i + 1])
+    def _key(self) -> object:
+        return self._bounds
 
     def __iter__(self) -> Iterator[Span]:
         bounds = self._bounds
         for i in range(0, len(bounds), 2):
             yield Span(start=bounds[i], end=bounds[i + 1])
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, _SpanTable):
-            return self._bounds == other._bounds
-        if isinstance(other, tuple):
-            return len(other) == len(self) and tuple(self) == other
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
-
-    def __add__(self, other: object) -> tuple[Span, ...]:
-        if isinstance(other, (tuple, _SpanTable)):
-            return (*self, *other)
-        return NotImplemented
-
-    def __radd__(self, other: object) -> tuple[Span, ...]:
-        if isinstance(other, tuple):
-            return (*other, *self)
-        return NotImplemented
-
-    def __repr__(self) -> str:
-        return repr(tuple(self))
 
     def __reduce__(self) -> tuple[type[_SpanTable], tuple[array[int]]]:
         return (_SpanTable, (self._bounds,))
