@@ -154,6 +154,7 @@ def test_record_spans_behave_like_their_sorted_tuple(given, kept_as_table) -> No
     assert pickle.loads(pickle.dumps(org)) == org
     copy = dnnd.converter.structure(dnnd.converter.unstructure(org), Organisation)
     assert copy == org and hash(copy) == hash(org)
+    assert json.loads(json.dumps(dnnd.converter.unstructure(org.mentions))) == [[s.start, s.end] for s in expected]
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,8 @@ from __future__ import annotations
 import gc
 import tracemalloc
 
+import pytest
+
 import dnnd
 
 
@@ -28,11 +30,25 @@ def test_peak_memory_is_roughly_linear_in_the_input() -> None:
     assert peaks[16] < 16 * len(seed) * 1024, peaks
 
 
-def test_an_input_naming_one_body_on_every_line_stays_under_50_bytes_a_byte() -> None:
+ASSOCIATION = "Hội hữu nghị Việt Nam - Lào tỉnh Nghệ An tổ chức gặp mặt.\n\n"
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "",
+        "UBND tỉnh\n",  # a bare unit: its place is looked up among the mentions
+        ASSOCIATION + "Ngày 5/6/2023, Hội tổ chức hội nghị tổng kết tại thành phố Vinh.\n",  # "Hội" alone organises
+        ASSOCIATION + "Ông Nguyễn Văn An, Chủ tịch Hội, phát biểu.\n",  # a title names its body by its head
+    ],
+    ids=["alone", "bare unit", "bare Hội organises", "title of a bare Hội"],
+)
+def test_an_input_naming_one_body_on_every_line_stays_under_50_bytes_a_byte(extra: str) -> None:
     # the densest linear input of benchmarks/hostile.py ("VUFO lines"): one mention every five bytes; a
-    # mention is three slots and a shared form, a record span 16 bytes of an array (issue 15's bound: 50)
-    dnnd.parse("VUFO\n" * 100)
-    text = "VUFO\n" * 20_000
+    # mention is three slots and a shared form, a record span 16 bytes of an array (issue 15's bound: 50),
+    # also when one line more makes the resolver look across every mention
+    dnnd.parse(extra + "VUFO\n" * 100)
+    text = extra + "VUFO\n" * 20_000
     per_byte = _peak(text) / len(text.encode("utf-8"))
     assert per_byte <= 50, f"{per_byte:.1f} bytes of peak memory per input byte"
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import functools
+import heapq
 import itertools
 import operator
 import re
@@ -340,7 +341,7 @@ def resolve_organisations(
             place, kind = o.place, o.place_kind  # (what _fix_place returns for a mention that is no bare unit)
         else:
             if position is None:
-                position = {id(o): i for i, o in enumerate(orgs)}
+                position = {id(o): i for i, o in enumerate(orgs) if o.place == ""}  # (only bare units are looked up)
             place, kind = _fix_place(o, orgs, text, localities, position.get(id(o), 0), typed_places, typed_units, named_places)
         if o.place == "" and place is None and o.place_kind not in (None, "tỉnh", "thành phố"):
             continue  # "UBND huyện" of a district the article never names is no body we can name
@@ -548,6 +549,23 @@ class _OrgsAt(Mapping[int, Organisation]):
             starts, which = array("q", sorted(best)), array("q", (best[s] for s in sorted(best)))
         return cls(starts, which, records)
 
+    @classmethod
+    def of_mapping(cls, mapping: Mapping[int, Organisation]) -> _OrgsAt:
+        """The same as *mapping* (from mention start to record)."""
+        return cls.of(((start, i) for i, start in enumerate(mapping)), list(mapping.values()))
+
+    def plus(self, starts: Iterable[int], record: Organisation) -> _OrgsAt:
+        """A copy that also maps *starts* (none of them mapped yet) to *record*, one of its records."""
+        index = next(i for i, r in enumerate(self._records) if r is record)
+        more = sorted((start, index) for start in starts)
+        return _OrgsAt.of(heapq.merge(zip(self._starts, self._which, strict=True), more), self._records)
+
+    def before(self, pos: int) -> Iterator[Organisation]:
+        """The records of the mentions that start before *pos*, the nearest first."""
+        records, which = self._records, self._which
+        for k in range(bisect.bisect_left(self._starts, pos) - 1, -1, -1):
+            yield records[which[k]]
+
     def _index(self, start: object) -> int:
         i = bisect.bisect_left(self._starts, start) if isinstance(start, int) else len(self._starts)
         return i if i < len(self._starts) and self._starts[i] == start else -1
@@ -726,7 +744,7 @@ def build_people(mentions: Sequence[PersonMention], scope: Scope) -> list[Person
         groups[key].append(m)
     # a later bare mention of a name anywhere in the text is the same person
     out = []
-    bodies: list[tuple[int, Organisation]] | None = None  # (read only for a title that names its body by its head)
+    bodies: _OrgsAt | None = None  # (read only for a title that names its body by its head)
     for key in order:
         ms = groups[key]
         forms = Counter(m.name for m in ms)
@@ -746,7 +764,7 @@ def build_people(mentions: Sequence[PersonMention], scope: Scope) -> list[Person
                 org = orgs_by_start.get(p.org.start) if p.org else None
                 if org is None and p.ref:
                     if bodies is None:
-                        bodies = sorted(orgs_by_start.items())
+                        bodies = orgs_by_start if isinstance(orgs_by_start, _OrgsAt) else _OrgsAt.of_mapping(orgs_by_start)
                     org = _body_named_by(p.ref, p.start, bodies)
                     if org is None:
                         continue  # a body the article does not name: unknown, not absent
@@ -817,21 +835,30 @@ def _edits(a: str, b: str) -> int:
     return prev[-1]
 
 
-def _body_named_by(head: str, pos: int, bodies: Sequence[tuple[int, Organisation]]) -> Organisation | None:
+def _body_named_by(head: str, pos: int, bodies: _OrgsAt) -> Organisation | None:
     """The body a bare head noun stands for ("Chủ tịch Hội" -> the association the article named).
 
     *head* ``"*"`` stands for any association or union.
 
     The last one named before it whose name starts with the head.
     """
-    if head == "*":  # an association the article is about
-        kinds = {OrganisationKind.FRIENDSHIP_ASSOCIATION, OrganisationKind.FRIENDSHIP_UNION, OrganisationKind.MASS}
-        fits = [(s, o) for s, o in bodies if o.kind in kinds]
-    else:
-        key = name_key(head) + " "
-        fits = [(s, o) for s, o in bodies if name_key(o.name).startswith(key) and not name_key(o.name).startswith("hội đồng ")]
-    before = [o for s, o in fits if s < pos]
-    return before[-1] if before else None
+    verdicts: dict[int, bool] = {}  # a record named many times is judged once
+    key = name_key(head) + " "
+    for org in bodies.before(pos):
+        fits = verdicts.get(id(org))
+        if fits is None:
+            if head == "*":  # an association the article is about
+                fits = org.kind in _ASSOCIATION_KINDS
+            else:
+                name = name_key(org.name)
+                fits = name.startswith(key) and not name.startswith("hội đồng ")
+            verdicts[id(org)] = fits
+        if fits:
+            return org
+    return None
+
+
+_ASSOCIATION_KINDS = frozenset({OrganisationKind.FRIENDSHIP_ASSOCIATION, OrganisationKind.FRIENDSHIP_UNION, OrganisationKind.MASS})
 
 
 # ------------------------------------------------------------------ events
@@ -970,6 +997,8 @@ def _with_article_association(
     if not named:
         return by_start
     association = min(named, key=lambda r: (-len(r.mentions), r.mentions[0].start))
+    if isinstance(by_start, _OrgsAt):
+        return by_start.plus(bare, association)  # (not copied into a dict: an int object per mention)
     return {**by_start, **dict.fromkeys(bare, association)}
 
 

@@ -26,7 +26,7 @@ from typing import Any
 
 import cattrs
 
-from .model import Article, DocumentKind, EventKind, OrganisationKind, PartialDate, SegmentKind, Span
+from .model import Article, DocumentKind, EventKind, OrganisationKind, PartialDate, SegmentKind, Span, _TupleLike
 
 __all__ = ["converter", "to_record"]
 
@@ -41,6 +41,8 @@ def _make_converter() -> cattrs.Converter:
         conv.register_unstructure_hook(kind, _enum_value)
     conv.register_structure_hook(Span, _structure_span)
     conv.register_unstructure_hook_func(_is_frozenset, lambda s: sorted(conv.unstructure(x) for x in s))
+    # the compact, tuple-like sequences (an article's segments, a record's many spans) as the list of their items
+    conv.register_unstructure_hook_func(_is_tuple_like, lambda items: [conv.unstructure(x) for x in items])
     # a whole corpus as its ``.json`` layout (lossless); dnnd.corpus is never imported from here
     conv.register_unstructure_hook_func(_is_corpus, lambda c: c.to_dict())
     conv.register_structure_hook_func(_is_corpus, _structure_corpus)
@@ -63,6 +65,10 @@ def _structure_corpus(value: Any, cls: type) -> Any:
 
 def _enum_value(member: enum.Enum) -> Any:
     return member.value
+
+
+def _is_tuple_like(t: Any) -> bool:
+    return isinstance(t, type) and issubclass(t, _TupleLike)
 
 
 def _is_frozenset(t: Any) -> bool:

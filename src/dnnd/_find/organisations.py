@@ -79,7 +79,7 @@ class _OrgForm(NamedTuple):
 
 #: the forms made so far, one object each (cleared when full: a process that reads millions of names stays bounded)
 _FORMS: dict[tuple[object, ...], _OrgForm] = {}
-_FORMS_MAX = 1 << 16
+_FORMS_MAX = 4096
 _SET = object.__setattr__
 
 
