@@ -552,7 +552,8 @@ class _OrgsAt(Mapping[int, Organisation]):
     @classmethod
     def of_mapping(cls, mapping: Mapping[int, Organisation]) -> _OrgsAt:
         """The same as *mapping* (from mention start to record)."""
-        return cls.of(((start, i) for i, start in enumerate(mapping)), list(mapping.values()))
+        items = sorted(mapping.items(), key=operator.itemgetter(0))
+        return cls(array("q", [start for start, _ in items]), array("q", range(len(items))), [record for _, record in items])
 
     def plus(self, starts: Iterable[int], record: Organisation) -> _OrgsAt:
         """A copy that also maps *starts* (none of them mapped yet) to *record*, one of its records."""
