@@ -494,7 +494,7 @@ class _TupleLike(Sequence[_T]):
 
     def __getitem__(self, index: int | slice) -> _T | tuple[_T, ...]:
         if isinstance(index, slice):
-            return tuple(self)[index]
+            return tuple(map(self._item, range(len(self))[index]))  # (only the items sliced are built)
         return self._item(range(len(self))[index])  # (negative indices; IndexError out of range)
 
     def __eq__(self, other: object) -> bool:
