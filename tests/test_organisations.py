@@ -287,6 +287,6 @@ def test_records_by_mention_start_read_like_a_dict(pairs, expected) -> None:
     assert 3 not in at and at.get(3) is None and "5" not in at
     with pytest.raises(KeyError):
         at[3]
-    same = _OrgsAt.of_mapping(dict(reversed(list(dict(at).items()))))
+    same = _OrgsAt.of_any(dict(reversed(list(dict(at).items()))))
     assert dict(same) == dict(at) and list(same) == list(at)
     assert list(at.before(8)) == [at[s] for s in sorted(expected, reverse=True) if s < 8]

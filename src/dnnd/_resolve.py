@@ -505,12 +505,16 @@ def build_organisations(mentions: Sequence[OrgMention], scope: Scope) -> tuple[l
         for i in members:
             record_of[i] = len(records)
         records.append(record)
-    if len(kept) < _COMPACT_FROM:  # (a dict is faster to read, and small)
-        return records, {m.start: records[r] for m, r in sorted(zip(kept, record_of, strict=True), key=operator.itemgetter(1))}
     return records, _OrgsAt.of(zip((m.start for m in kept), record_of, strict=True), records)
 
 
-#: an article of this many organisation mentions or more keeps its records by mention start in arrays (:class:`_OrgsAt`)
+def _orgs_at(mapping: Mapping[int, Organisation]) -> _OrgsAt:
+    """*mapping* (from mention start to record) as an :class:`_OrgsAt` (the converter of :attr:`Scope.organisation_at`)."""
+    return _OrgsAt.of_any(mapping)
+
+
+#: an article of fewer organisation mentions also keeps a dictionary of its records by start (faster to read than
+#: a bisection, and small); from this many on, only the arrays
 _COMPACT_FROM = 2048
 
 
@@ -519,15 +523,24 @@ class _OrgsAt(Mapping[int, Organisation]):
 
     Kept as two arrays (the starts, sorted, and each one's record index) and
     the records, not as a dictionary, so an article naming one body on every
-    line pays 16 bytes a mention; a look-up is a bisection. Made for an
-    article of :data:`_COMPACT_FROM` mentions or more (a smaller one keeps a
-    dictionary, faster to read).
+    line pays 16 bytes a mention; a look-up is a bisection. An article of
+    fewer than :data:`_COMPACT_FROM` mentions also keeps a dictionary, which
+    is faster to read.
     """
 
-    __slots__ = ("_records", "_starts", "_which")
+    __slots__ = ("_lookup", "_records", "_starts", "_which")
 
     def __init__(self, starts: array[int], which: array[int], records: Sequence[Organisation]) -> None:
         self._starts, self._which, self._records = starts, which, records
+        self._lookup = dict(zip(starts, map(records.__getitem__, which), strict=True)) if len(starts) < _COMPACT_FROM else None
+
+    @classmethod
+    def of_any(cls, mapping: Mapping[int, Organisation]) -> _OrgsAt:
+        """*mapping* (from mention start to record) as an :class:`_OrgsAt` (itself if it is one)."""
+        if isinstance(mapping, _OrgsAt):
+            return mapping
+        items = sorted(mapping.items(), key=operator.itemgetter(0))
+        return cls(array("q", [start for start, _ in items]), array("q", range(len(items))), [record for _, record in items])
 
     @classmethod
     def of(cls, pairs: Iterable[tuple[int, int]], records: Sequence[Organisation]) -> _OrgsAt:
@@ -549,12 +562,6 @@ class _OrgsAt(Mapping[int, Organisation]):
             starts, which = array("q", sorted(best)), array("q", (best[s] for s in sorted(best)))
         return cls(starts, which, records)
 
-    @classmethod
-    def of_mapping(cls, mapping: Mapping[int, Organisation]) -> _OrgsAt:
-        """The same as *mapping* (from mention start to record)."""
-        items = sorted(mapping.items(), key=operator.itemgetter(0))
-        return cls(array("q", [start for start, _ in items]), array("q", range(len(items))), [record for _, record in items])
-
     def plus(self, starts: Iterable[int], record: Organisation) -> _OrgsAt:
         """A copy that also maps *starts* (none of them mapped yet) to *record*, one of its records."""
         index = next(i for i, r in enumerate(self._records) if r is record)
@@ -572,17 +579,21 @@ class _OrgsAt(Mapping[int, Organisation]):
         return i if i < len(self._starts) and self._starts[i] == start else -1
 
     def __getitem__(self, start: int) -> Organisation:
+        if self._lookup is not None:
+            return self._lookup[start]
         i = self._index(start)
         if i < 0:
             raise KeyError(start)
         return self._records[self._which[i]]
 
     def get(self, start: int, default: Any = None) -> Any:
+        if self._lookup is not None:
+            return self._lookup.get(start, default)
         i = self._index(start)
         return self._records[self._which[i]] if i >= 0 else default
 
     def __contains__(self, start: object) -> bool:
-        return self._index(start) >= 0
+        return start in self._lookup if self._lookup is not None else self._index(start) >= 0
 
     def __iter__(self) -> Iterator[int]:
         return iter(self._starts)
@@ -745,7 +756,6 @@ def build_people(mentions: Sequence[PersonMention], scope: Scope) -> list[Person
         groups[key].append(m)
     # a later bare mention of a name anywhere in the text is the same person
     out = []
-    bodies: _OrgsAt | None = None  # (read only for a title that names its body by its head)
     for key in order:
         ms = groups[key]
         forms = Counter(m.name for m in ms)
@@ -764,9 +774,7 @@ def build_people(mentions: Sequence[PersonMention], scope: Scope) -> list[Person
                     continue  # a body the organisation step did not read: unknown, not absent
                 org = orgs_by_start.get(p.org.start) if p.org else None
                 if org is None and p.ref:
-                    if bodies is None:
-                        bodies = orgs_by_start if isinstance(orgs_by_start, _OrgsAt) else _OrgsAt.of_mapping(orgs_by_start)
-                    org = _body_named_by(p.ref, p.start, bodies)
+                    org = _body_named_by(p.ref, p.start, orgs_by_start)
                     if org is None:
                         continue  # a body the article does not name: unknown, not absent
                 if m.foreign and p.org is not None and p.org.place == "" and org is not None:
@@ -984,8 +992,8 @@ def _end_of(m: EventMention, start: PartialDate) -> PartialDate | None:
 
 
 def _with_article_association(
-    by_start: Mapping[int, Organisation], records: Sequence[Organisation], events: Sequence[EventMention]
-) -> Mapping[int, Organisation]:
+    by_start: _OrgsAt, records: Sequence[Organisation], events: Sequence[EventMention]
+) -> _OrgsAt:
     """*by_start* plus the organisers written "Hội" alone, as the association the article names most.
 
     Of the bodies whose name starts with "Hội" (the most mentions; the first
@@ -998,9 +1006,7 @@ def _with_article_association(
     if not named:
         return by_start
     association = min(named, key=lambda r: (-len(r.mentions), r.mentions[0].start))
-    if isinstance(by_start, _OrgsAt):
-        return by_start.plus(bare, association)  # (not copied into a dict: an int object per mention)
-    return {**by_start, **dict.fromkeys(bare, association)}
+    return by_start.plus(bare, association)  # (not copied into a dict: an int object per mention)
 
 
 def build_events(mentions: Sequence[EventMention], scope: Scope) -> list[Event]:
@@ -1114,7 +1120,7 @@ class Scope:
     places: tuple[tuple[int, str], ...] = ()
     units: tuple[tuple[int, str, str], ...] = ()
     year: int | None = None
-    organisation_at: Mapping[int, Organisation] = attrs.field(factory=dict)
+    organisation_at: _OrgsAt = attrs.field(factory=lambda: _orgs_at({}), converter=_orgs_at)
     #: the starts and ends of the ranges the finders read (sorted by start; both empty: the whole text)
     body_starts: Sequence[int] = ()
     body_ends: Sequence[int] = ()
@@ -1189,7 +1195,7 @@ def resolve(
         body_ends=ends,
     )
     org_records, by_start = organisations(found.organisations, scope)
-    scope = attrs.evolve(scope, organisation_at=_with_article_association(by_start, org_records, found.events))
+    scope = attrs.evolve(scope, organisation_at=_with_article_association(_orgs_at(by_start), org_records, found.events))
     return Records(
         organisations=tuple(org_records),
         documents=tuple(documents(found.documents, scope)),
