@@ -30,7 +30,7 @@ import functools
 import operator
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import attrs
 
@@ -77,20 +77,30 @@ class _OrgForm(NamedTuple):
     of_article: str | None = None
 
 
-#: the forms made so far, one object each (cleared when full: a process that reads millions of names stays bounded)
+_T = TypeVar("_T")
+
+
+def _one_copy(table: dict[Any, _T], value: _T, limit: int = 4096) -> _T:
+    """The one object of *value* kept in *table* (cleared when full: a process reading millions of names stays bounded)."""
+    found = table.get(value)
+    if found is None:
+        if len(table) >= limit:
+            table.clear()
+        found = table[value] = value
+    return found
+
+
+#: the forms made lately, one object each (a form equals the tuple of its fields, so either finds it)
 _FORMS: dict[tuple[object, ...], _OrgForm] = {}
-_FORMS_MAX = 4096
 _SET = object.__setattr__
 
 
-def _shared(form: _OrgForm) -> _OrgForm:
-    """The one object of *form* (a form equals the tuple of its fields, so either finds it)."""
-    found = _FORMS.get(form)
-    if found is None:
-        if len(_FORMS) >= _FORMS_MAX:
-            _FORMS.clear()
-        found = _FORMS[form] = form
-    return found
+def _fill(mention: OrgMention, start: int, end: int, form: _OrgForm) -> OrgMention:
+    """Set the three slots of a new *mention* (frozen: through ``object.__setattr__``)."""
+    _SET(mention, "start", start)
+    _SET(mention, "end", end)
+    _SET(mention, "form", form)
+    return mention
 
 
 class OrgMention:
@@ -156,23 +166,17 @@ class OrgMention:
     ) -> None:
         key = (head, kind, place, place_kind, registry_id, abbreviation, place_joiner, organ, glued, row, family, of_article)
         form = _FORMS.get(key)
-        _SET(self, "start", start)
-        _SET(self, "end", end)
-        _SET(self, "form", form if form is not None else _shared(_OrgForm(*key)))
+        _fill(self, start, end, form if form is not None else _one_copy(_FORMS, _OrgForm(*key)))
 
     def evolve(self, **changes: Any) -> OrgMention:
         """A copy with *changes* (any of the constructor's arguments), as :func:`attrs.evolve` makes one."""
         start = changes.pop("start", self.start)
         end = changes.pop("end", self.end)
         try:
-            form = _shared(self.form._replace(**changes)) if changes else self.form
+            form = _one_copy(_FORMS, self.form._replace(**changes)) if changes else self.form
         except ValueError as e:  # (what namedtuple says of a name it does not have)
             raise TypeError(f"OrgMention has no field {sorted(changes.keys() - _OrgForm._fields)[0]!r}") from e
-        copy = object.__new__(OrgMention)
-        _SET(copy, "start", start)
-        _SET(copy, "end", end)
-        _SET(copy, "form", form)
-        return copy
+        return _fill(object.__new__(OrgMention), start, end, form)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise attrs.exceptions.FrozenInstanceError
@@ -803,10 +807,8 @@ def _render(row: HeadRow, form: Form, m: re.Match[str], g: Grammar, override: di
         written = _squash(value)
         canon = g.slots[slot].canonical.get(written.lower(), written) if slot in g.slots else written
         out = out.replace("{" + slot + "}", canon)
-    name = out[:1].upper() + out[1:]
-    if len(_NAMES) > 4096:
-        _NAMES.clear()  # (bounded: not sys.intern, whose strings live for ever on Python 3.12)
-    return _NAMES.setdefault(name, name)  # one copy of a name however many mentions hold it
+    # one copy of a name however many mentions hold it (bounded: not sys.intern, whose strings live for ever on 3.12)
+    return _one_copy(_NAMES, out[:1].upper() + out[1:])
 
 
 #: the names :func:`_render` has made lately, each kept once
