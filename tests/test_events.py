@@ -368,16 +368,6 @@ def test_the_title_of_an_event(text, title):
 # -- the place phrase nearest an event, by bisection, is the one the plain ranking picks
 
 
-class _At:
-    """A stand-in for a match of a place phrase: only its start is read."""
-
-    def __init__(self, start: int) -> None:
-        self._start = start
-
-    def start(self) -> int:
-        return self._start
-
-
 def _nearest_by_ranking(starts: list[int], lo: int, hi: int, anchor: int) -> int:
     """The definition: inside the event's stretch the nearest to its date, else the nearest to the stretch; the first on a tie."""
 
@@ -401,7 +391,7 @@ def _nearest_by_ranking(starts: list[int], lo: int, hi: int, anchor: int) -> int
 def test_the_place_phrase_nearest_an_event(starts: list[int], lo: int, hi: int, anchor: int, nearest: int) -> None:
     from dnnd._find.events import _nearest
 
-    assert _nearest([_At(s) for s in starts], lo, hi, anchor) == nearest == _nearest_by_ranking(starts, lo, hi, anchor)
+    assert _nearest(starts, lo, hi, anchor) == nearest == _nearest_by_ranking(starts, lo, hi, anchor)
 
 
 def test_the_nearest_place_phrase_agrees_with_the_ranking_everywhere() -> None:
@@ -415,6 +405,6 @@ def test_the_nearest_place_phrase_agrees_with_the_ranking_everywhere() -> None:
         hi = lo + width
         anchor = min(hi, lo + offset)
         ordered = sorted(starts)
-        assert _nearest([_At(s) for s in ordered], lo, hi, anchor) == _nearest_by_ranking(ordered, lo, hi, anchor)
+        assert _nearest(ordered, lo, hi, anchor) == _nearest_by_ranking(ordered, lo, hi, anchor)
 
     check()

@@ -486,7 +486,7 @@ def build_organisations(mentions: Sequence[OrgMention], scope: Scope) -> tuple[l
         abbreviation = reg.abbreviation if reg else None
         if abbreviation is None:
             abbreviation = next((acronym_after[kept[i].end] for i in members if kept[i].end in acronym_after), None)
-        aliases = {a for r in {id(r): r for r in map(resolved.__getitem__, members)}.values() for a in r.aliases} - {name}  # the forms the text writes
+        aliases = {a for i in members for a in resolved[i].aliases} - {name}  # the forms the text writes
         if reg:
             aliases |= set(reg.aliases)
         if abbreviation:

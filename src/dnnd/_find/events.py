@@ -1163,7 +1163,7 @@ def _location(
     kind: EventKind | None = None,
     *,
     near: int | None = None,
-    starts: Sequence[int] | None = None,
+    starts: Sequence[int],
 ) -> str | None:
     """The place of the event whose date and word span ``[lo, hi)``.
 
@@ -1173,13 +1173,14 @@ def _location(
     district ("tại huyện Sê Pôn, tỉnh Savannakhet": the province), a
     country ("tại Cuba"), or a foreign city the text writes by its name
     ("tại Warsaw, Ba Lan"); a building with no city in its name gives none.
+    *starts* are the starts of *places* (read once per sentence).
     A visit with no such phrase is at the place it visits ("thăm, chúc Tết
     tỉnh Svay Rieng").
     """
     if places:
         # of several in the event's stretch, the one nearest its date ("trong khuôn khổ chuyến thăm tại Lào, ngày
         # 31/1 tại thủ đô Vientiane, ...": Vientiane)
-        at = places[_nearest(places, lo, hi, lo if near is None else near, starts)]
+        at = places[_nearest(starts, lo, hi, lo if near is None else near)]
         # "tại" names the place; "ở" (also "in", "at" of anything) only a province or a typed place
         strong = at.group().startswith("tại")
         place = _place_of(text, at.end(), e, loose=strong)
@@ -1198,17 +1199,14 @@ def _location(
     return None
 
 
-def _nearest(places: Sequence[re.Match[str]], lo: int, hi: int, anchor: int, starts: Sequence[int] | None = None) -> int:
-    """Which of *places* (in text order) is nearest the event spanning ``[lo, hi)``, whose date ends at *anchor*.
+def _nearest(starts: Sequence[int], lo: int, hi: int, anchor: int) -> int:
+    """Which place phrase (by its start, *starts* sorted) is nearest the event spanning ``[lo, hi)``, whose date ends at *anchor*.
 
     Of those starting in the event's stretch (``[lo, hi + 80)``), the one
     nearest *anchor*; if none does, the one nearest the stretch; the earlier
-    on a tie. *starts* are the places' starts, read once per sentence: with
-    them, three bisections, so a sentence of many events and places costs no
-    more per event than a short one.
+    on a tie. Three bisections, so a sentence of many events and places
+    costs no more per event than a short one.
     """
-    if starts is None:
-        starts = [m.start() for m in places]
     first, stop = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi + 80)
     if first < stop:  # (anchor lies in [lo, hi])
         j = bisect.bisect_right(starts, anchor, first, stop)
