@@ -29,7 +29,7 @@ import bisect
 import functools
 import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import attrs
@@ -392,9 +392,9 @@ def organisations_in(text: str, start: int = 0, end: int | None = None, g: Gramm
                 closed[pos] = max(closed.get(pos, 0), fm.end())
             elif closed.get(pos, 0) > fm.end():
                 continue  # "Hội Liên hiệp Phụ nữ" alone is a common noun, not an open-class "Hội ..."
-            if row.continuation == "name" and ask("title"):
-                continue
-            for c in _from_form(text, fm, form, g, start, end):
+            # (a name read as a title's words is no body's: asked only once the name is there, the cheaper test)
+            titled = ask.titled if row.continuation == "name" else None
+            for c in _from_form(text, fm, form, g, start, end, titled):
                 mention = c.mention.evolve(family=row.family) if row.family else c.mention
                 found.append(_Candidate(mention, c.priority, fm.end() - fm.start()))
     found.extend(_registry_mentions(text, start, end))
@@ -509,6 +509,10 @@ class _HeadContext:
     def __init__(self, text: str, pos: int, start: int, end: int, lower: bool, title_case: _TitleCase) -> None:
         self.text, self.pos, self.start, self.end, self.lower, self.title_case = text, pos, start, end, lower, title_case
         self.seen: dict[str, bool] = {}
+
+    def titled(self) -> bool:
+        """Whether the head starts a title (or the window is in title case), not a body."""
+        return self("title")
 
     def __call__(self, key: str) -> bool:
         if key not in self.seen:
@@ -683,19 +687,25 @@ def _lower_head_ok(text: str, pos: int, start: int, row: HeadRow) -> bool:
 # ------------------------------------------------------------------ from a form to mentions
 
 
-def _from_form(text: str, m: re.Match[str], form: Form, g: Grammar, start: int, end: int) -> Iterator[_Candidate]:
+def _from_form(
+    text: str, m: re.Match[str], form: Form, g: Grammar, start: int, end: int, veto: Callable[[], bool] | None = None
+) -> Iterator[_Candidate]:
+    """The candidates a match *m* of *form* makes; none when its continuation is missing or then *veto* says so."""
     row = form.row
     priority = _OPEN if row.continuation else _ROW
     pos = m.end()
-    name = _render(row, form, m, g)
+    groups = m.groupdict()
     if row.continuation:
+        # (the continuation first: most heads of an open class have none, and the head's name is then not needed)
         cont = _CONTINUATIONS[row.continuation](text, pos, end, row, g)
         if cont is None:
             return
         cont_text, pos, cont_name = cont
+        if veto is not None and veto():
+            return
         if row.not_before and _not_before_re(row.not_before).match(cont_text):
             return
-        name = cont_name if row.continuation == "foreign" else f"{name} {cont_name}"
+        name = cont_name if row.continuation == "foreign" else f"{_render(row, form, groups, g)} {cont_name}"
         if row.continuation == "name":
             split = _glued_province(name)
             if split is not None and not row.at:
@@ -706,6 +716,8 @@ def _from_form(text: str, m: re.Match[str], form: Form, g: Grammar, start: int, 
                     priority,
                 )
                 return
+    else:
+        name = _render(row, form, groups, g)
     if row.at:
         at = _at_match(text, pos, end, titled=_title_before(text, m.start(), max(start, m.start() - 40)) is not None)
         if at is not None:
@@ -714,10 +726,10 @@ def _from_form(text: str, m: re.Match[str], form: Form, g: Grammar, start: int, 
         elif row.at == "required":
             return
     for slot in ("nations", "nation", "pair"):
-        value = m.groupdict().get(slot)
+        value = groups.get(slot)
         if value and _unknown_syllable(value, g):
             return  # "Lãnh sự quán Việt nam": one Vietnamese syllable is no country
-    if row.spread == "nations" and "nations" in m.groupdict():
+    if row.spread == "nations" and "nations" in groups:
         yield from _spread_nations(text, m, form, g, name, pos, priority)
         return
     if row.country and row.locality in ("none", "country"):
@@ -796,9 +808,9 @@ def _unknown_syllable(value: str, g: Grammar) -> bool:
     return not _is_foreign_word(first)
 
 
-def _render(row: HeadRow, form: Form, m: re.Match[str], g: Grammar, override: dict[str, str] | None = None) -> str:
-    """The canonical head of a match: the row's name template (or its form) with the slots filled."""
-    values = {**m.groupdict(), **(override or {})}
+def _render(row: HeadRow, form: Form, groups: dict[str, str | None], g: Grammar, override: dict[str, str] | None = None) -> str:
+    """The canonical head of a match (its *groups*): the row's name template (or its form) with the slots filled."""
+    values = {**groups, **override} if override else groups
     template = row.name if row.name is not None else _form_name(form.template, values)
     out = template
     for slot, value in values.items():
@@ -1434,7 +1446,7 @@ def _spread_nations(
     for k, item in enumerate(items):
         s = m.start() if k == 0 and item.start() < first_group else item.start()
         e = pos if k == len(items) - 1 else item.end()
-        head = _render(row, form, m, g, {"nations": item.group()})
+        head = _render(row, form, m.groupdict(), g, {"nations": item.group()})
         yield _Candidate(OrgMention(s, e, head + at, row.kind, row=row.id), priority)
 
 
