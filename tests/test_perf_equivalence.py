@@ -318,3 +318,28 @@ def test_the_pipeline_builds_contexts_in_constructor_order():
 def test_the_seed_articles_are_found_as_without_the_conditions():
     for article in _seeds():
         _same(article.text, article.published)
+
+
+# a sentence's bodies as (start, length) pairs: sorted and disjoint, or not (then read by a scan)
+body_lists = st.lists(st.tuples(st.integers(0, 60), st.integers(1, 9)), max_size=8)
+
+
+@settings(max_examples=400, deadline=None)
+@given(body_lists, st.booleans(), st.integers(0, 70), st.integers(0, 70))
+def test_a_sentences_bodies_between_two_positions_as_the_plain_scan(pairs, ordered, lo, hi):
+    from dnnd._find.context import FindContext
+    from dnnd._find.organisations import OrgMention
+    from dnnd.model import OrganisationKind
+
+    if ordered:  # laid end to end: sorted and disjoint, read by bisection
+        at, laid = 0, []
+        for gap, length in pairs:
+            laid.append((at + gap, length))
+            at += gap + length
+        pairs = laid
+    orgs = tuple(OrgMention(s, s + n, "Hội X", OrganisationKind.FRIENDSHIP_ASSOCIATION) for s, n in pairs)
+    text = "x" * 200
+    ctx = FindContext(text, 0, len(text), organisations=tuple(sorted(orgs, key=lambda o: o.start)) if ordered else orgs)
+    sent = _events._Sentence(ctx, 0, len(text), _events._Spans([(o.start, o.end) for o in ctx.organisations]), [])
+    assert sent.orgs_between(lo, hi) == [o for o in sent.orgs if lo < o.start and o.end <= hi]
+    assert (lo in sent.org_spans) == any(o.start <= lo < o.end for o in sent.orgs)

@@ -158,6 +158,7 @@ def _check_spans(t: Text) -> None:
         for b in bounds[i : i + 4]:
             span = t.span(a, b)
             assert 0 <= span.start <= span.end <= len(t.original)
+            assert t.bounds(a, b) == (span.start, span.end)  # the same mapping, without a Span
             piece = normalise(span.of(t.original)).canonical
             assert _detone(piece) == _detone(t.canonical[a:b]), (a, b, span)
         start = t.to_original(a)

@@ -81,7 +81,7 @@ def parse_text(
         published=layout.published,
         published_span=layout.published_span,
     )
-    records = resolve(found, span_of=t.span, body=ranges, published=layout.published)
+    records = resolve(found, span_of=t.span, bounds_of=t.bounds, body=ranges, published=layout.published)
     return Article(
         text=text,
         source=source,

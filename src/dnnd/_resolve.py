@@ -60,6 +60,7 @@ from .model import (
 from .normalise import document_key, name_key, slug
 
 SpanOf = Callable[[int, int], Span]
+BoundsOf = Callable[[int, int], tuple[int, int]]
 NATIONAL_PARTY = "Đảng Cộng sản Việt Nam"
 
 
@@ -500,7 +501,7 @@ def build_organisations(mentions: Sequence[OrgMention], scope: Scope) -> tuple[l
             aliases=frozenset(a for a in aliases if a),
             locality=placed_first.locality if not reg else (reg.locality or placed_first.locality),
             registry_id=reg.id if reg else None,
-            mentions=_spans_of(span_of, ((kept[i].start, kept[i].end) for i in members), len(members)),
+            mentions=_spans_of(span_of, ((kept[i].start, kept[i].end) for i in members), len(members), scope.bounds_of),
         )
         for i in members:
             record_of[i] = len(records)
@@ -676,7 +677,7 @@ def build_documents(mentions: Sequence[DocumentMention], scope: Scope) -> list[D
                 title=title,
                 registry_id=reg[0].id if reg else None,
                 type_word=type_word,
-                mentions=_spans_of(span_of, ((x.start, x.end) for x in ms), len(ms)),
+                mentions=_spans_of(span_of, ((x.start, x.end) for x in ms), len(ms), scope.bounds_of),
             )
         )
     return docs
@@ -733,7 +734,7 @@ def build_congresses(mentions: Sequence[CongressMention], scope: Scope) -> list[
                 scope=area,
                 party_body=body,
                 term=term,
-                mentions=_spans_of(span_of, ((m.start, m.end) for m in ms), len(ms)),
+                mentions=_spans_of(span_of, ((m.start, m.end) for m in ms), len(ms), scope.bounds_of),
             )
         )
     return out
@@ -1124,6 +1125,8 @@ class Scope:
     #: the starts and ends of the ranges the finders read (sorted by start; both empty: the whole text)
     body_starts: Sequence[int] = ()
     body_ends: Sequence[int] = ()
+    #: ``span_of`` giving bare bounds (a record of many mentions stores bounds, not spans); None: read through ``span_of``
+    bounds_of: BoundsOf | None = None
 
     def in_body(self, pos: int) -> bool:
         """Whether *pos* lies in a range the finders read (a story line, not chrome)."""
@@ -1164,6 +1167,7 @@ def resolve(
     span_of: SpanOf,
     body: Sequence[tuple[int, int]],
     published: PartialDate | None,
+    bounds_of: BoundsOf | None = None,
     organisations: Callable[[Sequence[OrgMention], Scope], tuple[list[Organisation], Mapping[int, Organisation]]] = build_organisations,
     documents: Callable[[Sequence[DocumentMention], Scope], list[Document]] = build_documents,
     congresses: Callable[[Sequence[CongressMention], Scope], list[CongressResolution]] = build_congresses,
@@ -1172,7 +1176,8 @@ def resolve(
 ) -> Records:
     """Turn the mentions of an article into its records.
 
-    *body* are the ranges of the canonical text that the finders read. Each
+    *body* are the ranges of the canonical text that the finders read;
+    *bounds_of* is *span_of* giving bare bounds, if the caller has it. Each
     kind has its resolver, replaceable by a function of the same shape (as
     eyecite's ``resolve_citations`` takes its resolvers): organisations come
     first, since the others name them.
@@ -1193,6 +1198,7 @@ def resolve(
         year=context_year(body_text, in_story(found), published),
         body_starts=starts,
         body_ends=ends,
+        bounds_of=bounds_of,
     )
     org_records, by_start = organisations(found.organisations, scope)
     scope = attrs.evolve(scope, organisation_at=_with_article_association(_orgs_at(by_start), org_records, found.events))

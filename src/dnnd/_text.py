@@ -197,9 +197,16 @@ class Text:
         """Return the :class:`Span` of ``original`` for canonical ``[start, end)``."""
         if not self._edits:
             return Span(start=start, end=end)
+        s, e = self.bounds(start, end)
+        return Span(start=s, end=e)
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """The start and end in ``original`` of canonical ``[start, end)``: what :meth:`span` holds, without a :class:`Span`."""
+        if not self._edits:
+            return start, end
         s = self.to_original(start)
         e = self.to_original(end, end=True) if end > start else s
-        return Span(start=s, end=max(s, e))
+        return s, max(s, e)
 
 
 def normalise(original: str) -> Text:

@@ -245,14 +245,22 @@ def _spans(value: object) -> tuple[Span, ...]:
     return tuple(sorted(spans, key=_span_order))
 
 
-def _spans_of(span_of: Callable[[int, int], Span], bounds: Iterable[tuple[int, int]], count: int) -> tuple[Span, ...]:
+def _spans_of(
+    span_of: Callable[[int, int], Span],
+    bounds: Iterable[tuple[int, int]],
+    count: int,
+    bounds_of: Callable[[int, int], tuple[int, int]] | None = None,
+) -> tuple[Span, ...]:
     """The record spans of *count* mentions at *bounds* (of the canonical text), mapped by *span_of*.
 
     Many of them go straight into a :class:`_SpanTable`, one at a time, so a
     record of thousands of mentions never holds a list of them (*bounds* may
-    be a generator).
+    be a generator); *bounds_of*, the same mapping giving bare bounds, then
+    spares a :class:`Span` made only to be read.
     """
     if count >= _TABLE_FROM:
+        if bounds_of is not None:
+            return cast("tuple[Span, ...]", _SpanTable.of_bounds(itertools.chain.from_iterable(itertools.starmap(bounds_of, bounds))))
         return cast("tuple[Span, ...]", _SpanTable.of(itertools.starmap(span_of, bounds)))
     return _spans([span_of(s, e) for s, e in bounds])
 

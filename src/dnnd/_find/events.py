@@ -262,6 +262,19 @@ class _Sentence:
         return tuple(o for o in self.ctx.organisations if self.start <= o.start < self.end)
 
     @functools.cached_property
+    def org_spans(self) -> _Spans:
+        """The spans of :attr:`orgs`, to ask whether a position lies inside one."""
+        return _Spans([(o.start, o.end) for o in self.orgs])
+
+    def orgs_between(self, lo: int, hi: int) -> list[OrgMention]:
+        """The bodies of the sentence starting after *lo* and ending by *hi*, in order (by bisection when they are sorted)."""
+        spans = self.org_spans
+        orgs = self.orgs
+        if spans.sorted:  # (a body ending by *hi* starts by it)
+            orgs = orgs[bisect.bisect_right(spans.starts, lo) : bisect.bisect_right(spans.starts, hi)]
+        return [o for o in orgs if lo < o.start and o.end <= hi]
+
+    @functools.cached_property
     def verbs(self) -> list[re.Match[str]]:
         text, s, e = self.ctx.text, self.start, self.end
         verb_re, rows = _verb_re()
@@ -1044,12 +1057,12 @@ def _done_by(text: str, ne: int, e: int, sent: _Sentence) -> list[OrgMention]:
         if nxt < len(sent.nouns) and sent.noun_starts[nxt] < pos:
             return []  # the "do" phrase belongs to a later event word
         verb = next(
-            (v for v in _BY_VERB.finditer(text, pos, min(e, pos + 200)) if not any(o.start <= v.start() + 1 < o.end for o in sent.orgs)),
+            (v for v in _BY_VERB.finditer(text, pos, min(e, pos + 200)) if v.start() + 1 not in sent.org_spans),
             None,
         )  # "tổ chức" inside "Liên hiệp các tổ chức hữu nghị" is no verb
         if verb is None:
             return []
-        inner = [o for o in sent.orgs if pos < o.start and o.end <= verb.start() + 1]
+        inner = sent.orgs_between(pos, verb.start() + 1)
         if inner:
             # "do X chủ trì, phối hợp (với) Y tổ chức": Y organises too
             co = _CO_ORGANISER.match(text, verb.end(), e)

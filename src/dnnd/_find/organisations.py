@@ -367,16 +367,12 @@ def organisations_in(text: str, start: int = 0, end: int | None = None, g: Gramm
     title_case: _TitleCase | None = None
     for m in g.trigger.finditer(text, start, end):
         pos = m.start()
-        written = m.group().split()[0]
-        lower = text[pos].islower()
-        shouting = len(written) > 1 and written.isupper()  # "ỦY BAN NHÂN DÂN" in a heading
+        # the forms whose first two words are the ones the trigger found, and in capitals if the head is
+        lower, plans = _plans_at(g, m.group())
         if title_case is None:
             title_case = _TitleCase(text, start, end)
         ask = _HeadContext(text, pos, start, end, lower, title_case)
-        phrase = _SPACES.sub(" ", m.group()).lower()
-        two_words = " " in phrase or not lower
-        # the forms whose first two words are the ones the trigger found, and in capitals if the head is
-        for form, row, lower_first in _plans_at(g, written.lower(), phrase if two_words else None, shouting):
+        for form, row, lower_first in plans:
             if lower and not lower_first and not ask("lower_open" if row.continuation else "lower_closed"):
                 continue
             if row.not_after and _word_before(text, pos, start) in row.not_after:
@@ -412,32 +408,37 @@ def organisations_in(text: str, start: int = 0, end: int | None = None, g: Gramm
 
 
 _FormPlan = tuple[Form, HeadRow, "str | None", bool, bool]
-_HeadPlan = tuple[tuple[Form, HeadRow, bool], ...]
+_HeadPlan = tuple[bool, tuple[tuple[Form, HeadRow, bool], ...]]
 #: per grammar (by id, the grammar kept to tell a new one apart): its forms by first word, and the forms per head seen
-_PLANS: dict[int, tuple[Grammar, dict[str, tuple[_FormPlan, ...]], dict[tuple[str, str | None, bool], _HeadPlan]]] = {}
+_PLANS: dict[int, tuple[Grammar, dict[str, tuple[_FormPlan, ...]], dict[str, _HeadPlan]]] = {}
 
 
-def _plans_at(g: Grammar, word: str, phrase: str | None, shouting: bool) -> _HeadPlan:
-    """The forms of *g* that may start at a head: (form, row, whether it starts in lower case).
+def _plans_at(g: Grammar, head: str) -> _HeadPlan:
+    """Whether a *head* (a match of the trigger of *g*) is in lower case, and the forms of *g* that may start at it.
 
-    *word* is the head's first word in lower case; *phrase* its first two
-    words as the trigger read them (a form with two literal first words must
-    start with them), or None when they say nothing (a lower-case head read
-    alone); *shouting*: the head is in capitals, so a form must be too.
+    The forms are (form, row, whether it starts in lower case): those whose
+    first word is the head's; whose first two words, when they have two,
+    are the head's as the trigger read them (unless the head is one
+    lower-case word, which says nothing of them); in capitals if the head
+    is ("ỦY BAN NHÂN DÂN" in a heading). Worked out once per head.
     """
     plans = _form_plans(g)
     seen = _PLANS[id(g)][2]
-    key = (word, phrase, shouting)
-    found = seen.get(key)
+    found = seen.get(head)
     if found is None:
-        found = tuple(
+        written = head.split()[0]
+        lower = head[0].islower()
+        shouting = len(written) > 1 and written.isupper()
+        spaced = _SPACES.sub(" ", head).lower()
+        phrase = spaced if " " in spaced or not lower else None
+        found = lower, tuple(
             (form, row, lower_first)
-            for form, row, lead, lower_first, upper_first in plans.get(word, ())
+            for form, row, lead, lower_first, upper_first in plans.get(written.lower(), ())
             if not (lead is not None and phrase is not None and lead != phrase) and not (shouting and not upper_first)
         )
         if len(seen) > 4096:
-            seen.clear()  # (the words come from the grammar's heads: a bound only a made-up grammar reaches)
-        seen[key] = found
+            seen.clear()  # (white space inside a head makes new ones: keep the table bounded)
+        seen[head] = found
     return found
 
 
@@ -506,6 +507,8 @@ def _after_honorific(text: str, pos: int, start: int) -> bool:
 class _HeadContext:
     """What the forms at one head ask of its context, each answer computed once and only when asked."""
 
+    __slots__ = ("end", "lower", "pos", "seen", "start", "text", "title_case")
+
     def __init__(self, text: str, pos: int, start: int, end: int, lower: bool, title_case: _TitleCase) -> None:
         self.text, self.pos, self.start, self.end, self.lower, self.title_case = text, pos, start, end, lower, title_case
         self.seen: dict[str, bool] = {}
@@ -533,6 +536,8 @@ class _HeadContext:
 
 class _TitleCase:
     """Whether the window is written in title case (most words capitalised); computed once, on demand."""
+
+    __slots__ = ("end", "start", "text", "value")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text, self.start, self.end = text, start, end
@@ -1160,6 +1165,8 @@ def _phrase_continuation(text: str, pos: int, end: int, row: HeadRow, g: Grammar
 
 def _acronym_continuation(text: str, pos: int, end: int, row: HeadRow, g: Grammar) -> tuple[str, int, str] | None:
     """Words up to an acronym in brackets ("Tổ chức Viện trợ nhân dân Na Uy (NPA)")."""
+    if text.find("(", pos, end) < 0:
+        return None  # (no bracket: the pattern cannot match, found without running it)
     am = _ACRONYM_AHEAD.match(text, pos, end)
     if am and am.group("words")[1:2].isupper() and not _has_stop(text, am.start("words"), am.end("words")):
         raw = am.group("words").strip()
