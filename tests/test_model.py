@@ -134,6 +134,8 @@ MANY = [(i * 5, i * 5 + 4) for i in range(12)]
         (MANY, True),  # many: one array of bounds
         (MANY[::-1], True),  # in any order: sorted
         ([(0, 4)] * 9, True),  # repeated spans are kept, as a tuple keeps them
+        ([(0, 9), (0, 3), *MANY[1:]], True),  # one start twice, the longer first: sorted by end too
+        ([(0, 3), (0, 9), *MANY[1:]], True),  # ... already in order
     ],
 )
 def test_record_spans_behave_like_their_sorted_tuple(given, kept_as_table) -> None:
@@ -164,6 +166,8 @@ def test_record_spans_behave_like_their_sorted_tuple(given, kept_as_table) -> No
         ([-1, 2], "start must be >= 0"),
         ([5, 2], "end (2) is before start (5)"),
         ([1, 2, 3], "a start without its end"),
+        ([0, 4, 3, 1, -2, 5], "end (1) is before start (3)"),  # the first bad span is named
+        ([0, 4, -2, -3, 3, 1], "start must be >= 0, got -2"),
     ],
 )
 def test_a_table_of_spans_checks_them_as_a_span_does(bounds, message) -> None:

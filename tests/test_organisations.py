@@ -8,6 +8,8 @@ units, merging within an article and the aliases a record may carry.
 
 from __future__ import annotations
 
+from array import array
+
 import pytest
 
 import dnnd
@@ -289,4 +291,6 @@ def test_records_by_mention_start_read_like_a_dict(pairs, expected) -> None:
         at[3]
     same = _OrgsAt.of_any(dict(reversed(list(dict(at).items()))))
     assert dict(same) == dict(at) and list(same) == list(at)
+    columns = _OrgsAt.of_columns(array("q", [s for s, _ in pairs]), array("q", [i for _, i in pairs]), records)
+    assert dict(columns) == dict(at) and list(columns) == list(at)  # the same mapping, from two arrays
     assert list(at.before(8)) == [at[s] for s in sorted(expected, reverse=True) if s < 8]

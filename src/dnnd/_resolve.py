@@ -506,7 +506,7 @@ def build_organisations(mentions: Sequence[OrgMention], scope: Scope) -> tuple[l
         for i in members:
             record_of[i] = len(records)
         records.append(record)
-    return records, _OrgsAt.of(zip((m.start for m in kept), record_of, strict=True), records)
+    return records, _OrgsAt.of_columns(array("q", (m.start for m in kept)), record_of, records)
 
 
 def _orgs_at(mapping: Mapping[int, Organisation]) -> _OrgsAt:
@@ -542,6 +542,13 @@ class _OrgsAt(Mapping[int, Organisation]):
             return mapping
         items = sorted(mapping.items(), key=operator.itemgetter(0))
         return cls(array("q", [start for start, _ in items]), array("q", range(len(items))), [record for _, record in items])
+
+    @classmethod
+    def of_columns(cls, starts: array[int], which: array[int], records: Sequence[Organisation]) -> _OrgsAt:
+        """The mapping of ``starts[k]`` to record ``which[k]``: :meth:`of` of their pairs, taken as they are when the starts rise."""
+        if all(map(operator.lt, starts, itertools.islice(starts, 1, None))):
+            return cls(starts, which, records)  # (checked in C: the common case, every start once and in order)
+        return cls.of(zip(starts, which, strict=True), records)
 
     @classmethod
     def of(cls, pairs: Iterable[tuple[int, int]], records: Sequence[Organisation]) -> _OrgsAt:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import itertools
+import operator
 import re
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -618,20 +619,18 @@ class _SpanTable(_TupleLike[Span]):
         table = array("q", bounds)
         if len(table) % 2:
             raise ValueError("a start without its end")
-        ordered = True
-        last_start = last_end = -1
-        for i in range(0, len(table), 2):
-            start, end = table[i], table[i + 1]
+        starts, ends = table[::2], table[1::2]
+        # (checked in C, by whole arrays; the first bad span is looked for only when there is one)
+        if (starts and min(starts) < 0) or not all(map(operator.le, starts, ends)):
+            start, end = next((s, e) for s, e in zip(starts, ends, strict=True) if s < 0 or e < s)
             if start < 0:
                 raise ValueError(f"start must be >= 0, got {start}")
-            if end < start:
-                raise ValueError(f"end ({end}) is before start ({start})")
-            if start < last_start or (start == last_start and end < last_end):
-                ordered = False
-            last_start, last_end = start, end
-        if not ordered:
-            pairs = sorted(zip(table[::2], table[1::2], strict=True))
-            table = array("q", itertools.chain.from_iterable(pairs))
+            raise ValueError(f"end ({end}) is before start ({start})")
+        # sorted by (start, end): at once where the starts rise (most records), else compared as pairs
+        if not all(map(operator.lt, starts, itertools.islice(starts, 1, None))) and not all(
+            map(operator.le, zip(starts, ends, strict=True), itertools.islice(zip(starts, ends, strict=True), 1, None))
+        ):
+            table = array("q", itertools.chain.from_iterable(sorted(zip(starts, ends, strict=True))))
         return cls(table)
 
     def __len__(self) -> int:
