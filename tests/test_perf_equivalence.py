@@ -343,3 +343,54 @@ def test_a_sentences_bodies_between_two_positions_as_the_plain_scan(pairs, order
     sent = _events._Sentence(ctx, 0, len(text), _events._Spans([(o.start, o.end) for o in ctx.organisations]), [])
     assert sent.orgs_between(lo, hi) == [o for o in sent.orgs if lo < o.start and o.end <= hi]
     assert (lo in sent.org_spans) == any(o.start <= lo < o.end for o in sent.orgs)
+
+
+# ---- a window's mentions depend on the window alone (what follows it, on the next line, changes nothing)
+
+#: lines a finder might read on into past a window's end, or back into before its start
+NEIGHBOURS = [
+    "", "Ban Điều phối", "khóa II", "nhiệm kỳ 2021 - 2026 đã họp", "tổ chức hội nghị", "gồm 15 người", "Hội", "(VUFO)",
+    "của Liên hiệp các tổ chức hữu nghị", "tỉnh Bắc Giang", "Việt Nam", "(1995 - 2020)", "ngày 5/1/2022", "Nguyễn Văn An",
+    "năm 2022", "tới", "Chủ tịch", "Hội hữu nghị Việt Nam - Lào", "Ủy ban MTTQ", "đã", "sẽ", "do", "Thay mặt",
+]
+
+
+#: the one read past a window's end, by design: a citation ending its line takes its date from the next line's
+#: start, where a hard-wrapped text puts it ("... số 12-CT/TW" / "ngày 5/1/2022"; see test_documents_congresses)
+NEXT_LINES = [n for n in NEIGHBOURS if not n.startswith("ngày")]
+
+
+@settings(max_examples=500, deadline=None)
+@given(lines, st.sampled_from(NEIGHBOURS), st.sampled_from(NEIGHBOURS), st.sampled_from(NEXT_LINES), st.sampled_from(NEXT_LINES))
+def test_a_window_is_read_alone(line, before, other_before, after, other_after):
+    """What comes before a window or after it (other lines) changes nothing the window's finders find in it."""
+    width = max(len(before), len(other_before))
+    one, two = before.ljust(width, "x"), other_before.ljust(width, "x")  # (the same length: the same offsets)
+    w = [(width + 1, width + 1 + len(line))] if line else []
+    first = find(f"{one}\n{line}\n{after}", w)
+    second = find(f"{two}\n{line}\n{other_after}", w)
+    for field in FIELDS:
+        assert getattr(first, field) == getattr(second, field), field
+
+
+@pytest.mark.parametrize(
+    ("before", "line", "after"),
+    [  # each read its neighbour once (the line before it, or after it) and found less, or more, than the line says
+        ("Đoàn công tác do", "Hội Nông dân tỉnh Bắc Giang đã tổ chức hội nghị vào ngày 12/3/2022", ""),  # "do" before a subject
+        ("nhiệm kỳ 2015 - 2020 -", "12/3/2022 Hội Nông dân tổ chức hội nghị", ""),  # a span's end, or a term's
+        ("khóa", "12/3/2022 Hội Nông dân tổ chức hội nghị", ""),
+        ("", "Hội Nông dân tổ chức hội nghị ngày 12/3/2022", "- 6/3/2023"),  # a span's start
+        ("Nhân dịp Quốc khánh", "2/9 Hội Nông dân tổ chức hội nghị", ""),  # a day that recurs
+        ("", "Hội Nông dân tổ chức hội nghị kỷ niệm Quốc khánh (2/9", ")"),
+        ("", "Ban Chấp hành Hội Nông dân tỉnh Bắc Giang", "gồm 15 người"),  # an organ the story elects
+        ("", "Ban Chấp hành Hội Nông dân tỉnh Bắc Giang khóa II", "đã họp"),
+        ("", "Nghị quyết Đại hội XIII", "Hội Nông dân"),  # a congress of another body
+        ("Tin Hội Nông dân", "Đại hội XIII thành công", ""),
+    ],
+)
+def test_a_window_reads_no_neighbour(before, line, after):
+    start = len(before) + 1
+    w = [(start, start + len(line))]
+    alone = find(f"{'x' * len(before)}\n{line}\n", w)
+    for field in FIELDS:
+        assert getattr(find(f"{before}\n{line}\n{after}", w), field) == getattr(alone, field), field

@@ -100,7 +100,7 @@ def find_congresses(ctx: FindContext) -> Iterator[CongressMention]:
         local = m.group("bo1") or m.group("ltype2")
         named = bool(m.group("party1") or m.group("tail") or local)  # "Đảng" is written
         party = named or bool(m.group("nat"))
-        after = text[m.end() : m.end() + 40]
+        after = text[m.end() : min(end, m.end() + 40)]  # (the window's own words: a finder reads only its window)
         other = _OTHER_BODY.match(after)
         if not named and other:
             # "Đại hội đại biểu toàn quốc lần thứ VI của Liên hiệp ...", "Đại hội lần thứ 8 của MTTQ"
@@ -112,7 +112,7 @@ def find_congresses(ctx: FindContext) -> Iterator[CongressMention]:
             continue
         bare = False
         if not party:
-            before = text[max(0, m.start() - 25) : m.start()]
+            before = text[max(start, m.start() - 25) : m.start()]
             # "Đại hội XIII" alone is the national congress; "Đại hội lần thứ IV"
             # of an association is not
             if "lần" in m.group() or num.isdigit():

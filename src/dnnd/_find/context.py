@@ -7,6 +7,11 @@ characters) and everything the steps before it found in that window. The
 pipeline (:data:`dnnd._find.STEPS`) runs the steps in their declared order
 and files each step's mentions under its :attr:`Step.field`, so a later
 step reads an earlier one's results and never calls it.
+
+A finder reads only its window: what comes before or after it (the lines
+around it) changes nothing it finds. The one exception, by design: a
+citation that ends its line takes its date from the start of the next line,
+where a hard-wrapped text puts it.
 """
 
 from __future__ import annotations

@@ -460,7 +460,7 @@ def find_events(ctx: FindContext) -> Iterator[EventMention]:
         if after and not _CLAUSE_END.search(text, dm.end, after[0].start()):
             claims.append((dm, (s, e), after[0]))
     for dm in dates:
-        if _is_span_end(text, dm) or _recurring_day(text, dm):
+        if _is_span_end(text, dm, start, end) or _recurring_day(text, dm, start, end):
             continue
         s, e = bounds.around(dm.start)
         sent = sentences.get((s, e))
@@ -617,10 +617,10 @@ def _tie(text: str, start: int, end: int) -> re.Match[str] | None:
 def _sentence_start_before(text: str, start: int, q: int) -> int | None:
     """The first place in the white space right before *q* (not before *start*) where :data:`_TIE` may start."""
     run = q
-    while run > 0 and text[run - 1].isspace():
+    while run > start and text[run - 1].isspace():
         run -= 1
     for p in range(max(run, start), q + 1):
-        if p == 0 or text[p - 1] in ".!?\n" or (p >= 2 and text[p - 1].isspace() and text[p - 2] in ".!?"):
+        if p == start or text[p - 1] in ".!?\n" or (p >= 2 and text[p - 1].isspace() and text[p - 2] in ".!?"):
             return p
     return None
 
@@ -801,8 +801,8 @@ def _claimed_noun(text: str, dm: DateMention, s: int, sent: _Sentence) -> re.Mat
             return sent.nouns[i_before - 1] if before == [sent.nouns[i_before - 1]] else before[0]
     # a date that opens its sentence, or a clause of it ("Cũng theo ông A, năm 2016, Hội ... thành lập")
     opens = (_opening().fullmatch(text, s, dm.start) is not None or (
-        text.startswith(", ", dm.start - 2) and text.startswith(",", dm.end)
-    )) and not _SINCE.match(text, dm.start)  # "từ năm 2014, ..." starts a stretch of time
+        dm.start - 2 >= sent.ctx.start and text.startswith(", ", dm.start - 2) and text.startswith(",", dm.end, sent.ctx.end)
+    )) and not _SINCE.match(text, dm.start, sent.ctx.end)  # "từ năm 2014, ..." starts a stretch of time
     if dm.date.precision == "year":
         reach_after, reach_before = (400, 60) if opens else (60, 60)
         # a year dates a word of its own clause: no clause break between them, unless it opens the sentence
@@ -1020,7 +1020,7 @@ def _subject_of(text: str, s: int, ns: int, ne: int, sent: _Sentence) -> list[Or
     if not units:
         return []
     last = units[-1]
-    if _LED_BY.search(text, max(0, last.start - 20), last.start):
+    if _LED_BY.search(text, max(sent.ctx.start, last.start - 20), last.start):
         return []  # "Đoàn ... do bà A, Giám đốc Sở X làm Trưởng đoàn": A leads a delegation, X does not organise
     gap = text[last.end : verb.start()]
     if len(gap) > 120 or not (
@@ -1077,7 +1077,7 @@ def _agent(text: str, ns: int, sent: _Sentence) -> list[OrgMention]:
     for u in reversed(sent.units):
         if u.end > ns:
             continue
-        if u.org is not None and _AGENT_GAP.fullmatch(text, u.end, ns) and text[max(0, u.start - 5) : u.start].endswith("được "):
+        if u.org is not None and _AGENT_GAP.fullmatch(text, u.end, ns) and text[max(sent.ctx.start, u.start - 5) : u.start].endswith("được "):
             return [u.org]
         break
     return []
@@ -1326,10 +1326,10 @@ def _seat_re() -> re.Pattern[str]:
 # ------------------------------------------------------------------ dates that date no event
 
 
-def _is_span_end(text: str, dm: DateMention) -> bool:
-    """An end of an anniversary span "(17/11/1950-17/11/2020)" or a term."""
-    lo = max(0, dm.start - 12)
-    if _SPAN_START.match(text, dm.end, dm.end + 14) or _SPAN_END.search(text, lo, dm.start):
+def _is_span_end(text: str, dm: DateMention, start: int, end: int) -> bool:
+    """An end of an anniversary span "(17/11/1950-17/11/2020)" or a term (read in the window ``[start, end)``)."""
+    lo = max(start, dm.start - 12)
+    if _SPAN_START.match(text, dm.end, min(end, dm.end + 14)) or _SPAN_END.search(text, lo, dm.start):
         return True
     return bool(_TERM_BEFORE.search(text, lo, dm.start))
 
@@ -1342,13 +1342,16 @@ _TERM_BEFORE = re.compile(r"nhiệm kỳ\s*$|khóa\s*$")
 _DAY_NAME = re.compile(r"(?:(?<!\w)Ngày\s+(?!mai\b|nay\b|hôm\b|kia\b)[^\W\d]|(?<!\w)ngày\s+[A-ZĐÀ-Ỹ]|(?<!\w)[Qq]uốc khánh)[^()]{0,60}\(\s*$")
 
 
-def _recurring_day(text: str, dm: DateMention) -> bool:
-    """A yearless date naming a day that recurs every year: "Ngày Quốc khánh Cu Ba (01/01)", "Quốc khánh 2/9"."""
+def _recurring_day(text: str, dm: DateMention, start: int, end: int) -> bool:
+    """A yearless date naming a day that recurs every year: "Ngày Quốc khánh Cu Ba (01/01)", "Quốc khánh 2/9".
+
+    Read in the window ``[start, end)``.
+    """
     if dm.date.year is not None:
         return False
-    if _NAMED_BEFORE.search(text, max(0, dm.start - 30), dm.start):
+    if _NAMED_BEFORE.search(text, max(start, dm.start - 30), dm.start):
         return True
-    return bool(_DAY_NAME.search(text, max(0, dm.start - 70), dm.start)) and text[dm.end : dm.end + 2].lstrip().startswith(")")
+    return bool(_DAY_NAME.search(text, max(start, dm.start - 70), dm.start)) and text[dm.end : min(end, dm.end + 2)].lstrip().startswith(")")
 
 
 #: a day's name right before its yearless date: "Quốc khánh 2/9", "Ngày Quốc tế Lao động 1/5"
@@ -1423,6 +1426,7 @@ def _year_evidence(
         lo = text.rfind("\n", max(0, s - 600), s) + 1 or max(0, s - 600)
         hi = text.find("\n", e, e + 600)
         hi = min(len(text), e + 600) if hi < 0 else hi
+        lo, hi = max(lo, sent.ctx.start), min(hi, sent.ctx.end)  # (the window's own paragraph: a cut line's piece)
         reviewed = list(_MONTHS_OF_YEAR.finditer(text, lo, hi)) if text.find(" tháng ", lo, hi) >= 0 else []
         ends = {_month_end(int(m.group("y")), 12 if m.group("part") == "cuối" else int(m.group("n"))) for m in reviewed}
         if len(ends) == 1:

@@ -162,7 +162,7 @@ def _vietnamese(text: str, pos: int, end: int, other_starts: Starts) -> NameMatc
         return None
     toks = _cut(text, _tokens(text, m.start(), m.end()), other_starts, keep=1)
     after = toks[-1][1]
-    if text[after : after + 1] == "-" and text[after + 1 : after + 2].isalpha() and not other_starts(after + 1):
+    if text[after : min(end, after + 1)] == "-" and text[after + 1 : min(end, after + 2)].isalpha() and not other_starts(after + 1):
         return None  # "Kim Soo-jin": syllables joined by a hyphen are not a Vietnamese name
     first = text[toks[0][0] : toks[0][1]]
     if first not in surnames() and len(toks) > 3:

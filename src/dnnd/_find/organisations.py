@@ -404,7 +404,7 @@ def organisations_in(text: str, start: int = 0, end: int | None = None, g: Gramm
         and not (o.row and _LEVEL_AFTER.match(text, o.end, end))
         and not (o.registry_id and _generic_context(text, o, start, end))
     ]
-    return _with_organs(text, kept, start)
+    return _with_organs(text, kept, start, end)
 
 
 _FormPlan = tuple[Form, HeadRow, "str | None", bool, bool]
@@ -525,9 +525,9 @@ class _HeadContext:
     def _answer(self, key: str) -> bool:
         text, pos, start = self.text, self.pos, self.start
         if key == "lower_open":
-            return _lower_head_ok(text, pos, start, _OPEN_ROW)
+            return _lower_head_ok(text, pos, start, self.end, _OPEN_ROW)
         if key == "lower_closed":
-            return _lower_head_ok(text, pos, start, _BOARD_ROW)
+            return _lower_head_ok(text, pos, start, self.end, _BOARD_ROW)
         if key == "person":
             return (not self.lower and _after_capitalised(text, pos, start)) or _after_honorific(text, pos, start)
         # "title": capitalisation says nothing in a title-case line; "Vụ trưởng" is a title
@@ -670,13 +670,13 @@ def _title_last_words() -> frozenset[str]:
     return frozenset(t.split()[-1].lower() for t in registry.titles())
 
 
-def _lower_head_ok(text: str, pos: int, start: int, row: HeadRow) -> bool:
+def _lower_head_ok(text: str, pos: int, start: int, end: int, row: HeadRow) -> bool:
     """Whether a head written in lower case names a body here.
 
     It does after a title ("Trưởng ban ...", "Chủ tịch hội ...") or, for an
     open class, after a preposition ("tại trường ...").
     """
-    after = text[pos : pos + 40].split()
+    after = text[pos : min(end, pos + 40)].split()
     if len(after) > 1 and after[1][:1].isupper() and after[1].lower() == after[0].lower():
         return False  # "Trưởng ban Ban Điều phối ...": the title's word, then the body
     before = text[max(start, pos - 40) : pos]
@@ -1085,7 +1085,7 @@ def _person_at(text: str, pos: int, end: int) -> bool:
     m = _PERSON.match(text, pos, end)
     if not (m and m.group(1) in _surname_set()) or _known_place_start_re().match(text, pos, end):
         return False
-    second = text.find(" ", pos, m.end()) + 1
+    second = max(pos, text.find(" ", pos, m.end()) + 1)  # (no space: white space of another kind; never offset 0)
     return not _known_place_start_re().match(text, second, end)  # "Kiều Hải Phòng": a word and a province
 
 
@@ -1485,7 +1485,7 @@ def _canonical_prefix() -> dict[str, str]:
     return out
 
 
-def _with_organs(text: str, found: list[OrgMention], start: int) -> list[OrgMention]:
+def _with_organs(text: str, found: list[OrgMention], start: int, end: int) -> list[OrgMention]:
     """Make a body's organ or board named before it one mention with the body.
 
     "Ban Thường vụ Tỉnh ủy Bắc Giang", "Văn phòng UBND tỉnh", "Bộ Chính
@@ -1497,7 +1497,6 @@ def _with_organs(text: str, found: list[OrgMention], start: int) -> list[OrgMent
     """
     out = []
     prev_end = start
-    end = len(text)
     for o in found:
         m = _prefix_re().search(text, max(prev_end, o.start - 40), o.start)
         prev_end = o.end
@@ -1509,7 +1508,7 @@ def _with_organs(text: str, found: list[OrgMention], start: int) -> list[OrgMent
         canon = _canonical_prefix().get(key)
         ok = canon is not None and not o.head.startswith(canon) and o.organ is None
         is_organ = canon in organs()
-        if ok and written[0].islower() and (is_organ or not _lower_head_ok(text, m.start(), start, _BOARD_ROW)):
+        if ok and written[0].islower() and (is_organ or not _lower_head_ok(text, m.start(), start, end, _BOARD_ROW)):
             ok = False  # "Phó Trưởng ban Thường trực Ban ...": the title's words
         title_start = _title_before(text, o.start, max(start, m.start() - 40)) if ok else None
         if title_start is not None and title_start < m.start():

@@ -413,7 +413,7 @@ def _name_after_chain(
         pos = hm.end()
     elif comma:
         return None  # "Đại sứ Philippines, ngài ..." needs the honorific
-    if foreign_needs_mark and not re.search(r"[-:]", text[stop:pos]):
+    if foreign_needs_mark and not re.search(r"[-:]", text[stop : min(pos, end)]):
         foreign = False
     return name_at(text, pos, end, other_starts, foreign=foreign)  # type: ignore[arg-type]
 

@@ -292,7 +292,7 @@ def _body(
     om = _organ_abbreviation_re().match(text, after, end)  # "Ủy viên BTV Tỉnh ủy"
     if om is not None and organ_of is None:
         organ_of, after = _organ_abbreviations()[om.group("abbr")], om.end()
-    sp = _SPACES.match(text, after)
+    sp = _SPACES.match(text, after, end)
     org = starts.get(sp.end() if sp else after)
     if org is not None and organ_of is not None:
         org = org.evolve(start=tm.start("title") if om is None else om.start("abbr"), organ=organ_of, registry_id=None)
@@ -401,7 +401,7 @@ def _place_after(text: str, pos: int, end: int, vietnamese_name_here: NameProbe)
     i = tm.end() if tm else pos
     last = pos
     for _ in range(4):
-        wm = _BODY_WORD.match(text, i + 1, end) if text[i : i + 1] == " " else None
+        wm = _BODY_WORD.match(text, i + 1, end) if i < end and text[i : i + 1] == " " else None
         if wm is None or not wm.group()[0].isupper() or vietnamese_name_here(i + 1):
             break
         last = i = wm.end()
