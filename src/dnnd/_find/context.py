@@ -9,9 +9,11 @@ and files each step's mentions under its :attr:`Step.field`, so a later
 step reads an earlier one's results and never calls it.
 
 A finder reads only its window: what comes before or after it (the lines
-around it) changes nothing it finds. The one exception, by design: a
-citation that ends its line takes its date from the start of the next line,
-where a hard-wrapped text puts it.
+around it) changes nothing it finds. A pattern's look-behind at the
+window's start sees the character before it (for a line, its line break),
+as :mod:`re` reads any search that starts inside a string. The one
+exception, by design: a citation that ends its line takes its date from the
+start of the next line, where a hard-wrapped text puts it.
 """
 
 from __future__ import annotations

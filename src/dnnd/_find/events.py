@@ -617,10 +617,11 @@ def _tie(text: str, start: int, end: int) -> re.Match[str] | None:
 def _sentence_start_before(text: str, start: int, q: int) -> int | None:
     """The first place in the white space right before *q* (not before *start*) where :data:`_TIE` may start."""
     run = q
-    while run > start and text[run - 1].isspace():
+    while run > 0 and text[run - 1].isspace():
         run -= 1
     for p in range(max(run, start), q + 1):
-        if p == start or text[p - 1] in ".!?\n" or (p >= 2 and text[p - 1].isspace() and text[p - 2] in ".!?"):
+        # (as the tie's look-behind reads it: the character before the window's start counts, as before any start)
+        if p == 0 or text[p - 1] in ".!?\n" or (p >= 2 and text[p - 1].isspace() and text[p - 2] in ".!?"):
             return p
     return None
 
