@@ -260,9 +260,9 @@ def _spans_of(
     spares a :class:`Span` made only to be read.
     """
     if count >= _TABLE_FROM:
-        if bounds_of is not None:
-            return cast("tuple[Span, ...]", _SpanTable.of_bounds(itertools.chain.from_iterable(itertools.starmap(bounds_of, bounds))))
-        return cast("tuple[Span, ...]", _SpanTable.of(itertools.starmap(span_of, bounds)))
+        if bounds_of is None:
+            bounds_of = lambda s, e: _span_order(span_of(s, e))  # noqa: E731
+        return cast("tuple[Span, ...]", _SpanTable.of_bounds(itertools.chain.from_iterable(itertools.starmap(bounds_of, bounds))))
     return _spans([span_of(s, e) for s, e in bounds])
 
 

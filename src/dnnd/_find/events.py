@@ -1424,10 +1424,10 @@ def _year_evidence(
         # a meeting in a paragraph that reviews some months of a year ("kết quả ... 6 tháng đầu năm 2017. Hội nghị
         # ... chiều 11/8", "Trong khuôn khổ hội nghị, ... hoạt động trong 8 tháng năm 2013"): it reviews that period
         # (its paragraph, within a few sentences of it: a bounded stretch keeps long texts linear)
-        lo = text.rfind("\n", max(0, s - 600), s) + 1 or max(0, s - 600)
-        hi = text.find("\n", e, e + 600)
-        hi = min(len(text), e + 600) if hi < 0 else hi
-        lo, hi = max(lo, sent.ctx.start), min(hi, sent.ctx.end)  # (the window's own paragraph: a cut line's piece)
+        reach_lo, reach_hi = max(sent.ctx.start, s - 600), min(sent.ctx.end, e + 600)  # (within the window)
+        lo = text.rfind("\n", reach_lo, s) + 1 or reach_lo
+        hi = text.find("\n", e, reach_hi)
+        hi = reach_hi if hi < 0 else hi
         reviewed = list(_MONTHS_OF_YEAR.finditer(text, lo, hi)) if text.find(" tháng ", lo, hi) >= 0 else []
         ends = {_month_end(int(m.group("y")), 12 if m.group("part") == "cuối" else int(m.group("n"))) for m in reviewed}
         if len(ends) == 1:
