@@ -25,8 +25,6 @@ from array import array
 from collections.abc import Sequence
 from typing import Any
 
-import attrs
-
 from ..model import PartialDate
 from .congresses import congresses_hint, congresses_possible, find_congresses
 from .context import FindContext, Finder, Needs, Step, _start, always, never
@@ -117,7 +115,7 @@ def find(
             if ctx is None:
                 if not values:
                     values = [text, start, end, published, published_span, *_EMPTY]
-                ctx = FindContext(*values)
+                ctx = FindContext._make(values)
             new = tuple(finder(ctx))
             if not new:
                 continue
@@ -132,11 +130,11 @@ def find(
             found[field].extend(values[_FIELD_INDEX[field]])
     whole = FindContext(text, 0, len(text), published=published, published_span=published_span)
     changes: dict[str, Any] = {field: tuple(items) for field, items in found.items()}
-    return attrs.evolve(whole, **changes)
+    return whole._replace(**changes)
 
 
 #: the fields of :class:`FindContext` in constructor order, and where each filled field sits among them
-_ATTRS = tuple(a.name for a in attrs.fields(FindContext))
+_ATTRS = FindContext._fields
 _FIELD_INDEX = {field: _ATTRS.index(field) for field in FIELDS}
 _EMPTY = ((),) * len(FIELDS)  # the filled fields, empty: they follow text, start, end, published and published_span
 
