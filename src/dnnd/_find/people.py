@@ -423,10 +423,14 @@ def _pick(
 ) -> list[tuple[int, NameMatch, int | None]]:
     """One reading per stretch of text: the strongest evidence, then the earliest name."""
     found.sort(key=lambda f: (f[0], f[1].start))
-    taken: list[tuple[int, int]] = []
+    # the stretches taken so far, disjoint and sorted (so sorted by end too): a name overlaps
+    # one iff it overlaps the last that starts before its end (a scan of all was quadratic)
+    taken_starts: list[int] = []
+    taken_ends: list[int] = []
     out = []
     for how, nm, cs in found:
-        if any(s < nm.end and nm.start < e for s, e in taken):
+        i = bisect.bisect_left(taken_starts, nm.end) - 1
+        if i >= 0 and taken_ends[i] > nm.start:
             continue
         if inside_org(nm.start, nm.end):  # type: ignore[operator]
             continue
@@ -434,7 +438,8 @@ def _pick(
             _PLACE_BEFORE.search(text, max(start, nm.start - 12), nm.start) or _after_capitalised_word(text, nm.start, start)
         ):
             continue  # "tại Hà Nội", "TNCS Hồ Chí Minh": the end of another name
-        taken.append((nm.start, nm.end))
+        taken_starts.insert(i + 1, nm.start)
+        taken_ends.insert(i + 1, nm.end)
         out.append((how, nm, cs))
     out.sort(key=lambda f: f[1].start)
     return out
