@@ -189,6 +189,11 @@ def _unit_hint() -> re.Pattern[str]:
     return re.compile(alternation(f for f, t in place_type_of().items() if t.bare and "province" not in t.levels))
 
 
+#: a full stop or a line break (where a place named before or after a body stops counting for it)
+_STOP_OR_BREAK = re.compile(r"[.\n]")
+_STOP_SEMI_OR_BREAK = re.compile(r"[.;\n]")
+
+
 def _fix_place(
     o: OrgMention,
     orgs: Sequence[OrgMention],
@@ -218,7 +223,7 @@ def _fix_place(
 
     k = bisect.bisect_left(candidates, (o.start, "", ""))
     for pos, name, kind in reversed(candidates[max(0, k - 6) : k]):
-        if o.start - pos > 200 or re.search(r"[.\n]", text[pos : o.start]):
+        if o.start - pos > 200 or _STOP_OR_BREAK.search(text, pos, o.start):
             break
         if fits(kind):
             return name, wanted or kind
@@ -231,11 +236,11 @@ def _fix_place(
 
     for nxt in orgs[i + 1 : i + 4]:
         between = text[o.end : nxt.start]
-        if nxt.place and len(between) < 120 and not re.search(r"[.;\n]", between) and fits(level(nxt)):
+        if nxt.place and len(between) < 120 and not _STOP_SEMI_OR_BREAK.search(between) and fits(level(nxt)):
             return nxt.place, level(nxt)
     for prev in reversed(orgs[max(0, i - 3) : i]):
         between = text[prev.end : o.start]
-        if prev.place and len(between) < 160 and not re.search(r"[.\n]", between) and fits(level(prev)):
+        if prev.place and len(between) < 160 and not _STOP_OR_BREAK.search(between) and fits(level(prev)):
             return prev.place, level(prev)
     named = named_places.get(o.head, set()) if named_places is not None else set()
     if len(named) == 1:  # the article names this head with its place once: a bare repeat is that body

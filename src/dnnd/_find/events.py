@@ -993,6 +993,16 @@ def _organisers(
     return tuple(found)
 
 
+#: punctuation that ends a clause, or a sentence
+_CLAUSE_MARK = re.compile(r"[,;.:]")
+_SENTENCE_MARK = re.compile(r"[;.]")
+_SENTENCE_OR_QUOTE = re.compile(r"[;.\"]")
+_CLAUSE_OR_QUOTE = re.compile(r"[,;.\"]")
+#: a word that gives what follows it another role than the event's holder (its place, beneficiary, organiser, aim)
+_OTHER_ROLE = re.compile(r"\s(?:tại|cho|do|nhằm|để)\s")
+_OTHER_ROLE_OR_PARTNER = re.compile(r"\s(?:tại|với|cho|do|nhằm|để|và)\s")
+
+
 def _verb_before(text: str, ns: int, ne: int, sent: _Sentence) -> re.Match[str] | None:
     """The organiser verb that governs the word at ``[ns, ne)``: the word itself, or one just before it."""
     own: re.Match[str] | None = None
@@ -1005,7 +1015,7 @@ def _verb_before(text: str, ns: int, ne: int, sent: _Sentence) -> re.Match[str] 
             own = vm  # the event word is a verb ("ban hành", "tiếp đón", "tổng kết") ...
             continue
         gap = text[vm.end() : ns]
-        if len(gap) <= 40 and not re.search(r"[,;.:]", gap):
+        if len(gap) <= 40 and not _CLAUSE_MARK.search(gap):
             return vm  # ... unless another governs it ("X chủ trì cuộc hội đàm")
         return own
     return own
@@ -1026,7 +1036,7 @@ def _subject_of(text: str, s: int, ns: int, ne: int, sent: _Sentence) -> list[Or
     gap = text[last.end : verb.start()]
     if len(gap) > 120 or not (
         _ADVERBS.fullmatch(_PARENS.sub(" ", gap))
-        or (_PARTNERING.match(gap) and not re.search(r"[;.]", gap))
+        or (_PARTNERING.match(gap) and not _SENTENCE_MARK.search(gap))
         or _GENERIC_PARTNERS.fullmatch(gap)
     ):
         return []
@@ -1041,7 +1051,7 @@ def _subject_of(text: str, s: int, ns: int, ne: int, sent: _Sentence) -> list[Or
     first = chosen[-1]
     for prev in reversed([u for u in units if u.end <= first.start]):
         gap = text[prev.end : first.start]
-        if _PARTNERING.match(gap) and len(gap) <= 120 and not re.search(r"[;.]", gap):
+        if _PARTNERING.match(gap) and len(gap) <= 120 and not _SENTENCE_MARK.search(gap):
             chosen.append(prev)
         break
     return [u.org for u in reversed(chosen) if u.org is not None]
@@ -1137,18 +1147,18 @@ def _owner(text: str, noun_end: int, e: int, orgs: Sequence[OrgMention]) -> list
         between = text[noun_end : o.start]
         if _document_word_re().search(between):
             break
-        if o.start - noun_end <= 160 and not re.search(r"[;.\"]", between) and between.endswith(" giữa "):
+        if o.start - noun_end <= 160 and not _SENTENCE_OR_QUOTE.search(between) and between.endswith(" giữa "):
             # "Hội nghị sơ kết ... thỏa thuận hợp tác giữa X với Y": the two parties hold it
-            if not re.search(r"\s(?:tại|cho|do|nhằm|để)\s", between):
+            if not _OTHER_ROLE.search(between):
                 parties = [o]
                 nxt = next((p for p in orgs if p.start >= o.end), None)
                 if nxt is not None and _PARTY_JOIN.fullmatch(text, o.end, nxt.start):
                     parties.append(nxt)
                 return parties
-        if o.start - noun_end <= 40 and not re.search(r"[,;.\"]", between):
+        if o.start - noun_end <= 40 and not _CLAUSE_OR_QUOTE.search(between):
             return [o]
-        if o.start - noun_end <= 160 and not re.search(r"[;.\"]", between) and between.endswith(" của "):
-            if not re.search(r"\s(?:tại|với|cho|do|nhằm|để|và)\s", between):
+        if o.start - noun_end <= 160 and not _SENTENCE_OR_QUOTE.search(between) and between.endswith(" của "):
+            if not _OTHER_ROLE_OR_PARTNER.search(between):
                 return [o]
         break
     return []

@@ -853,9 +853,17 @@ def _form_name_with(template: str, present: tuple[str, ...]) -> str:
     return re.sub(r"\s+", " ", re.sub(r"\[([^\]]+)\]", optional, template)).strip()
 
 
+#: a dash and the white space around it, as a name is written with it (searched from the start: (?<!\s) keeps runs linear)
+_DASH_RUN = re.compile(r"(?<!\s)\s+-\s*|-\s+")
+#: the word for a city before its name
+_CITY_WORD = re.compile(r"^(?:TP\.?\s?|Thành phố\s|thành phố\s)")
+#: a colon and the white space around it
+_COLON_SPACED = re.compile(r"\s*:\s*")
+
+
 def _squash(text: str) -> str:
     """White space collapsed, dashes spaced: the written form of a name."""
-    spaced = re.sub(r"(?<!\s)\s+-\s*|-\s+", " - ", re.sub(r"\s+", " ", text))
+    spaced = _DASH_RUN.sub(" - ", _SPACES.sub(" ", text))
     return _JOINED_CAPS.sub(" - ", spaced).strip()
 
 
@@ -1225,7 +1233,7 @@ def _at_match(text: str, pos: int, end: int, *, titled: bool = False) -> tuple[s
 
 
 def _city(text: str) -> str:
-    t = re.sub(r"^(?:TP\.?\s?|Thành phố\s|thành phố\s)", "", text.strip())
+    t = _CITY_WORD.sub("", text.strip())
     if t in ("HCM", "Hồ Chí Minh"):
         return "Thành phố Hồ Chí Minh"
     if t == "nước ta":
@@ -1323,7 +1331,7 @@ def _place_after(text: str, pos: int, end: int, row: HeadRow, *, titled: bool = 
 
 def _names_a_place(text: str, pos: int, end: int) -> bool:
     """A capitalised word follows that is not a person's name ("tỉnh Nguyễn Thảo" names a person)."""
-    m = re.compile(r"\s+").match(text, pos, end)
+    m = _SPACES.match(text, pos, end)
     if m is None or m.end() >= end or not text[m.end()].isupper():
         return False
     word = _WORD.match(text, m.end(), end)
@@ -1401,7 +1409,7 @@ def _spread(text: str, start: int, pos: int, end: int, row: HeadRow, name: str, 
                 return
             i = sm.end()
         return
-    lm = re.compile(r"\s*:\s*").match(text, pos, end)
+    lm = _COLON_SPACED.match(text, pos, end)
     if lm is None:
         return
     pair_re = _pair_item_re(g)

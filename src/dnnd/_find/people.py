@@ -386,6 +386,9 @@ def _after_capitalised_word(text: str, pos: int, start: int) -> bool:
     return text[i].isupper() and text[i:pos - 1].isalpha()
 
 
+_DASH_OR_COLON = re.compile(r"[-:]")
+
+
 def _name_after_chain(
     text: str, stop: int, end: int, other_starts: object, *, comma_ok: bool, foreign: bool = True,
     foreign_needs_mark: bool = False,
@@ -413,7 +416,7 @@ def _name_after_chain(
         pos = hm.end()
     elif comma:
         return None  # "Đại sứ Philippines, ngài ..." needs the honorific
-    if foreign_needs_mark and not re.search(r"[-:]", text[stop : min(pos, end)]):
+    if foreign_needs_mark and not _DASH_OR_COLON.search(text, stop, min(pos, end)):
         foreign = False
     return name_at(text, pos, end, other_starts, foreign=foreign)  # type: ignore[arg-type]
 
