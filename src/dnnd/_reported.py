@@ -51,9 +51,11 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import attrs
 
+from ._sliced import OneCharMatches, SliceSearch
 from .model import PartialDate
 
 __all__ = ["EventFacts", "classify"]
@@ -110,7 +112,17 @@ _NAMED_DAY = re.compile(r"(?:(?<!\w)Ngày\s|(?<!\w)[Qq]uốc khánh|(?<!\w)kỷ 
 
 def classify(text: str, events: Sequence[EventFacts], published: PartialDate | None) -> list[bool]:
     """Tell, for each event, whether the article reports it (True) or only mentions it (False)."""
-    marks = [_marks(text, e, published) for e in events]
+    if not events:
+        return []
+    # the clauses of neighbouring events overlap (a line of events): each cue is searched once along the text
+    cues = _Cues(
+        plan=SliceSearch(_PLAN, text),
+        plan_after=SliceSearch(_PLAN, text),
+        done=SliceSearch(_DONE, text),
+        attribute=SliceSearch(_ATTRIBUTE, text),
+        ends=OneCharMatches(_SENTENCE_END, text),
+    )
+    marks = [_marks(text, e, published, cues) for e in events]
     reference: tuple[_dt.date | None, int | None] | None = None  # read once, when an event needs it
     out = []
     for e, mark in zip(events, marks, strict=True):
@@ -120,7 +132,7 @@ def classify(text: str, events: Sequence[EventFacts], published: PartialDate | N
             out.append(True)
         else:
             if reference is None:
-                reference = _reference(text, events, marks, published)
+                reference = _reference(text, events, marks, published, cues)
             out.append(not _historical(e, *reference))
     return out
 
@@ -131,14 +143,20 @@ def classify(text: str, events: Sequence[EventFacts], published: PartialDate | N
 _REACH = 400
 
 
-def _sentence(text: str, pos: int) -> tuple[int, int]:
+def _sentence(text: str, pos: int, ends: OneCharMatches) -> tuple[int, int]:
+    """The sentence around *pos*, on its line and at most ``_REACH`` either way.
+
+    It runs from the end of the last ``_SENTENCE_END`` of
+    ``_SENTENCE_END.finditer(text, lo, pos)`` to the start of
+    ``_SENTENCE_END.search(text, pos, line_end)``; *ends* (the matches of
+    ``_SENTENCE_END`` in *text*) answers both without reading the text again.
+    """
     lo = max(text.rfind("\n", max(0, pos - _REACH), pos) + 1, pos - _REACH, 0)
-    start = lo
-    for m in _SENTENCE_END.finditer(text, lo, pos):
-        start = m.end()
+    last = ends.last(lo, pos)
+    start = last.end() if last is not None else lo
     hi = min(len(text), pos + _REACH)
     nl = text.find("\n", pos, hi)
-    end_m = _SENTENCE_END.search(text, pos, nl if nl >= 0 else hi)
+    end_m = ends.first(pos, nl if nl >= 0 else hi)
     return start, end_m.start() if end_m else (nl if nl >= 0 else hi)
 
 
@@ -151,9 +169,20 @@ def _parenthesis(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int
     return (open_at, close_at + 1) if close_at >= 0 else None
 
 
-def _marks(text: str, e: EventFacts, published: PartialDate | None) -> str | None:
+class _Cues(NamedTuple):
+    """The searches of one text's plan, "đã" and attribute cues (``_PLAN``, ``_DONE``, ``_ATTRIBUTE``) and sentence ends."""
+
+    plan: SliceSearch
+    #: the plan cue after the noun (its own: those windows do not overlap the clauses)
+    plan_after: SliceSearch
+    done: SliceSearch
+    attribute: SliceSearch
+    ends: OneCharMatches
+
+
+def _marks(text: str, e: EventFacts, published: PartialDate | None, cues: _Cues) -> str | None:
     """The grammatical cue that makes *e* a mention, or ``None``."""
-    s, t = _sentence(text, e.start)
+    s, t = _sentence(text, e.start, cues.ends)
     paren = _parenthesis(text, e.start, e.end, s, t)
     if paren is not None:
         inside = text[paren[0] : paren[1]]
@@ -169,14 +198,15 @@ def _marks(text: str, e: EventFacts, published: PartialDate | None) -> str | Non
     # the clause of the event: up to its date or noun, then (unless "đã" marks it
     # done) on to the next comma, at most a few words
     head_end = max(e.end, e.noun_end)
-    lead = text[s:head_end]
-    if _PLAN.search(lead):
+    # in_slice(s, e) is _X.search(text[s:e]) (the clause's start is a string's start),
+    # in_window(a, e) is _X.search(text, a, e)
+    if cues.plan.in_slice(s, head_end):
         return "plan"
-    if not _DONE.search(lead):
+    if not cues.done.in_slice(s, head_end):
         clause_m = _CLAUSE_END.search(text, head_end, min(t, head_end + _AFTER_NOUN))
-        if _PLAN.search(text, head_end, clause_m.start() if clause_m else min(t, head_end + _AFTER_NOUN)):
+        if cues.plan_after.in_window(head_end, clause_m.start() if clause_m else min(t, head_end + _AFTER_NOUN)):
             return "plan"
-    if _ATTRIBUTE.search(text[s:head_end]):
+    if cues.attribute.in_slice(s, head_end):
         return "attribute"
     if published is not None and _after(e.date, published):
         return "plan"
@@ -195,26 +225,26 @@ def _after(d: PartialDate, ref: PartialDate) -> bool:
 
 
 def _reference(
-    text: str, events: Sequence[EventFacts], marks: Sequence[str | None], published: PartialDate | None
+    text: str, events: Sequence[EventFacts], marks: Sequence[str | None], published: PartialDate | None, cues: _Cues
 ) -> tuple[_dt.date | None, int | None]:
     """The article's reference day and year: its printed date, else what its events and years show."""
     if published is not None and published.year is not None:
         return published.to_date(), published.year
     days = [e.date.to_date() for e, mark in zip(events, marks, strict=True) if mark is None and e.date.to_date() is not None]
     day = max((d for d in days if d is not None), default=None)
-    years = [int(m.group()) for m in _YEAR.finditer(text) if _past_year(text, m)]
+    years = [int(m.group()) for m in _YEAR.finditer(text) if _past_year(text, m, cues)]
     year = max(years, default=None)
     if day is not None:
         year = max(year or day.year, day.year)
     return day, year
 
 
-def _past_year(text: str, m: re.Match[str]) -> bool:
+def _past_year(text: str, m: re.Match[str], cues: _Cues) -> bool:
     before = text[max(0, m.start() - 25) : m.start()]
     if _FUTURE_YEAR.search(before):
         return False
-    s, _ = _sentence(text, m.start())
-    return not _PLAN.search(text[s : m.start()])
+    s, _ = _sentence(text, m.start(), cues.ends)
+    return not cues.plan.in_slice(s, m.start())  # not _PLAN.search(text[s : m.start()])
 
 
 def _historical(e: EventFacts, ref_day: _dt.date | None, ref_year: int | None) -> bool:
