@@ -394,3 +394,65 @@ def test_a_window_reads_no_neighbour(before, line, after):
     alone = find(f"{'x' * len(before)}\n{line}\n", w)
     for field in FIELDS:
         assert getattr(find(f"{before}\n{line}\n{after}", w), field) == getattr(alone, field), field
+
+
+# ---------------------------------------------------------- layout line guards
+
+LINE_PIECES = ["trang chủ", "Theo dõi", " trên ", "-->", "<!--", "aa", "a a", "A\tA", "left center right del", "leftcenterrightdel",
+               "chia sẻ", "Share", "FACEBOOK", "zalo", "in bài", "Nguồn:", "nguồn", "© 2024", "12 lượt xem", "lượt xem: 5",
+               "bình luận (3)", "Hà Nội 30°C", "30 °c", "Dự báo thời tiết: nắng", "Tin liên quan", "• Tags: x", "- tag", "» ",
+               "![](a)", "![x](y) |", "|", "||", "---", "--->", "===", "ảnh minh họa", "Ảnh minh hoạ.", "Tin mới", "Đọc nhiều",
+               "ĐĂNG KÝ", "ý kiến bạn đọc", "VUFO", "Hội", "Dòng 12", "ngày 14/7/2022,", "K", "\u212a", "ſ", "İ", "ı", " ", "\t",
+               ":", "x", "(3)", ".", "v", "h", "t"]
+line_texts = st.lists(st.sampled_from(LINE_PIECES), min_size=1, max_size=5).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(line_texts)
+def test_guarded_line_tests_match_the_plain_patterns(text):
+    assert _layout._chrome_line(text) == bool(_layout._CHROME_LINE.match(text))
+    assert _layout._tail_header(text) == bool(_layout._TAIL_HEADERS.fullmatch(text))
+    assert _layout._image_marker(text) == bool(_layout._IMAGE_MARKER.match(text))
+
+
+@settings(max_examples=600, deadline=None)
+@given(line_texts)
+def test_the_short_line_guard_is_implied_by_each_pattern(text):
+    # the guard only rules out lines a pattern cannot match: wherever the plain pattern matches, so does its guard
+    weather = _layout._WEATHER
+    chrome = _layout._CHROME_LINE.pattern.removeprefix("(?i)^").removesuffix("$").replace(weather, "", 1)
+    tail = _layout._TAIL_HEADERS.pattern.removeprefix("(?i)")
+    for body in (chrome, tail, chrome + "|" + tail, _layout._IMAGE_MARKER.pattern.removeprefix("(?i)")):
+        guard = re.compile("(?i)" + _layout._short_guard(body))
+        if re.match("(?i)(?:" + body + ")", text):
+            assert guard.match(text), (body[:40], text)
+
+
+@pytest.mark.parametrize(
+    ("body", "yes", "no"),
+    [
+        ("ab|cd", ["ab", "AB", "cd"], ["ac", "a", "b"]),
+        ("a\\s?b", ["ab", "a b"], ["a", "ax"]),
+        ("x*yz", ["yz", "xyz", "xxyz"], ["zz", "xz"]),
+        ("(?:k|s)t", ["\u212at", "ſt", "KT"], ["kx"]),
+        ("\\d+ a", ["1 a", "12 a"], ["a1", "12", "1 b"]),
+    ],
+)
+def test_short_guard_table(body, yes, no):
+    # the guard reads three characters and the least width: it passes what the pattern matches, fails the others
+    assert all(re.fullmatch("(?i)" + body, t) for t in yes)
+    guard = re.compile("(?i)" + _layout._short_guard(body))
+    assert all(guard.match(t) for t in yes) and not any(guard.match(t) for t in no)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b c", " ", "\t", "\r", "\u2028", "\x0c", "\n", "\n", "\n\n", " \n "]), max_size=14).map("".join))
+def test_gaps_are_the_lines_after_a_blank_line(text):
+    # the plain form: the line after each blank line (a line break, white space, a line break), and the first line
+    import bisect
+
+    lines = _layout._Lines(text)
+    plain = {bisect.bisect_right(lines.starts, m.start()) for m in re.finditer(r"\n[^\S\n]*+(?=\n)", text)} | {0}
+    plain.discard(lines.n)
+    assert lines.gaps == len(plain)
+    assert [lines.gap(i) for i in range(lines.n)] == [i in plain for i in range(lines.n)]

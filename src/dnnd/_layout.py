@@ -380,21 +380,48 @@ def _whole_text(body: str) -> re.Pattern[str]:
             in_class = False
         out.append(c)
         i += 1
-    # what the line must start with: a first character of an alternative, then as many more
-    # characters as the alternative takes at least (a one-letter line passes few)
-    by_width: dict[int, set[str]] = {}
+    return re.compile(r"(?im)" + _SHORT_LINE_START + r"(?=" + _short_guard(body) + r")(?:" + "".join(out) + r")[^\S\n]*+$")
+
+
+def _short_guard(body: str) -> str:
+    """What a line that *body* matches must start with: a look-ahead body that rules most lines out at once.
+
+    For each top-level alternative of *body*: the first three characters it
+    may start with (:func:`_prefixes`), then as many more characters as it
+    takes at least (up to eight). A line starting "vu" (or "ngà") passes no
+    prefix, where a filter on the first character alone let every line
+    starting "v" try all the alternatives. The first character and the width
+    come first, tried per width (a few classes): most lines (a one-letter
+    line) are ruled out there before the prefixes are tried one by one. It
+    is a necessary condition only: every line *body* matches passes it
+    (tests/test_perf_equivalence.py). (Read under the same flags as *body*,
+    so a character matches here whenever the same literal in *body* does.)
+    """
+    by_width: dict[int, set[str]] = {}  # the fewest characters an alternative takes -> the characters it starts with
+    rest: dict[tuple[str, ...], int] = {}  # a prefix -> the fewest characters still needed after it
     for alternative in _alternatives(_parser.parse(body)):
-        first = _first_chars(alternative)
         width = min(alternative.getwidth()[0], _SHORT - 1)
-        if first is None or first[1] or width < 1:
+        prefixes = _prefixes(list(alternative), 3)
+        if width < 1 or () in prefixes:
             raise ValueError("a pattern that may start with any character, or match nothing")
-        by_width.setdefault(width, set()).update(first[0])
-    ahead = "|".join(
-        "[" + "".join(sorted(chars)) + "]" + (f"[^\\n]{{{width - 1}}}" if width > 1 else "") for width, chars in sorted(by_width.items())
-    )
-    return re.compile(
-        r"(?im)" + _SHORT_LINE_START + r"(?=" + ahead + r")(?:" + "".join(out) + r")[^\S\n]*+$"
-    )
+        for prefix in prefixes:
+            by_width.setdefault(width, set()).add(prefix[0])
+            more = max(width - len(prefix), 0)
+            rest[prefix] = min(rest.get(prefix, more), more)
+    by_first: dict[str, list[str]] = {}
+    for prefix, more in sorted(rest.items()):
+        tail = "".join(map(_in_line, prefix[1:])) + (f"[^\\n]{{{more}}}" if more else "")
+        by_first.setdefault(prefix[0], []).append(tail)
+    # (the first character is no line break where a guard is read: after spaces and a non-space, or in a line)
+    groups = "|".join(f"[{first}](?:{'|'.join(tails)})" for first, tails in sorted(by_first.items()))
+    widths = "|".join(f"[{''.join(sorted(firsts))}]" + (f"[^\\n]{{{width - 1}}}" if width > 1 else "") for width, firsts in sorted(by_width.items()))
+    return "(?=" + widths + ")(?:" + groups + ")"
+
+
+def _in_line(items: str) -> str:
+    """A bracket class of *items* that, like the whole-text patterns, does not cross a line break."""
+    space = r"\s" in items.replace("\\\\", "")  # (a white-space category, not an escaped backslash before an "s")
+    return (r"(?!\n)" if space else "") + f"[{items}]"
 
 
 def _alternatives(seq: Any) -> list[Any]:
@@ -411,50 +438,59 @@ def _alternatives(seq: Any) -> list[Any]:
 _CATEGORIES = {_constants.CATEGORY_DIGIT: r"\d", _constants.CATEGORY_SPACE: r"\s", _constants.CATEGORY_WORD: r"\w"}
 
 
-def _first_chars(seq: Any) -> tuple[set[str], bool] | None:
-    """The characters (class items) a parsed pattern *seq* may start with, and whether it may match empty.
-
-    ``None`` when it may start with any character (a negated class, a dot, a
-    construct this reading does not know): the caller then cannot filter.
-    """
-    out: set[str] = set()
-    for op, av in seq:
-        if op is _constants.LITERAL:
-            return out | {re.escape(chr(av))}, False
-        if op is _constants.IN:
-            for item_op, item in av:
-                if item_op is _constants.LITERAL:
-                    out.add(re.escape(chr(item)))
-                elif item_op is _constants.RANGE:
-                    out.add(re.escape(chr(item[0])) + "-" + re.escape(chr(item[1])))
-                elif item_op is _constants.CATEGORY and item in _CATEGORIES:
-                    out.add(_CATEGORIES[item])
-                else:
-                    return None
-            return out, False
-        if op in (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT):
-            continue  # takes no character
-        if op is _constants.SUBPATTERN:
-            inner = _first_chars(av[3])
-        elif op is _constants.ATOMIC_GROUP:
-            inner = _first_chars(av)
-        elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT):
-            inner = _first_chars(av[2])
-            if inner is not None and av[0] == 0:
-                inner = inner[0], True
-        elif op is _constants.BRANCH:
-            branches = [_first_chars(b) for b in av[1]]
-            if any(b is None for b in branches):
-                return None
-            inner = set().union(*(b[0] for b in branches if b)), any(b[1] for b in branches if b)
+def _class(av: Any) -> str | None:
+    """The items of a parsed character class as the body of a bracket class, or ``None`` (negated, unknown)."""
+    items = []
+    for item_op, item in av:
+        if item_op is _constants.LITERAL:
+            items.append(re.escape(chr(item)))
+        elif item_op is _constants.RANGE:
+            items.append(re.escape(chr(item[0])) + "-" + re.escape(chr(item[1])))
+        elif item_op is _constants.CATEGORY and item in _CATEGORIES:
+            items.append(_CATEGORIES[item])
         else:
             return None
-        if inner is None:
-            return None
-        out |= inner[0]
-        if not inner[1]:
-            return out, False
-    return out, True
+    return "".join(items)
+
+
+def _prefixes(ops: list[Any], k: int) -> set[tuple[str, ...]]:
+    """The first *k* characters (as bracket-class bodies) a parsed pattern *ops* may start with.
+
+    Each prefix is a tuple of at most *k* classes: the i-th character of every
+    string *ops* matches (under the pattern's own flags) is in the i-th class
+    of some prefix. A prefix shorter than *k* means what follows is not known
+    here (a dot, a negated class, the end of the pattern): nothing is required
+    of it. Look-arounds and anchors take no character and are skipped, and a
+    possessive or atomic construct is read as its backtracking form (which
+    matches every string it matches): the prefixes may allow more than the
+    pattern, never less.
+    """
+    if k == 0 or not ops:
+        return {()}
+    (op, av), rest = ops[0], ops[1:]
+    if op is _constants.LITERAL:
+        return {(re.escape(chr(av)), *p) for p in _prefixes(rest, k - 1)}
+    if op is _constants.IN:
+        cls = _class(av)
+        return {()} if cls is None else {(cls, *p) for p in _prefixes(rest, k - 1)}
+    if op in (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT):
+        return _prefixes(rest, k)  # takes no character
+    if op is _constants.SUBPATTERN:
+        return _prefixes([*av[3], *rest], k)
+    if op is _constants.ATOMIC_GROUP:
+        return _prefixes([*av, *rest], k)
+    if op is _constants.BRANCH:
+        return set().union(*(_prefixes([*branch, *rest], k) for branch in av[1]))
+    if op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT):
+        low, high, item = av
+        if item.getwidth()[0] == 0:
+            return {()}  # an item that may take nothing: not read further
+        out = _prefixes(rest, k) if low == 0 else set()
+        if high != 0:
+            again = (_constants.MAX_REPEAT, (max(low - 1, 0), high if high is _constants.MAXREPEAT else high - 1, item))
+            out |= _prefixes([*item, again, *rest], k)
+        return out
+    return {()}  # a dot, a back-reference ...: any character
 
 
 #: the short lines that may be a furniture line (:data:`_CHROME_LINE`) or a tail header (:data:`_TAIL_HEADERS`)
@@ -465,6 +501,36 @@ _SHORT_FURNITURE = _whole_text(
     + "|"
     + _TAIL_HEADERS.pattern.removeprefix("(?i)")
 )
+#: what a line :data:`_CHROME_LINE` matches starts with, unless it is a weather line (which holds a "°")
+_CHROME_START = re.compile(r"(?i)" + _short_guard(_CHROME_LINE.pattern.removeprefix("(?i)^").removesuffix("$").replace(_WEATHER, "", 1)))
+#: what a line :data:`_TAIL_HEADERS` matches starts with
+_TAIL_START = re.compile(r"(?i)" + _short_guard(_TAIL_HEADERS.pattern.removeprefix("(?i)")))
+#: what a line :data:`_IMAGE_MARKER` matches starts with
+_IMAGE_START = re.compile(r"(?i)" + _short_guard(_IMAGE_MARKER.pattern.removeprefix("(?i)")))
+
+
+def _chrome_line(text: str) -> bool:
+    """Whether *text* (a stripped line) is a furniture line: ``_CHROME_LINE.match(text)``.
+
+    Each alternative but the weather line starts with one of a few
+    three-character prefixes (:data:`_CHROME_START`) and the weather line
+    holds a "°": one match at the start rules out most lines before the
+    hundred alternatives (case-insensitive, so none skipped by its first
+    character) are tried.
+    """
+    return (_CHROME_START.match(text) is not None or "°" in text) and _CHROME_LINE.match(text) is not None
+
+
+def _tail_header(text: str) -> bool:
+    """Whether *text* (a stripped line) is a tail block header: ``_TAIL_HEADERS.fullmatch(text)`` (ruled out first as in :func:`_chrome_line`)."""
+    return _TAIL_START.match(text) is not None and _TAIL_HEADERS.fullmatch(text) is not None
+
+
+def _image_marker(text: str) -> bool:
+    """Whether *text* (a stripped line) is an image marker: ``_IMAGE_MARKER.match(text)`` (ruled out first as in :func:`_chrome_line`)."""
+    return _IMAGE_START.match(text) is not None and _IMAGE_MARKER.match(text) is not None
+
+
 #: a short line (fewer than nine characters, stripped) holding what a timestamp, a menu, a credit or a photo
 #: credit needs (a digit, a colon, a bar, "ảnh" ...)
 _SHORT_MARKED = re.compile(r"(?im)" + _SHORT_LINE_START + r"[^\n]*?(?:[\d:|»›>•]|ảnh|photo)")
@@ -472,7 +538,8 @@ _SHORT_MARKED = re.compile(r"(?im)" + _SHORT_LINE_START + r"[^\n]*?(?:[\d:|»›
 #: (tried at line starts only: from anywhere inside a run of spaces it would read the run again)
 _LINE = re.compile(r"(?m)^[^\S\n]*+(\S(?:[^\n]*\S)?)")
 _span_of_text = operator.methodcaller("span", 1)
-_BLANK = re.compile(r"\n[^\S\n]*+(?=\n)")
+#: a run of blank lines, with the line breaks around it
+_BLANKS = re.compile(r"\n[^\S\n]*+\n(?:[^\S\n]*+\n)*+")
 _DOT_END = re.compile(r"(?m)\.(?=[^\S\n]*+$)")
 #: a colon: the first one of each line (a photo credit has one)
 _COLON = re.compile(r"(?m)^[^\n:]*+:")
@@ -482,7 +549,7 @@ _end = operator.methodcaller("end")
 
 
 class _Lines:
-    """The non-blank lines of a text being segmented: bounds, roles, blank lines before them."""
+    """The non-blank lines of a text being segmented: bounds, roles, blank lines before them (:meth:`gap`)."""
 
     __slots__ = ("canon", "ends", "gaps", "kinds", "n", "starts", "suspect")
 
@@ -496,10 +563,9 @@ class _Lines:
         n = self.n = len(self.starts)
         self.kinds: list[SegmentKind | None] = [None] * n
         starts = self.starts
-        # the lines after a blank line (the first line counts as one)
-        self.gaps = {bisect.bisect_right(starts, m.start()) for m in _BLANK.finditer(canon)}
-        self.gaps.add(0)
-        self.gaps.discard(n)
+        # how many lines come after a blank line (the first line counts as one): between two lines there is only
+        # white space, and a blank line there is a second line break; a run of blank lines is one match
+        self.gaps = len(_BLANKS.findall(canon, self.ends[0], starts[-1])) + 1 if n else 0
         suspect = bytearray(map((_SHORT - 1).__lt__, map(operator.sub, self.ends, starts)))
         for m in _SHORT_FURNITURE.finditer(canon):
             suspect[bisect.bisect_right(starts, m.end() - 1) - 1] = 1
@@ -513,8 +579,11 @@ class _Lines:
         return self.canon[self.starts[i] : self.ends[i]]
 
     def gap(self, i: int) -> bool:
-        """Whether a blank line (or the start of the text) comes before line *i*."""
-        return i in self.gaps
+        """Whether a blank line (or the start of the text) comes before line *i*.
+
+        Only white space is between two lines: a blank line there is a second line break.
+        """
+        return i == 0 or self.canon.count("\n", self.ends[i - 1], self.starts[i]) > 1
 
     def first_plain(self, pattern: re.Pattern[str], stop: int, *, after_suspect: bool = False) -> int:
         """The first line before *stop* that is no suspect, has no role yet and holds a hit of *pattern*.
@@ -565,7 +634,7 @@ def segment(canonical: str) -> Layout:
     text = lines.text
     suspects = list(itertools.compress(range(n), lines.suspect))
     is_suspect = lines.suspect
-    blank_layout = len(lines.gaps) >= max(3, n // 3)
+    blank_layout = lines.gaps >= max(3, n // 3)
     counts = _Counts(lines, suspects)
 
     # 1. furniture that a line shows by itself; the tail
@@ -577,7 +646,7 @@ def segment(canonical: str) -> Layout:
         if not body_seen and plain_dot < i:
             body_seen = True
         t = canonical[starts[i] : ends[i]]
-        if body_seen and _TAIL_HEADERS.fullmatch(t):
+        if body_seen and _tail_header(t):
             in_tail = True
             kinds[i] = _C
             tail_from = i
@@ -585,7 +654,7 @@ def segment(canonical: str) -> Layout:
         if not body_seen and _looks_like_timestamp(t):
             kinds[i] = SegmentKind.PUBLISHED
             continue
-        if _CHROME_LINE.match(t) or _is_menu(t) or _is_unaccented_alt(t):
+        if _chrome_line(t) or _is_menu(t) or _is_unaccented_alt(t):
             kinds[i] = _C
             continue
         if _is_doubled(t):
@@ -621,7 +690,7 @@ def segment(canonical: str) -> Layout:
     for i in range(min(12, n)):
         t = text(i)
         if kinds[i] is not None:
-            after_image = after_image or bool(_IMAGE_MARKER.match(t)) or _is_unaccented_alt(t)
+            after_image = after_image or _image_marker(t) or _is_unaccented_alt(t)
             continue
         m = _LEADING_HEADER.match(t)
         if m and find_published(t[: m.end()]) is not None and _headline_like(t[m.end() :]):
@@ -635,7 +704,7 @@ def segment(canonical: str) -> Layout:
         if _is_section_label(t) and _next_is_headline(lines, i):
             kinds[i] = _C  # the site section above the headline ("Thời sự")
             continue
-        if not after_image and not _IMAGE_MARKER.match(t) and _headline_like(t) and len(t) >= 15:
+        if not after_image and not _image_marker(t) and _headline_like(t) and len(t) >= 15:
             title, title_index = t, i
         break
     if title is not None:
@@ -790,7 +859,7 @@ def _image_before(lines: _Lines, previous: int, title: str | None, counts: _Coun
         return False
     t = lines.text(previous)
     return (
-        bool(_IMAGE_MARKER.match(t))
+        _image_marker(t)
         or _is_unaccented_alt(t)
         or (lines.kinds[previous] is SegmentKind.CAPTION and _is_alt_copy(t, title, counts))
     )
