@@ -186,3 +186,25 @@ def test_every_second_question_after_every_first(text):
                     kind2,
                     q,
                 )
+
+
+@pytest.mark.parametrize("pattern", [re.compile("."), _reported._PLAN, re.compile(r"(?<!\w)ab(?!\w)")])
+def test_ends_past_the_text_read_as_the_plain_searches_do(pattern):
+    text = "ab sẽ"
+    n = len(text)
+    calls = [(s, e) for s in range(-1, n + 3) for e in range(s, n + 4)]
+    for kind in ("in_slice", "in_window"):
+        search = SliceSearch(pattern, text)
+        for s, e in calls:
+            plain = (pattern.search(text[s:e]) if kind == "in_slice" else pattern.search(text, s, e)) is not None
+            assert getattr(search, kind)(s, e) == plain, (kind, s, e)
+
+
+def test_an_unreadable_parse_tree_means_plain_searches(monkeypatch):
+    """Should the standard library's private parse tree change, the searches stay exact (only slower)."""
+    from dnnd import _sliced
+
+    pattern = re.compile(r"(?<!\w)cd(?!\w)")  # (a pattern of its own: the shapes are cached per pattern)
+    monkeypatch.setattr(_sliced, "reach", lambda p: (_ for _ in ()).throw(AttributeError("layout changed")))
+    search = SliceSearch(pattern, "ab cd")
+    assert search.in_slice(0, 5) and not search.in_slice(0, 4) and search.in_window(3, 5)

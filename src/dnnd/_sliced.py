@@ -37,6 +37,7 @@ run). So a match at ``p`` inside ``[s, e)`` is:
 from __future__ import annotations
 
 import bisect
+import functools
 import importlib
 import re
 from collections.abc import Iterator
@@ -182,6 +183,7 @@ class SliceSearch:
 
     def in_slice(self, s: int, e: int) -> bool:
         """``pattern.search(text[s:e]) is not None``."""
+        e = min(e, len(self._text))  # (as the slice reads it: past the text is nothing)
         shape = self._shape
         if shape is None or not 0 <= s < e:
             return self._pattern.search(self._text[s:e]) is not None
@@ -208,6 +210,7 @@ class SliceSearch:
 
     def in_window(self, a: int, e: int) -> bool:
         """``pattern.search(text, a, e) is not None``."""
+        e = min(e, len(self._text))  # (as the search reads its ``endpos``)
         shape = self._shape
         if shape is None or not 0 <= a <= e:
             return self._pattern.search(self._text, a, e) is not None
@@ -338,22 +341,26 @@ class _Shape(NamedTuple):
     needed: re.Pattern[str] | None
 
 
-_SHAPES: dict[re.Pattern[str], _Shape | None] = {}
-_ONE_CHAR_PATTERNS: dict[re.Pattern[str], bool] = {}
-
-
+@functools.cache
 def _shape_of(pattern: re.Pattern[str]) -> _Shape | None:
-    """*pattern*'s shape, read once; ``None`` if its reach is unbounded."""
-    if pattern not in _SHAPES:
+    """*pattern*'s shape, read once; ``None`` if its reach is unbounded or its parse tree is not as this module reads it.
+
+    (The parse tree is the standard library's private one: should its layout
+    change, the searches fall back to the plain ones, still exact.)
+    """
+    try:
         bounds = reach(pattern)
         width = int(_parser().parse(pattern.pattern, pattern.flags).getwidth()[1])
-        _SHAPES[pattern] = None if bounds is None else _Shape(*bounds, width, needed(pattern))
-    return _SHAPES[pattern]
+        return None if bounds is None else _Shape(*bounds, width, needed(pattern))
+    except Exception:  # any surprise in a private parse tree means: search plainly
+        return None
 
 
+@functools.cache
 def _one_char(pattern: re.Pattern[str]) -> bool:
-    """Whether *pattern*'s matches are one character wide and it is :func:`monotone` (read once)."""
-    if pattern not in _ONE_CHAR_PATTERNS:
+    """Whether *pattern*'s matches are one character wide and it is :func:`monotone` (read once; False if unreadable)."""
+    try:
         width = _parser().parse(pattern.pattern, pattern.flags).getwidth()
-        _ONE_CHAR_PATTERNS[pattern] = width == (1, 1) and monotone(pattern)
-    return _ONE_CHAR_PATTERNS[pattern]
+        return width == (1, 1) and monotone(pattern)
+    except Exception:  # as in _shape_of
+        return False
