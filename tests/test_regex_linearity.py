@@ -42,6 +42,9 @@ from pathlib import Path
 
 import pytest
 
+from dnnd._re_tree import constants as sre_constants
+from dnnd._re_tree import parser as sre_parse
+
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "dnnd"
 
@@ -444,14 +447,7 @@ def test_every_pattern_is_linear_on_80k_runs_of_every_character_class() -> None:
 
 # ------------------------------------------------------------- structure
 
-try:  # Python 3.11+
-    from re import _constants as sre_constants  # type: ignore[attr-defined]
-    from re import _parser as sre_parse  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants  # type: ignore[no-redef]
-    import sre_parse  # type: ignore[no-redef]
-
-_REPEATS = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, getattr(sre_constants, "POSSESSIVE_REPEAT", None)}
+_REPEATS = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT}
 
 
 def _nullable(items: object) -> bool:

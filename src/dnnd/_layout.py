@@ -50,12 +50,13 @@ import re
 from array import array
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from re import _constants, _parser  # type: ignore[attr-defined]
 from typing import Any, overload
 
 import attrs
 
 from ._find.dates import find_dateline, find_published
+from ._re_tree import constants as _constants
+from ._re_tree import parser as _parser
 from .model import PartialDate, SegmentKind
 
 __all__ = ["Layout", "Line", "Ranges", "segment"]

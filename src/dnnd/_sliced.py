@@ -38,19 +38,12 @@ from __future__ import annotations
 
 import bisect
 import functools
-import importlib
 import re
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
-
-def _parser() -> Any:
-    """The standard library's regex parser (``re._parser`` since Python 3.11, ``sre_parse`` before)."""
-    try:
-        return importlib.import_module("re._parser")
-    except ModuleNotFoundError:  # Python 3.10
-        return importlib.import_module("sre_parse")
-
+from ._re_tree import constants as _constants
+from ._re_tree import parser as _parser
 
 #: opcodes that read one character
 _ONE_CHAR = frozenset({"LITERAL", "NOT_LITERAL", "ANY", "IN"})
@@ -64,11 +57,10 @@ def reach(pattern: re.Pattern[str]) -> tuple[int, int] | None:
     look-behind. Anchors, boundaries, back-references and look-arounds inside
     look-behinds are not measured (``None``): the caller searches plainly.
     """
-    parser = _parser()
-    parsed = parser.parse(pattern.pattern, pattern.flags)
+    parsed = _parser.parse(pattern.pattern, pattern.flags)
     width = int(parsed.getwidth()[1])
-    found = _arounds(parsed, parser.MAXREPEAT)
-    if found is None or width >= parser.MAXREPEAT:
+    found = _arounds(parsed, _constants.MAXREPEAT)
+    if found is None or width >= _constants.MAXREPEAT:
         return None
     behind, ahead = found
     return behind, width + ahead
@@ -83,7 +75,7 @@ def needed(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     literals (a class and a literal fold a character alike). Where the class
     is not found no match can be.
     """
-    chars = _needed(_parser().parse(pattern.pattern, pattern.flags))
+    chars = _needed(_parser.parse(pattern.pattern, pattern.flags))
     if not chars:
         return None
     return re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(chars)) + "]", pattern.flags)
@@ -254,7 +246,7 @@ def monotone(pattern: re.Pattern[str]) -> bool:
     look-arounds: a path that succeeded before ``endpos`` reads the same
     characters in the whole text (a backtracking search tries every path).
     """
-    return _monotone(_parser().parse(pattern.pattern, pattern.flags))
+    return _monotone(_parser.parse(pattern.pattern, pattern.flags))
 
 
 def _monotone(parsed: Any) -> bool:
@@ -350,7 +342,7 @@ def _shape_of(pattern: re.Pattern[str]) -> _Shape | None:
     """
     try:
         bounds = reach(pattern)
-        width = int(_parser().parse(pattern.pattern, pattern.flags).getwidth()[1])
+        width = int(_parser.parse(pattern.pattern, pattern.flags).getwidth()[1])
         return None if bounds is None else _Shape(*bounds, width, needed(pattern))
     except Exception:  # any surprise in a private parse tree means: search plainly
         return None
@@ -360,7 +352,7 @@ def _shape_of(pattern: re.Pattern[str]) -> _Shape | None:
 def _one_char(pattern: re.Pattern[str]) -> bool:
     """Whether *pattern*'s matches are one character wide and it is :func:`monotone` (read once; False if unreadable)."""
     try:
-        width = _parser().parse(pattern.pattern, pattern.flags).getwidth()
+        width = _parser.parse(pattern.pattern, pattern.flags).getwidth()
         return width == (1, 1) and monotone(pattern)
     except Exception:  # as in _shape_of
         return False

@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import json
 import os
-import sys
+import tomllib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -218,10 +218,6 @@ class Overrides:
 
 
 def _toml(text: str, name: str) -> Any:
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - Python 3.10
-        import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
