@@ -454,5 +454,5 @@ def test_gaps_are_the_lines_after_a_blank_line(text):
     lines = _layout._Lines(text)
     plain = {bisect.bisect_right(lines.starts, m.start()) for m in re.finditer(r"\n[^\S\n]*+(?=\n)", text)} | {0}
     plain.discard(lines.n)
-    assert lines.gaps == len(plain)
+    assert lines.after_blank == len(plain)
     assert [lines.gap(i) for i in range(lines.n)] == [i in plain for i in range(lines.n)]

@@ -552,7 +552,7 @@ _end = operator.methodcaller("end")
 class _Lines:
     """The non-blank lines of a text being segmented: bounds, roles, blank lines before them (:meth:`gap`)."""
 
-    __slots__ = ("canon", "ends", "gaps", "kinds", "n", "starts", "suspect")
+    __slots__ = ("after_blank", "canon", "ends", "kinds", "n", "starts", "suspect")
 
     def __init__(self, canon: str) -> None:
         self.canon = canon
@@ -566,7 +566,7 @@ class _Lines:
         starts = self.starts
         # how many lines come after a blank line (the first line counts as one): between two lines there is only
         # white space, and a blank line there is a second line break; a run of blank lines is one match
-        self.gaps = len(_BLANKS.findall(canon, self.ends[0], starts[-1])) + 1 if n else 0
+        self.after_blank = len(_BLANKS.findall(canon, self.ends[0], starts[-1])) + 1 if n else 0
         suspect = bytearray(map((_SHORT - 1).__lt__, map(operator.sub, self.ends, starts)))
         for m in _SHORT_FURNITURE.finditer(canon):
             suspect[bisect.bisect_right(starts, m.end() - 1) - 1] = 1
@@ -635,7 +635,7 @@ def segment(canonical: str) -> Layout:
     text = lines.text
     suspects = list(itertools.compress(range(n), lines.suspect))
     is_suspect = lines.suspect
-    blank_layout = lines.gaps >= max(3, n // 3)
+    blank_layout = lines.after_blank >= max(3, n // 3)
     counts = _Counts(lines, suspects)
 
     # 1. furniture that a line shows by itself; the tail
